@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): runs every test runner in turn and closes with a single
-// "N passed, N failed" line summed over all of them. Exits non-zero when anything failed.
+// The one test command (`npm test`): vitest (unit + integration on SQLite and PostgreSQL) then
+// Playwright (end-to-end in Debian's Chromium). Closes with one "N passed, N failed" line summed over
+// every runner and exits non-zero when anything failed.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { startThrowawayPostgres } from "./throwaway-postgres.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const outDir = path.join(root, "test-results");
@@ -17,10 +19,10 @@ function run(cmd, args, env = {}) {
   return res.status ?? 1;
 }
 
-function vitest() {
+function vitest(env) {
   const report = path.join(outDir, "vitest.json");
   rmSync(report, { force: true });
-  const code = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`]);
+  const code = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`], env);
   if (!existsSync(report)) {
     console.error("vitest produced no report");
     anyRunnerFailed = true;
@@ -32,12 +34,49 @@ function vitest() {
   totals.failed += r.numFailedTests;
   totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
   // A suite that fails to load counts as a failure even when no test inside it ran.
-  const brokenSuites = (r.testResults ?? []).filter((s) => s.status === "failed" && s.assertionResults.length === 0).length;
+  const brokenSuites = (r.testResults ?? []).filter(
+    (s) => s.status === "failed" && s.assertionResults.length === 0,
+  ).length;
   totals.failed += brokenSuites;
   if (code !== 0) anyRunnerFailed = true;
 }
 
-vitest();
+function playwright() {
+  if (!existsSync(path.join(root, "playwright.config.ts"))) return;
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chromium)) {
+    console.error(`Chromium not found at ${chromium}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH).`);
+    anyRunnerFailed = true;
+    totals.failed += 1;
+    return;
+  }
+  const report = path.join(outDir, "playwright.json");
+  rmSync(report, { force: true });
+  const code = run("npx", ["playwright", "test", "--reporter=list,json"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+    CHROMIUM_PATH: chromium,
+  });
+  if (!existsSync(report)) {
+    console.error("playwright produced no report");
+    anyRunnerFailed = true;
+    totals.failed += 1;
+    return;
+  }
+  const stats = JSON.parse(readFileSync(report, "utf8")).stats ?? {};
+  totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+  totals.failed += stats.unexpected ?? 0;
+  totals.skipped += stats.skipped ?? 0;
+  if (code !== 0) anyRunnerFailed = true;
+}
+
+const pg = await startThrowawayPostgres();
+try {
+  vitest(pg ? { TEST_POSTGRES_URL: pg.url } : {});
+} finally {
+  pg?.stop();
+}
+if (process.env.SKIP_E2E === "1") console.log("SKIP_E2E=1: end-to-end tests not run");
+else playwright();
 
 const failed = anyRunnerFailed && totals.failed === 0 ? 1 : totals.failed;
 console.log(`${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped`);
