@@ -1,0 +1,62 @@
+// Opens a Kysely instance on either engine: an SQLite file (better-sqlite3) or PostgreSQL (pg pool),
+// with the driver settings both need to behave the same (integers as numbers, waits instead of BUSY).
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { engineOf, type Engine } from "./engine-sql";
+import type { Database } from "./schema";
+
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+
+/**
+ * PG returns int8 (COUNT, bigserial, money columns) and numeric (SUM of int8) as strings to avoid
+ * precision loss. Our amounts are minor units far below 2^53, so we want numbers, like SQLite gives;
+ * a value beyond the safe range is corruption, and failing loudly beats a silently wrong total.
+ */
+export function parsePgInteger(text: string): number {
+  const n = Number(text);
+  if (/^-?\d+$/.test(text) && !Number.isSafeInteger(n)) {
+    throw new RangeError(`PostgreSQL integer ${text} is outside JavaScript's safe integer range`);
+  }
+  return n;
+}
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === PG_INT8 || oid === PG_NUMERIC) return parsePgInteger;
+    // pg's own overloads do not accept a union format; the call is the same at runtime.
+    return pg.types.getTypeParser(oid, format as "text");
+  },
+} as pg.CustomTypesConfig;
+
+/** The SQLite file path from `file:./x.db`, `file:///abs/x.db` or `file::memory:`. */
+export function sqlitePathOf(databaseUrl: string): string {
+  if (databaseUrl.startsWith("file://")) return decodeURIComponent(new URL(databaseUrl).pathname);
+  const rest = databaseUrl.replace(/^file:/, "");
+  return rest === ":memory:" ? rest : path.resolve(rest);
+}
+
+export type Connection = { db: Kysely<Database>; engine: Engine; close(): Promise<void> };
+
+export function connect(databaseUrl: string): Connection {
+  const engine = engineOf(databaseUrl);
+  if (engine === "postgres") {
+    const pool = new pg.Pool({ connectionString: databaseUrl, types: pgTypes, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine, close: () => db.destroy() };
+  }
+  const file = sqlitePathOf(databaseUrl);
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  // busy_timeout first: the WAL switch itself needs a lock another process may hold.
+  sqlite.pragma("busy_timeout = 10000");
+  if (file !== ":memory:") sqlite.pragma("journal_mode = WAL"); // readers never block the writer
+  sqlite.pragma("synchronous = NORMAL"); // durable at checkpoints; safe with WAL
+  sqlite.pragma("foreign_keys = ON");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, engine, close: () => db.destroy() };
+}

@@ -1,0 +1,76 @@
+// The only place for SQL that differs between SQLite and PostgreSQL (ids, locks, case-insensitive
+// match, dates). Everything else is written once with Kysely and runs unchanged on both engines.
+import "server-only";
+import { sql, type CreateTableBuilder, type Kysely, type RawBuilder } from "kysely";
+
+export type Engine = "sqlite" | "postgres";
+
+/** `postgres://` / `postgresql://` selects PostgreSQL; anything else (`file:…`) is an SQLite file. */
+export function engineOf(databaseUrl: string): Engine {
+  return /^postgres(ql)?:\/\//i.test(databaseUrl) ? "postgres" : "sqlite";
+}
+
+/** Adds an auto-incremented integer primary key `id` (bigserial on PG: int8, parsed back to number). */
+export function addAutoIdColumn<T extends string>(
+  table: CreateTableBuilder<T, never>,
+  engine: Engine,
+): CreateTableBuilder<T, "id"> {
+  return engine === "postgres"
+    ? table.addColumn("id", "bigserial", (c) => c.primaryKey())
+    : table.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement());
+}
+
+/** Column type for money in minor units: 64-bit on PG (XOF totals outgrow int4), INTEGER on SQLite. */
+export function moneyColumnType(engine: Engine): "bigint" | "integer" {
+  return engine === "postgres" ? "bigint" : "integer";
+}
+
+/** Case-insensitive LIKE: PG's LIKE is case-sensitive, SQLite's is already case-insensitive for ASCII. */
+export function likeInsensitive(engine: Engine): "ilike" | "like" {
+  return engine === "postgres" ? "ilike" : "like";
+}
+
+/** Current instant as an ISO-8601 UTC string in SQL, matching `new Date().toISOString()`'s format. */
+export function sqlNowIso(engine: Engine): RawBuilder<string> {
+  return engine === "postgres"
+    ? sql<string>`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+    : sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+}
+
+/** Booleans: PG has a real bool; SQLite stores 0/1. Write through this so inserts work on both. */
+export function sqlBool(engine: Engine, value: boolean): boolean | number {
+  return engine === "postgres" ? value : value ? 1 : 0;
+}
+
+// A fixed 64-bit key for the migration advisory lock, distinct from Kysely's own lock id.
+const MIGRATION_ADVISORY_LOCK_KEY = 7_400_316_255;
+
+/**
+ * Runs `work` while holding the engine's cross-process migration lock, so two instances starting at
+ * once never apply the same migration twice. PG: a session advisory lock on one pooled connection
+ * (`work` uses the others). SQLite: `BEGIN IMMEDIATE` takes the write lock (other processes wait in
+ * busy_timeout) and `work` runs inside that transaction on the single connection; rolled back on failure.
+ */
+// The migration runner is schema-agnostic by design, hence Kysely<any>.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function withMigrationLock<T>(db: Kysely<any>, engine: Engine, work: () => Promise<T>): Promise<T> {
+  if (engine === "postgres") {
+    return db.connection().execute(async (conn) => {
+      await sql`select pg_advisory_lock(${sql.lit(MIGRATION_ADVISORY_LOCK_KEY)})`.execute(conn);
+      try {
+        return await work();
+      } finally {
+        await sql`select pg_advisory_unlock(${sql.lit(MIGRATION_ADVISORY_LOCK_KEY)})`.execute(conn);
+      }
+    });
+  }
+  await sql`begin immediate`.execute(db);
+  try {
+    const result = await work();
+    await sql`commit`.execute(db);
+    return result;
+  } catch (error) {
+    await sql`rollback`.execute(db);
+    throw error;
+  }
+}

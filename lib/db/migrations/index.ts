@@ -1,0 +1,12 @@
+// The ordered list of migrations. To add one: create `NNNN-what.ts` exporting `up(db, engine)` and
+// append it here; names sort lexically and are recorded in `kysely_migration` once applied.
+import type { Kysely } from "kysely";
+import type { Engine } from "../engine-sql";
+import * as team from "./0001-team";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
+export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
+
+export const migrations: ReadonlyArray<readonly [name: string, migration: EngineMigration]> = [
+  ["0001_team", team],
+];
