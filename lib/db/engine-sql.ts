@@ -1,13 +1,28 @@
 // The only place for SQL that differs between SQLite and PostgreSQL (ids, locks, case-insensitive
 // match, dates). Everything else is written once with Kysely and runs unchanged on both engines.
 import "server-only";
-import { sql, type CreateTableBuilder, type Kysely, type RawBuilder } from "kysely";
+import { PostgresAdapter, sql, type CreateTableBuilder, type Kysely, type RawBuilder } from "kysely";
 
 export type Engine = "sqlite" | "postgres";
 
 /** `postgres://` / `postgresql://` selects PostgreSQL; anything else (`file:…`) is an SQLite file. */
 export function engineOf(databaseUrl: string): Engine {
   return /^postgres(ql)?:\/\//i.test(databaseUrl) ? "postgres" : "sqlite";
+}
+
+/** The engine behind an open Kysely instance (services get the db, not the URL). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- works for any schema
+export function engineOfDb(db: Kysely<any>): Engine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+}
+
+/**
+ * Row locks for read-then-write checks ("is this the last owner?"). PG: SELECT … FOR UPDATE, so two
+ * concurrent demotions serialise and the second sees the first. SQLite has no row locks and needs none:
+ * one connection per process runs transactions one at a time (multi-instance deployments use PG).
+ */
+export function forUpdate<QB extends { forUpdate(): QB }>(qb: QB, engine: Engine): QB {
+  return engine === "postgres" ? qb.forUpdate() : qb;
 }
 
 /** Adds an auto-incremented integer primary key `id` (bigserial on PG: int8, parsed back to number). */

@@ -1,0 +1,86 @@
+// The audit log: who did what, when, from where. Written by every mutating service; read by owners
+// and admins on the Team page (audit:read).
+import "server-only";
+import type { Kysely } from "kysely";
+import type { Database } from "@/lib/db/schema";
+import type { Role } from "@/lib/auth/permissions";
+
+/** Who acts: the signed-in member (from the session), or null for the system / CLI / anonymous. */
+export type Actor = { id: string; email: string; role: Role; ip?: string | null };
+
+export type AuditEntry = {
+  id: number;
+  at: string;
+  actorUserId: string | null;
+  actorEmail: string | null;
+  action: string;
+  target: string | null;
+  details: Record<string, unknown> | null;
+  ip: string | null;
+};
+
+export type AuditInput = {
+  actor: Actor | null;
+  action: string;
+  target?: string | null;
+  details?: Record<string, unknown>;
+  ip?: string | null;
+};
+
+export async function recordAudit(db: Kysely<Database>, entry: AuditInput): Promise<void> {
+  await db
+    .insertInto("audit_log")
+    .values({
+      at: new Date().toISOString(),
+      actor_user_id: entry.actor?.id ?? null,
+      actor_email: entry.actor?.email ?? null,
+      action: entry.action,
+      target: entry.target ?? null,
+      details: entry.details ? JSON.stringify(entry.details) : null,
+      ip: entry.ip ?? entry.actor?.ip ?? null,
+    })
+    .execute();
+}
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 500;
+
+function parseDetails(text: string | null): Record<string, unknown> | null {
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : { value };
+  } catch {
+    return { raw: text };
+  }
+}
+
+/**
+ * Newest first. `before` pages backwards: an entry id ("1234": entries older than it) or an ISO
+ * instant (entries strictly before it). `action` filters exactly, or by prefix when it ends with "."
+ * ("team." → every team change).
+ */
+export async function listAudit(
+  db: Kysely<Database>,
+  opts: { limit?: number; before?: string; action?: string } = {},
+): Promise<AuditEntry[]> {
+  const limit = Math.min(Math.max(Math.trunc(opts.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
+  let query = db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(limit);
+  if (opts.before !== undefined && /^\d+$/.test(opts.before)) query = query.where("id", "<", Number(opts.before));
+  else if (opts.before !== undefined && !Number.isNaN(Date.parse(opts.before))) {
+    query = query.where("at", "<", new Date(opts.before).toISOString());
+  }
+  if (opts.action?.endsWith(".")) query = query.where("action", "like", `${opts.action.replace(/[%_]/g, "")}%`);
+  else if (opts.action) query = query.where("action", "=", opts.action);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actorUserId: r.actor_user_id,
+    actorEmail: r.actor_email,
+    action: r.action,
+    target: r.target,
+    details: parseDetails(r.details),
+    ip: r.ip,
+  }));
+}
