@@ -46,8 +46,21 @@ export function connect(databaseUrl: string): Connection {
   const engine = engineOf(databaseUrl);
   if (engine === "postgres") {
     const pool = new pg.Pool({ connectionString: databaseUrl, types: pgTypes, max: 10 });
+    let closing = false;
+    // An idle pooled connection dropped by the server (restart, failover, admin) must not crash the
+    // process: the pool discards it and the next query opens a new one.
+    pool.on("error", (error) => {
+      if (!closing) console.warn(`PostgreSQL connection lost (${error.message}); it will be reopened`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine, close: () => db.destroy() };
+    return {
+      db,
+      engine,
+      close: () => {
+        closing = true;
+        return db.destroy();
+      },
+    };
   }
   const file = sqlitePathOf(databaseUrl);
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
