@@ -165,6 +165,19 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return env;
 }
 
+/**
+ * Only DATABASE_URL, validated like the app does: for CLI tools (user:create) that need the database
+ * but not the web app's secrets.
+ */
+export function parseDatabaseUrl(source: Record<string, string | undefined>): string {
+  const raw = source.DATABASE_URL?.trim() ? source.DATABASE_URL.trim() : undefined;
+  const result = envSchema.shape.DATABASE_URL.safeParse(raw);
+  if (!result.success) {
+    throw new EnvError(`Invalid configuration (DATABASE_URL):\n  DATABASE_URL: ${result.error.issues[0]?.message}`, ["DATABASE_URL"]);
+  }
+  return result.data;
+}
+
 let cached: Env | undefined;
 
 /** The process configuration, parsed from process.env once; throws EnvError at first use when invalid. */
