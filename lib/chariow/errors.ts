@@ -1,0 +1,94 @@
+// Typed errors of the Chariow client: callers branch on the class, never on Chariow's `message` text.
+// No error ever carries the API key, the Authorization header or a full request object.
+import "server-only";
+
+export type ChariowErrorCode =
+  | "unauthorized"
+  | "not_found"
+  | "validation"
+  | "rate_limited"
+  | "upstream_unavailable"
+  | "malformed_response"
+  | "bad_request"
+  | "aborted";
+
+export abstract class ChariowError extends Error {
+  abstract readonly code: ChariowErrorCode;
+  /** e.g. "GET /sales/{id}" — a template, so ids and codes are not repeated in logs. */
+  readonly endpoint: string;
+  readonly status: number | null;
+
+  constructor(message: string, endpoint: string, status: number | null, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.endpoint = endpoint;
+    this.status = status;
+  }
+}
+
+/** 401 (key missing/invalid) or 403 (access denied). */
+export class ChariowUnauthorizedError extends ChariowError {
+  readonly code = "unauthorized";
+}
+
+/** 404: unknown id, or a resource of another store (chariow-api.md §1). */
+export class ChariowNotFoundError extends ChariowError {
+  readonly code = "not_found";
+}
+
+/** 422 with per-field messages, e.g. `{ emails: ["…"] }`. */
+export class ChariowValidationError extends ChariowError {
+  readonly code = "validation";
+  readonly fieldErrors: Record<string, string[]>;
+  /** status is null when the client refused invalid parameters before spending a request. */
+  constructor(message: string, endpoint: string, fieldErrors: Record<string, string[]>, status: number | null = 422) {
+    super(message, endpoint, status);
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+/** 400 and other 4xx Chariow answers with a message (e.g. licence already revoked). */
+export class ChariowBadRequestError extends ChariowError {
+  readonly code = "bad_request";
+}
+
+/** 429 that the scheduler did not absorb (POSTs, or too many 429s in a row). */
+export class ChariowRateLimitedError extends ChariowError {
+  readonly code = "rate_limited";
+  readonly retryAfterMs: number;
+  constructor(message: string, endpoint: string, retryAfterMs: number) {
+    super(message, endpoint, 429);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+export type UpstreamFailure = "server_error" | "network" | "timeout";
+
+/** 5xx, network failure, dropped connection or timeout — after the retries allowed for the method. */
+export class ChariowUpstreamUnavailableError extends ChariowError {
+  readonly code = "upstream_unavailable";
+  readonly failure: UpstreamFailure;
+  constructor(message: string, endpoint: string, status: number | null, failure: UpstreamFailure, options?: { cause?: unknown }) {
+    super(message, endpoint, status, options);
+    this.failure = failure;
+  }
+}
+
+/** A 2xx body the client cannot understand; `path` names the offending field ("data.data.3.amount"). */
+export class ChariowMalformedResponseError extends ChariowError {
+  readonly code = "malformed_response";
+  readonly path: string;
+  constructor(endpoint: string, path: string, detail: string, status: number | null = null) {
+    super(`Malformed response from ${endpoint} at ${path || "(root)"}: ${detail}`, endpoint, status);
+    this.path = path;
+  }
+}
+
+/** The caller's AbortSignal fired before an answer arrived. */
+export class ChariowAbortedError extends ChariowError {
+  readonly code = "aborted";
+}
+
+export function isChariowError(error: unknown): error is ChariowError {
+  return error instanceof ChariowError;
+}
