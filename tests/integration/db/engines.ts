@@ -42,13 +42,23 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   };
 }
 
+/** The engines these tests can run on here: PostgreSQL only when TEST_POSTGRES_URL is set. */
+export const ENGINES: Engine[] = PG_URL ? ["sqlite", "postgres"] : ["sqlite"];
+
+/** A visible skipped entry saying why the PostgreSQL variant of `name` did not run. */
+export function noticePostgresSkipped(name: string): void {
+  if (PG_URL) return;
+  describe.skip(`${name} [postgres] SKIPPED: TEST_POSTGRES_URL is not set (npm test starts a throw-away cluster when PostgreSQL is installed)`, () => {
+    it("runs the same tests on PostgreSQL", () => undefined);
+  });
+}
+
 /**
  * `describe.each` over the engines available here. The body gets a getter for a fresh, migrated
  * database per test (opened in beforeEach, closed and dropped in afterEach).
  */
 export function describeEachEngine(name: string, body: (ctx: { engine: Engine; db: () => OpenedDatabase }) => void) {
-  const engines: Engine[] = PG_URL ? ["sqlite", "postgres"] : ["sqlite"];
-  describe.each(engines)(`${name} [%s]`, (engine) => {
+  describe.each(ENGINES)(`${name} [%s]`, (engine) => {
     let current: OpenedDatabase | undefined;
     let target: TestDatabase | undefined;
     beforeEach(async () => {
@@ -68,9 +78,5 @@ export function describeEachEngine(name: string, body: (ctx: { engine: Engine; d
       },
     });
   });
-  if (!PG_URL) {
-    describe.skip(`${name} [postgres] SKIPPED: TEST_POSTGRES_URL is not set (npm test starts a throw-away cluster when PostgreSQL is installed)`, () => {
-      it("runs the same tests on PostgreSQL", () => undefined);
-    });
-  }
+  noticePostgresSkipped(name);
 }

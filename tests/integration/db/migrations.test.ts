@@ -1,12 +1,14 @@
 // The data layer on both engines: migrations create the schema once, stay idempotent, survive racing
 // start-ups, and integers (money, COUNT, SUM) come back as JavaScript numbers.
+import { spawn } from "node:child_process";
+import path from "node:path";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Engine, type OpenedDatabase } from "@/lib/db";
 import { moneyColumnType, sqlNowIso } from "@/lib/db/engine-sql";
 import { migrateToLatest } from "@/lib/db/migrate";
 import { migrations } from "@/lib/db/migrations";
-import { createTestDatabase, describeEachEngine, type TestDatabase } from "./engines";
+import { ENGINES, createTestDatabase, describeEachEngine, noticePostgresSkipped, type TestDatabase } from "./engines";
 
 const TABLES = ["app_settings", "audit_log", "invites", "login_attempts", "users"];
 
@@ -15,9 +17,26 @@ async function appliedMigrations(opened: OpenedDatabase): Promise<string[]> {
   return rows.rows.map((r) => r.name);
 }
 
-const engines: Engine[] = process.env.TEST_POSTGRES_URL ? ["sqlite", "postgres"] : ["sqlite"];
+const root = path.resolve(__dirname, "../../..");
 
-describe.each(engines)("migrations [%s]", (engine) => {
+/** Starts an app-like process that opens the database; resolves with its exit code and output. */
+function startInstance(url: string, label: string, startAt: number): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      path.join(root, "node_modules/.bin/tsx"),
+      ["--conditions=react-server", "tests/integration/db/open-database-child.ts", url, label, String(startAt)],
+      { cwd: root, env: { ...process.env, NODE_ENV: "test" } },
+    );
+    let out = "";
+    child.stdout.on("data", (d) => (out += String(d)));
+    child.stderr.on("data", (d) => (out += String(d)));
+    child.on("close", (code) => resolve({ code, out }));
+  });
+}
+
+noticePostgresSkipped("migrations");
+
+describe.each(ENGINES)("migrations [%s]", (engine: Engine) => {
   let target: TestDatabase | undefined;
   const opened: OpenedDatabase[] = [];
   afterEach(async () => {
@@ -67,6 +86,18 @@ describe.each(engines)("migrations [%s]", (engine) => {
     );
     const count = await opened[1].db.selectFrom("app_settings").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(count.n).toBe(4);
+  });
+
+  it("survives two separate processes starting at once on the same empty database", async () => {
+    target = await createTestDatabase(engine);
+    const startAt = Date.now() + 4000; // after every child's tsx start-up
+    const runs = await Promise.all(["a", "b", "c"].map((label) => startInstance(target!.url, label, startAt)));
+    expect(runs.map((r) => (r.code === 0 ? "ok" : r.out))).toEqual(["ok", "ok", "ok"]);
+    const db = await openDatabase(target.url);
+    opened.push(db);
+    expect(await appliedMigrations(db)).toEqual(migrations.map(([name]) => name));
+    const started = await db.db.selectFrom("app_settings").select("key").where("key", "like", "started:%").execute();
+    expect(started.map((r) => r.key).sort()).toEqual(["started:a", "started:b", "started:c"]);
   });
 });
 
