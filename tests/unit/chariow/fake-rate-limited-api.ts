@@ -1,5 +1,4 @@
 // A fake Chariow endpoint with a fixed-window rate limit on a virtual clock, for scheduler tests.
-import type { Clock } from "@/lib/chariow/clock";
 import { errorBody, itemEnvelope, rateLimitHeaders, type FakeHandler, type FakeReply, type RecordedCall } from "../../factories/chariow-payloads";
 
 export interface FakeApiLog {
@@ -10,7 +9,7 @@ export interface FakeApiLog {
 }
 
 /** Fixed 60 s windows aligned on the minute; headers on every answer; 429 + Retry-After beyond the limit. */
-export function rateLimitedApi(clock: Clock, limit: number, answer: (call: RecordedCall) => FakeReply = () => ({ body: itemEnvelope({ id: "store_1", name: "B" }) }), windowMs = 60_000) {
+export function rateLimitedApi(clock: { now(): number }, limit: number, answer: (call: RecordedCall) => FakeReply = () => ({ body: itemEnvelope({ id: "store_1", name: "B" }) }), windowMs = 60_000) {
   const log: FakeApiLog[] = [];
   let windowStart = -1;
   let used = 0;

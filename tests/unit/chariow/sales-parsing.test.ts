@@ -83,8 +83,8 @@ describe("sale variants", () => {
   });
 
   it("ignores unknown extra fields anywhere", async () => {
-    const summary = { ...saleSummaryPayload({ currency: "EUR", originalMinor: 1500 }, "current"), brand_new_field: { x: 1 } };
-    summary.amount = { ...summary.amount, raw: 15, extra: true } as typeof summary.amount;
+    const base = saleSummaryPayload({ currency: "EUR", originalMinor: 1500 }, "current");
+    const summary = { ...base, amount: { ...base.amount, raw: 15, extra: true }, brand_new_field: { x: 1 } };
     const body = { ...listEnvelope([summary], "current", { laravelExtras: true }), meta: { v: 2 } };
     const { client } = testClient(() => ({ body }));
     const [sale] = (await client.listSales()).items;
