@@ -1,4 +1,5 @@
 // Migration 0001: the team, sign-in and audit tables of the app foundation (issue 3).
+import "server-only";
 import { sql, type Kysely } from "kysely";
 import { addAutoIdColumn, type Engine } from "../engine-sql";
 

@@ -1,5 +1,6 @@
 // The ordered list of migrations. To add one: create `NNNN-what.ts` exporting `up(db, engine)` and
 // append it here; names sort lexically and are recorded in `kysely_migration` once applied.
+import "server-only";
 import type { Kysely } from "kysely";
 import type { Engine } from "../engine-sql";
 import * as team from "./0001-team";
