@@ -29,15 +29,17 @@ export async function openDatabase(url: string): Promise<OpenedDatabase> {
   return engine === "sqlite" ? serializeSqlite(sqlitePathOf(url), open) : open();
 }
 
-let singleton: Promise<OpenedDatabase> | undefined;
+// Kept on globalThis so Next's dev-mode module reloads reuse the one connection instead of opening
+// a new SQLite handle (and its write lock contention) per reload.
+const holder = globalThis as typeof globalThis & { __chariowDb?: Promise<OpenedDatabase> };
 
 /** The app's database, opened (and migrated) once per process from getEnv().DATABASE_URL. */
 export async function getDb(): Promise<Kysely<Database>> {
-  singleton ??= openDatabase(getEnv().DATABASE_URL).catch((error: unknown) => {
-    singleton = undefined; // let the next request retry, e.g. once PostgreSQL is reachable
+  holder.__chariowDb ??= openDatabase(getEnv().DATABASE_URL).catch((error: unknown) => {
+    holder.__chariowDb = undefined; // let the next request retry, e.g. once PostgreSQL is reachable
     throw error;
   });
-  return (await singleton).db;
+  return (await holder.__chariowDb).db;
 }
 
 /** The configured engine, known without opening a connection. */
@@ -47,7 +49,7 @@ export function getEngine(): Engine {
 
 /** Closes the process-wide instance (graceful shutdown, tests). */
 export async function closeDb(): Promise<void> {
-  const current = singleton;
-  singleton = undefined;
+  const current = holder.__chariowDb;
+  holder.__chariowDb = undefined;
   if (current) await (await current).close();
 }
