@@ -1,0 +1,14 @@
+// The affiliates section (DESIGN §3). Not built yet: the page exists, is guarded, and says "coming soon".
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ComingSoonPage } from "@/components/layout/coming-soon-page";
+import { requirePermission } from "@/lib/auth/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pages.affiliates"))("title") };
+}
+
+export default async function AffiliatesPage() {
+  await requirePermission("affiliates:read");
+  return <ComingSoonPage section="affiliates" />;
+}

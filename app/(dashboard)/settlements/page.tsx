@@ -1,0 +1,14 @@
+// The settlements section (DESIGN §3). Not built yet: the page exists, is guarded, and says "coming soon".
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ComingSoonPage } from "@/components/layout/coming-soon-page";
+import { requirePermission } from "@/lib/auth/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pages.settlements"))("title") };
+}
+
+export default async function SettlementsPage() {
+  await requirePermission("settlements:read");
+  return <ComingSoonPage section="settlements" />;
+}

@@ -1,0 +1,56 @@
+"use client";
+// The invitee sets their name and password; on success they are signed in and land in the dashboard.
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+type SignInState = { error?: "invalid" | "throttled" | "generic" };
+type SignIn = (state: SignInState, form: FormData) => Promise<SignInState>;
+
+export function InviteAcceptForm({ token, email, signInAction }: { token: string; email: string; signInAction: SignIn }) {
+  const t = useTranslations("invite");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    const data = new FormData(event.currentTarget);
+    const password = String(data.get("password") ?? "");
+    const res = await fetch("/api/team/invites/accept", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ token, name: data.get("name"), password }),
+    });
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+      setError(body?.error?.message ?? t("errorGeneric"));
+      setPending(false);
+      return;
+    }
+    const form = new FormData();
+    form.set("email", email);
+    form.set("password", password);
+    form.set("next", "/");
+    const result = await signInAction({}, form); // redirects into the dashboard on success
+    if (result?.error) {
+      setError(t("errorGeneric"));
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" data-testid="invite-form">
+      {error ? <Alert>{error}</Alert> : null}
+      <Field id="invite-email" type="email" label={t("email")} value={email} readOnly disabled />
+      <Field id="invite-name" name="name" required maxLength={100} autoComplete="name" label={t("name")} />
+      <Field id="invite-password" name="password" type="password" required minLength={10} autoComplete="new-password" label={t("password")} hint={t("passwordHint")} />
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+// The audit log as a table: when, who, what, on whom.
+import { useFormatter, useTranslations } from "next-intl";
+
+export type AuditRow = { id: number; at: string; actorEmail: string | null; action: string; target: string | null };
+
+export function AuditTable({ entries }: { entries: AuditRow[] }) {
+  const t = useTranslations("audit");
+  const format = useFormatter();
+  if (entries.length === 0) return <p className="text-sm text-zinc-500">{t("empty")}</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="audit-table">
+        <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
+          <tr>
+            <th className="py-2 pr-4">{t("columns.at")}</th>
+            <th className="py-2 pr-4">{t("columns.actor")}</th>
+            <th className="py-2 pr-4">{t("columns.action")}</th>
+            <th className="py-2">{t("columns.target")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id} data-action={e.action} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
+              <td className="whitespace-nowrap py-2 pr-4 text-xs text-zinc-500">
+                {format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "medium" })}
+              </td>
+              <td className="py-2 pr-4 font-mono text-xs">{e.actorEmail ?? t("system")}</td>
+              <td className="py-2 pr-4">
+                <code className="text-xs">{e.action}</code>
+              </td>
+              <td className="py-2 font-mono text-xs">{e.target ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// Browser-side helper for calling our own /api routes: JSON in, JSON out, and the error body
+// `{error:{code,message,field}}` turned into a typed ApiError. Same-origin fetches carry Sec-Fetch-Site.
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const res = await fetch(path, {
+    method: init.method ?? "GET",
+    headers: init.body !== undefined ? { "Content-Type": "application/json" } : undefined,
+    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+    credentials: "same-origin",
+  });
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; field?: string } } | null;
+  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? "unknown", data?.error?.message ?? res.statusText, data?.error?.field);
+  return data as T;
+}

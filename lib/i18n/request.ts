@@ -1,0 +1,16 @@
+// next-intl's per-request configuration: the locale comes from the cookie (set by POST /api/me/locale),
+// falling back to French; messages are the JSON files under messages/.
+import { cookies } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, type Locale } from "@/lib/i18n/locales";
+
+export async function currentLocale(): Promise<Locale> {
+  const value = (await cookies()).get(LOCALE_COOKIE)?.value;
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
+export default getRequestConfig(async () => {
+  const locale = await currentLocale();
+  const messages = (await import(`../../messages/${locale}.json`)).default;
+  return { locale, messages, timeZone: "UTC" };
+});

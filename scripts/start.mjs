@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// `npm start` / `npm run dev`: builds if needed, makes sure AUTH_SECRET exists, and without a Chariow key
+// starts the simulator (demo mode) before serving the dashboard on http://localhost:$PORT (3000).
+// Secrets go to the Next.js server process through its environment only — never into the build.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { buildNeeded } from "./start/build-check.mjs";
+import { persistentAuthSecret, randomToken } from "./start/secrets.mjs";
+import { startSimulatorProcess } from "./start/simulator.mjs";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+if (existsSync(path.join(root, ".env")) && typeof process.loadEnvFile === "function") process.loadEnvFile(path.join(root, ".env"));
+
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = path.resolve(root, process.env.DATA_DIR ?? "data");
+const nextBin = path.join(root, "node_modules", ".bin", "next");
+const env = { ...process.env, PORT: String(port) };
+env.AUTH_SECRET ||= persistentAuthSecret(dataDir);
+env.NODE_ENV = mode === "dev" ? "development" : "production";
+
+if (mode === "start") {
+  const reason = buildNeeded(root);
+  if (reason) {
+    console.log(`[start] building the dashboard (${reason})…`);
+    // The build never sees the secrets: nothing from the environment can end up in a client bundle.
+    const { AUTH_SECRET: _a, CHARIOW_API_KEY: _k, CHARIOW_PULSE_SECRET: _p, ...buildEnv } = env;
+    const built = spawnSync(nextBin, ["build"], { cwd: root, stdio: "inherit", env: buildEnv });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
+}
+
+const children = [];
+function stopAll(signal = "SIGTERM") {
+  for (const child of children) if (child.exitCode === null) child.kill(signal);
+}
+process.on("SIGINT", () => stopAll("SIGINT"));
+process.on("SIGTERM", () => stopAll("SIGTERM"));
+process.on("exit", () => stopAll());
+
+if (!env.CHARIOW_API_KEY) {
+  const pulseSecret = env.CHARIOW_PULSE_SECRET || randomToken("whsec_demo_");
+  const apiKey = randomToken("sk_test_demo_");
+  const simulator = await startSimulatorProcess({ root, appPort: port, pulseSecret, apiKey }).catch((error) => {
+    console.error(`[start] could not start the Chariow simulator: ${error.message}`);
+    process.exit(1);
+  });
+  if (simulator) {
+    children.push(simulator.child);
+    simulator.child.on("exit", (code) => {
+      if (code !== 0 && code !== null) console.error(`[start] the simulator stopped (code ${code})`);
+    });
+    Object.assign(env, {
+      DEMO_MODE: "true",
+      CHARIOW_API_BASE_URL: simulator.baseUrl,
+      CHARIOW_DEMO_API_KEY: simulator.apiKey,
+      CHARIOW_PULSE_SECRET: pulseSecret,
+    });
+    console.log(`[start] demo mode: Chariow simulator on ${simulator.baseUrl}`);
+  } else if (mode === "dev" || env.DEMO_SIMULATOR_OPTIONAL === "1") {
+    console.warn("[start] simulator/cli.ts not found: demo mode without a simulator (upstream unreachable)");
+    env.DEMO_MODE = "true";
+  } else {
+    console.error("[start] demo mode needs the simulator (simulator/cli.ts), which is missing");
+    process.exit(1);
+  }
+}
+
+const next = spawn(nextBin, [mode, "--port", String(port)], { cwd: root, stdio: "inherit", env });
+children.push(next);
+next.on("exit", (code, signal) => {
+  stopAll();
+  process.exit(code ?? (signal ? 0 : 1));
+});

@@ -1,0 +1,21 @@
+// Secrets the app needs that a fresh machine does not have yet: AUTH_SECRET is generated once and kept
+// under ./data/ (mode 0600) so sessions survive restarts; the demo Pulse secret is per run.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export function persistentAuthSecret(dataDir) {
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) {
+    const saved = readFileSync(file, "utf8").trim();
+    if (saved.length >= 32) return saved;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function randomToken(prefix = "") {
+  return `${prefix}${randomBytes(24).toString("hex")}`;
+}
