@@ -6,12 +6,12 @@ import type { SalesListParams } from "./params";
 import type { Page } from "./schemas/common";
 import type { Sale } from "./schemas/sale";
 
-type ListFn<T, P> = (params: P, opts?: CallOptions) => Promise<Page<T>>;
+type ListFn<T, P> = (params?: P, opts?: CallOptions) => Promise<Page<T>>;
 
 /** Pages of a list until `has_more` is false, `next_cursor` is null, or a cursor comes back again. */
 export async function* paginatePages<T, P extends { cursor?: string }>(
   listFn: ListFn<T, P>,
-  params: P,
+  params: NoInfer<P>,
   opts?: CallOptions,
 ): AsyncGenerator<Page<T>> {
   const seen = new Set<string>();
@@ -28,7 +28,7 @@ export async function* paginatePages<T, P extends { cursor?: string }>(
 }
 
 /** Items of a list, page after page (see `paginatePages` for when it stops). */
-export async function* paginate<T, P extends { cursor?: string }>(listFn: ListFn<T, P>, params: P, opts?: CallOptions): AsyncGenerator<T> {
+export async function* paginate<T, P extends { cursor?: string }>(listFn: ListFn<T, P>, params: NoInfer<P>, opts?: CallOptions): AsyncGenerator<T> {
   for await (const page of paginatePages(listFn, params, opts)) yield* page.items;
 }
 
