@@ -1,0 +1,88 @@
+// Command line for the simulator: `npm run simulator -- --port 4010 --seed 42 --dialect current`.
+// Prints the base URL, API key and control token, then serves until SIGINT/SIGTERM.
+import { parseArgs } from "node:util";
+import { parseFaults } from "./faults";
+import { DEFAULT_SALES, DEMO_API_KEY, startSimulator } from "./server";
+import type { SimulatorOptions } from "./types";
+
+const HELP = `Chariow API simulator
+
+Usage: npm run simulator -- [options]
+
+  --port <n>            port to listen on (default 4010; 0 = any free port)
+  --host <addr>         interface (default 127.0.0.1)
+  --seed <n>            data seed (default 42); same seed + same --now = same responses
+  --dialect <d>         current | legacy (default current)
+  --rate-limit <n>      requests per 60 s window per key (default 10; 0 = unlimited)
+  --sales <n>           number of sales in the history (default ${DEFAULT_SALES}; 100000 and 1000000 work)
+  --now <ISO>           end of the generated history (default: today 00:00 UTC)
+  --live                generate new activity over time (checkouts, payments, payouts, invitations)
+  --live-interval <ms>  live tick interval (default 5000)
+  --pulse-url <url>     where to POST Pulses (webhooks)
+  --pulse-secret <s>    signing secret for Pulses (whsec_…)
+  --pulse-id <id>       Pulse id sent in x-pulse-id (default pulse_demo)
+  --pulse-retry <list>  comma-separated retry delays in ms (default Chariow's 10s,100s,17min,2h47)
+  --faults <spec>       e.g. "5xx=0.1,html=0.05,slow=200,timeout=0.02,drop=0.02,storm=5,drift"
+  --control-token <t>   token for /__sim/* (default: random, printed)
+  --help                this text
+
+API key: env SIMULATOR_API_KEY, else the demo key ${DEMO_API_KEY}. See docs/simulator.md.
+`;
+
+function num(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new Error(`--${name} must be a number`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string" }, host: { type: "string" }, seed: { type: "string" }, dialect: { type: "string" },
+      "rate-limit": { type: "string" }, sales: { type: "string" }, now: { type: "string" }, live: { type: "boolean" },
+      "live-interval": { type: "string" }, "pulse-url": { type: "string" }, "pulse-secret": { type: "string" },
+      "pulse-id": { type: "string" }, "pulse-retry": { type: "string" }, faults: { type: "string" },
+      "control-token": { type: "string" }, help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const dialect = values.dialect ?? "current";
+  if (dialect !== "current" && dialect !== "legacy") throw new Error("--dialect must be current or legacy");
+  const now = values.now ? new Date(values.now) : undefined;
+  if (now && Number.isNaN(now.getTime())) throw new Error("--now must be an ISO date");
+  if ((values["pulse-url"] === undefined) !== (values["pulse-secret"] === undefined)) throw new Error("--pulse-url and --pulse-secret go together");
+  const opts: SimulatorOptions = {
+    port: num(values.port, "port") ?? 4010, host: values.host, seed: num(values.seed, "seed"), dialect,
+    rateLimit: num(values["rate-limit"], "rate-limit"), sales: num(values.sales, "sales"), now,
+    controlToken: values["control-token"],
+    live: values.live ? { intervalMs: num(values["live-interval"], "live-interval") ?? 5000 } : false,
+    faults: values.faults ? parseFaults(values.faults) : undefined,
+    pulse: values["pulse-url"] && values["pulse-secret"]
+      ? { url: values["pulse-url"], secret: values["pulse-secret"], pulseId: values["pulse-id"], retryDelaysMs: values["pulse-retry"]?.split(",").map(Number) }
+      : undefined,
+  };
+  const t0 = performance.now();
+  const sim = await startSimulator(opts);
+  const ms = Math.round(performance.now() - t0);
+  const t = sim.truth();
+  console.log(`Chariow simulator listening on ${sim.baseUrl}`);
+  console.log(`  API key:        ${sim.apiKey}`);
+  console.log(`  control token:  ${sim.controlToken}   (header x-sim-token on ${sim.origin}/__sim/*)`);
+  console.log(`  dialect ${dialect}, rate limit ${opts.rateLimit === 0 ? "off" : `${opts.rateLimit ?? 10}/min`}, ${t.totalSales} sales, ${t.customers} customers, history to ${t.historyEnd} (built in ${ms} ms)`);
+  if (opts.live) console.log(`  live mode: a tick every ${(opts.live as { intervalMs: number }).intervalMs} ms`);
+  if (opts.pulse) console.log(`  Pulses → ${opts.pulse.url}`);
+  const stop = () => {
+    void sim.close().then(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+// Public entry point of the Chariow API simulator: start it in-process (tests, demo) or via cli.ts.
+// The simulator never imports app code (lib/, app/): it stands alone, like the real API.
+export { startSimulator, DEMO_API_KEY, DEFAULT_SALES } from "./server";
+export { parseFaults } from "./faults";
+export { signature as pulseSignature, CHARIOW_RETRY_DELAYS_MS } from "./pulses";
+export { phpJson } from "./pulse-payloads";
+export { formatMoney, EXPONENT } from "./money";
+export type {
+  AffiliateStatus, Channel, Currency, CurrencyTruth, Dialect, FaultProfile, GroundTruth, PaymentStatus, PulseOptions,
+  RunningSimulator, SaleStatus, SimulatorClock, SimulatorOptions,
+} from "./types";
+export { CHANNELS, CURRENCIES, PAYMENT_STATUSES, SALE_STATUSES } from "./types";

@@ -1,0 +1,143 @@
+// Sale and invitation transitions shared by the control API and live mode (chariow-api.md §5:
+// awaiting_payment → completed → settled, or → failed / abandoned). Each one emits its Pulse.
+import { AFFILIATES, COUNTRIES, COUNTRY_WEIGHTS, DISCOUNTS, FAILURE_ERRORS, PRODUCTS } from "./catalog";
+import { NONE } from "./generator";
+import type { SaleMutation } from "./model";
+import type { Rng } from "./prng";
+import { weighted } from "./prng";
+import { affiliateJoinedPayload, licencePayload, salePayload, type SaleEvent } from "./pulse-payloads";
+import type { SimRuntime } from "./runtime";
+import { materialiseSale, type SaleModel } from "./sale-model";
+import { CHANNELS, type Channel } from "./types";
+
+export class TransitionError extends Error {
+  constructor(message: string, readonly status = 409) {
+    super(message);
+  }
+}
+
+export interface CheckoutRequest {
+  customerId?: string;
+  productId?: string;
+  channel?: Channel;
+  discountCode?: string;
+  affiliateCode?: string;
+}
+
+/** A new checkout in awaiting_payment, created "now" by the clock. */
+export function createCheckout(rt: SimRuntime, req: CheckoutRequest, rng: Rng): SaleModel {
+  const m = rt.model;
+  const nowSec = rt.nowSec();
+  let ci: number;
+  if (req.customerId) {
+    const found = m.customerIndex(req.customerId);
+    if (found === null) throw new TransitionError(`unknown customer ${req.customerId}`, 404);
+    ci = found;
+  } else if (m.customerCount > 0 && rng() < 0.3) {
+    ci = Math.floor(rng() * m.customerCount);
+  } else {
+    ci = m.appendCustomer(nowSec, weighted(rng, COUNTRY_WEIGHTS));
+  }
+  let product: number;
+  if (req.productId) {
+    product = PRODUCTS.findIndex((p) => p.id === req.productId || p.slug === req.productId);
+    if (product < 0 || !PRODUCTS[product].published) throw new TransitionError(`unknown product ${req.productId}`, 404);
+  } else product = weighted(rng, PRODUCTS.map((p) => (p.published ? p.weight : 0)));
+  let channel = req.channel ? CHANNELS.indexOf(req.channel) : weighted(rng, [60, 10, 12, 12, 6]);
+  if (channel < 0) throw new TransitionError(`unknown channel ${req.channel}`, 422);
+  let affiliate = NONE;
+  const currency = COUNTRIES[m.arrays.custCountry[ci]].currency;
+  if (req.affiliateCode) {
+    const a = m.affiliateByCode(req.affiliateCode);
+    if (!a) throw new TransitionError(`unknown affiliate ${req.affiliateCode}`, 404);
+    affiliate = a.index;
+    channel = 1;
+  } else if (channel === 1) {
+    const candidates = m.affiliates.filter((a) => a.status === "active" && a.country.currency === currency);
+    if (candidates.length) affiliate = candidates[Math.floor(rng() * candidates.length)].index;
+    else channel = 0;
+  }
+  let discount = NONE;
+  if (req.discountCode) {
+    discount = DISCOUNTS.findIndex((d) => d.code === req.discountCode);
+    if (discount < 0) throw new TransitionError(`unknown discount ${req.discountCode}`, 404);
+  } else if (rng() < 0.15) discount = weighted(rng, DISCOUNTS.map((d) => d.weight));
+  const i = m.appendSale({ createdSec: nowSec, customer: ci, product, channel, affiliate, discount });
+  return materialiseSale(m, i, nowSec);
+}
+
+function current(rt: SimRuntime, i: number): SaleModel {
+  return materialiseSale(rt.model, i, rt.nowSec());
+}
+
+function mutationFrom(s: SaleModel, nowSec: number): SaleMutation {
+  return {
+    status: s.status, paymentStatus: s.paymentStatus, completed: s.completedSec, due: s.dueSec, done: s.doneSec,
+    failed: s.failedSec, abandoned: s.abandonedSec, updated: Math.max(nowSec, s.updatedSec), failureCode: s.failure?.code ?? null,
+  };
+}
+
+function emitSale(rt: SimRuntime, event: SaleEvent, i: number): string | null {
+  if (!rt.pulses) return null;
+  const s = current(rt, i);
+  return rt.pulses.emit(event, salePayload(event, s, rt.dialect));
+}
+
+function requireStatus(s: SaleModel, allowed: string[]): void {
+  if (!allowed.includes(s.status)) throw new TransitionError(`sale ${s.id} is ${s.status}; expected ${allowed.join(" or ")}`);
+}
+
+export function completeSale(rt: SimRuntime, i: number): SaleModel {
+  const s = current(rt, i);
+  requireStatus(s, ["awaiting_payment"]);
+  const now = Math.max(rt.nowSec(), s.createdSec);
+  const due = Math.floor(now / 86_400) * 86_400 + 3 * 86_400; // settlement due about 3 days later
+  rt.model.setMutation(i, { ...mutationFrom(s, now), status: "completed", paymentStatus: "success", completed: now, due, done: null, updated: now, failureCode: null });
+  emitSale(rt, "successful.sale", i);
+  const after = current(rt, i);
+  const lic = licencePayload("license.issued", after);
+  if (lic && rt.pulses) rt.pulses.emit("license.issued", lic);
+  return after;
+}
+
+export function failSale(rt: SimRuntime, i: number, code?: string): SaleModel {
+  const s = current(rt, i);
+  requireStatus(s, ["awaiting_payment"]);
+  const now = Math.max(rt.nowSec(), s.createdSec);
+  const failureCode = code ?? FAILURE_ERRORS[0].code;
+  const paymentStatus = failureCode === "cancelled_by_user" ? "cancelled" : "failed";
+  rt.model.setMutation(i, { ...mutationFrom(s, now), status: "failed", paymentStatus, failed: now, updated: now, failureCode });
+  emitSale(rt, "failed.sale", i);
+  return current(rt, i);
+}
+
+export function abandonSale(rt: SimRuntime, i: number): SaleModel {
+  const s = current(rt, i);
+  requireStatus(s, ["awaiting_payment"]);
+  const now = Math.max(rt.nowSec(), s.createdSec);
+  rt.model.setMutation(i, { ...mutationFrom(s, now), status: "abandoned", paymentStatus: "initiated", abandoned: now, updated: now, failureCode: null });
+  emitSale(rt, "abandoned.sale", i);
+  return current(rt, i);
+}
+
+/** Payout done: Chariow sends no Pulse for it, the sale just becomes `settled` with done_at. */
+export function settleSale(rt: SimRuntime, i: number): SaleModel {
+  const s = current(rt, i);
+  requireStatus(s, ["completed"]);
+  const now = Math.max(rt.nowSec(), s.completedSec ?? s.createdSec);
+  rt.model.setMutation(i, { ...mutationFrom(s, now), status: "settled", done: now, updated: now });
+  return current(rt, i);
+}
+
+export function acceptInvitation(rt: SimRuntime, idOrEmail: string) {
+  const m = rt.model;
+  const now = rt.nowSec();
+  const key = idOrEmail.toLowerCase();
+  const inv = m.invitations.find((x) => (x.id === idOrEmail || x.email === key) && m.invitationStatus(x, now) === "pending");
+  if (!inv) throw new TransitionError(`no pending invitation ${idOrEmail}`, 404);
+  const aff = m.acceptInvitation(inv, now);
+  rt.pulses?.emit("affiliate.joined", affiliateJoinedPayload(aff));
+  return aff;
+}
+
+export const SEEDED_AFFILIATE_COUNT = AFFILIATES.length;

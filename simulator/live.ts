@@ -1,0 +1,72 @@
+// Live mode: on each tick new checkouts arrive, pending ones resolve, due settlements are paid out and
+// invitations get accepted — the activity a dashboard sees on a real store, with its Pulses.
+import { STATUS_CODE } from "./generator";
+import { abandonSale, acceptInvitation, completeSale, createCheckout, failSale, settleSale } from "./lifecycle";
+import { lowerBound } from "./pagination";
+import { FAILURE_ERRORS, CANCELLED_ERROR } from "./catalog";
+import { rngFor, weighted } from "./prng";
+import type { SimRuntime } from "./runtime";
+import { materialiseSale } from "./sale-model";
+
+export interface TickResult {
+  created: string[];
+  completed: string[];
+  failed: string[];
+  abandoned: string[];
+  settled: string[];
+  accepted: string[];
+}
+
+export class LiveEngine {
+  private timer: NodeJS.Timeout | null = null;
+  private ticks = 0;
+
+  constructor(private readonly rt: SimRuntime) {}
+
+  start(intervalMs: number): void {
+    this.stop();
+    this.timer = setInterval(() => this.tick(), Math.max(10, intervalMs));
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  get running(): boolean {
+    return this.timer !== null;
+  }
+
+  /** One step of activity; deterministic for a given seed, tick number and clock. */
+  tick(): TickResult {
+    const rt = this.rt;
+    const m = rt.model;
+    const rng = rngFor(rt.seed, 900, this.ticks++);
+    const out: TickResult = { created: [], completed: [], failed: [], abandoned: [], settled: [], accepted: [] };
+    const now = rt.nowSec();
+    const a = m.arrays;
+    // Only the recent past can still change: awaiting checkouts and completed sales awaiting payout.
+    const from = lowerBound(a.created, a.saleCount, now - 15 * 86_400);
+    for (let i = from; i < a.saleCount; i++) {
+      const st = a.status[i];
+      if (st === STATUS_CODE.awaiting_payment && rng() < 0.35) {
+        const r = weighted(rng, [65, 15, 20]);
+        if (r === 0) out.completed.push(completeSale(rt, i).id);
+        else if (r === 1) {
+          const code = rng() < 0.15 ? CANCELLED_ERROR.code : FAILURE_ERRORS[weighted(rng, FAILURE_ERRORS.map((f) => f.weight))].code;
+          out.failed.push(failSale(rt, i, code).id);
+        } else out.abandoned.push(abandonSale(rt, i).id);
+      } else if (st === STATUS_CODE.completed) {
+        const s = materialiseSale(m, i, now);
+        if (s.dueSec !== null && s.dueSec <= now && rng() < 0.5) out.settled.push(settleSale(rt, i).id);
+      }
+    }
+    const arrivals = weighted(rng, [30, 50, 20]);
+    for (let k = 0; k < arrivals; k++) out.created.push(createCheckout(rt, {}, rng).id);
+    for (const inv of m.invitations) {
+      if (m.invitationStatus(inv, now) === "pending" && rng() < 0.1) out.accepted.push(acceptInvitation(rt, inv.id).code);
+    }
+    return out;
+  }
+}

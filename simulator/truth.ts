@@ -1,0 +1,69 @@
+// Ground truth computed straight from the model (typed arrays + the economics function), never from
+// HTTP output, so contract tests can check the client's totals against an independent computation.
+import { COUNTRIES, DISCOUNTS, PRODUCTS } from "./catalog";
+import { NONE, statusOf } from "./generator";
+import type { StoreModel } from "./model";
+import { basePaymentStatus, economics } from "./sale-model";
+import { CHANNELS, PAYMENT_STATUSES, SALE_STATUSES, type Channel, type CurrencyTruth, type GroundTruth, type PaymentStatus, type SaleStatus } from "./types";
+
+const zeroStatus = () => Object.fromEntries(SALE_STATUSES.map((s) => [s, 0])) as Record<SaleStatus, number>;
+
+export function computeTruth(m: StoreModel, nowSec: number): GroundTruth {
+  const a = m.arrays;
+  const byStatus = zeroStatus();
+  const byPaymentStatus = Object.fromEntries(PAYMENT_STATUSES.map((s) => [s, 0])) as Record<PaymentStatus, number>;
+  const byChannel = Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
+  const byMonth: Record<string, Record<SaleStatus, number>> = {};
+  const byCurrency: GroundTruth["byCurrency"] = {};
+  const discountUses: Record<string, number> = {};
+  let licences = 0;
+  let monthKeySec = -1;
+  let monthKeyEnd = -1;
+  let monthKey = "";
+
+  for (let i = 0; i < a.saleCount; i++) {
+    const status = statusOf(a.status[i]);
+    byStatus[status]++;
+    const mut = m.mutations.get(i);
+    byPaymentStatus[mut ? mut.paymentStatus : basePaymentStatus(m.seed, i, status)]++;
+    byChannel[CHANNELS[a.channel[i]]]++;
+    const t = a.created[i];
+    if (t < monthKeySec || t >= monthKeyEnd) {
+      const d = new Date(t * 1000);
+      monthKey = d.toISOString().slice(0, 7);
+      monthKeySec = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1000;
+      monthKeyEnd = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 1000;
+    }
+    (byMonth[monthKey] ??= zeroStatus())[status]++;
+    const currency = COUNTRIES[a.custCountry[a.customer[i]]].currency;
+    const ct: CurrencyTruth = (byCurrency[currency] ??= {
+      paidCount: 0, paidRevenue: 0, originalAmount: 0, discountAmount: 0, gatewayFees: 0, serviceFees: 0, netSettlement: 0, settledNet: 0, salesCount: 0,
+    });
+    ct.salesCount++;
+    const d = a.discount[i] === NONE ? null : DISCOUNTS[a.discount[i]];
+    if (d) discountUses[d.code] = (discountUses[d.code] ?? 0) + 1;
+    if (status === "completed" || status === "settled") {
+      const product = PRODUCTS[a.product[i]];
+      const e = economics(product, currency, d);
+      ct.paidCount++;
+      ct.paidRevenue += e.amount;
+      ct.originalAmount += e.original;
+      ct.discountAmount += e.discount;
+      ct.gatewayFees += e.gatewayFee;
+      ct.serviceFees += e.serviceFee;
+      ct.netSettlement += e.net;
+      if (status === "settled") ct.settledNet += e.net;
+      if (product.type === "license") licences++;
+    }
+  }
+  const n = a.saleCount;
+  return {
+    totalSales: n, byStatus, byPaymentStatus, byCurrency, byChannel, byMonth,
+    affiliates: m.affiliates.map((x) => ({ code: x.code, id: x.storeAffiliateId, accountId: x.accountId, status: x.status, email: x.email })),
+    invitations: m.invitations.map((inv) => ({ id: inv.id, email: inv.email, status: m.invitationStatus(inv, nowSec) })),
+    customers: m.customerCount, products: PRODUCTS.length, publishedProducts: PRODUCTS.filter((p) => p.published).length,
+    discounts: DISCOUNTS.length, licences, discountUses,
+    historyEnd: new Date(m.historyEndSec * 1000).toISOString(), clockNow: new Date(nowSec * 1000).toISOString(),
+    newestSaleId: n > 0 ? m.saleId(n - 1) : null, oldestSaleId: n > 0 ? m.saleId(0) : null,
+  };
+}

@@ -1,0 +1,130 @@
+// Public types of the Chariow API simulator: options, fault profile, ground truth.
+// Other parts of the repo (client contract tests, demo start-up) depend on these shapes.
+
+export type Dialect = "current" | "legacy";
+
+export const SALE_STATUSES = ["awaiting_payment", "completed", "failed", "abandoned", "settled"] as const;
+export type SaleStatus = (typeof SALE_STATUSES)[number];
+
+export const PAYMENT_STATUSES = ["initiated", "pending", "success", "failed", "cancelled"] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export const CHANNELS = ["store", "affiliate", "discover", "widget", "api"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CURRENCIES = ["XOF", "XAF", "EUR", "USD"] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+export type AffiliateStatus = "active" | "inactive" | "suspended";
+
+export interface SimulatorClock {
+  /** Epoch milliseconds. Default: Date.now. */
+  now(): number;
+}
+
+/**
+ * Faults applied to /v1 requests (never to /__sim). Rates are probabilities in [0, 1], drawn from a
+ * PRNG seeded by `seed`, so a given profile misbehaves the same way on every run.
+ */
+export interface FaultProfile {
+  /** Fraction of requests answered with a JSON 500/503. */
+  errorRate?: number;
+  /** Fraction answered with a non-JSON HTML 500/502 page (chariow-api.md §1: "may not be JSON at all"). */
+  htmlRate?: number;
+  /** Delay added before answering, in ms (applied to `slowRate` of requests, default all). */
+  slowMs?: number;
+  slowRate?: number;
+  /** Fraction of requests that are never answered (the socket stays open until the client gives up). */
+  timeoutRate?: number;
+  /** Fraction of requests whose socket is destroyed without any response. */
+  dropRate?: number;
+  /** The next N requests are answered 429 with Retry-After, whatever the real budget. */
+  storm429?: number;
+  /** Retry-After seconds announced during a storm (default 1). */
+  stormRetryAfter?: number;
+  /** Schema drift: add unknown fields and/or remove optional fields from every JSON object. */
+  drift?: boolean | { extraFields?: boolean; dropOptional?: boolean };
+  /** PRNG seed for the rates above (default 1). */
+  seed?: number;
+}
+
+export interface PulseOptions {
+  url: string;
+  secret: string;
+  pulseId?: string;
+  /** Delays between attempts; Chariow's is about 10 s, 100 s, 17 min, 2 h 47 (chariow-api.md §8). */
+  retryDelaysMs?: number[];
+  /** Per-attempt timeout (default 15 000 ms; Chariow expects an answer well under 30 s). */
+  timeoutMs?: number;
+}
+
+export interface SimulatorOptions {
+  port?: number;
+  host?: string;
+  seed?: number;
+  dialect?: Dialect;
+  rateLimit?: number;
+  sales?: number;
+  now?: Date;
+  apiKey?: string;
+  controlToken?: string;
+  clock?: SimulatorClock;
+  live?: boolean | { intervalMs: number };
+  pulse?: PulseOptions;
+  faults?: FaultProfile;
+}
+
+export interface CurrencyTruth {
+  /** Sales with status completed or settled. */
+  paidCount: number;
+  /** Sum of `amount` of paid sales, minor units. */
+  paidRevenue: number;
+  originalAmount: number;
+  discountAmount: number;
+  gatewayFees: number;
+  serviceFees: number;
+  /** settlement.amount summed over paid sales (completed: due, settled: done). */
+  netSettlement: number;
+  /** settlement.amount of settled sales only (done_at set). */
+  settledNet: number;
+  /** All sales in this currency whatever their status. */
+  salesCount: number;
+}
+
+export interface GroundTruth {
+  totalSales: number;
+  byStatus: Record<SaleStatus, number>;
+  byPaymentStatus: Record<PaymentStatus, number>;
+  byCurrency: Partial<Record<Currency, CurrencyTruth>>;
+  byChannel: Record<Channel, number>;
+  /** UTC month `YYYY-MM` of created_at → count per status. */
+  byMonth: Record<string, Record<SaleStatus, number>>;
+  affiliates: { code: string; id: string; accountId: string; status: AffiliateStatus; email: string }[];
+  invitations: { id: string; email: string; status: "pending" | "accepted" | "expired" }[];
+  customers: number;
+  /** All products, including unpublished ones that still appear on old sales. */
+  products: number;
+  publishedProducts: number;
+  discounts: number;
+  licences: number;
+  /** Sales carrying a discount code, per code. */
+  discountUses: Record<string, number>;
+  /** ISO instants: end of the generated history, and the clock when truth() was called. */
+  historyEnd: string;
+  clockNow: string;
+  newestSaleId: string | null;
+  oldestSaleId: string | null;
+}
+
+export interface RunningSimulator {
+  baseUrl: string;
+  origin: string;
+  apiKey: string;
+  controlToken: string;
+  port: number;
+  truth(): GroundTruth;
+  setFaults(f: FaultProfile): void;
+  setDialect(d: Dialect): void;
+  requestCount(): number;
+  close(): Promise<void>;
+}
