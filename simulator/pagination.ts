@@ -10,7 +10,9 @@ export interface CursorPosition {
 
 export function encodeCursor(c: CursorPosition): string {
   const json = c.next ? JSON.stringify({ id: c.id }) : JSON.stringify({ id: c.id, _pointsToNextItems: false });
-  return Buffer.from(json, "utf8").toString("base64");
+  // base64url without padding: seeds' loops paste the cursor into the URL unencoded (seed 001), so it
+  // must not contain `+`, `/` or `=`. `{"id":50}` still encodes to the documented `eyJpZCI6NTB9`.
+  return Buffer.from(json, "utf8").toString("base64url");
 }
 
 /** null when the cursor is not one we issued (the route answers 400). */
