@@ -41,7 +41,8 @@ process.on("exit", () => stopAll());
 
 if (!env.CHARIOW_API_KEY) {
   const pulseSecret = env.CHARIOW_PULSE_SECRET || randomToken("whsec_demo_");
-  const apiKey = randomToken("sk_test_demo_");
+  // The simulator's key is per run unless the caller fixes it (the e2e suite does, to scan for it).
+  const apiKey = env.CHARIOW_DEMO_API_KEY || randomToken("sk_test_demo_");
   const simulator = await startSimulatorProcess({ root, appPort: port, pulseSecret, apiKey }).catch((error) => {
     console.error(`[start] could not start the Chariow simulator: ${error.message}`);
     process.exit(1);

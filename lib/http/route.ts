@@ -58,12 +58,13 @@ export function route(
   const requireAuth = options.auth !== false || options.permission !== undefined;
   return async (req: NextRequest, ctx: RouteContext): Promise<Response> => {
     try {
-      if (!SAFE_METHODS.has(req.method) && !isSameOriginRequest(req.headers)) {
-        return errorResponse(403, "csrf", "Cross-site request refused");
-      }
       const ip = clientIp(req.headers);
       const member = requireAuth ? await getSessionMember() : null;
       if (requireAuth && !member) return errorResponse(401, "unauthorized", "Authentication required");
+      // After the session check so an anonymous caller learns only "sign in"; before anything else runs.
+      if (!SAFE_METHODS.has(req.method) && !isSameOriginRequest(req.headers)) {
+        return errorResponse(403, "csrf", "Cross-site request refused");
+      }
       if (options.permission && member && !can(member.role, options.permission)) {
         return errorResponse(403, "forbidden", "You do not have permission to do this");
       }

@@ -13,7 +13,8 @@ function newestMtime(target) {
   if (!existsSync(target)) return 0;
   const stat = statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
+  // A directory's own mtime moves when a file in it is deleted or renamed: that needs a rebuild too.
+  let newest = stat.mtimeMs;
   for (const entry of readdirSync(target, { withFileTypes: true })) {
     newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
   }

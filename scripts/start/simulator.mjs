@@ -40,9 +40,9 @@ export async function startSimulatorProcess({ root, appPort, pulseSecret, apiKey
   const args = [
     cli, "--port", String(port), "--seed", "42", "--rate-limit", "100", "--live",
     "--pulse-url", `http://127.0.0.1:${appPort}/api/pulses`, "--pulse-secret", pulseSecret,
-    "--api-key", apiKey,
   ];
-  const child = spawn(tsx, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: process.env });
+  // The simulator takes its key from the environment, not the command line (which `ps` would show).
+  const child = spawn(tsx, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, SIMULATOR_API_KEY: apiKey } });
   const baseUrl = `http://127.0.0.1:${port}/v1`;
   try {
     await waitUntilUp(`${baseUrl}/store`, child, 60_000);

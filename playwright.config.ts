@@ -1,0 +1,61 @@
+// End-to-end tests in Debian's Chromium (never a downloaded browser) against the real production build:
+// the web server is `npm start`'s script with a fresh SQLite file, its own port and the real simulator.
+// Projects: `setup` signs each demo role in through the API, `api` walks routes × roles, `ui` runs journeys.
+import { defineConfig } from "@playwright/test";
+import { rmSync } from "node:fs";
+import { E2E } from "./tests/e2e/support/e2e-env";
+
+// Only the main process (not workers re-reading this file) resets the test world.
+if (!process.env.TEST_WORKER_INDEX) rmSync(E2E.dataDir, { recursive: true, force: true });
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results/e2e-artifacts",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: E2E.baseURL,
+    locale: "fr-FR",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /setup\/.*\.setup\.ts/ },
+    { name: "api", testMatch: /api\/.*\.spec\.ts/, dependencies: ["setup"] },
+    { name: "ui", testMatch: /ui\/.*\.spec\.ts/, dependencies: ["setup"] },
+  ],
+  webServer: {
+    command: "node scripts/start.mjs",
+    url: `${E2E.baseURL}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(E2E.port),
+      DATA_DIR: E2E.dataDir,
+      DATABASE_URL: `file:${E2E.dataDir}/e2e.db`,
+      AUTH_SECRET: E2E.authSecret,
+      CHARIOW_DEMO_API_KEY: E2E.apiKey,
+      CHARIOW_PULSE_SECRET: E2E.pulseSecret,
+      CHARIOW_API_KEY: "",
+      APP_URL: E2E.baseURL,
+      DEMO_SIMULATOR_OPTIONAL: process.env.DEMO_SIMULATOR_OPTIONAL ?? "",
+    },
+  },
+});

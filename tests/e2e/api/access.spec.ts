@@ -1,0 +1,112 @@
+// Routes × roles: anonymous callers get 401 JSON everywhere but the public routes; the role table
+// (DESIGN §4) is enforced by the server whatever the browser shows; admins cannot touch owners.
+import { expect, test } from "@playwright/test";
+import { SAME_ORIGIN, apiAs } from "../support/api-session";
+import type { DemoRole } from "../support/e2e-env";
+
+type Call = { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; body?: unknown };
+
+const PROTECTED: Call[] = [
+  { method: "GET", path: "/api/team/members" },
+  { method: "GET", path: "/api/team/members/export.csv" },
+  { method: "POST", path: "/api/team/invites", body: { email: "someone@example.com", role: "support" } },
+  { method: "PATCH", path: "/api/team/members/any-id", body: { role: "support" } },
+  { method: "DELETE", path: "/api/team/members/any-id" },
+  { method: "GET", path: "/api/audit" },
+  { method: "GET", path: "/api/settings" },
+  { method: "POST", path: "/api/me/locale", body: { locale: "en" } },
+];
+
+async function call(role: DemoRole | null, c: Call) {
+  const ctx = await apiAs(role);
+  const res = await ctx.fetch(c.path, { method: c.method, data: c.body, headers: SAME_ORIGIN });
+  const status = res.status();
+  const text = await res.text();
+  await ctx.dispose();
+  return { status, text };
+}
+
+test.describe("anonymous", () => {
+  for (const c of PROTECTED) {
+    test(`${c.method} ${c.path} → 401 JSON`, async () => {
+      const { status, text } = await call(null, c);
+      expect(status).toBe(401);
+      expect(JSON.parse(text)).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+    });
+  }
+
+  test("health is public and says nothing secret", async ({ request }) => {
+    const res = await request.get("/api/health");
+    expect(res.status()).toBe(200);
+    const body = await res.json();
+    expect(body).toEqual({ status: "ok", database: "ok", upstream: { mode: "demo", reachable: expect.any(Boolean) } });
+  });
+
+  test("pages redirect to /login", async ({ request }) => {
+    const res = await request.get("/team", { maxRedirects: 0 });
+    expect(res.status()).toBe(307);
+    expect(res.headers()["location"]).toContain("/login");
+  });
+});
+
+const MATRIX: Array<{ call: Call; allowed: DemoRole[] }> = [
+  { call: { method: "GET", path: "/api/settings" }, allowed: ["owner", "admin"] },
+  { call: { method: "GET", path: "/api/team/members/export.csv" }, allowed: ["owner", "admin", "marketing"] },
+  { call: { method: "GET", path: "/api/team/members" }, allowed: ["owner", "admin"] },
+  { call: { method: "GET", path: "/api/audit" }, allowed: ["owner", "admin"] },
+  { call: { method: "POST", path: "/api/me/locale", body: { locale: "fr" } }, allowed: ["owner", "admin", "marketing", "support"] },
+];
+
+for (const { call: c, allowed } of MATRIX) {
+  for (const role of ["owner", "admin", "marketing", "support"] as const) {
+    const expected = allowed.includes(role) ? 200 : 403;
+    test(`${role}: ${c.method} ${c.path} → ${expected}`, async () => {
+      const { status, text } = await call(role, c);
+      expect(status).toBe(expected);
+      if (expected === 403) expect(JSON.parse(text).error.code).toBe("forbidden");
+    });
+  }
+}
+
+test.describe("admins cannot touch owners", () => {
+  test("cannot demote, remove, or create an owner", async () => {
+    const admin = await apiAs("admin");
+    const { members } = (await (await admin.get("/api/team/members")).json()) as { members: Array<{ id: string; role: string }> };
+    const owner = members.find((m) => m.role === "owner");
+    expect(owner).toBeDefined();
+    const patch = await admin.patch(`/api/team/members/${owner!.id}`, { data: { role: "support" }, headers: SAME_ORIGIN });
+    expect(patch.status()).toBe(403);
+    const del = await admin.delete(`/api/team/members/${owner!.id}`, { headers: SAME_ORIGIN });
+    expect(del.status()).toBe(403);
+    const invite = await admin.post("/api/team/invites", { data: { email: "new-owner@example.com", role: "owner" }, headers: SAME_ORIGIN });
+    expect(invite.status()).toBe(403);
+    await admin.dispose();
+  });
+});
+
+test.describe("input and origin checks", () => {
+  test("a bad field is a 400 that names it", async () => {
+    const owner = await apiAs("owner");
+    const res = await owner.post("/api/team/invites", { data: { email: "not-an-email", role: "marketing" }, headers: SAME_ORIGIN });
+    expect(res.status()).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: "invalid_input", field: "email" });
+    const role = await owner.post("/api/team/invites", { data: { email: "a@example.com", role: "king" }, headers: SAME_ORIGIN });
+    expect((await role.json()).error).toMatchObject({ code: "invalid_input", field: "role" });
+    await owner.dispose();
+  });
+
+  test("a cross-site mutation is refused even with a valid session", async () => {
+    const owner = await apiAs("owner");
+    const evil = await owner.post("/api/team/invites", {
+      data: { email: "csrf@example.com", role: "support" },
+      headers: { Origin: "https://evil.example" },
+    });
+    expect(evil.status()).toBe(403);
+    expect((await evil.json()).error.code).toBe("csrf");
+    const crossSite = await owner.post("/api/me/locale", { data: { locale: "en" }, headers: { "Sec-Fetch-Site": "cross-site" } });
+    expect(crossSite.status()).toBe(403);
+    const noOrigin = await owner.post("/api/me/locale", { data: { locale: "en" } });
+    expect(noOrigin.status()).toBe(403);
+    await owner.dispose();
+  });
+});

@@ -1,0 +1,65 @@
+// Each demo account signs in through the login page and sees the shell — its own sections only — in
+// French (the default) and then in English.
+import { expect, test } from "@playwright/test";
+import { DEMO_ROLES, demoAccount } from "../support/e2e-env";
+import { signInWithForm, switchLanguage } from "../support/ui";
+
+const NAV = {
+  fr: { overview: "Vue d'ensemble", sales: "Ventes", team: "Équipe", settings: "Paramètres", signOut: "Se déconnecter", noSync: "Aucune synchronisation pour l'instant", demo: "Boutique de démo", unknown: "Nom de la boutique inconnu" },
+  en: { overview: "Overview", sales: "Sales", team: "Team", settings: "Settings", signOut: "Sign out", noSync: "No sync yet", demo: "Demo store", unknown: "Store name unknown" },
+} as const;
+const ROLE_LABEL = {
+  fr: { owner: "Propriétaire", admin: "Administrateur", marketing: "Marketing", support: "Service client" },
+  en: { owner: "Owner", admin: "Administrator", marketing: "Marketing", support: "Customer service" },
+} as const;
+
+for (const role of DEMO_ROLES) {
+  test(`${role} signs in and sees the shell in French and English`, async ({ page }) => {
+    const { email, password } = demoAccount(role);
+    await page.goto("/login");
+    await expect(page.getByTestId("demo-accounts")).toContainText(email);
+    await signInWithForm(page, email, password);
+
+    for (const lang of ["fr", "en"] as const) {
+      if (lang === "en") await switchLanguage(page, "en");
+      const t = NAV[lang];
+      const nav = page.getByRole("navigation");
+      await expect(page.getByTestId("user-role")).toHaveText(ROLE_LABEL[lang][role]);
+      await expect(page.getByTestId("user-email")).toContainText(`Demo ${role}`);
+      await expect(nav.getByRole("link", { name: t.sales })).toBeVisible();
+      await expect(page.getByRole("button", { name: t.signOut })).toBeVisible();
+      await expect(page.getByTestId("freshness")).toHaveText(t.noSync);
+      await expect(page.getByTestId("demo-badge")).toHaveText(t.demo);
+      await expect(page.getByTestId("store-name")).toHaveText(t.unknown);
+      const admin = role === "owner" || role === "admin";
+      await expect(nav.getByRole("link", { name: t.team })).toHaveCount(admin ? 1 : 0);
+      await expect(nav.getByRole("link", { name: t.settings })).toHaveCount(admin ? 1 : 0);
+      await expect(nav.getByRole("link", { name: t.overview })).toHaveCount(role === "support" ? 0 : 1);
+    }
+    // Every section the role sees opens, and says honestly when it is not built yet.
+    await page.getByRole("navigation").getByRole("link", { name: NAV.en.sales }).click();
+    await expect(page.getByTestId("coming-soon")).toContainText("Coming soon");
+    await page.getByRole("button", { name: NAV.en.signOut }).click();
+    await expect(page).toHaveURL(/\/login/);
+  });
+}
+
+test("a page the role may not open shows the 403 page", async ({ page }) => {
+  const { email, password } = demoAccount("support");
+  await signInWithForm(page, email, password);
+  await page.goto("/team");
+  await expect(page.getByTestId("forbidden")).toBeVisible();
+});
+
+test("wrong password gets one generic message, then the throttle message", async ({ page }) => {
+  await page.goto("/login");
+  const email = `nobody-${Date.now()}@example.com`;
+  for (let attempt = 1; attempt <= 6; attempt += 1) {
+    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("Mot de passe").fill(`wrong-${attempt}`);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    const alert = page.getByTestId("login-form").getByRole("alert");
+    if (attempt <= 5) await expect(alert).toHaveText("E-mail ou mot de passe incorrect.");
+    else await expect(alert).toHaveText("Trop de tentatives. Réessayez dans quelques minutes.");
+  }
+});
