@@ -11,7 +11,8 @@ import {
   ChariowUpstreamUnavailableError,
   ChariowValidationError,
 } from "@/lib/chariow/errors";
-import { errorBody, invitationsData, itemEnvelope, listEnvelope, sequence } from "../../factories/chariow-payloads";
+import { errorBody, invitationsData, itemEnvelope, listEnvelope } from "../../factories/chariow-payloads";
+import { sequence } from "./fake-fetch";
 import { TEST_KEY, testClient } from "./test-client";
 
 const noRetry = { maxAttempts: 1, maxRateLimitRetries: 0 };

@@ -1,5 +1,6 @@
 // A fake Chariow endpoint with a fixed-window rate limit on a virtual clock, for scheduler tests.
-import { errorBody, itemEnvelope, rateLimitHeaders, type FakeHandler, type FakeReply, type RecordedCall } from "../../factories/chariow-payloads";
+import { errorBody, itemEnvelope, rateLimitHeaders } from "../../factories/chariow-payloads";
+import { type FakeHandler, type FakeReply, type RecordedCall } from "./fake-fetch";
 
 export interface FakeApiLog {
   at: number;

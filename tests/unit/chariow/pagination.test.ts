@@ -1,7 +1,8 @@
 // Cursor iteration that cannot loop, and the date-windowed sales walk with checkpoints and resume.
 import { describe, expect, it } from "vitest";
 import { dateWindows, paginate, walkSalesByDateWindows, type SalesWalkCheckpoint } from "@/lib/chariow/pagination";
-import { listEnvelope, saleSummaryPayload, type RecordedCall } from "../../factories/chariow-payloads";
+import { listEnvelope, saleSummaryPayload } from "../../factories/chariow-payloads";
+import { type RecordedCall } from "./fake-fetch";
 import { testClient } from "./test-client";
 
 /** A fake /sales over `days` × `perDay` sales, honouring start_date/end_date and a numeric cursor. */

@@ -1,16 +1,8 @@
 // Enrichment endpoints, affiliates in both shapes, and invitations in both shapes → one domain type each.
 import { describe, expect, it } from "vitest";
 import { ChariowMalformedResponseError, ChariowNotFoundError } from "@/lib/chariow/errors";
-import {
-  amount,
-  currentAffiliatePayload,
-  errorBody,
-  invitationsData,
-  itemEnvelope,
-  listEnvelope,
-  seedsAffiliatePayload,
-  type RecordedCall,
-} from "../../factories/chariow-payloads";
+import { amount, currentAffiliatePayload, errorBody, invitationsData, itemEnvelope, listEnvelope, seedsAffiliatePayload } from "../../factories/chariow-payloads";
+import { type RecordedCall } from "./fake-fetch";
 import { testClient } from "./test-client";
 
 describe("affiliates", () => {

@@ -5,7 +5,8 @@ import { createMemoryBudgetStore } from "@/lib/chariow/budget-store";
 import { ChariowAbortedError, ChariowUpstreamUnavailableError } from "@/lib/chariow/errors";
 import type { SchedulerEvent } from "@/lib/chariow/scheduler";
 import { createSchedulerRegistry } from "@/lib/chariow/scheduler-registry";
-import { errorBody, invitationsData, itemEnvelope, listEnvelope, rateLimitHeaders, saleSummaryPayload, sequence } from "../../factories/chariow-payloads";
+import { errorBody, invitationsData, itemEnvelope, listEnvelope, rateLimitHeaders, saleSummaryPayload } from "../../factories/chariow-payloads";
+import { sequence } from "./fake-fetch";
 import { rateLimitedApi } from "./fake-rate-limited-api";
 import { testClient } from "./test-client";
 

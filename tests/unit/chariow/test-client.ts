@@ -3,7 +3,7 @@ import { createChariowClient } from "@/lib/chariow/client";
 import { createMemoryBudgetStore } from "@/lib/chariow/budget-store";
 import { createVirtualClock } from "@/lib/chariow/clock";
 import { createScheduler, type SchedulerOptions } from "@/lib/chariow/scheduler";
-import { createFakeFetch, type FakeHandler } from "../../factories/chariow-payloads";
+import { createFakeFetch, type FakeHandler } from "./fake-fetch";
 
 export const TEST_KEY = "sk_live_TESTKEY_1234567890";
 
