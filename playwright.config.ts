@@ -55,7 +55,6 @@ export default defineConfig({
       CHARIOW_PULSE_SECRET: E2E.pulseSecret,
       CHARIOW_API_KEY: "",
       APP_URL: E2E.baseURL,
-      DEMO_SIMULATOR_OPTIONAL: process.env.DEMO_SIMULATOR_OPTIONAL ?? "",
     },
   },
 });

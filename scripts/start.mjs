@@ -25,7 +25,8 @@ if (mode === "start") {
   if (reason) {
     console.log(`[start] building the dashboard (${reason})…`);
     // The build never sees the secrets: nothing from the environment can end up in a client bundle.
-    const { AUTH_SECRET: _a, CHARIOW_API_KEY: _k, CHARIOW_PULSE_SECRET: _p, ...buildEnv } = env;
+    const SECRET_NAMES = ["AUTH_SECRET", "CHARIOW_API_KEY", "CHARIOW_DEMO_API_KEY", "CHARIOW_PULSE_SECRET"];
+    const buildEnv = Object.fromEntries(Object.entries(env).filter(([name]) => !SECRET_NAMES.includes(name)));
     const built = spawnSync(nextBin, ["build"], { cwd: root, stdio: "inherit", env: buildEnv });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
@@ -59,7 +60,7 @@ if (!env.CHARIOW_API_KEY) {
       CHARIOW_PULSE_SECRET: pulseSecret,
     });
     console.log(`[start] demo mode: Chariow simulator on ${simulator.baseUrl}`);
-  } else if (mode === "dev" || env.DEMO_SIMULATOR_OPTIONAL === "1") {
+  } else if (mode === "dev") {
     console.warn("[start] simulator/cli.ts not found: demo mode without a simulator (upstream unreachable)");
     env.DEMO_MODE = "true";
   } else {

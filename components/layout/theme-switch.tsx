@@ -3,7 +3,7 @@
 import { Monitor, Moon, Sun } from "lucide-react";
 import { useTheme } from "next-themes";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 const OPTIONS = [
   { value: "light", icon: Sun, label: "themeLight" },
@@ -11,11 +11,13 @@ const OPTIONS = [
   { value: "system", icon: Monitor, label: "themeSystem" },
 ] as const;
 
+const subscribeNothing = () => () => {};
+
 export function ThemeSwitch() {
   const t = useTranslations("shell");
   const { theme, setTheme } = useTheme();
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []); // the stored theme is only known in the browser
+  // The stored theme is only known in the browser: false while rendering on the server and hydrating.
+  const mounted = useSyncExternalStore(subscribeNothing, () => true, () => false);
 
   return (
     <div role="group" aria-label={t("theme")} className="inline-flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">

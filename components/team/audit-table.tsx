@@ -1,7 +1,13 @@
-// The audit log as a table: when, who, what, on whom.
+// The audit log as a table: when, who, what, on whom. Known actions get a translated label; the action
+// code stays visible (and is the label of actions added later without a translation).
 import { useFormatter, useTranslations } from "next-intl";
 
 export type AuditRow = { id: number; at: string; actorEmail: string | null; action: string; target: string | null };
+
+/** Message keys cannot contain dots (next-intl nests on them): "team.role_changed" → "team_role_changed". */
+function actionKey(action: string): string {
+  return action.replace(/\./g, "_");
+}
 
 export function AuditTable({ entries }: { entries: AuditRow[] }) {
   const t = useTranslations("audit");
@@ -26,7 +32,8 @@ export function AuditTable({ entries }: { entries: AuditRow[] }) {
               </td>
               <td className="py-2 pr-4 font-mono text-xs">{e.actorEmail ?? t("system")}</td>
               <td className="py-2 pr-4">
-                <code className="text-xs">{e.action}</code>
+                {t.has(`actions.${actionKey(e.action)}`) ? <span className="mr-2">{t(`actions.${actionKey(e.action)}`)}</span> : null}
+                <code className="text-xs text-zinc-500">{e.action}</code>
               </td>
               <td className="py-2 font-mono text-xs">{e.target ?? ""}</td>
             </tr>

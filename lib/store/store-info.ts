@@ -1,7 +1,8 @@
-// What the shell and the settings page show about the connected store: its name (null until the
-// Chariow client can tell us — never invented), the mode, and which secrets are configured (never their values).
+// What the shell and the settings page show about the connected store: its name (from GET /store, or
+// null — never invented), the mode, and which secrets are configured (never their values).
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { getChariowClient } from "@/lib/store/chariow-connection";
 
 export type ConnectionStatus = {
   mode: "demo" | "live";
@@ -23,10 +24,30 @@ export function getConnectionStatus(): ConnectionStatus {
   };
 }
 
+const NAME_TTL_MS = 10 * 60_000;
+const RETRY_AFTER_FAILURE_MS = 60_000;
+const LOOKUP_TIMEOUT_MS = 1_500;
+let storeName: { value: string | null; until: number } | undefined;
+
+/** Called by whoever reads GET /store anyway (health probe, later the sync), so the shell spends nothing. */
+export function rememberStoreName(name: string | null): void {
+  storeName = { value: name, until: Date.now() + NAME_TTL_MS };
+}
+
 /**
- * The store's display name. Until lib/chariow's getStore() is wired through the sync (later issue),
- * this returns null and the shell says "store name unknown" rather than showing a made-up name.
+ * The store's display name from GET /store, cached for ten minutes (the API budget is ~10 calls a
+ * minute). Null — shown as "store name unknown" — when the API cannot tell us quickly; never invented.
  */
 export async function getStoreName(): Promise<string | null> {
-  return null;
+  if (storeName && storeName.until > Date.now()) return storeName.value;
+  const client = getChariowClient();
+  if (!client) return null;
+  try {
+    const store = await client.getStore({ priority: "interactive", signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS) });
+    rememberStoreName(store.name ?? null);
+    return store.name ?? null;
+  } catch {
+    storeName = { value: null, until: Date.now() + RETRY_AFTER_FAILURE_MS };
+    return null;
+  }
 }

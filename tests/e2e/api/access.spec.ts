@@ -39,7 +39,7 @@ test.describe("anonymous", () => {
     const res = await request.get("/api/health");
     expect(res.status()).toBe(200);
     const body = await res.json();
-    expect(body).toEqual({ status: "ok", database: "ok", upstream: { mode: "demo", reachable: expect.any(Boolean) } });
+    expect(body).toEqual({ status: "ok", database: "ok", upstream: { mode: "demo", reachable: true } });
   });
 
   test("pages redirect to /login", async ({ request }) => {

@@ -2,11 +2,12 @@
 // French (the default) and then in English.
 import { expect, test } from "@playwright/test";
 import { DEMO_ROLES, demoAccount } from "../support/e2e-env";
+import { simulatorStoreName } from "../support/simulator-truth";
 import { signInWithForm, switchLanguage } from "../support/ui";
 
 const NAV = {
-  fr: { overview: "Vue d'ensemble", sales: "Ventes", team: "Équipe", settings: "Paramètres", signOut: "Se déconnecter", noSync: "Aucune synchronisation pour l'instant", demo: "Boutique de démo", unknown: "Nom de la boutique inconnu" },
-  en: { overview: "Overview", sales: "Sales", team: "Team", settings: "Settings", signOut: "Sign out", noSync: "No sync yet", demo: "Demo store", unknown: "Store name unknown" },
+  fr: { overview: "Vue d'ensemble", sales: "Ventes", team: "Équipe", settings: "Paramètres", signOut: "Se déconnecter", noSync: "Aucune synchronisation pour l'instant", demo: "Boutique de démo" },
+  en: { overview: "Overview", sales: "Sales", team: "Team", settings: "Settings", signOut: "Sign out", noSync: "No sync yet", demo: "Demo store" },
 } as const;
 const ROLE_LABEL = {
   fr: { owner: "Propriétaire", admin: "Administrateur", marketing: "Marketing", support: "Service client" },
@@ -16,6 +17,7 @@ const ROLE_LABEL = {
 for (const role of DEMO_ROLES) {
   test(`${role} signs in and sees the shell in French and English`, async ({ page }) => {
     const { email, password } = demoAccount(role);
+    const storeName = await simulatorStoreName();
     await page.goto("/login");
     await expect(page.getByTestId("demo-accounts")).toContainText(email);
     await signInWithForm(page, email, password);
@@ -30,7 +32,7 @@ for (const role of DEMO_ROLES) {
       await expect(page.getByRole("button", { name: t.signOut })).toBeVisible();
       await expect(page.getByTestId("freshness")).toHaveText(t.noSync);
       await expect(page.getByTestId("demo-badge")).toHaveText(t.demo);
-      await expect(page.getByTestId("store-name")).toHaveText(t.unknown);
+      await expect(page.getByTestId("store-name")).toHaveText(storeName);
       const admin = role === "owner" || role === "admin";
       await expect(nav.getByRole("link", { name: t.team })).toHaveCount(admin ? 1 : 0);
       await expect(nav.getByRole("link", { name: t.settings })).toHaveCount(admin ? 1 : 0);
