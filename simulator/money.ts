@@ -8,7 +8,20 @@ function groupThousands(intPart: string): string {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
+// Formatted strings repeat a lot (a catalogue has few prices): memoise them, bounded.
+const formatCache = new Map<string, string>();
+
 export function formatMoney(minor: number, currency: Currency): string {
+  const key = currency + minor;
+  const hit = formatCache.get(key);
+  if (hit !== undefined) return hit;
+  const out = formatUncached(minor, currency);
+  if (formatCache.size > 50_000) formatCache.clear();
+  formatCache.set(key, out);
+  return out;
+}
+
+function formatUncached(minor: number, currency: Currency): string {
   const exp = EXPONENT[currency];
   const neg = minor < 0;
   const abs = Math.abs(minor);

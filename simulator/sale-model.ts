@@ -93,15 +93,23 @@ export interface SaleModel {
   customFields: { label: string; value: string }[];
 }
 
-function inCampaign(c: Campaign, sec: number): boolean {
+/** The campaign running on that day (windows repeat every year), if any. */
+function campaignAt(sec: number): Campaign | null {
   const d = new Date(sec * 1000);
   const md = (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
-  const from = c.from[0] * 100 + c.from[1];
-  const to = c.to[0] * 100 + c.to[1];
-  return from <= to ? md >= from && md <= to : md >= from || md <= to;
+  for (const c of CAMPAIGNS) {
+    const from = c.from[0] * 100 + c.from[1];
+    const to = c.to[0] * 100 + c.to[1];
+    if (from <= to ? md >= from && md <= to : md >= from || md <= to) return c;
+  }
+  return null;
 }
 
 const isPaid = (s: SaleStatus) => s === "completed" || s === "settled";
+
+// Weight arrays computed once: materialiseSale runs for every item of every list page.
+const FAILURE_WEIGHTS = FAILURE_ERRORS.map((f) => f.weight);
+const METHOD_WEIGHTS = Object.fromEntries(Object.entries(METHODS).map(([c, ms]) => [c, ms.map((x) => x.weight)])) as Record<Currency, number[]>;
 
 export function materialiseSale(m: StoreModel, i: number, nowSec: number): SaleModel {
   const a = m.arrays;
@@ -134,18 +142,18 @@ export function materialiseSale(m: StoreModel, i: number, nowSec: number): SaleM
       doneSec = status === "settled" ? t.done : null;
     } else if (status === "failed") failedSec = createdSec + 45 + Math.floor(rngFor(seed, i, 5)() * 900);
     else if (status === "abandoned") abandonedSec = Math.min(m.historyEndSec, createdSec + 3600 + Math.floor(rngFor(seed, i, 5)() * 7200));
-    if (paymentStatus === "failed") failureCode = FAILURE_ERRORS[weighted(rngFor(seed, i, 6), FAILURE_ERRORS.map((f) => f.weight))].code;
+    if (paymentStatus === "failed") failureCode = FAILURE_ERRORS[weighted(rngFor(seed, i, 6), FAILURE_WEIGHTS)].code;
     if (paymentStatus === "cancelled") failureCode = CANCELLED_ERROR.code;
   }
   const failure = failureCode === null ? null : failureCode === CANCELLED_ERROR.code ? CANCELLED_ERROR : (FAILURE_ERRORS.find((f) => f.code === failureCode) ?? { code: failureCode, message: "The payment failed." });
   const updatedSec = mut ? mut.updated : Math.max(createdSec, completedSec ?? 0, doneSec ?? 0, failedSec ?? 0, abandonedSec ?? 0);
 
   const methods = METHODS[currency];
-  const method = methods[weighted(rng, methods.map((x) => x.weight))];
+  const method = methods[weighted(rng, METHOD_WEIGHTS[currency])];
   const gateway = method.id === "paypal" ? "paypal" : method.id === "card" && (currency === "EUR" || currency === "USD") ? "stripe" : "moneroo";
   const txn = paymentStatus === "initiated" ? null : `txn_${gateway}_${hash32(seed, i, 7).toString(36)}${hash32(seed, i, 8).toString(36)}`;
-  const campaignCandidates = CAMPAIGNS.filter((c) => inCampaign(c, createdSec));
-  const campaign = campaignCandidates.length > 0 && rng() < 0.45 ? campaignCandidates[0] : null;
+  const running = campaignAt(createdSec);
+  const campaign = running && rng() < 0.45 ? running : null;
   const ctxCountry = customer.country;
   const device = ["mobile", "desktop", "tablet"][weighted(rng, [72, 24, 4])];
   const context = {
