@@ -4,7 +4,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { fail, readBody, type Reply } from "./http-util";
-import { TransitionError, abandonSale, acceptInvitation, completeSale, createCheckout, failSale, settleSale } from "./lifecycle";
+import { TransitionError, abandonSale, acceptInvitation, changeLicence, completeSale, createCheckout, failSale, settleSale } from "./lifecycle";
 import { rngFor } from "./prng";
 import { salePayload } from "./pulse-payloads";
 import type { SimRuntime } from "./runtime";
@@ -37,7 +37,7 @@ export async function handleControl(req: IncomingMessage, url: URL, rt: SimRunti
       return fail(400, "Body must be JSON.");
     }
   }
-  const route = `${method} /${seg.map((s, k) => (seg[0] === "sales" && k === 1) || (seg[0] === "invitations" && k === 1) ? ":id" : s).join("/")}`;
+  const route = `${method} /${seg.map((s, k) => k === 1 && ["sales", "invitations", "licenses"].includes(seg[0]) ? ":id" : s).join("/")}`;
   const m = rt.model;
   try {
     switch (route) {
@@ -67,6 +67,11 @@ export async function handleControl(req: IncomingMessage, url: URL, rt: SimRunti
         const action = seg[2];
         const s = action === "complete" ? completeSale(rt, i) : action === "fail" ? failSale(rt, i, str(body.code)) : action === "abandon" ? abandonSale(rt, i) : settleSale(rt, i);
         return plain({ sale: { id: s.id, status: s.status, payment_status: s.paymentStatus } });
+      }
+      case "POST /licenses/:id/activate":
+      case "POST /licenses/:id/revoke": {
+        const s = changeLicence(rt, decodeURIComponent(seg[1]), seg[2] === "activate" ? "activate" : "revoke");
+        return plain({ licence: { key: s.licence?.key ?? null, status: s.licence?.status ?? null, activations: s.licence?.activations ?? null } });
       }
       case "POST /invitations/:id/accept": {
         const a = acceptInvitation(rt, decodeURIComponent(seg[1]));

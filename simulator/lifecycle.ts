@@ -1,6 +1,6 @@
 // Sale and invitation transitions shared by the control API and live mode (chariow-api.md §5:
 // awaiting_payment → completed → settled, or → failed / abandoned). Each one emits its Pulse.
-import { AFFILIATES, COUNTRIES, COUNTRY_WEIGHTS, DISCOUNTS, FAILURE_ERRORS, PRODUCTS } from "./catalog";
+import { COUNTRIES, COUNTRY_WEIGHTS, DISCOUNTS, FAILURE_ERRORS, PRODUCTS } from "./catalog";
 import { NONE } from "./generator";
 import type { SaleMutation } from "./model";
 import type { Rng } from "./prng";
@@ -140,4 +140,21 @@ export function acceptInvitation(rt: SimRuntime, idOrEmail: string) {
   return aff;
 }
 
-export const SEEDED_AFFILIATE_COUNT = AFFILIATES.length;
+/** Licence activation / revocation (chariow-api.md §8 licence events); revoking twice is a 400 upstream. */
+export function changeLicence(rt: SimRuntime, key: string, action: "activate" | "revoke"): SaleModel {
+  const m = rt.model;
+  const i = m.licenceSaleIndex(key);
+  const s = i === null ? null : current(rt, i);
+  if (i === null || !s?.licence) throw new TransitionError(`unknown licence ${key}`, 404);
+  const l = s.licence;
+  if (l.status === "revoked") throw new TransitionError("Licence already revoked.", 400);
+  if (action === "activate") {
+    if (l.status === "expired") throw new TransitionError("Licence expired.", 400);
+    if (l.activations >= l.maxActivations) throw new TransitionError("Maximum activations reached.", 400);
+    m.licenceOverrides.set(i, { status: "active", activations: l.activations + 1 });
+  } else m.licenceOverrides.set(i, { status: "revoked", activations: l.activations });
+  const after = current(rt, i);
+  const payload = licencePayload(action === "activate" ? "license.activated" : "license.revoked", after);
+  if (payload && rt.pulses) rt.pulses.emit(action === "activate" ? "license.activated" : "license.revoked", payload);
+  return after;
+}

@@ -51,6 +51,8 @@ export class StoreModel {
   readonly arrays: StoreArrays;
   readonly baseSaleCount: number;
   readonly mutations = new Map<number, SaleMutation>();
+  /** Licence status changes made through the control API, by sale index. */
+  readonly licenceOverrides = new Map<number, { status: "active" | "revoked"; activations: number }>();
   readonly affiliates: AffiliateRecord[];
   readonly invitations: InvitationRecord[] = [];
   private readonly saleScr: Scrambler;

@@ -206,6 +206,12 @@ export function licenceOf(m: StoreModel, i: number, completedSec: number, nowSec
     activations = intBetween(rng, 1, maxActivations);
     activatedSec = completedSec + Math.floor(rng() * 3 * 86_400);
   }
+  const o = m.licenceOverrides.get(i);
+  if (o) {
+    status = o.status;
+    activations = o.activations;
+    activatedSec ??= completedSec;
+  }
   return { id: m.licenceId(i), key: m.licenceKey(i), status, activations, maxActivations, expiresSec, activatedSec, createdSec: completedSec };
 }
 

@@ -4,7 +4,7 @@ import { COUNTRIES, DISCOUNTS, PRODUCTS, STORE, type Discount, type Product } fr
 import { NONE } from "./generator";
 import type { AffiliateRecord, InvitationRecord, StoreModel } from "./model";
 import { amount } from "./money";
-import { isPaid, materialiseSale, type LicenceModel } from "./sale-model";
+import { economics, isPaid, materialiseSale, type LicenceModel } from "./sale-model";
 import { isoMicros, isoOffset, type Json, type SerializeContext } from "./serialize-sale";
 import type { Currency } from "./types";
 
@@ -85,7 +85,7 @@ export interface AffiliateStats {
 }
 
 /** Derived from affiliate-channel sales, so lookups always agree with the sales history. */
-export function affiliateStats(m: StoreModel, aff: AffiliateRecord, nowSec: number): AffiliateStats {
+export function affiliateStats(m: StoreModel, aff: AffiliateRecord): AffiliateStats {
   const a = m.arrays;
   const st: AffiliateStats = { referrals: 0, sales: 0, earnings: 0, firstSec: null, lastSec: null };
   for (let i = 0; i < a.saleCount; i++) {
@@ -95,14 +95,17 @@ export function affiliateStats(m: StoreModel, aff: AffiliateRecord, nowSec: numb
     st.lastSec = a.created[i];
     if (a.status[i] === 1 || a.status[i] === 4) {
       st.sales++;
-      st.earnings += materialiseSale(m, i, nowSec).commission ?? 0;
+      // Same arithmetic as SaleModel.commission, without materialising the sale (1M-sale stores).
+      const currency = COUNTRIES[a.custCountry[a.customer[i]]].currency;
+      const d = a.discount[i] === NONE ? null : DISCOUNTS[a.discount[i]];
+      st.earnings += Math.round((economics(PRODUCTS[a.product[i]], currency, d).amount * aff.commission) / 100);
     }
   }
   return st;
 }
 
 export function affiliateJson(m: StoreModel, aff: AffiliateRecord, ctx: SerializeContext): Json {
-  const st = affiliateStats(m, aff, ctx.nowSec);
+  const st = affiliateStats(m, aff);
   const currency = aff.country.currency;
   const name = `${aff.firstName} ${aff.lastName}`;
   if (ctx.dialect === "legacy") {

@@ -160,4 +160,24 @@ describe("Pulses", () => {
     expect(looked.json.data.status).toBe("active");
     expect(sim.truth().invitations[0].status).toBe("accepted");
   });
+
+  it("licence activation and revocation send their Pulses and show in /licenses", async () => {
+    const rx = await startReceiver();
+    sim = await startSimulator({ now: HISTORY_END, clock: new FakeClock(), rateLimit: 0, pulse: { url: rx.url, secret: SECRET } });
+    const c = await control(sim, "POST", "/checkouts", { product_id: "prd_1jc4zp6vb8" });
+    await control(sim, "POST", `/sales/${c.json.sale.id}/complete`);
+    const key: string = (await call(sim, `/sales/${c.json.sale.id}`)).json.data.post_purchase.licences[0].licence_key;
+    const before = (await call(sim, `/licenses/${key}`)).json.data;
+    const act = await control(sim, "POST", `/licenses/${key}/activate`);
+    if (before.status === "revoked" || before.activations >= before.max_activations) expect(act.status).toBe(400);
+    else expect(act.json.licence).toMatchObject({ status: "active", activations: before.activations + 1 });
+    const rev = await control(sim, "POST", `/licenses/${key}/revoke`);
+    if (before.status !== "revoked") expect(rev.json.licence.status).toBe("revoked");
+    expect((await control(sim, "POST", `/licenses/${key}/revoke`)).status).toBe(400);
+    expect((await call(sim, `/licenses/${key}`)).json.data.status).toBe("revoked");
+    await until(() => rx.got.some((g) => g.headers["x-pulse-event"] === "license.revoked"));
+    const body = JSON.parse(rx.got.find((g) => g.headers["x-pulse-event"] === "license.revoked")!.raw.toString());
+    expect(body.license).toMatchObject({ key, status: "revoked" });
+    expect((await control(sim, "POST", "/licenses/NOPE-12345-67890/revoke")).status).toBe(404);
+  });
 });
