@@ -59,6 +59,14 @@ function buildConfig(): NextAuthConfig {
     useSecureCookies: env.APP_URL.startsWith("https://"),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: "/login" },
+    // A wrong password is an expected event (audited by lib/team), not a server error with a stack trace.
+    logger: {
+      error(error) {
+        const type = (error as { type?: string }).type;
+        if (type === "CredentialsSignin" || error.name === "CredentialsSignin") return;
+        console.error(`[auth] ${error.name}: ${error.message}`);
+      },
+    },
     providers,
     callbacks: {
       // OAuth admits only people who are already members: a Google account is not an invitation.
