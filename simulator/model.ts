@@ -149,6 +149,7 @@ export class StoreModel {
     const a = this.arrays;
     const i = a.saleCount;
     const grown: (keyof StoreArrays)[] = ["created", "status", "customer", "product", "channel", "discount", "affiliate"];
+    // The arrays differ in element type; `grow` keeps each one's own type, so a loose view is safe here.
     for (const k of grown) (a as unknown as Record<string, Uint8Array>)[k] = grow(a[k] as Uint8Array, i + 1);
     const createdSec = Math.max(s.createdSec, i > 0 ? a.created[i - 1] : 0);
     a.created[i] = createdSec;

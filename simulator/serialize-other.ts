@@ -147,5 +147,3 @@ export function licenceForSale(m: StoreModel, i: number, nowSec: number): Licenc
   const s = materialiseSale(m, i, nowSec);
   return isPaid(s.status) ? s.licence : null;
 }
-
-export const countryName = (code: string) => COUNTRIES.find((c) => c.code === code)?.name ?? code;
