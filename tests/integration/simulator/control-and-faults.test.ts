@@ -2,7 +2,7 @@
 // 5xx, HTML bodies, slow answers, hangs, dropped sockets, 429 storms and schema drift.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../../simulator/index";
-import { FakeClock, HISTORY_END, call, control, listOf } from "./helpers";
+import { FakeClock, HISTORY_END, call, control, listOf, type RawJson } from "./helpers";
 
 let sim: RunningSimulator;
 const clock = new FakeClock();
@@ -31,7 +31,7 @@ describe("control API", () => {
     const r = await control(sim, "POST", "/clock/advance", { seconds: 3600 });
     expect(r.json.now_ms - before).toBe(3_600_000);
     const settled = listOf((await call(sim, "/sales?status=settled&per_page=100")).json).items;
-    const withFiles = settled.find((s: any) => s.post_purchase?.files?.length)!;
+    const withFiles = settled.find((s: RawJson) => s.post_purchase?.files?.length)!;
     const d1 = (await call(sim, `/sales/${withFiles.id}`)).json.data;
     await control(sim, "POST", "/clock/advance", { ms: 120_000 });
     const d2 = (await call(sim, `/sales/${withFiles.id}`)).json.data;

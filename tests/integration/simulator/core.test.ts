@@ -2,7 +2,7 @@
 // in both dialects, and every documented /sales filter checked against the ground truth.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../../simulator/index";
-import { FakeClock, HISTORY_END, call, listOf } from "./helpers";
+import { FakeClock, HISTORY_END, call, listOf, type RawJson } from "./helpers";
 
 let sim: RunningSimulator;
 const clock = new FakeClock();
@@ -12,9 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-async function walk(path: string): Promise<any[]> {
-  // any: sale summaries as JSON
-  const all: any[] = [];
+async function walk(path: string): Promise<RawJson[]> {
+  const all: RawJson[] = [];
   let cursor: string | null = null;
   do {
     const sep = path.includes("?") ? "&" : "?";
@@ -145,7 +144,7 @@ describe("legacy dialect", () => {
       } while (cursor);
       expect(allSales).toHaveLength(truth.totalSales);
       expect(new Set(allSales.map((x) => x.id)).size).toBe(truth.totalSales);
-      const detail = (await call(sim, `/sales/${allSales.find((x: any) => x.status === "settled")!.id}`)).json.data;
+      const detail = (await call(sim, `/sales/${allSales.find((x: RawJson) => x.status === "settled")!.id}`)).json.data;
       expect(detail.payment.fee_rate).toBe("3.00%");
       expect(Number.isInteger(detail.settlement.amount.amount)).toBe(true);
     } finally {

@@ -2,7 +2,7 @@
 // sampled sale's fees and settlement agree with independent arithmetic (seed 001's economics).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../../simulator/index";
-import { FakeClock, HISTORY_END, call, listOf } from "./helpers";
+import { FakeClock, HISTORY_END, call, listOf, type RawJson } from "./helpers";
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -96,7 +96,7 @@ describe("economics", () => {
 
   it("failed sales carry failure_error codes; abandoned and failed have no settlement", async () => {
     const failed = listOf((await call(sim, "/sales?status=failed&per_page=100")).json).items;
-    const codes = new Set(failed.map((s: any) => s.payment.failure_error?.code));
+    const codes = new Set(failed.map((s: RawJson) => s.payment.failure_error?.code));
     expect(codes.has("insufficient_funds")).toBe(true);
     expect(codes.has("cancelled_by_user")).toBe(true);
     const d = (await call(sim, `/sales/${failed[0].id}`)).json.data;

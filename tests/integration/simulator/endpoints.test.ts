@@ -2,7 +2,7 @@
 // pulses) in both dialects, with their filters and documented errors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../../simulator/index";
-import { FakeClock, HISTORY_END, call, listOf } from "./helpers";
+import { FakeClock, HISTORY_END, call, listOf, type RawJson } from "./helpers";
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ describe("store, customers, products, discounts", () => {
   it("customers: count matches truth, search and date filters work, phones are international", async () => {
     const truth = sim.truth();
     let cursor: string | null = null;
-    const all: any[] = []; // any: customer JSON
+    const all: RawJson[] = [];
     do {
       const r = await call(sim, `/customers?per_page=100${cursor ? `&cursor=${cursor}` : ""}`);
       const { items, pagination } = listOf(r.json);
@@ -69,7 +69,7 @@ describe("store, customers, products, discounts", () => {
 
   it("licences: list count equals truth, lookup by key, all statuses present", async () => {
     const truth = sim.truth();
-    const all: any[] = []; // any: licence JSON
+    const all: RawJson[] = [];
     let cursor: string | null = null;
     do {
       const r = await call(sim, `/licenses?per_page=100${cursor ? `&cursor=${cursor}` : ""}`);
