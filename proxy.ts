@@ -32,7 +32,7 @@ export const config = {
   // Pages only: API routes answer 401 JSON themselves; static files need neither a session nor a nonce.
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt|screenshot).*)",
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

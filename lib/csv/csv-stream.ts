@@ -2,7 +2,6 @@
 // Excel (`;`) and standard (`,`) — and cells starting with = + - @ tab or CR neutralised (formula injection).
 import "server-only";
 import { stringify } from "csv-stringify";
-import { Readable } from "node:stream";
 
 export type CsvPreset = "excel-fr" | "standard";
 
@@ -34,10 +33,23 @@ export function csvResponse(
       stringifier.destroy(error instanceof Error ? error : new Error("CSV export failed"));
     }
   })();
-  const body = Readable.toWeb(Readable.from((async function* () {
+  const encoder = new TextEncoder();
+  const chunks = (async function* () {
     yield BOM;
-    for await (const chunk of stringifier) yield chunk as string;
-  })())) as ReadableStream<Uint8Array>;
+    for await (const chunk of stringifier) yield String(chunk);
+  })();
+  // A web stream of bytes, pulled chunk by chunk: memory stays flat however many rows there are.
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      stringifier.destroy();
+      await chunks.return(undefined);
+    },
+  });
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
