@@ -26,7 +26,7 @@ export function getConnectionStatus(): ConnectionStatus {
 
 const NAME_TTL_MS = 10 * 60_000;
 const RETRY_AFTER_FAILURE_MS = 60_000;
-const LOOKUP_TIMEOUT_MS = 1_500;
+const LOOKUP_TIMEOUT_MS = 3_000;
 let storeName: { value: string | null; until: number } | undefined;
 
 /** Called by whoever reads GET /store anyway (health probe, later the sync), so the shell spends nothing. */
