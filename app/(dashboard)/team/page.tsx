@@ -9,7 +9,7 @@ import { listAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { listMembers } from "@/lib/team";
+import { listMembers, listPendingInvites } from "@/lib/team";
 import { AUDIT_PAGE_SIZE } from "@/lib/query/keys";
 import { AuditClient } from "./audit-client";
 import { TeamClient } from "./team-client";
@@ -23,7 +23,11 @@ export default async function TeamPage() {
   const t = await getTranslations();
   const db = await getDb();
   const showAudit = can(member.role, "audit:read");
-  const [members, audit] = await Promise.all([listMembers(db), showAudit ? listAudit(db, { limit: AUDIT_PAGE_SIZE }) : []]);
+  const [members, invites, audit] = await Promise.all([
+    listMembers(db),
+    listPendingInvites(db),
+    showAudit ? listAudit(db, { limit: AUDIT_PAGE_SIZE }) : [],
+  ]);
   return (
     <>
       <PageHeader
@@ -38,7 +42,7 @@ export default async function TeamPage() {
         }
       />
       <div className="space-y-6">
-        <TeamClient initialMembers={members} viewer={{ id: member.id, role: member.role, canManage: can(member.role, "team:manage") }} />
+        <TeamClient initialMembers={members} initialInvites={invites} viewer={{ id: member.id, role: member.role, canManage: can(member.role, "team:manage") }} />
         {showAudit ? (
           <Card title={t("audit.title")} testId="audit">
             <AuditClient initialEntries={audit.map(({ id, at, actorEmail, action, target }) => ({ id, at, actorEmail, action, target }))} />

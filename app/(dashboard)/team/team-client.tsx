@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { InviteForm, type CreatedInviteLink } from "@/components/forms/invite-form";
 import { MembersTable, type MemberRow } from "@/components/team/members-table";
+import { PendingInvites, type PendingInvite } from "@/components/team/pending-invites";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { ROLES, canManageMember, type Role } from "@/lib/auth/permissions";
@@ -14,7 +15,9 @@ import { queryKeys } from "@/lib/query/keys";
 
 type Member = Omit<MemberRow, "manageable" | "isSelf">;
 
-export function TeamClient({ initialMembers, viewer }: { initialMembers: Member[]; viewer: { id: string; role: Role; canManage: boolean } }) {
+type Props = { initialMembers: Member[]; initialInvites: PendingInvite[]; viewer: { id: string; role: Role; canManage: boolean } };
+
+export function TeamClient({ initialMembers, initialInvites, viewer }: Props) {
   const t = useTranslations();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -25,6 +28,11 @@ export function TeamClient({ initialMembers, viewer }: { initialMembers: Member[
     queryKey: queryKeys.teamMembers(),
     queryFn: () => apiFetch<{ members: Member[] }>("/api/team/members").then((r) => r.members),
     initialData: initialMembers,
+  });
+  const invites = useQuery({
+    queryKey: queryKeys.teamInvites(),
+    queryFn: () => apiFetch<{ invites: PendingInvite[] }>("/api/team/invites").then((r) => r.invites),
+    initialData: initialInvites,
   });
 
   const describe = (e: unknown) => {
@@ -38,6 +46,7 @@ export function TeamClient({ initialMembers, viewer }: { initialMembers: Member[
     setBusyId(null);
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: queryKeys.teamMembers() }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.teamInvites() }),
       queryClient.invalidateQueries({ queryKey: queryKeys.auditAll() }),
     ]);
   };
@@ -70,6 +79,10 @@ export function TeamClient({ initialMembers, viewer }: { initialMembers: Member[
       {viewer.canManage ? (
         <Card title={t("team.invite.title")}>
           <InviteForm roles={assignableRoles} pending={invite.isPending} created={created} onSubmit={(input) => invite.mutate(input)} />
+          <div className="mt-6 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+            <h3 className="mb-2 text-sm font-semibold">{t("team.pendingTitle")}</h3>
+            <PendingInvites invites={invites.data} />
+          </div>
         </Card>
       ) : null}
       <Card title={t("team.membersTitle")} testId="members">

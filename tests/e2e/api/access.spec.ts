@@ -9,6 +9,7 @@ type Call = { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; body?: 
 const PROTECTED: Call[] = [
   { method: "GET", path: "/api/team/members" },
   { method: "GET", path: "/api/team/members/export.csv" },
+  { method: "GET", path: "/api/team/invites" },
   { method: "POST", path: "/api/team/invites", body: { email: "someone@example.com", role: "support" } },
   { method: "PATCH", path: "/api/team/members/any-id", body: { role: "support" } },
   { method: "DELETE", path: "/api/team/members/any-id" },
@@ -54,6 +55,7 @@ const MATRIX: Array<{ call: Call; allowed: DemoRole[] }> = [
   { call: { method: "GET", path: "/api/team/members/export.csv" }, allowed: ["owner", "admin", "marketing"] },
   { call: { method: "GET", path: "/api/team/members" }, allowed: ["owner", "admin"] },
   { call: { method: "GET", path: "/api/audit" }, allowed: ["owner", "admin"] },
+  { call: { method: "GET", path: "/api/team/invites" }, allowed: ["owner", "admin"] },
   { call: { method: "POST", path: "/api/me/locale", body: { locale: "fr" } }, allowed: ["owner", "admin", "marketing", "support"] },
 ];
 

@@ -21,6 +21,7 @@ test("invite, accept, change role, remove — all in the audit log", async ({ pa
   await page.getByRole("button", { name: "Create invite link" }).click();
   const link = await page.getByTestId("invite-link").getByRole("textbox").inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByTestId("pending-invites").locator(`li[data-email="${teammate.email}"]`)).toContainText("Marketing");
 
   // Accept in a second, anonymous browser context (French by default there).
   const other = await browser.newContext();
@@ -42,6 +43,7 @@ test("invite, accept, change role, remove — all in the audit log", async ({ pa
 
   // Change their role to support: their next page load already uses the new role.
   await page.reload();
+  await expect(page.locator(`[data-testid="pending-invites"] li[data-email="${teammate.email}"]`)).toHaveCount(0);
   const row = page.getByTestId("members-table").locator(`tr[data-email="${teammate.email}"]`);
   await expect(row).toContainText(teammate.name);
   const patched = page.waitForResponse((r) => r.url().includes("/api/team/members/") && r.request().method() === "PATCH");

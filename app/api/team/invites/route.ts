@@ -1,10 +1,12 @@
-// POST /api/team/invites {email, role}: creates a single-use invite link (team:manage). The token is
-// returned once, to the person who created it; only its hash is stored.
+// GET /api/team/invites: pending invites, without tokens (team:read). POST {email, role}: creates a
+// single-use invite link (team:manage); the token is returned once, to its creator — only its hash is stored.
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/route";
 import { emailField, roleField } from "@/lib/http/schemas";
-import { createInvite } from "@/lib/team";
+import { createInvite, listPendingInvites } from "@/lib/team";
+
+export const GET = route({ permission: "team:read" }, async () => ({ invites: await listPendingInvites(await getDb()) }));
 
 export const POST = route(
   { permission: "team:manage", schema: z.object({ email: emailField, role: roleField }) },
