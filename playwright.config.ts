@@ -1,4 +1,4 @@
-// End-to-end tests in Debian's Chromium (never a downloaded browser) against the real production build:
+// End-to-end tests in Debian's Chromium (never a downloaded browser) against a fresh production build:
 // the web server is `npm start`'s script with a fresh SQLite file, its own port and the real simulator.
 // Projects: `setup` signs each demo role in through the API, `api` walks routes × roles, `ui` runs journeys.
 import { defineConfig } from "@playwright/test";
@@ -40,7 +40,8 @@ export default defineConfig({
     { name: "ui", testMatch: /ui\/.*\.spec\.ts/, dependencies: ["setup"] },
   ],
   webServer: {
-    command: "node scripts/start.mjs",
+    // One production build per run, made with the secrets in its environment (see the script), then npm start.
+    command: "node tests/e2e/support/build-and-start.mjs",
     url: `${E2E.baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
