@@ -43,7 +43,8 @@ describe("route()", () => {
 
   it("refuses a cross-site mutation (Origin of another site, Sec-Fetch-Site cross-site, or neither)", async () => {
     signedInAs("owner");
-    for (const headers of [{ origin: "https://evil.test" }, { "sec-fetch-site": "cross-site" }, {}]) {
+    const attempts: Array<Record<string, string>> = [{ origin: "https://evil.test" }, { "sec-fetch-site": "cross-site" }, {}];
+    for (const headers of attempts) {
       const res = await guarded(req("POST", "/api/x", { body: { email: "a@b.test" }, headers }), ctx());
       expect(res.status).toBe(403);
       expect((await res.json()).error.code).toBe("csrf");
