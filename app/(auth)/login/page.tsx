@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/forms/login-form";
 import { DemoBadge } from "@/components/layout/demo-badge";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { oauthProviders } from "@/lib/auth/config";
@@ -15,10 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+type SearchParams = Promise<{ next?: string | string[]; error?: string | string[] }>;
+
+export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   if (await getSessionMember()) redirect("/");
   const t = await getTranslations();
-  const { next } = await searchParams;
+  const { next, error } = await searchParams;
+  // next-auth sends OAuth refusals back here: AccessDenied means "not a member" (signIn callback).
+  const oauthError = typeof error === "string" ? (error === "AccessDenied" ? "login.errorNotMember" : "login.errorGeneric") : null;
   const demoAccounts = await getDemoAccounts();
   const providers = oauthProviders();
   return (
@@ -29,6 +34,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("login.subtitle")}</p>
         {demoAccounts.length > 0 ? <DemoBadge /> : null}
       </div>
+      {oauthError ? (
+        <div className="mb-4">
+          <Alert>{t(oauthError)}</Alert>
+        </div>
+      ) : null}
       <LoginForm action={signInWithPassword} next={typeof next === "string" ? next : undefined} demoAccounts={demoAccounts} />
       {providers.length > 0 ? (
         <div className="mt-6 space-y-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">

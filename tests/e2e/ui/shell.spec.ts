@@ -65,3 +65,23 @@ test("wrong password gets one generic message, then the throttle message", async
     else await expect(alert).toHaveText("Trop de tentatives. Réessayez dans quelques minutes.");
   }
 });
+
+test("an OAuth refusal says the account is not a member; robots are kept out", async ({ page, request }) => {
+  await page.goto("/login?error=AccessDenied");
+  await expect(page.getByRole("alert").filter({ hasText: "membre" })).toHaveText(
+    "Ce compte n'est pas membre de l'équipe. Demandez une invitation à un administrateur.",
+  );
+  const robots = await request.get("/robots.txt");
+  expect(await robots.text()).toContain("Disallow: /");
+});
+
+test("after sign-in the member lands on the page they asked for", async ({ page }) => {
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/login\?next=%2Fsettings$/);
+  const { email, password } = demoAccount("admin");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByTestId("connection")).toContainText("Démo (simulateur)");
+});
