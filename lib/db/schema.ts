@@ -53,12 +53,39 @@ export interface AppSettingsTable {
   updated_at: ColumnType<string, string, string>;
 }
 
+/** One Pulse (webhook) delivery that passed the signature check (lib/pulses). */
+export interface PulseDeliveriesTable {
+  id: AutoId;
+  delivery_id: string | null;
+  dedupe_key: string | null;
+  pulse_id: string | null;
+  event: string | null;
+  object_id: string | null;
+  applied_key: string | null;
+  received_at: string;
+  status: string; // PulseDeliveryStatus (lib/pulses/schemas.ts)
+  detail: string | null;
+  body: string | null;
+  processed_at: string | null;
+}
+
+/** A refused Pulse delivery: metadata only, never the body. */
+export interface PulseRejectionsTable {
+  id: AutoId;
+  received_at: string;
+  pulse_id: string | null;
+  event: string | null;
+  reason: string;
+}
+
 export interface Database {
   users: UsersTable;
   invites: InvitesTable;
   audit_log: AuditLogTable;
   login_attempts: LoginAttemptsTable;
   app_settings: AppSettingsTable;
+  pulse_deliveries: PulseDeliveriesTable;
+  pulse_rejections: PulseRejectionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -2,7 +2,7 @@
 // events carry settlement and the recovery checkout link; test deliveries add `note`.
 import "server-only";
 import { z } from "zod";
-import { opt, optString, emptyObjectAsNull } from "./common";
+import { emptyObjectAsNull, idSchema, opt, optString } from "./common";
 import { affiliateSchema } from "./affiliate";
 import { customerSchema, licenseSchema, productSchema, storeSchema } from "./catalog";
 import { saleSummarySchema } from "./sale";
@@ -47,6 +47,8 @@ const licenseEventSchema = z
     event: z.enum(["license.issued", "license.activated", "license.expired", "license.revoked", "license.nearing_expiry"]),
     ...base,
     license: licenseSchema,
+    // The licence's sale sits beside it (as the simulator sends it), not inside the licence object.
+    sale: opt(z.object({ id: idSchema })),
     product: opt(productSchema),
     customer: opt(customerSchema),
     store: opt(storeSchema),

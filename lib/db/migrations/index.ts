@@ -4,10 +4,12 @@ import "server-only";
 import type { Kysely } from "kysely";
 import type { Engine } from "../engine-sql";
 import * as team from "./0001-team";
+import * as pulses from "./0004-pulses";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: EngineMigration]> = [
   ["0001_team", team],
+  ["0004_pulses", pulses],
 ];

@@ -1,0 +1,8 @@
+// Pulse (webhook) ingestion: receive (verify + store), process (apply to the mirror), and the log.
+import "server-only";
+
+export { receivePulse, MAX_PULSE_BYTES, type ReceivePulseDeps } from "./receive";
+export { processDelivery, appliedKeyOf, type PulseSink } from "./process";
+export { createPulseQueue, type PulseQueue } from "./queue";
+export { listPulseLog, pulseLogSummary } from "./pulse-log";
+export * from "./schemas";

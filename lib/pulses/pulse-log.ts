@@ -1,0 +1,57 @@
+// The Pulse delivery log for Settings: accepted and refused deliveries, newest first, and a 24-hour
+// summary — Chariow disables a Pulse after 5 failed deliveries, so failures must be visible at a glance.
+import "server-only";
+import type { Kysely } from "kysely";
+import type { Database } from "@/lib/db";
+import type { PulseDeliveryStatus, PulseLogEntry, PulseLogSummary } from "./schemas";
+
+type Db = Kysely<Database>;
+
+export async function listPulseLog(db: Db, { limit }: { limit: number }): Promise<PulseLogEntry[]> {
+  const [deliveries, rejections] = await Promise.all([
+    db
+      .selectFrom("pulse_deliveries")
+      .select(["id", "received_at", "pulse_id", "event", "delivery_id", "status", "detail"])
+      .orderBy("received_at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute(),
+    db.selectFrom("pulse_rejections").select(["id", "received_at", "pulse_id", "event", "reason"]).orderBy("received_at", "desc").orderBy("id", "desc").limit(limit).execute(),
+  ]);
+  const entries: PulseLogEntry[] = [
+    ...deliveries.map((d) => ({
+      key: `d${d.id}`,
+      receivedAt: d.received_at,
+      pulseId: d.pulse_id,
+      event: d.event,
+      deliveryId: d.delivery_id,
+      status: d.status as PulseDeliveryStatus,
+      detail: d.detail,
+    })),
+    ...rejections.map((r) => ({ key: `r${r.id}`, receivedAt: r.received_at, pulseId: r.pulse_id, event: r.event, deliveryId: null, status: "rejected" as const, detail: r.reason })),
+  ];
+  return entries.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : b.key.localeCompare(a.key))).slice(0, limit);
+}
+
+export async function pulseLogSummary(db: Db, now: Date = new Date()): Promise<PulseLogSummary> {
+  const since = new Date(now.getTime() - 86_400_000).toISOString();
+  const [byStatus, rejected, last] = await Promise.all([
+    db
+      .selectFrom("pulse_deliveries")
+      .select(["status", (eb) => eb.fn.countAll<string | number>().as("n")])
+      .where((eb) => eb.or([eb("received_at", ">=", since), eb("status", "in", ["received", "processing"])]))
+      .groupBy("status")
+      .execute(),
+    db.selectFrom("pulse_rejections").select((eb) => eb.fn.countAll<string | number>().as("n")).where("received_at", ">=", since).executeTakeFirst(),
+    db.selectFrom("pulse_deliveries").select("received_at").orderBy("received_at", "desc").limit(1).executeTakeFirst(),
+  ]);
+  const count = (...statuses: string[]) => byStatus.filter((r) => statuses.includes(r.status)).reduce((n, r) => n + Number(r.n), 0);
+  const rejectedLast24h = Number(rejected?.n ?? 0);
+  return {
+    failuresLast24h: rejectedLast24h + count("failed"),
+    rejectedLast24h,
+    processedLast24h: count("processed", "stale"),
+    lastReceivedAt: last?.received_at ?? null,
+    pending: count("received", "processing"),
+  };
+}

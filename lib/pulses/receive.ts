@@ -1,0 +1,87 @@
+// POST /api/pulses, minus Next.js: read the raw bytes (capped), verify the HMAC with the secret of the
+// delivery's Pulse, store it and answer at once; processing happens later, off the request (§8: answer
+// 2xx fast). Refusals are 401/413 with only their metadata recorded.
+import "server-only";
+import type { Kysely } from "kysely";
+import { readPulseHeaders, verifyPulseSignature } from "@/lib/chariow";
+import type { Database } from "@/lib/db";
+import { ANY_PULSE } from "@/lib/env";
+import { recordDelivery, recordRejection, type RecordedDelivery } from "./deliveries";
+import type { PulseRejectionReason } from "./schemas";
+
+/** Chariow's bodies are a few kilobytes; 1 MB leaves room and stops memory abuse. */
+export const MAX_PULSE_BYTES = 1_048_576;
+const MAX_HEADER_CHARS = 120;
+
+export type ReceivePulseDeps = {
+  db: Kysely<Database>;
+  /** pulseId → secret, `"*"` for one secret for every Pulse (lib/env CHARIOW_PULSE_SECRETS). */
+  secrets: Readonly<Record<string, string>>;
+  /** Called with the id of each delivery that needs processing (after it is stored). */
+  onAccepted: (deliveryRowId: number) => void;
+  now?: () => Date;
+  maxBytes?: number;
+};
+
+export async function receivePulse(req: Request, deps: ReceivePulseDeps): Promise<Response> {
+  const receivedAt = (deps.now?.() ?? new Date()).toISOString();
+  const h = readPulseHeaders(req.headers);
+  const meta = { pulseId: clip(h.pulseId), event: clip(h.event), receivedAt };
+  const refuse = async (status: 401 | 413, reason: PulseRejectionReason) => {
+    await recordRejection(deps.db, { ...meta, reason }).catch((e: unknown) => console.error("[pulses] could not record a rejection", e));
+    const code = status === 413 ? "payload_too_large" : "invalid_signature";
+    return Response.json({ error: { code, message: reason } }, { status, headers: { "Cache-Control": "no-store" } });
+  };
+
+  const body = await readCapped(req, deps.maxBytes ?? MAX_PULSE_BYTES);
+  if (body === null) return refuse(413, "too_large");
+  const secret = secretFor(deps.secrets, h.pulseId);
+  if (typeof secret !== "string") return refuse(401, secret.reason);
+  const verified = verifyPulseSignature({ rawBody: body, signatureHeader: h.signature, secrets: secret });
+  if (!verified.ok) return refuse(401, verified.reason);
+
+  const recorded: RecordedDelivery = await recordDelivery(deps.db, {
+    deliveryId: clip(h.deliveryId),
+    pulseId: meta.pulseId,
+    event: meta.event,
+    body: body.toString("utf8"),
+    receivedAt,
+  });
+  if (recorded.outcome === "accepted") deps.onAccepted(recorded.id);
+  return Response.json({ received: true, status: recorded.outcome }, { headers: { "Cache-Control": "no-store" } });
+}
+
+/** The Pulse's own secret; `"*"` covers Pulses without their own; an unknown Pulse id is refused. */
+function secretFor(secrets: Readonly<Record<string, string>>, pulseId: string | null): string | { reason: PulseRejectionReason } {
+  if (Object.keys(secrets).length === 0) return { reason: "no_secret" };
+  if (pulseId && Object.prototype.hasOwnProperty.call(secrets, pulseId) && pulseId !== ANY_PULSE) return secrets[pulseId];
+  if (secrets[ANY_PULSE]) return secrets[ANY_PULSE];
+  return { reason: "unknown_pulse" };
+}
+
+/** The exact bytes of the body, or null as soon as it exceeds `max` (without buffering the rest). */
+async function readCapped(req: Request, max: number): Promise<Buffer | null> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (Number.isFinite(declared) && declared > max) return null;
+  if (!req.body) return Buffer.alloc(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+function clip(value: string | null): string | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  return trimmed === "" ? null : trimmed.slice(0, MAX_HEADER_CHARS);
+}
