@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { buildNeeded } from "./start/build-check.mjs";
-import { persistentAuthSecret, randomToken } from "./start/secrets.mjs";
+import { persistentAuthSecret, randomToken, writeControlFile } from "./start/secrets.mjs";
 import { startSimulatorProcess } from "./start/simulator.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -44,7 +44,10 @@ if (!env.CHARIOW_API_KEY) {
   const pulseSecret = env.CHARIOW_PULSE_SECRET || randomToken("whsec_demo_");
   // The simulator's key is per run unless the caller fixes it (the e2e suite does, to scan for it).
   const apiKey = env.CHARIOW_DEMO_API_KEY || randomToken("sk_test_demo_");
-  const simulator = await startSimulatorProcess({ root, appPort: port, pulseSecret, apiKey }).catch((error) => {
+  // The control API (/__sim/*: create a sale, send a test Pulse) is for tests and demos; its token is
+  // written to DEMO_CONTROL_FILE (mode 0600) only when that variable asks for it (the e2e suite does).
+  const controlToken = env.DEMO_CONTROL_FILE ? randomToken("sim_ctl_") : undefined;
+  const simulator = await startSimulatorProcess({ root, appPort: port, pulseSecret, apiKey, controlToken, env }).catch((error) => {
     console.error(`[start] could not start the Chariow simulator: ${error.message}`);
     process.exit(1);
   });
@@ -59,6 +62,7 @@ if (!env.CHARIOW_API_KEY) {
       CHARIOW_DEMO_API_KEY: simulator.apiKey,
       CHARIOW_PULSE_SECRET: pulseSecret,
     });
+    if (controlToken) writeControlFile(env.DEMO_CONTROL_FILE, { origin: simulator.origin, controlToken });
     console.log(`[start] demo mode: Chariow simulator on ${simulator.baseUrl}`);
   } else if (mode === "dev") {
     console.warn("[start] simulator/cli.ts not found: demo mode without a simulator (upstream unreachable)");

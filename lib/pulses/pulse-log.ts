@@ -55,3 +55,9 @@ export async function pulseLogSummary(db: Db, now: Date = new Date()): Promise<P
     pending: count("received", "processing"),
   };
 }
+
+/** What the Settings page and GET /api/pulses/log show: the newest entries and the 24 h summary. */
+export async function getPulseLog(db: Db, { limit }: { limit: number }): Promise<{ entries: PulseLogEntry[]; summary: PulseLogSummary }> {
+  const [entries, summary] = await Promise.all([listPulseLog(db, { limit }), pulseLogSummary(db)]);
+  return { entries, summary };
+}

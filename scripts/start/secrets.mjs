@@ -19,3 +19,9 @@ export function persistentAuthSecret(dataDir) {
 export function randomToken(prefix = "") {
   return `${prefix}${randomBytes(24).toString("hex")}`;
 }
+
+/** The simulator's control origin and token, for tests that drive it (DEMO_CONTROL_FILE), owner-only. */
+export function writeControlFile(file, value) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(value)}\n`, { mode: 0o600 });
+}

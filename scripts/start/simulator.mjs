@@ -31,15 +31,32 @@ async function waitUntilUp(url, child, timeoutMs) {
   throw new Error(`the simulator did not answer on ${url} within ${timeoutMs / 1000}s`);
 }
 
+/**
+ * Optional knobs for tests (the e2e server wants a smaller, faster store so the backfill finishes in
+ * seconds): DEMO_SIMULATOR_SALES, DEMO_SIMULATOR_RATE_LIMIT, DEMO_SIMULATOR_LIVE_INTERVAL.
+ */
+export function simulatorTuning(env) {
+  const args = [];
+  const pick = (name, flag) => {
+    const v = env[name];
+    if (v !== undefined && v !== "" && /^\d+$/.test(v)) args.push(flag, v);
+  };
+  pick("DEMO_SIMULATOR_SALES", "--sales");
+  pick("DEMO_SIMULATOR_LIVE_INTERVAL", "--live-interval");
+  return { args, rateLimit: /^\d+$/.test(env.DEMO_SIMULATOR_RATE_LIMIT ?? "") ? env.DEMO_SIMULATOR_RATE_LIMIT : "100" };
+}
+
 /** Starts the simulator; returns null when simulator/cli.ts is missing (tolerated only by the caller's choice). */
-export async function startSimulatorProcess({ root, appPort, pulseSecret, apiKey }) {
+export async function startSimulatorProcess({ root, appPort, pulseSecret, apiKey, controlToken, env = process.env }) {
   const cli = path.join(root, "simulator", "cli.ts");
   if (!existsSync(cli)) return null;
   const port = await freePort();
   const tsx = path.join(root, "node_modules", ".bin", "tsx");
+  const tuning = simulatorTuning(env);
   const args = [
-    cli, "--port", String(port), "--seed", "42", "--rate-limit", "100", "--live",
+    cli, "--port", String(port), "--seed", "42", "--rate-limit", tuning.rateLimit, "--live", ...tuning.args,
     "--pulse-url", `http://127.0.0.1:${appPort}/api/pulses`, "--pulse-secret", pulseSecret,
+    ...(controlToken ? ["--control-token", controlToken] : []),
   ];
   // The simulator takes its key from the environment, not the command line (which `ps` would show).
   const child = spawn(tsx, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, SIMULATOR_API_KEY: apiKey } });
@@ -50,5 +67,5 @@ export async function startSimulatorProcess({ root, appPort, pulseSecret, apiKey
     child.kill("SIGTERM");
     throw error;
   }
-  return { child, baseUrl, apiKey };
+  return { child, baseUrl, apiKey, origin: `http://127.0.0.1:${port}`, controlToken };
 }

@@ -61,3 +61,33 @@ export function recordingSink(): RecordingSink {
   };
   return sink;
 }
+
+/** A real HTTP endpoint that hands each request, as a web Request, to `handle` (the route's logic). */
+export async function startPulseEndpoint(handle: (req: Request) => Promise<Response>): Promise<{ url: string; close(): Promise<void> }> {
+  const { createServer } = await import("node:http");
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+      const request = new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+      void handle(request).then(async (response) => {
+        res.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "text/plain" });
+        res.end(Buffer.from(await response.arrayBuffer()));
+      });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}/api/pulses`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+export async function until(cond: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
