@@ -89,3 +89,39 @@ export async function withMigrationLock<T>(db: Kysely<any>, engine: Engine, work
     throw error;
   }
 }
+
+// A fixed 64-bit key for the mirror's write lock (lib/mirror), distinct from the migration lock.
+const MIRROR_WRITE_LOCK_KEY = 7_400_316_256;
+
+/**
+ * Runs a mirror write (read the batch's rows, compute deltas, write) as one transaction that no other
+ * mirror write interleaves with, so rollup deltas never double-count a sale two writers saw as new.
+ * PG: a transaction-scoped advisory lock (held until commit, across instances). SQLite: BEGIN IMMEDIATE
+ * takes the write lock before the read, so another process cannot slip a write in between. Inside an
+ * existing transaction `work` joins it (PG still takes the lock).
+ */
+export async function withWriteTransaction<DB, T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  const engine = engineOfDb(db);
+  const lock = (trx: Kysely<DB>) => sql`select pg_advisory_xact_lock(${sql.lit(MIRROR_WRITE_LOCK_KEY)})`.execute(trx);
+  if (db.isTransaction) {
+    if (engine === "postgres") await lock(db);
+    return work(db);
+  }
+  if (engine === "postgres") {
+    return db.transaction().execute(async (trx) => {
+      await lock(trx);
+      return work(trx);
+    });
+  }
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await work(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(conn);
+      throw error;
+    }
+  });
+}

@@ -78,6 +78,165 @@ export interface PulseRejectionsTable {
   reason: string;
 }
 
+// ---- Mirror (migration 0002, lib/mirror): money in minor units, instants ISO UTC, unknown = null ----
+
+/** One sale, every field of the client's `Sale` in a column (lib/mirror/sale-row.ts maps them). */
+export interface SalesTable {
+  id: string;
+  status: string;
+  payment_status: string | null;
+  channel: string | null;
+  currency: string | null;
+  original_amount: number | null;
+  amount: number | null;
+  discount_amount: number | null;
+  payment_amount: number | null;
+  payment_currency: string | null;
+  exchange_rate: number | null;
+  gateway_fee: number | null;
+  gateway_fee_currency: string | null;
+  fee_rate_percent: number | null;
+  service_fee: number | null;
+  settlement_net: number | null;
+  settlement_currency: string | null;
+  settlement_due_at: string | null;
+  settlement_done_at: string | null;
+  payment_gateway: string | null;
+  payment_method_id: string | null;
+  payment_method_name: string | null;
+  payment_transaction_id: string | null;
+  failure_code: string | null;
+  failure_message: string | null;
+  product_id: string | null;
+  product_name: string | null;
+  product_type: string | null;
+  customer_id: string | null;
+  customer_email: string | null;
+  customer_name: string | null;
+  discount_id: string | null;
+  discount_code: string | null;
+  discount_type: string | null;
+  campaign_id: string | null;
+  campaign_name: string | null;
+  store_affiliate_id: string | null;
+  store_affiliate_code: string | null;
+  affiliate_commission: number | null;
+  affiliate_commission_currency: string | null;
+  shipping_address: string | null;
+  shipping_city: string | null;
+  shipping_state: string | null;
+  shipping_zip: string | null;
+  shipping_country: string | null;
+  context_country: string | null;
+  context_device: string | null;
+  context_locale: string | null;
+  download_total: number | null;
+  download_last_at: string | null;
+  rating_value: number | null;
+  rating_comment: string | null;
+  created_at: string | null;
+  updated_at: string | null;
+  completed_at: string | null;
+  failed_at: string | null;
+  abandoned_at: string | null;
+  awaiting_payment_at: string | null;
+  settled: number;
+  local_day: string | null;
+  paid_local_day: string | null;
+  checkout_url: string | null;
+  raw_json: string | null;
+  source: string;
+  source_at: string;
+  detail_at: string | null;
+}
+
+export interface CustomersTable {
+  id: string;
+  email: string | null;
+  name: string | null;
+  first_seen_at: string | null;
+  updated_at: string | null;
+}
+
+export interface ProductsTable {
+  id: string;
+  name: string | null;
+  type: string | null;
+  updated_at: string | null;
+}
+
+export interface DiscountsTable {
+  id: string;
+  code: string | null;
+  type: string | null;
+  updated_at: string | null;
+}
+
+export interface CampaignsTable {
+  id: string;
+  name: string | null;
+  updated_at: string | null;
+}
+
+export interface AffiliatesTable {
+  key: string; // code when known, else the store-affiliate id
+  code: string | null;
+  id: string | null;
+  account_id: string | null;
+  status: string | null;
+  name: string | null;
+  email: string | null;
+  source: string; // lookup | pulse | sale
+  commission_rate_percent: number | null;
+  joined_at: string | null;
+  total_visits: number | null;
+  total_sales: number | null;
+  total_earnings: number | null;
+  total_earnings_currency: string | null;
+  first_seen_at: string;
+  updated_at: string;
+}
+
+export interface AffiliateInvitationsTable {
+  id: string;
+  email: string;
+  status: string | null;
+  result: string; // sent | already_affiliate | already_invited
+  expires_at: string | null;
+  created_at: string | null;
+  sent_by: string | null;
+  recorded_at: string;
+}
+
+export interface SaleLicencesTable {
+  sale_id: string;
+  licence_id: string;
+  licence_key: string | null;
+  status: string | null;
+  activations: number | null;
+  max_activations: number | null;
+  expires_at: string | null;
+  updated_at: string;
+}
+
+/** Per local day × currency × status × dimension value: sums of the sales in that bucket. */
+export interface SalesRollupDailyTable {
+  local_day: string;
+  currency: string;
+  status: string;
+  dimension: string;
+  dimension_value: string;
+  count: number;
+  original_amount: number;
+  amount: number;
+  discount_amount: number;
+  gateway_fee: number;
+  gateway_fee_known_count: number;
+  service_fee: number;
+  settlement_net: number;
+  settlement_known_count: number;
+}
+
 export interface Database {
   users: UsersTable;
   invites: InvitesTable;
@@ -86,9 +245,20 @@ export interface Database {
   app_settings: AppSettingsTable;
   pulse_deliveries: PulseDeliveriesTable;
   pulse_rejections: PulseRejectionsTable;
+  sales: SalesTable;
+  customers: CustomersTable;
+  products: ProductsTable;
+  discounts: DiscountsTable;
+  campaigns: CampaignsTable;
+  affiliates: AffiliatesTable;
+  affiliate_invitations: AffiliateInvitationsTable;
+  sale_licences: SaleLicencesTable;
+  sales_rollup_daily: SalesRollupDailyTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type InviteRow = Selectable<InvitesTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type SaleRow = Selectable<SalesTable>;
+export type SalesRollupRow = Selectable<SalesRollupDailyTable>;

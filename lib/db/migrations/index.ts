@@ -4,6 +4,7 @@ import "server-only";
 import type { Kysely } from "kysely";
 import type { Engine } from "../engine-sql";
 import * as team from "./0001-team";
+import * as mirror from "./0002-mirror";
 import * as pulses from "./0004-pulses";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
@@ -11,5 +12,6 @@ export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<voi
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: EngineMigration]> = [
   ["0001_team", team],
+  ["0002_mirror", mirror],
   ["0004_pulses", pulses],
 ];

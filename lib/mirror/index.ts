@@ -1,0 +1,9 @@
+// The local mirror's write layer and its bookkeeping reads (DESIGN §2 "Mirror"): what lib/sync and
+// lib/pulses write through, and what the freshness UI and analytics read from.
+import "server-only";
+
+export { upsertSales, type SaleSource, type UpsertSalesOptions, type UpsertSalesResult } from "./upsert-sales";
+export { getMirrorSale, type MirrorSale } from "./get-mirror-sale";
+export { compareVersions, mergeSaleData, type VersionVerdict } from "./merge";
+export { ROLLUP_DIMENSIONS, UNKNOWN_VALUE, dimensionValues, saleSums, type RollupDimension, type RollupSums } from "./rollups";
+export { saleToData, stripSignedUrls, type SaleData } from "./sale-row";

@@ -1,0 +1,139 @@
+// Writes a page of sales into the mirror: idempotent per Chariow id, newer-version-wins, field-wise merge,
+// rollups by delta — in one transaction, with one read and a few multi-row writes per page (DESIGN §2).
+import "server-only";
+import type { Kysely } from "kysely";
+import type { Sale } from "@/lib/chariow";
+import type { Database, SaleRow } from "@/lib/db";
+import { withWriteTransaction } from "@/lib/db/engine-sql";
+import { upsertCatalogue } from "./catalogue";
+import { compareVersions, mergeSaleData } from "./merge";
+import { RollupDelta, applyRollupDelta } from "./rollups";
+import { SALE_DATA_KEYS, deriveColumns, saleToData, stripSignedUrls, type SaleData } from "./sale-row";
+
+export type SaleSource = "list" | "detail" | "pulse";
+
+export interface UpsertSalesOptions {
+  source: SaleSource;
+  /** When the payload was read or received (ISO UTC); becomes source_at / detail_at. */
+  receivedAt: string;
+  /** The store timezone for local days (settings; lib/time.ts). */
+  timeZone: string;
+  /** The raw JSON items, aligned with `sales`, kept as raw_json (signed URLs stripped). */
+  raw?: unknown[];
+  /** Pulse `checkout.url` per sale, aligned with `sales` (§8: the recovery link). */
+  checkoutUrls?: (string | null)[];
+}
+
+export interface UpsertSalesResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Older than the mirror's version (by updated_at or status order): ignored entirely. */
+  skippedStale: number;
+}
+
+const READ_CHUNK = 500;
+// ~70 columns a row: 400 rows stay under SQLite's 32,766 bound parameters per statement.
+const WRITE_CHUNK = 400;
+const ROW_COLUMNS = ["id", ...SALE_DATA_KEYS, "raw_json", "source", "source_at", "detail_at"] as const;
+
+function sameData(a: SaleData, b: SaleData): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return SALE_DATA_KEYS.every((k) => x[k] === y[k]);
+}
+
+async function readExisting(trx: Kysely<Database>, ids: string[]): Promise<Map<string, SaleRow>> {
+  const found = new Map<string, SaleRow>();
+  for (let i = 0; i < ids.length; i += READ_CHUNK) {
+    const rows = await trx.selectFrom("sales").selectAll().where("id", "in", ids.slice(i, i + READ_CHUNK)).execute();
+    for (const row of rows) found.set(row.id, row);
+  }
+  return found;
+}
+
+async function writeRows(trx: Kysely<Database>, rows: SaleRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+    await trx
+      .insertInto("sales")
+      .values(rows.slice(i, i + WRITE_CHUNK))
+      .onConflict((oc) =>
+        oc.column("id").doUpdateSet((eb) => {
+          const set: Record<string, unknown> = {};
+          for (const c of ROW_COLUMNS) if (c !== "id") set[c] = eb.ref(`excluded.${c}`);
+          // A full replace of a row computed in memory from the row read under the write lock.
+          return set as Partial<SaleRow>;
+        }),
+      )
+      .execute();
+  }
+}
+
+export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: UpsertSalesOptions): Promise<UpsertSalesResult> {
+  const result: UpsertSalesResult = { inserted: 0, updated: 0, unchanged: 0, skippedStale: 0 };
+  if (sales.length === 0) return result;
+  if (opts.raw && opts.raw.length !== sales.length) throw new RangeError("upsertSales: raw must be aligned with sales");
+  if (opts.checkoutUrls && opts.checkoutUrls.length !== sales.length) throw new RangeError("upsertSales: checkoutUrls must be aligned with sales");
+
+  return withWriteTransaction(db, async (trx) => {
+    const stored = await readExisting(trx, [...new Set(sales.map((s) => s.id))]);
+    const current = new Map(stored); // evolves through the batch: one id may appear twice in a page
+    const dirty = new Set<string>();
+    const accepted: Sale[] = [];
+
+    sales.forEach((sale, i) => {
+      const incoming = deriveColumns(saleToData(sale, opts.checkoutUrls?.[i] ?? null), opts.timeZone);
+      const raw = opts.raw ? JSON.stringify(stripSignedUrls(opts.raw[i])) : null;
+      const before = current.get(sale.id);
+      const detailAt = opts.source === "detail" ? opts.receivedAt : null;
+      if (!before) {
+        current.set(sale.id, { id: sale.id, ...incoming, raw_json: raw, source: opts.source, source_at: opts.receivedAt, detail_at: detailAt });
+        dirty.add(sale.id);
+        result.inserted++;
+        accepted.push(sale);
+        return;
+      }
+      const verdict = compareVersions(incoming, before);
+      if (verdict === "stale") {
+        result.skippedStale++;
+        return;
+      }
+      accepted.push(sale);
+      const merged = deriveColumns(mergeSaleData(before, incoming), opts.timeZone);
+      if (sameData(merged, before)) {
+        result.unchanged++;
+        // A replayed detail still counts as read: enrichment should not pick the sale again.
+        if (detailAt !== null && (before.detail_at === null || before.detail_at < detailAt)) {
+          current.set(sale.id, { ...before, detail_at: detailAt });
+          dirty.add(sale.id);
+        }
+        return;
+      }
+      if (stored.has(sale.id) || !dirty.has(sale.id)) result.updated++;
+      current.set(sale.id, {
+        ...merged,
+        id: sale.id,
+        raw_json: raw ?? before.raw_json,
+        source: opts.source,
+        source_at: opts.receivedAt,
+        detail_at: detailAt ?? before.detail_at,
+      });
+      dirty.add(sale.id);
+    });
+
+    if (dirty.size === 0) return result;
+    const delta = new RollupDelta();
+    const rows: SaleRow[] = [];
+    for (const id of dirty) {
+      const after = current.get(id) as SaleRow;
+      const before = stored.get(id);
+      if (before) delta.add(before, -1);
+      delta.add(after, 1);
+      rows.push(after);
+    }
+    await writeRows(trx, rows);
+    await applyRollupDelta(trx, delta);
+    await upsertCatalogue(trx, accepted, opts.receivedAt);
+    return result;
+  });
+}

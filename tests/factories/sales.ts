@@ -1,0 +1,127 @@
+// Factories of domain `Sale` objects (what the client hands to the mirror): a list summary, a detail
+// and a Pulse version of the same facts, so tests can replay them in any order (chariow-api.md §5, §8).
+import type { Sale } from "@/lib/chariow";
+
+export type SaleStatus = Sale["status"];
+
+export interface SaleFacts {
+  id: string;
+  status?: SaleStatus;
+  currency?: string;
+  originalMinor?: number;
+  discountMinor?: number;
+  createdAt?: string | null;
+  updatedAt?: string | null;
+  completedAt?: string | null;
+  failedAt?: string | null;
+  abandonedAt?: string | null;
+  productId?: string;
+  customerId?: string;
+  email?: string;
+  discountCode?: string | null;
+  channel?: Sale["channel"];
+  gatewayFeeMinor?: number | null;
+  serviceFeeMinor?: number | null;
+  settlementNetMinor?: number | null;
+  settlementDueAt?: string | null;
+  settlementDoneAt?: string | null;
+  paymentMethod?: string | null;
+  country?: string | null;
+  campaignId?: string | null;
+}
+
+const money = (minor: number, currency: string) => ({ minor, currency });
+
+function base(f: SaleFacts): Sale {
+  const currency = f.currency ?? "XOF";
+  const original = f.originalMinor ?? 4900;
+  const discount = f.discountMinor ?? 0;
+  const status = f.status ?? "completed";
+  const paid = status === "completed" || status === "settled";
+  return {
+    id: f.id,
+    detail: false,
+    status,
+    channel: null,
+    originalAmount: money(original, currency),
+    amount: money(original - discount, currency),
+    discountAmount: money(discount, currency),
+    payment: {
+      status: paid ? "success" : status === "failed" ? "failed" : status === "abandoned" ? "cancelled" : "pending",
+      transactionId: null,
+      gateway: null,
+      method: null,
+      amount: money(original - discount, currency),
+      fee: null,
+      feeRatePercent: null,
+      interchange: null,
+      exchangeRate: 1,
+      failureError: status === "failed" ? { code: "insufficient_funds", message: "Solde insuffisant" } : null,
+    },
+    settlement: null,
+    download: null,
+    shipping: f.country ? { address: null, city: null, state: null, zip: null, country: { code: f.country, name: null } } : null,
+    context: null,
+    store: { id: "str_1", name: "Boutique" },
+    product: { id: f.productId ?? "prd_a", name: `Product ${f.productId ?? "prd_a"}`, type: "downloadable", slug: null },
+    customer: { id: f.customerId ?? "cus_1", email: f.email ?? "ama@example.com", name: "Ama" },
+    discount: f.discountCode ? { id: `dis_${f.discountCode}`, code: f.discountCode, type: "percentage" } : null,
+    campaign: null,
+    rating: null,
+    storeAffiliate: null,
+    affiliateCommission: null,
+    postPurchase: null,
+    customFieldsValues: null,
+    customMetadata: null,
+    invoiceDownloadUrl: null,
+    createdAt: f.createdAt === undefined ? "2025-03-10T10:00:00.000Z" : f.createdAt,
+    updatedAt: null,
+    completedAt: f.completedAt !== undefined ? f.completedAt : paid ? "2025-03-10T10:05:00.000Z" : null,
+    failedAt: f.failedAt ?? (status === "failed" ? "2025-03-10T10:05:00.000Z" : null),
+    abandonedAt: f.abandonedAt ?? (status === "abandoned" ? "2025-03-10T11:00:00.000Z" : null),
+    awaitingPaymentAt: null,
+  };
+}
+
+/** What GET /sales returns for the facts: no channel, settlement, fees (§5). */
+export function saleSummary(f: SaleFacts): Sale {
+  return base(f);
+}
+
+/** What GET /sales/{id} returns: everything, including channel, fees, settlement, context. */
+export function saleDetail(f: SaleFacts): Sale {
+  const s = base(f);
+  const currency = f.currency ?? "XOF";
+  const hasSettlement = f.settlementNetMinor !== undefined && f.settlementNetMinor !== null;
+  return {
+    ...s,
+    detail: true,
+    channel: f.channel === undefined ? "store" : f.channel,
+    payment: {
+      ...s.payment!,
+      transactionId: `txn_${f.id}`,
+      gateway: "cinetpay",
+      method: f.paymentMethod === null ? null : { id: f.paymentMethod ?? "mobile_money", name: "Mobile Money" },
+      fee: f.gatewayFeeMinor === undefined || f.gatewayFeeMinor === null ? null : money(f.gatewayFeeMinor, currency),
+      feeRatePercent: 3,
+    },
+    settlement: hasSettlement
+      ? {
+          amount: money(f.settlementNetMinor!, currency),
+          serviceFee: f.serviceFeeMinor === undefined || f.serviceFeeMinor === null ? null : money(f.serviceFeeMinor, currency),
+          dueAt: f.settlementDueAt ?? null,
+          doneAt: f.settlementDoneAt ?? null,
+        }
+      : null,
+    context: { ipAddress: null, userAgent: null, country: { code: f.country ?? "CI", name: null }, deviceType: "mobile", locale: "fr" },
+    campaign: f.campaignId ? { id: f.campaignId, name: `Campaign ${f.campaignId}` } : null,
+    updatedAt: f.updatedAt ?? null,
+    download: { total: 1, lastAt: null },
+  };
+}
+
+/** A sale Pulse (§8): settlement and fees travel with it, channel does not. */
+export function salePulse(f: SaleFacts): Sale {
+  const d = saleDetail(f);
+  return { ...d, detail: false, channel: null, context: null, campaign: null, download: null };
+}
