@@ -1,0 +1,32 @@
+"use client";
+// The Overview's live part: the newest sales from the mirror, polled every 2 s under
+// ["overview","recent-sales",{limit}] so a sale that a Pulse just brought in appears without a reload.
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { RecentSalesTable } from "@/components/overview/recent-sales-table";
+import { Card } from "@/components/ui/card";
+import { apiFetch } from "@/lib/http/api-client";
+import type { RecentSale } from "@/lib/overview/schemas";
+import { queryKeys } from "@/lib/query/keys";
+
+const POLL_MS = 2_000;
+
+export function OverviewClient({ initialSales, limit, timeZone }: { initialSales: RecentSale[]; limit: number; timeZone: string }) {
+  const t = useTranslations("overview");
+  const recent = useQuery({
+    queryKey: queryKeys.recentSales(limit),
+    queryFn: () => apiFetch<{ sales: RecentSale[] }>(`/api/overview/recent-sales?limit=${limit}`).then((r) => r.sales),
+    initialData: initialSales,
+    refetchInterval: POLL_MS,
+    staleTime: 0,
+  });
+  return (
+    <Card title={t("recentTitle")} testId="recent-sales-card">
+      <p className="-mt-2 mb-3 flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-300">
+        <span aria-hidden className="size-2 animate-pulse rounded-full bg-emerald-500" />
+        {t("live")}
+      </p>
+      <RecentSalesTable sales={recent.data} timeZone={timeZone} />
+    </Card>
+  );
+}
