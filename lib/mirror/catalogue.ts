@@ -1,9 +1,11 @@
-// The products, customers, discounts and campaigns seen through sales, so pages can name them without
-// an API call. A name already known is kept when a later payload omits it (null = "not given").
+// The products, customers, discounts, campaigns, affiliates and licences seen through sales, so pages can
+// name them without an API call. A name already known is kept when a later payload omits it (null = "not given").
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { Sale } from "@/lib/chariow";
 import type { Database } from "@/lib/db";
+import { affiliateFromSale, mergeAffiliate } from "./affiliates";
+import { upsertSaleLicences } from "./sale-licences";
 
 function keep<T extends keyof Database>(table: T, column: string) {
   return sql<string | null>`coalesce(excluded.${sql.ref(column)}, ${sql.ref(`${table}.${column}`)})`;
@@ -76,5 +78,12 @@ export async function upsertCatalogue(trx: Kysely<Database>, sales: Sale[], at: 
       .values(campaigns)
       .onConflict((oc) => oc.column("id").doUpdateSet({ name: keep("campaigns", "name"), updated_at: at }))
       .execute();
+  }
+
+  // Few sales name an affiliate or carry licences (detail only), so these go one by one.
+  for (const s of sales) {
+    if (s.storeAffiliate) await mergeAffiliate(trx, affiliateFromSale(s.storeAffiliate), "sale", at);
+    const licences = s.postPurchase?.licences ?? [];
+    if (licences.length > 0) await upsertSaleLicences(trx, s.id, licences, at);
   }
 }

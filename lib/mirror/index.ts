@@ -7,3 +7,8 @@ export { getMirrorSale, type MirrorSale } from "./get-mirror-sale";
 export { compareVersions, mergeSaleData, type VersionVerdict } from "./merge";
 export { ROLLUP_DIMENSIONS, UNKNOWN_VALUE, dimensionValues, saleSums, type RollupDimension, type RollupSums } from "./rollups";
 export { saleToData, stripSignedUrls, type SaleData } from "./sale-row";
+export { listSaleIdsNeedingDetail, listSaleIdsNeedingRefresh } from "./list-sale-ids";
+export { enrichmentCoverage, mirrorCountsByStatusAndMonth, type EnrichmentCoverage } from "./mirror-stats";
+export { rebuildRollups } from "./rebuild-rollups";
+export { recordInvitations, upsertAffiliate, type AffiliateSource } from "./affiliates";
+export { upsertSaleLicences, type SaleLicenceInput } from "./sale-licences";

@@ -28,7 +28,8 @@ export interface UpsertSalesResult {
   inserted: number;
   updated: number;
   unchanged: number;
-  /** Older than the mirror's version (by updated_at or status order): ignored entirely. */
+  /** Older than the mirror's version (by updated_at or status order): ignored entirely. Each input sale
+   * counts in exactly one of the four (an id repeated in a page counts once per occurrence). */
   skippedStale: number;
 }
 
@@ -109,7 +110,7 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
         }
         return;
       }
-      if (stored.has(sale.id) || !dirty.has(sale.id)) result.updated++;
+      result.updated++;
       current.set(sale.id, {
         ...merged,
         id: sale.id,

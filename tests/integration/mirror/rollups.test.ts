@@ -1,0 +1,163 @@
+// The daily rollups stay equal to a from-scratch recomputation over the sales rows after any sequence of
+// upserts (seeded random arrivals of summaries, details and Pulses) and after a timezone change.
+import { expect, it } from "vitest";
+import type { Kysely } from "kysely";
+import type { Database, SaleRow } from "@/lib/db";
+import type { Sale } from "@/lib/chariow";
+import { rebuildRollups, upsertSales, type SaleSource } from "@/lib/mirror";
+import { describeEachEngine } from "../db/engines";
+import { saleDetail, salePulse, saleSummary, type SaleFacts, type SaleStatus } from "../../factories/sales";
+
+/** mulberry32: a small seeded PRNG so a failure replays exactly. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)], maybe: (p: number) => next() < p };
+}
+
+const STATUSES: SaleStatus[] = ["awaiting_payment", "completed", "failed", "abandoned", "settled"];
+// Instants around local midnights in Paris and New York, and across the March DST switch.
+const CREATED = ["2025-03-29T22:59:00.000Z", "2025-03-29T23:00:00.000Z", "2025-03-30T21:59:00.000Z", "2025-03-30T22:00:00.000Z", "2025-03-31T03:59:00.000Z", "2025-03-31T04:00:00.000Z", "2025-10-26T23:30:00.000Z"];
+
+function randomVersion(r: ReturnType<typeof rng>, id: string, currency: string, createdAt: string): { sale: Sale; source: SaleSource } {
+  const status = r.pick(STATUSES);
+  const paid = status === "completed" || status === "settled";
+  const f: SaleFacts = {
+    id, status, currency, createdAt,
+    originalMinor: r.pick([4900, 10000, 25000]),
+    discountMinor: r.pick([0, 0, 500]),
+    productId: r.pick(["prd_a", "prd_b", "prd_c"]),
+    discountCode: r.pick([null, "TEN", "VIP"]),
+    channel: r.pick(["store", "affiliate", "widget", null] as const),
+    country: r.pick(["CI", "SN", null]),
+    paymentMethod: r.pick(["mobile_money", "card", null]),
+    campaignId: r.pick([null, "cmp_1"]),
+    gatewayFeeMinor: paid && r.maybe(0.7) ? r.pick([147, 300]) : null,
+    settlementNetMinor: paid && r.maybe(0.6) ? r.pick([4500, 9000]) : null,
+    serviceFeeMinor: r.pick([245, null]),
+    settlementDoneAt: status === "settled" && r.maybe(0.5) ? "2025-04-05T00:00:00.000Z" : null,
+    updatedAt: r.maybe(0.5) ? r.pick(["2025-04-01T00:00:00.000Z", "2025-04-02T00:00:00.000Z", "2025-04-03T00:00:00.000Z"]) : null,
+  };
+  const source = r.pick(["list", "detail", "pulse"] as const);
+  return { sale: source === "detail" ? saleDetail(f) : source === "pulse" ? salePulse(f) : saleSummary(f), source };
+}
+
+type Sums = { count: number; original: number; amount: number; discount: number; fee: number; feeKnown: number; service: number; net: number; netKnown: number };
+
+/** The rollups recomputed in plain TypeScript, written independently of lib/mirror/rollups.ts. */
+function recompute(rows: SaleRow[]): Map<string, Sums> {
+  const out = new Map<string, Sums>();
+  for (const s of rows) {
+    if (!s.local_day) continue;
+    const cur = s.currency ?? "";
+    const values: Array<[string, string]> = [
+      ["all", ""],
+      ["product", s.product_id ?? "unknown"],
+      ["channel", s.channel ?? "unknown"],
+      ["discount", s.discount_code ?? s.discount_id ?? "unknown"],
+      ["campaign", s.campaign_id ?? "unknown"],
+      ["country", s.shipping_country ?? s.context_country ?? "unknown"],
+      ["payment_method", s.payment_method_id ?? s.payment_method_name ?? "unknown"],
+      ["payment_gateway", s.payment_gateway ?? "unknown"],
+    ];
+    const feeKnown = s.gateway_fee !== null && (s.gateway_fee_currency ?? cur) === cur;
+    const netKnown = s.settlement_net !== null && (s.settlement_currency ?? cur) === cur;
+    for (const [dim, value] of values) {
+      const key = [s.local_day, cur, s.status, dim, value].join("|");
+      const t = out.get(key) ?? { count: 0, original: 0, amount: 0, discount: 0, fee: 0, feeKnown: 0, service: 0, net: 0, netKnown: 0 };
+      t.count += 1;
+      t.original += s.original_amount ?? 0;
+      t.amount += s.amount ?? 0;
+      t.discount += s.discount_amount ?? 0;
+      if (feeKnown) {
+        t.fee += s.gateway_fee!;
+        t.feeKnown += 1;
+      }
+      if (netKnown) {
+        t.net += s.settlement_net!;
+        t.service += s.service_fee ?? 0;
+        t.netKnown += 1;
+      }
+      out.set(key, t);
+    }
+  }
+  return out;
+}
+
+async function storedRollups(db: Kysely<Database>): Promise<Map<string, Sums>> {
+  const rows = await db.selectFrom("sales_rollup_daily").selectAll().execute();
+  const out = new Map<string, Sums>();
+  for (const r of rows) {
+    const sums = { count: r.count, original: r.original_amount, amount: r.amount, discount: r.discount_amount, fee: r.gateway_fee, feeKnown: r.gateway_fee_known_count, service: r.service_fee, net: r.settlement_net, netKnown: r.settlement_known_count };
+    if (r.count === 0) {
+      // A bucket emptied by status changes stays as a zero row; it must be entirely zero.
+      expect(Object.values(sums).every((v) => v === 0)).toBe(true);
+      continue;
+    }
+    out.set([r.local_day, r.currency, r.status, r.dimension, r.dimension_value].join("|"), sums);
+  }
+  return out;
+}
+
+async function expectRollupsMatch(db: Kysely<Database>): Promise<number> {
+  const rows = await db.selectFrom("sales").selectAll().execute();
+  const expected = recompute(rows);
+  const actual = await storedRollups(db);
+  expect(Object.fromEntries([...actual].sort())).toEqual(Object.fromEntries([...expected].sort()));
+  return rows.length;
+}
+
+describeEachEngine("mirror rollups", ({ db }) => {
+  for (const seed of [1, 2, 3]) {
+    it(`equal a recomputation after a random sequence of upserts (seed ${seed})`, async () => {
+      const r = rng(seed);
+      const ids = Array.from({ length: 40 }, (_, i) => `sal_${seed}_${i}`);
+      const facts = new Map(ids.map((id) => [id, { currency: r.pick(["XOF", "EUR", "USD"]), createdAt: r.pick(CREATED) }]));
+      let stale = 0;
+      for (let step = 0; step < 60; step++) {
+        const source = r.pick(["list", "detail", "pulse"] as const);
+        const batch = Array.from({ length: 1 + Math.floor(r.next() * 8) }, () => {
+          const id = r.pick(ids);
+          const f = facts.get(id)!;
+          return randomVersion(r, id, f.currency, f.createdAt).sale;
+        });
+        const result = await upsertSales(db().db, batch, { source, receivedAt: new Date(Date.UTC(2025, 3, 10, 0, step)).toISOString(), timeZone: "Europe/Paris" });
+        stale += result.skippedStale;
+        expect(result.inserted + result.updated + result.unchanged + result.skippedStale).toBe(batch.length);
+      }
+      expect(stale).toBeGreaterThan(0); // the sequence did exercise out-of-order versions
+      expect(await expectRollupsMatch(db().db)).toBeGreaterThan(30);
+    });
+  }
+
+  it("a timezone change moves sales to their new local days and rebuilds the rollups", async () => {
+    const sales = CREATED.map((createdAt, i) => saleSummary({ id: `sal_${i}`, createdAt, completedAt: createdAt }));
+    await upsertSales(db().db, sales, { source: "list", receivedAt: "2025-04-10T00:00:00.000Z", timeZone: "Europe/Paris" });
+    const day = async (id: string) => (await db().db.selectFrom("sales").select(["local_day", "paid_local_day"]).where("id", "=", id).executeTakeFirstOrThrow());
+    expect(await day("sal_3")).toEqual({ local_day: "2025-03-31", paid_local_day: "2025-03-31" }); // 00:00 Paris
+    await expectRollupsMatch(db().db);
+
+    await rebuildRollups(db().db, "America/New_York");
+    expect(await day("sal_3")).toEqual({ local_day: "2025-03-30", paid_local_day: "2025-03-30" }); // 18:00 New York
+    expect((await day("sal_4")).local_day).toBe("2025-03-30"); // 23:59 EDT
+    expect((await day("sal_5")).local_day).toBe("2025-03-31"); // 00:00 EDT
+    await expectRollupsMatch(db().db);
+    const perDay = await db().db.selectFrom("sales_rollup_daily").select(["local_day", "count"]).where("dimension", "=", "all").where("count", ">", 0).orderBy("local_day").execute();
+    expect(perDay).toEqual([
+      { local_day: "2025-03-29", count: 2 },
+      { local_day: "2025-03-30", count: 3 },
+      { local_day: "2025-03-31", count: 1 },
+      { local_day: "2025-10-26", count: 1 },
+    ]);
+
+    // Later writes use the new zone and keep the rollups consistent.
+    await upsertSales(db().db, [saleSummary({ id: "sal_3", status: "settled", createdAt: CREATED[3], completedAt: CREATED[3] })], { source: "list", receivedAt: "2025-04-11T00:00:00.000Z", timeZone: "America/New_York" });
+    await expectRollupsMatch(db().db);
+  });
+});
