@@ -4,5 +4,6 @@ import "server-only";
 export { receivePulse, MAX_PULSE_BYTES, type ReceivePulseDeps } from "./receive";
 export { processDelivery, appliedKeyOf, type PulseSink } from "./process";
 export { createPulseQueue, type PulseQueue } from "./queue";
+export { getPulseEndpointInfo, type PulseEndpointInfo } from "./pulse-endpoint";
 export { getPulseLog, listPulseLog, pulseLogSummary } from "./pulse-log";
 export * from "./schemas";

@@ -74,7 +74,8 @@ export async function processDelivery(db: Kysely<Database>, id: number, sink: Pu
 async function apply(p: Applicable, body: string, receivedAt: string, sink: PulseSink): Promise<"applied" | "stale"> {
   switch (p.kind) {
     case "sale":
-      return sink.applySale({ sale: p.sale as Sale, checkoutUrl: p.checkoutUrl, receivedAt, raw: JSON.parse(body) as unknown });
+      // The mirror keeps the sale object as Chariow sent it (its raw_json), not the whole envelope.
+      return sink.applySale({ sale: p.sale as Sale, checkoutUrl: p.checkoutUrl, receivedAt, raw: (JSON.parse(body) as { sale?: unknown }).sale ?? null });
     case "affiliate":
       await sink.applyAffiliate({ affiliate: p.affiliate, receivedAt });
       return "applied";
