@@ -237,6 +237,60 @@ export interface SalesRollupDailyTable {
   settlement_known_count: number;
 }
 
+// ---- Sync engine (migration 0003, lib/sync) ----
+
+/** One resumable job's state as JSON (backfill windows, cursors, totals). */
+export interface SyncCheckpointsTable {
+  job: string;
+  state: string;
+  updated_at: string;
+}
+
+/** The single sync lease (id 'sync'); times are epoch ms so the conditional UPDATE compares numbers. */
+export interface SyncLeaseTable {
+  id: string;
+  holder: string | null;
+  expires_at: number;
+  acquired_at: number | null;
+}
+
+/** Rate-limit budget shared by every instance using one API key (keyed by fingerprint, never the key). */
+export interface ApiBudgetTable {
+  key_fingerprint: string;
+  limit_per_window: number;
+  remaining: number;
+  reset_at: number | null;
+  /** JSON array of the epoch ms at which each slot still in flight was reserved. */
+  in_flight: string;
+  learned: number;
+  blocked: number;
+  version: number;
+  updated_at: number;
+}
+
+/** Last success / failure per sync job; the "engine" row also carries the "sync now" request. */
+export interface SyncStatusTable {
+  job: string;
+  last_run_at: string | null;
+  last_success_at: string | null;
+  last_error_at: string | null;
+  last_error_kind: string | null;
+  last_error_message: string | null;
+  counts: string | null;
+  requested_at: string | null;
+  requested_by: string | null;
+}
+
+/** API vs mirror sale count per UTC month and status, from the last reconciliation. */
+export interface ReconciliationDriftTable {
+  month: string;
+  status: string;
+  api_count: number;
+  mirror_count: number;
+  checked_at: string;
+  requeued: number;
+}
+
 export interface Database {
   users: UsersTable;
   invites: InvitesTable;
@@ -254,6 +308,11 @@ export interface Database {
   affiliate_invitations: AffiliateInvitationsTable;
   sale_licences: SaleLicencesTable;
   sales_rollup_daily: SalesRollupDailyTable;
+  sync_checkpoints: SyncCheckpointsTable;
+  sync_lease: SyncLeaseTable;
+  api_budget: ApiBudgetTable;
+  sync_status: SyncStatusTable;
+  reconciliation_drift: ReconciliationDriftTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

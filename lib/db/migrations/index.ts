@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Engine } from "../engine-sql";
 import * as team from "./0001-team";
 import * as mirror from "./0002-mirror";
+import * as sync from "./0003-sync";
 import * as pulses from "./0004-pulses";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
@@ -13,5 +14,6 @@ export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<voi
 export const migrations: ReadonlyArray<readonly [name: string, migration: EngineMigration]> = [
   ["0001_team", team],
   ["0002_mirror", mirror],
+  ["0003_sync", sync],
   ["0004_pulses", pulses],
 ];

@@ -1,0 +1,184 @@
+// The SyncEngine: one loop that holds the lease and runs the four jobs at their cadence — backfill
+// until done (in slices so the others get their turn), incremental every minute or on "sync now",
+// reconciliation daily once the history is in, enrichment with whatever budget is left.
+import "server-only";
+import type { Kysely } from "kysely";
+import { systemClock, type ChariowClient, type Clock } from "@/lib/chariow";
+import type { Database } from "@/lib/db";
+import { runBackfillSlice, type BackfillOptions } from "./backfill";
+import type { SyncContext } from "./context";
+import { runEnrichment, type EnrichmentOptions } from "./enrichment";
+import { runIncremental, type IncrementalOptions } from "./incremental";
+import { LeaseLostError, recordJobFailure, recordJobSuccess, type SyncJobKey } from "./job-status";
+import { acquireLease, releaseLease, renewLease } from "./lease";
+import { reconciliationDue, runReconciliationSlice } from "./reconciliation";
+import { takeSyncRequest } from "./status";
+
+export interface SyncEngineOptions {
+  db: Kysely<Database>;
+  client: ChariowClient;
+  timeZone: string;
+  /** Who holds the lease (hostname:pid); shown in Settings. */
+  instanceId: string;
+  clock?: Clock;
+  leaseTtlMs?: number;
+  incrementalEveryMs?: number;
+  reconciliationEveryMs?: number;
+  /** Backfill requests per slice before the loop looks at the other jobs again. */
+  backfillSliceRequests?: number;
+  /** Wait after a failed job before trying it again (doubles up to 10 min). */
+  errorBackoffMs?: number;
+  backfill?: BackfillOptions;
+  incremental?: IncrementalOptions;
+  enrichment?: EnrichmentOptions;
+  /** Turns jobs off (tests, or a deployment that only wants some). */
+  jobs?: Partial<Record<"backfill" | "incremental" | "enrichment" | "reconciliation", boolean>>;
+  onError?: (job: SyncJobKey, error: unknown) => void;
+}
+
+export interface TickReport {
+  holdsLease: boolean;
+  ran: SyncJobKey[];
+  backfillDone: boolean;
+  /** When the loop should look again (epoch ms). */
+  nextAt: number;
+}
+
+export interface SyncEngine {
+  /** One pass of the loop (tests drive it directly). */
+  tick(): Promise<TickReport>;
+  start(): void;
+  /** Stops after aborting in-flight requests; releases the lease. */
+  stop(): Promise<void>;
+  readonly running: boolean;
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const clock = options.clock ?? systemClock;
+  const ttl = options.leaseTtlMs ?? 60_000;
+  const incrementalEvery = options.incrementalEveryMs ?? 60_000;
+  const reconcileEvery = options.reconciliationEveryMs ?? 24 * 3600_000;
+  const sliceRequests = options.backfillSliceRequests ?? 10;
+  const baseBackoff = options.errorBackoffMs ?? 30_000;
+  const enabled = (job: "backfill" | "incremental" | "enrichment" | "reconciliation") => options.jobs?.[job] ?? true;
+  let controller = new AbortController();
+  let stopping = false;
+  let loop: Promise<void> | null = null;
+  let lastRenewal = 0;
+  let nextIncrementalAt = 0;
+  let backfillDone = false;
+  const backoffUntil = new Map<SyncJobKey, number>();
+  const failures = new Map<SyncJobKey, number>();
+
+  const ctx: SyncContext = {
+    db: options.db,
+    client: options.client,
+    clock,
+    timeZone: options.timeZone,
+    get signal() {
+      return controller.signal;
+    },
+    async guard() {
+      if (stopping) throw controller.signal.reason ?? new Error("sync engine stopping");
+      // Renew well before expiry; losing it means another instance may already be syncing.
+      if (clock.now() - lastRenewal > ttl / 3) {
+        if (!(await renewLease(options.db, options.instanceId, clock.now(), ttl))) throw new LeaseLostError();
+        lastRenewal = clock.now();
+      }
+    },
+  };
+
+  async function runJob<T>(job: SyncJobKey, work: () => Promise<T>, counts: (r: T) => Record<string, number>): Promise<T | null> {
+    if ((backoffUntil.get(job) ?? 0) > clock.now()) return null;
+    try {
+      const r = await work();
+      await recordJobSuccess(options.db, job, clock.now(), counts(r));
+      failures.delete(job);
+      return r;
+    } catch (error) {
+      if (stopping) return null; // our own abort: not an upstream failure
+      if (error instanceof LeaseLostError) throw error;
+      const n = (failures.get(job) ?? 0) + 1;
+      failures.set(job, n);
+      backoffUntil.set(job, clock.now() + Math.min(600_000, baseBackoff * 2 ** (n - 1)));
+      options.onError?.(job, error);
+      await recordJobFailure(options.db, job, clock.now(), error).catch(() => undefined);
+      return null;
+    }
+  }
+
+  async function tick(): Promise<TickReport> {
+    const ran: SyncJobKey[] = [];
+    const now = clock.now();
+    if (!(await acquireLease(options.db, options.instanceId, now, ttl))) {
+      return { holdsLease: false, ran, backfillDone, nextAt: now + ttl / 2 };
+    }
+    lastRenewal = now;
+    try {
+      const requested = await takeSyncRequest(options.db);
+      if (enabled("incremental") && (requested !== null || clock.now() >= nextIncrementalAt)) {
+        ran.push("incremental");
+        await runJob("incremental", () => runIncremental(ctx, options.incremental), (r) => ({ requests: r.requests, salesSeen: r.salesSeen, refreshed: r.refreshed }));
+        nextIncrementalAt = clock.now() + incrementalEvery;
+      }
+      if (enabled("backfill") && !backfillDone) {
+        ran.push("backfill");
+        const r = await runJob("backfill", () => runBackfillSlice(ctx, { ...options.backfill, maxRequests: sliceRequests }), (r) => ({ requests: r.requests, salesSeen: r.salesSeen }));
+        if (r?.done) backfillDone = true;
+        if (r && !r.done) return { holdsLease: true, ran, backfillDone, nextAt: clock.now() }; // more to read now
+      }
+      if (backfillDone || !enabled("backfill")) {
+        if (enabled("reconciliation") && (await reconciliationDue(ctx, reconcileEvery))) {
+          ran.push("reconciliation");
+          const r = await runJob("reconciliation", () => runReconciliationSlice(ctx, sliceRequests), (r) => ({ requests: r.requests, monthsChecked: r.monthsChecked, driftedMonths: r.driftedMonths }));
+          // Drift re-queues ranges for the backfill: let it run them.
+          if (r && r.driftedMonths > 0) backfillDone = false;
+          if (r && !r.passDone) return { holdsLease: true, ran, backfillDone, nextAt: clock.now() };
+        }
+        if (enabled("enrichment")) {
+          ran.push("enrichment");
+          await runJob("enrichment", () => runEnrichment(ctx, options.enrichment), (r) => ({ requests: r.requests, enriched: r.enriched }));
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof LeaseLostError)) throw error;
+      return { holdsLease: false, ran, backfillDone, nextAt: clock.now() + ttl / 2 };
+    }
+    return { holdsLease: true, ran, backfillDone, nextAt: Math.max(clock.now() + 1_000, Math.min(nextIncrementalAt, clock.now() + 5_000)) };
+  }
+
+  async function run() {
+    while (!stopping) {
+      let nextAt: number;
+      try {
+        nextAt = (await tick()).nextAt;
+      } catch (error) {
+        options.onError?.("engine", error); // the database failed: try again later
+        nextAt = clock.now() + baseBackoff;
+      }
+      const wait = nextAt - clock.now();
+      if (wait > 0 && !stopping) await clock.sleep(wait, controller.signal).catch(() => undefined);
+    }
+  }
+
+  return {
+    tick,
+    get running() {
+      return loop !== null;
+    },
+    start() {
+      if (loop) return;
+      stopping = false;
+      controller = new AbortController();
+      loop = run().finally(() => {
+        loop = null;
+      });
+    },
+    async stop() {
+      stopping = true;
+      controller.abort(new Error("sync engine stopping"));
+      await loop;
+      await releaseLease(options.db, options.instanceId).catch(() => undefined);
+    },
+  };
+}

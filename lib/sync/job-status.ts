@@ -1,0 +1,90 @@
+// Per-job outcome bookkeeping (sync_status): when each job last ran, succeeded or failed and why, in
+// the words the freshness UI translates. Messages come from the Chariow client, which never includes
+// the API key; they are still cut short and stripped of anything that looks like a bearer token.
+import "server-only";
+import type { Kysely } from "kysely";
+import {
+  ChariowAbortedError,
+  ChariowBadRequestError,
+  ChariowMalformedResponseError,
+  ChariowNotFoundError,
+  ChariowRateLimitedError,
+  ChariowUnauthorizedError,
+  ChariowUpstreamUnavailableError,
+  ChariowValidationError,
+} from "@/lib/chariow";
+import type { Database } from "@/lib/db";
+
+export type SyncErrorKind =
+  | "unauthorized"
+  | "rate_limited"
+  | "unavailable"
+  | "malformed"
+  | "not_found"
+  | "bad_request"
+  | "aborted"
+  | "lease_lost"
+  | "internal";
+
+export type SyncJobKey = "backfill" | "incremental" | "enrichment" | "reconciliation" | "engine";
+
+export class LeaseLostError extends Error {
+  constructor() {
+    super("The sync lease was lost to another instance");
+    this.name = "LeaseLostError";
+  }
+}
+
+export function classifySyncError(error: unknown): { kind: SyncErrorKind; message: string } {
+  const kind: SyncErrorKind =
+    error instanceof ChariowUnauthorizedError
+      ? "unauthorized"
+      : error instanceof ChariowRateLimitedError
+        ? "rate_limited"
+        : error instanceof ChariowUpstreamUnavailableError
+          ? "unavailable"
+          : error instanceof ChariowMalformedResponseError
+            ? "malformed"
+            : error instanceof ChariowNotFoundError
+              ? "not_found"
+              : error instanceof ChariowValidationError || error instanceof ChariowBadRequestError
+                ? "bad_request"
+                : error instanceof ChariowAbortedError
+                  ? "aborted"
+                  : error instanceof LeaseLostError
+                    ? "lease_lost"
+                    : "internal";
+  const raw = error instanceof Error ? error.message : String(error);
+  const message = raw.replace(/(bearer\s+)\S+/gi, "$1[redacted]").replace(/sk_[A-Za-z0-9_]+/g, "[redacted]").slice(0, 300);
+  return { kind, message };
+}
+
+async function upsertStatus(db: Kysely<Database>, job: SyncJobKey, set: Partial<Database["sync_status"]>): Promise<void> {
+  await db
+    .insertInto("sync_status")
+    .values({
+      job,
+      last_run_at: null,
+      last_success_at: null,
+      last_error_at: null,
+      last_error_kind: null,
+      last_error_message: null,
+      counts: null,
+      requested_at: null,
+      requested_by: null,
+      ...set,
+    })
+    .onConflict((oc) => oc.column("job").doUpdateSet(set))
+    .execute();
+}
+
+export async function recordJobSuccess(db: Kysely<Database>, job: SyncJobKey, now: number, counts: Record<string, number>): Promise<void> {
+  const at = new Date(now).toISOString();
+  await upsertStatus(db, job, { last_run_at: at, last_success_at: at, counts: JSON.stringify(counts) });
+}
+
+export async function recordJobFailure(db: Kysely<Database>, job: SyncJobKey, now: number, error: unknown): Promise<void> {
+  const at = new Date(now).toISOString();
+  const { kind, message } = classifySyncError(error);
+  await upsertStatus(db, job, { last_run_at: at, last_error_at: at, last_error_kind: kind, last_error_message: message });
+}
