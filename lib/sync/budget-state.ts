@@ -39,8 +39,10 @@ function roll(s: BudgetState, now: number, rules: BudgetRules): void {
 export function reserveSlot(s: BudgetState, now: number, rules: BudgetRules): Reservation {
   roll(s, now, rules);
   if (s.remaining <= 0) {
-    const resetAt = s.resetAt ?? now + rules.windowMs;
-    return { granted: false, retryAt: s.blocked || !s.learned ? resetAt : resetAt + rules.resetMarginMs };
+    // No known reset (every slot held by requests in flight): assume a window from now, so the state
+    // rolls even if those requests never settle (their instance died).
+    s.resetAt ??= now + rules.windowMs;
+    return { granted: false, retryAt: s.blocked || !s.learned ? s.resetAt : s.resetAt + rules.resetMarginMs };
   }
   if (s.resetAt === null) s.resetAt = now + rules.windowMs; // assumed window until headers say otherwise
   s.remaining -= 1;

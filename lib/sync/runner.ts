@@ -3,7 +3,7 @@
 // the lease and take over when the holder stops or dies.
 import "server-only";
 import type { Kysely } from "kysely";
-import { createScheduler, keyFingerprint, type Clock, type Scheduler, type SchedulerOptions } from "@/lib/chariow";
+import { createScheduler, keyFingerprint, systemClock, type Clock, type Scheduler, type SchedulerOptions } from "@/lib/chariow";
 import type { Database } from "@/lib/db";
 import { createDbBudgetStore } from "./db-budget-store";
 import { createSyncEngine, type SyncEngineOptions } from "./engine";
@@ -32,7 +32,8 @@ export function startSyncRunner(options: SyncRunnerOptions): SyncRunner {
       }),
   });
   engine.start();
-  return { stop: () => engine.stop(), status: () => getSyncStatus(options.db) };
+  const clock = options.clock ?? systemClock;
+  return { stop: () => engine.stop(), status: () => getSyncStatus(options.db, clock.now()) };
 }
 
 /**

@@ -81,3 +81,28 @@ export async function control(sim: RunningSimulator, path: string, body: unknown
   });
   return { status: res.status, json: (await res.json()) as unknown };
 }
+
+/** The "all" rollup per currency and status: would show a sale counted twice (the sales table cannot). */
+export async function rollupTotals(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom("sales_rollup_daily")
+    .select(["currency", "status", (eb) => eb.fn.sum<number>("count").as("n"), (eb) => eb.fn.sum<number>("amount").as("amount")])
+    .where("dimension", "=", "all")
+    .groupBy(["currency", "status"])
+    .execute();
+  const out: Record<string, { count: number; amount: number }> = {};
+  for (const r of rows) out[`${r.currency}/${r.status}`] = { count: Number(r.n), amount: Number(r.amount) };
+  return out;
+}
+
+/** The same sums straight from the sales table. */
+export async function salesTableTotals(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom("sales")
+    .select(["currency", "status", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.sum<number>("amount").as("amount")])
+    .groupBy(["currency", "status"])
+    .execute();
+  const out: Record<string, { count: number; amount: number }> = {};
+  for (const r of rows) out[`${r.currency}/${r.status}`] = { count: Number(r.n), amount: Number(r.amount) };
+  return out;
+}

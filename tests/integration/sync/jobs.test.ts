@@ -1,0 +1,121 @@
+// Reconciliation, enrichment and the engine's cadence against the simulator, on both engines.
+import { afterEach, expect, it } from "vitest";
+import { createChariowClient, createMemoryBudgetStore, createScheduler } from "@/lib/chariow";
+import { enrichmentCoverage } from "@/lib/mirror";
+import { createSyncEngine, getSyncStatus, loadBackfillState, readLease, requestSyncNow, runBackfillSlice, runEnrichment, runReconciliationSlice, startSyncRunner } from "@/lib/sync";
+import type { RunningSimulator } from "@/simulator/index";
+import { describeEachEngine } from "../db/engines";
+import { expectedTotals, mirrorTotals, startTestSimulator, testClient, testContext } from "./harness";
+
+describeEachEngine("sync jobs", ({ db }) => {
+  let sim: RunningSimulator | undefined;
+  afterEach(async () => {
+    await sim?.close();
+    sim = undefined;
+  });
+
+  it("reconciliation finds months that drifted, records the counts, and the backfill re-reads them", async () => {
+    const started = await startTestSimulator({ sales: 900 });
+    sim = started.sim;
+    const ctx = testContext(db().db, testClient(sim, started.clock), started.clock);
+    await runBackfillSlice(ctx);
+    // Lose three sales of one month (as if a page had been skipped).
+    const victims = await db().db.selectFrom("sales").select(["id", "created_at", "status"]).where("created_at", "like", "2025-11%").limit(3).execute();
+    expect(victims).toHaveLength(3);
+    await db().db.deleteFrom("sales").where("id", "in", victims.map((v) => v.id)).execute();
+
+    let pass = await runReconciliationSlice(ctx);
+    expect(pass.passDone).toBe(true);
+    expect(pass.driftedMonths).toBe(1);
+    const drift = await db().db.selectFrom("reconciliation_drift").selectAll().execute();
+    const truthMonth = sim.truth().byMonth["2025-11"];
+    const lost: Record<string, number> = {};
+    for (const v of victims) lost[v.status] = (lost[v.status] ?? 0) + 1;
+    expect(drift.map((d) => ({ month: d.month, status: d.status, api: d.api_count, mirror: d.mirror_count })).sort((a, b) => a.status.localeCompare(b.status))).toEqual(
+      Object.entries(lost)
+        .map(([status, n]) => ({ month: "2025-11", status, api: truthMonth[status as keyof typeof truthMonth], mirror: truthMonth[status as keyof typeof truthMonth] - n }))
+        .sort((a, b) => a.status.localeCompare(b.status)),
+    );
+    expect((await loadBackfillState(ctx))?.requeue.map((r) => [r.from, r.to])).toEqual([["2025-11-01", "2025-11-30"]]);
+    const before = sim.requestCount();
+    const refill = await runBackfillSlice(ctx);
+    expect(refill.done).toBe(true);
+    expect(sim.requestCount() - before).toBe(Math.ceil(Object.values(truthMonth).reduce((a, b) => a + b, 0) / 100)); // only that month
+    expect(await mirrorTotals(db().db)).toEqual(expectedTotals(sim.truth()));
+    pass = await runReconciliationSlice(ctx);
+    expect(pass.driftedMonths).toBe(0);
+    expect(await db().db.selectFrom("reconciliation_drift").selectAll().execute()).toEqual([]);
+  });
+
+  it("enrichment spends only the leftover budget, keeps the reserve, and fills in the detail", async () => {
+    const started = await startTestSimulator({ sales: 300, rateLimit: 0 });
+    sim = started.sim;
+    const { clock } = started;
+    await runBackfillSlice(testContext(db().db, testClient(sim, clock), clock));
+    const limited = await startTestSimulator({ sales: 300, rateLimit: 10, clock });
+    try {
+      const scheduler = createScheduler({ clock, store: createMemoryBudgetStore() });
+      const client = createChariowClient({ baseUrl: limited.sim.baseUrl, apiKey: limited.sim.apiKey, scheduler, clock });
+      await client.listSales({ per_page: 1 }, { priority: "background" });
+      await client.listSales({ per_page: 1 }, { priority: "background" }); // 8 left in this window
+      const start = limited.sim.requestCount();
+      const before = await enrichmentCoverage(db().db);
+      const r = await runEnrichment(testContext(db().db, client, clock), { reserve: 3 });
+      expect(r.requests).toBe(5);
+      expect(limited.sim.requestCount() - start).toBe(5);
+      expect(scheduler.state().remaining).toBe(3);
+      const after = await enrichmentCoverage(db().db);
+      expect(after.settlementKnown + after.channelKnown).toBeGreaterThan(before.settlementKnown + before.channelKnown);
+      expect(after.channelKnown - before.channelKnown).toBeGreaterThan(0);
+      // Nothing left above the reserve: no request at all.
+      expect((await runEnrichment(testContext(db().db, client, clock), { reserve: 3 })).requests).toBe(0);
+    } finally {
+      await limited.sim.close();
+    }
+  });
+
+  it("engine cadence: incremental every minute or on 'sync now', reconciliation once a day, enrichment after", async () => {
+    const started = await startTestSimulator({ sales: 400 });
+    sim = started.sim;
+    const { clock } = started;
+    const engine = createSyncEngine({ db: db().db, client: testClient(sim, clock), timeZone: "Africa/Abidjan", instanceId: "one", clock, backfillSliceRequests: 10, enrichment: { maxRequests: 5 } });
+    const ran: string[][] = [];
+    let report = await engine.tick();
+    ran.push(report.ran);
+    while (!report.backfillDone || report.ran.includes("reconciliation")) {
+      report = await engine.tick();
+      ran.push(report.ran);
+    }
+    expect(ran[0]).toEqual(["incremental", "backfill"]);
+    expect(ran.flat().filter((j) => j === "incremental")).toHaveLength(1); // no minute has passed
+    expect(ran.flat()).toContain("reconciliation");
+    expect(ran.at(-1)).toEqual(["enrichment"]);
+    // Not a minute later: nothing but enrichment; a "sync now" runs the incremental at once.
+    expect((await engine.tick()).ran).toEqual(["enrichment"]);
+    await requestSyncNow(db().db, { id: "u1", email: "owner@example.com", role: "owner" });
+    expect((await engine.tick()).ran).toEqual(["incremental", "enrichment"]);
+    clock.advance(61_000);
+    expect((await engine.tick()).ran).toContain("incremental");
+    clock.advance(24 * 3600_000);
+    expect((await engine.tick()).ran).toContain("reconciliation");
+    const audit = await db().db.selectFrom("audit_log").select(["action", "actor_email"]).execute();
+    expect(audit).toEqual([{ action: "sync.run_requested", actor_email: "owner@example.com" }]);
+    await expect(requestSyncNow(db().db, { id: "u2", email: "m@example.com", role: "marketing" })).rejects.toThrow(/owners and admins/);
+  });
+
+  it("startSyncRunner runs in the background until stopped, then releases the lease", async () => {
+    const started = await startTestSimulator({ sales: 300 });
+    sim = started.sim;
+    const { clock } = started;
+    const runner = startSyncRunner({ db: db().db, client: testClient(sim, clock), timeZone: "Africa/Abidjan", instanceId: "bg", clock, backfillSliceRequests: 5 });
+    for (let i = 0; i < 200 && !(await runner.status()).backfill.done; i++) await new Promise((r) => setTimeout(r, 20));
+    const status = await runner.status();
+    expect(status.backfill.done).toBe(true);
+    expect(status.leaseHolder).toBe("bg");
+    expect(status.lastSuccessAt).not.toBeNull();
+    await runner.stop();
+    expect((await readLease(db().db))?.holder).toBeNull();
+    expect((await getSyncStatus(db().db)).leaseHolder).toBeNull();
+    expect(await mirrorTotals(db().db)).toEqual(expectedTotals(sim.truth()));
+  });
+});
