@@ -17,7 +17,8 @@ import { takeSyncRequest } from "./status";
 export interface SyncEngineOptions {
   db: Kysely<Database>;
   client: ChariowClient;
-  timeZone: string;
+  /** The store timezone, or a function read at every tick (the setting can change while we run). */
+  timeZone: string | (() => Promise<string>);
   /** Who holds the lease (hostname:pid); shown in Settings. */
   instanceId: string;
   clock?: Clock;
@@ -74,7 +75,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     db: options.db,
     client: options.client,
     clock,
-    timeZone: options.timeZone,
+    timeZone: typeof options.timeZone === "string" ? options.timeZone : "UTC",
     get signal() {
       return controller.signal;
     },
@@ -115,6 +116,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     lastRenewal = now;
     try {
+      if (typeof options.timeZone === "function") ctx.timeZone = await options.timeZone();
       const requested = await takeSyncRequest(options.db);
       if (enabled("incremental") && (requested !== null || clock.now() >= nextIncrementalAt)) {
         ran.push("incremental");
