@@ -5,8 +5,8 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { systemClock, type ChariowClient, type Clock } from "@/lib/chariow";
 import type { Database } from "@/lib/db";
-import { runBackfillSlice, type BackfillOptions } from "./backfill";
-import type { SyncContext } from "./context";
+import { loadBackfillState, runBackfillSlice, type BackfillOptions } from "./backfill";
+import { shiftDay, type SyncContext } from "./context";
 import { runEnrichment, type EnrichmentOptions } from "./enrichment";
 import { runIncremental, type IncrementalOptions } from "./incremental";
 import { LeaseLostError, recordJobFailure, recordJobSuccess, type SyncJobKey } from "./job-status";
@@ -24,6 +24,11 @@ export interface SyncEngineOptions {
   clock?: Clock;
   leaseTtlMs?: number;
   incrementalEveryMs?: number;
+  /**
+   * While the backfill runs (default 10 min): every request the incremental spends is one page of
+   * history less, and Pulses already show new sales at once meanwhile.
+   */
+  incrementalDuringBackfillEveryMs?: number;
   reconciliationEveryMs?: number;
   /** Backfill requests per slice before the loop looks at the other jobs again. */
   backfillSliceRequests?: number;
@@ -58,6 +63,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const clock = options.clock ?? systemClock;
   const ttl = options.leaseTtlMs ?? 60_000;
   const incrementalEvery = options.incrementalEveryMs ?? 60_000;
+  const incrementalEveryDuringBackfill = options.incrementalDuringBackfillEveryMs ?? 10 * 60_000;
   const reconcileEvery = options.reconciliationEveryMs ?? 24 * 3600_000;
   const sliceRequests = options.backfillSliceRequests ?? 10;
   const baseBackoff = options.errorBackoffMs ?? 30_000;
@@ -108,6 +114,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  /** During the backfill: only days after its anchor, and one status re-check request. */
+  async function incrementalOptions(): Promise<IncrementalOptions> {
+    if (backfillDone || !enabled("backfill")) return options.incremental ?? {};
+    const state = await loadBackfillState(ctx);
+    if (!state || state.phase === "done") return options.incremental ?? {};
+    return { refreshRequests: 1, ...options.incremental, notBefore: shiftDay(state.anchor, 1) };
+  }
+
   async function tick(): Promise<TickReport> {
     const ran: SyncJobKey[] = [];
     const now = clock.now();
@@ -120,13 +134,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const requested = await takeSyncRequest(options.db);
       if (enabled("incremental") && (requested !== null || clock.now() >= nextIncrementalAt)) {
         ran.push("incremental");
-        await runJob("incremental", () => runIncremental(ctx, options.incremental), (r) => ({ requests: r.requests, salesSeen: r.salesSeen, refreshed: r.refreshed }));
-        nextIncrementalAt = clock.now() + incrementalEvery;
+        await runJob("incremental", async () => runIncremental(ctx, await incrementalOptions()), (r) => ({ requests: r.requests, salesSeen: r.salesSeen, refreshed: r.refreshed }));
+        nextIncrementalAt = clock.now() + (backfillDone || !enabled("backfill") ? incrementalEvery : incrementalEveryDuringBackfill);
       }
       if (enabled("backfill") && !backfillDone) {
         ran.push("backfill");
         const r = await runJob("backfill", () => runBackfillSlice(ctx, { ...options.backfill, maxRequests: sliceRequests }), (r) => ({ requests: r.requests, salesSeen: r.salesSeen }));
-        if (r?.done) backfillDone = true;
+        if (r?.done && !backfillDone) {
+          backfillDone = true;
+          nextIncrementalAt = Math.min(nextIncrementalAt, clock.now() + incrementalEvery);
+        }
         if (r && !r.done) return { holdsLease: true, ran, backfillDone, nextAt: clock.now() }; // more to read now
       }
       if (backfillDone || !enabled("backfill")) {

@@ -13,6 +13,11 @@ export interface IncrementalOptions {
   recentDays?: number;
   /** Requests the status re-check may spend in one run (default 3 of the 10 a minute). */
   refreshRequests?: number;
+  /**
+   * First day to re-read ("YYYY-MM-DD"). While the backfill runs the engine passes the day after its
+   * anchor: the backfill itself reads everything up to the anchor, so re-reading it would pay twice.
+   */
+  notBefore?: string;
 }
 
 const stateSchema = z.object({ lastCoveredDay: z.string().nullable() });
@@ -30,9 +35,10 @@ export async function runIncremental(ctx: SyncContext, options: IncrementalOptio
   let from = shiftDay(today, -((options.recentDays ?? 2) - 1));
   // After downtime, start the day before the last covered one so nothing between is missed.
   if (state.lastCoveredDay && state.lastCoveredDay < from) from = shiftDay(state.lastCoveredDay, -1);
+  if (options.notBefore && options.notBefore > from) from = options.notBefore;
   const result: IncrementalResult = { requests: 0, salesSeen: 0, refreshed: 0, refreshPath: "none" };
   const seen = new Set<string>();
-  await readRange(ctx, { from, to: today }, result, seen);
+  if (from <= today) await readRange(ctx, { from, to: today }, result, seen);
   await saveCheckpoint(ctx.db, "incremental", { lastCoveredDay: today }, ctx.clock.now());
   await refreshChangeable(ctx, options.refreshRequests ?? 3, seen, result);
   return result;
