@@ -6,7 +6,7 @@ import type { Kysely } from "kysely";
 import { systemClock, type ChariowClient, type Clock } from "@/lib/chariow";
 import type { Database } from "@/lib/db";
 import { loadBackfillState, runBackfillSlice, type BackfillOptions } from "./backfill";
-import { shiftDay, type SyncContext } from "./context";
+import { shiftDay, utcDay, type SyncContext } from "./context";
 import { runEnrichment, type EnrichmentOptions } from "./enrichment";
 import { runIncremental, type IncrementalOptions } from "./incremental";
 import { LeaseLostError, recordJobFailure, recordJobSuccess, type SyncJobKey } from "./job-status";
@@ -118,8 +118,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function incrementalOptions(): Promise<IncrementalOptions> {
     if (backfillDone || !enabled("backfill")) return options.incremental ?? {};
     const state = await loadBackfillState(ctx);
-    if (!state || state.phase === "done") return options.incremental ?? {};
-    return { refreshRequests: 1, ...options.incremental, notBefore: shiftDay(state.anchor, 1) };
+    if (state?.phase === "done") return options.incremental ?? {};
+    // No state yet: the backfill about to start anchors at today.
+    return { refreshRequests: 1, ...options.incremental, notBefore: shiftDay(state?.anchor ?? utcDay(clock.now()), 1) };
   }
 
   async function tick(): Promise<TickReport> {
