@@ -78,9 +78,14 @@ async function upsertStatus(db: Kysely<Database>, job: SyncJobKey, set: Partial<
     .execute();
 }
 
+/**
+ * A run that sent no request (nothing to enrich, nothing to re-check) proves nothing about the API:
+ * it must not hide a failure of another job (a rejected key), so it only counts as "ran".
+ */
 export async function recordJobSuccess(db: Kysely<Database>, job: SyncJobKey, now: number, counts: Record<string, number>): Promise<void> {
   const at = new Date(now).toISOString();
-  await upsertStatus(db, job, { last_run_at: at, last_success_at: at, counts: JSON.stringify(counts) });
+  const talked = (counts.requests ?? 0) > 0;
+  await upsertStatus(db, job, { last_run_at: at, ...(talked ? { last_success_at: at } : {}), counts: JSON.stringify(counts) });
 }
 
 export async function recordJobFailure(db: Kysely<Database>, job: SyncJobKey, now: number, error: unknown): Promise<void> {

@@ -37,13 +37,27 @@ export function backfillEta(state: BackfillState, limitPerMinute: number): numbe
   return Math.ceil((requests / limitPerMinute) * 60);
 }
 
+// Coverage counts every paid sale: cheap at 3,000, not at 1,000,000, and every open page polls the
+// status. It moves slowly, so one count is shared for a few seconds per database handle.
+const COVERAGE_TTL_MS = 10_000;
+const coverageCache = new WeakMap<Kysely<Database>, { at: number; value: Promise<EnrichmentCoverage> }>();
+
+function cachedCoverage(db: Kysely<Database>): Promise<EnrichmentCoverage> {
+  const hit = coverageCache.get(db);
+  if (hit && Date.now() - hit.at < COVERAGE_TTL_MS) return hit.value;
+  const value = enrichmentCoverage(db);
+  coverageCache.set(db, { at: Date.now(), value });
+  value.catch(() => coverageCache.delete(db));
+  return value;
+}
+
 export async function getSyncStatus(db: Kysely<Database>, now: number = Date.now()): Promise<SyncStatus> {
   const [rows, state, lease, budgetRow, enrichment] = await Promise.all([
     db.selectFrom("sync_status").selectAll().execute(),
     loadBackfillState({ db }),
     readLease(db),
     db.selectFrom("api_budget").selectAll().orderBy("updated_at", "desc").limit(1).executeTakeFirst(),
-    enrichmentCoverage(db),
+    cachedCoverage(db),
   ]);
   const jobs = rows.filter((r) => r.job !== "engine");
   const latest = (pick: (r: (typeof rows)[number]) => string | null) =>

@@ -37,14 +37,17 @@ describe.each(ENGINES)("sync lease [%s]", (engine) => {
     expect(await renewLease(a.db, "A", t0 + 30_000, TTL)).toBe(true); // now valid until t0 + 90 s
     expect(await acquireLease(b.db, "B", t0 + 80_000, TTL)).toBe(false);
     expect(await renewLease(b.db, "B", t0 + 80_000, TTL)).toBe(false); // not B's to renew
+    // Expired but not taken: still A's to renew (a long rate-limit wait is not a crash).
+    expect(await renewLease(a.db, "A", t0 + 95_000, TTL)).toBe(true); // valid until t0 + 155 s
+    expect(await acquireLease(b.db, "B", t0 + 100_000, TTL)).toBe(false);
     // A stops renewing (crash): after expiry B takes over and A can no longer renew.
-    expect(await acquireLease(b.db, "B", t0 + 90_000, TTL)).toBe(true);
-    expect(await renewLease(a.db, "A", t0 + 90_001, TTL)).toBe(false);
-    expect(await readLease(a.db)).toEqual({ holder: "B", expiresAt: t0 + 90_000 + TTL });
+    expect(await acquireLease(b.db, "B", t0 + 155_000, TTL)).toBe(true);
+    expect(await renewLease(a.db, "A", t0 + 155_001, TTL)).toBe(false);
+    expect(await readLease(a.db)).toEqual({ holder: "B", expiresAt: t0 + 155_000 + TTL });
     await releaseLease(a.db, "A"); // not A's: no effect
     expect((await readLease(a.db))?.holder).toBe("B");
     await releaseLease(b.db, "B");
-    expect(await acquireLease(a.db, "A", t0 + 91_000, TTL)).toBe(true);
+    expect(await acquireLease(a.db, "A", t0 + 156_000, TTL)).toBe(true);
   });
 
   it("twenty concurrent attempts from two pools: exactly one wins", async () => {
