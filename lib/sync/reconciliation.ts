@@ -19,6 +19,8 @@ const stateSchema = z.object({
   counts: z.record(z.string(), z.number().int()),
   lastPassAt: z.string().nullable(),
   driftedMonths: z.number().int(),
+  passStartedAt: z.string().nullable().default(null),
+  lastPassMs: z.number().nullable().default(null),
 });
 type ReconciliationState = z.infer<typeof stateSchema>;
 
@@ -51,11 +53,17 @@ function monthRange(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: shiftDay(next, -1) };
 }
 
-/** True when a full pass finished less than `everyMs` ago (or the backfill has not finished). */
+/**
+ * True when a pass is in progress or the next one is due: `everyMs` after the last, but never sooner
+ * than 4× the last pass's duration. A pass re-reads the whole history (1,000,000 sales = 10,000
+ * requests, ~17 h at 10 a minute), so a big store is reconciled less often than daily and the pass
+ * never takes more than a fifth of the budget.
+ */
 export async function reconciliationDue(ctx: Pick<SyncContext, "db" | "clock">, everyMs: number): Promise<boolean> {
   const state = await loadCheckpoint(ctx.db, "reconciliation", stateSchema);
-  if (state?.months) return true; // a pass in progress
-  return !state?.lastPassAt || ctx.clock.now() - Date.parse(state.lastPassAt) >= everyMs;
+  if (state?.months) return true;
+  if (!state?.lastPassAt) return true;
+  return ctx.clock.now() - Date.parse(state.lastPassAt) >= Math.max(everyMs, 4 * (state.lastPassMs ?? 0));
 }
 
 export async function runReconciliationSlice(ctx: SyncContext, maxRequests = Number.POSITIVE_INFINITY): Promise<ReconciliationResult> {
@@ -63,9 +71,12 @@ export async function runReconciliationSlice(ctx: SyncContext, maxRequests = Num
   const backfill = await loadBackfillState(ctx);
   if (!backfill || backfill.phase !== "done" || backfill.earliest === null) return result;
   const state: ReconciliationState = (await loadCheckpoint(ctx.db, "reconciliation", stateSchema)) ?? {
-    months: null, index: 0, cursor: null, counts: {}, lastPassAt: null, driftedMonths: 0,
+    months: null, index: 0, cursor: null, counts: {}, lastPassAt: null, driftedMonths: 0, passStartedAt: null, lastPassMs: null,
   };
-  if (!state.months) Object.assign(state, { months: monthsBetween(backfill.earliest, utcDay(ctx.clock.now())), index: 0, cursor: null, counts: {}, driftedMonths: 0 });
+  if (!state.months) {
+    const months = monthsBetween(backfill.earliest, utcDay(ctx.clock.now()));
+    Object.assign(state, { months, index: 0, cursor: null, counts: {}, driftedMonths: 0, passStartedAt: iso(ctx.clock.now()) });
+  }
   const months = state.months ?? [];
   const save = () => saveCheckpoint(ctx.db, "reconciliation", state, ctx.clock.now());
   while (state.index < months.length) {
@@ -101,7 +112,8 @@ export async function runReconciliationSlice(ctx: SyncContext, maxRequests = Num
     Object.assign(state, { index: state.index + 1, cursor: null, counts: {} });
     await save();
   }
-  Object.assign(state, { months: null, index: 0, lastPassAt: iso(ctx.clock.now()) });
+  const passMs = state.passStartedAt ? ctx.clock.now() - Date.parse(state.passStartedAt) : null;
+  Object.assign(state, { months: null, index: 0, lastPassAt: iso(ctx.clock.now()), lastPassMs: passMs, passStartedAt: null });
   await save();
   result.passDone = true;
   return result;

@@ -3,9 +3,11 @@ import { afterEach, expect, it } from "vitest";
 import { createChariowClient, createMemoryBudgetStore, createScheduler } from "@/lib/chariow";
 import { enrichmentCoverage } from "@/lib/mirror";
 import { createSyncEngine, getSyncStatus, loadBackfillState, readLease, requestSyncNow, runBackfillSlice, runEnrichment, runReconciliationSlice, startSyncRunner } from "@/lib/sync";
+import { saveCheckpoint } from "@/lib/sync/checkpoints";
+import { reconciliationDue } from "@/lib/sync/reconciliation";
 import type { RunningSimulator } from "@/simulator/index";
 import { describeEachEngine } from "../db/engines";
-import { expectedTotals, mirrorTotals, startTestSimulator, testClient, testContext } from "./harness";
+import { NOW, expectedTotals, mirrorTotals, startTestSimulator, testClient, testContext } from "./harness";
 
 describeEachEngine("sync jobs", ({ db }) => {
   let sim: RunningSimulator | undefined;
@@ -120,5 +122,17 @@ describeEachEngine("sync jobs", ({ db }) => {
     expect((await readLease(db().db))?.holder).toBeNull();
     expect((await getSyncStatus(db().db)).leaseHolder).toBeNull();
     expect(await mirrorTotals(db().db)).toEqual(expectedTotals(sim.truth()));
+  });
+
+  it("a long reconciliation pass pushes the next one back (never more than a fifth of the budget)", async () => {
+    const day = 24 * 3600_000;
+    const state = { months: null, index: 0, cursor: null, counts: {}, driftedMonths: 0, passStartedAt: null, lastPassAt: NOW.toISOString() };
+    const at = (ms: number) => ({ db: db().db, clock: { now: () => NOW.getTime() + ms, sleep: async () => undefined } });
+    await saveCheckpoint(db().db, "reconciliation", { ...state, lastPassMs: 10 * 60_000 }, NOW.getTime());
+    expect(await reconciliationDue(at(day - 1), day)).toBe(false);
+    expect(await reconciliationDue(at(day), day)).toBe(true);
+    await saveCheckpoint(db().db, "reconciliation", { ...state, lastPassMs: 17 * 3600_000 }, NOW.getTime()); // a 1M-sale store
+    expect(await reconciliationDue(at(day), day)).toBe(false);
+    expect(await reconciliationDue(at(68 * 3600_000), day)).toBe(true);
   });
 });

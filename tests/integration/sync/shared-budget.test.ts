@@ -57,4 +57,14 @@ describeEachEngine("shared API budget", ({ db }) => {
     expect(pages).toHaveLength(30); // the scheduler absorbs the 429s…
     expect(refused).toBeGreaterThan(0); // …but the two instances did exceed the limit together
   });
+
+  it("a database failure never throws into the scheduler: the slot is refused for a moment and reported", async () => {
+    const errors: unknown[] = [];
+    const store = createDbBudgetStore({ db: db().db, keyFingerprint: "f".repeat(64), onError: (e) => errors.push(e) });
+    expect(await store.reserve(1_000)).toEqual({ granted: true });
+    await db().db.schema.dropTable("api_budget").execute(); // the table is gone: every query fails
+    expect(await store.reserve(2_000)).toEqual({ granted: false, retryAt: 3_000 });
+    await expect(store.settle({ limit: 10, remaining: 9, resetAt: 60_000 }, 2_500)).resolves.toBeUndefined();
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+  });
 });
