@@ -39,7 +39,11 @@ export async function runIncremental(ctx: SyncContext, options: IncrementalOptio
   const result: IncrementalResult = { requests: 0, salesSeen: 0, refreshed: 0, refreshPath: "none" };
   const seen = new Set<string>();
   if (from <= today) await readRange(ctx, { from, to: today }, result, seen);
-  await saveCheckpoint(ctx.db, "incremental", { lastCoveredDay: today }, ctx.clock.now());
+  // With `notBefore` the days before it were left to the backfill, which read them once, early: sales
+  // created later on its anchor day were not in that read. So coverage is only claimed up to the
+  // anchor, and the first run after the backfill starts the day before it.
+  const covered = options.notBefore && shiftDay(options.notBefore, -1) < today ? shiftDay(options.notBefore, -1) : today;
+  await saveCheckpoint(ctx.db, "incremental", { lastCoveredDay: covered }, ctx.clock.now());
   await refreshChangeable(ctx, options.refreshRequests ?? 3, seen, result);
   return result;
 }

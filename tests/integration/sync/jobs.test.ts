@@ -7,7 +7,7 @@ import { saveCheckpoint } from "@/lib/sync/checkpoints";
 import { reconciliationDue } from "@/lib/sync/reconciliation";
 import type { RunningSimulator } from "@/simulator/index";
 import { describeEachEngine } from "../db/engines";
-import { NOW, expectedTotals, mirrorTotals, startTestSimulator, testClient, testContext } from "./harness";
+import { NOW, control, expectedTotals, mirrorTotals, startTestSimulator, testClient, testContext } from "./harness";
 
 describeEachEngine("sync jobs", ({ db }) => {
   let sim: RunningSimulator | undefined;
@@ -134,5 +134,23 @@ describeEachEngine("sync jobs", ({ db }) => {
     await saveCheckpoint(db().db, "reconciliation", { ...state, lastPassMs: 17 * 3600_000 }, NOW.getTime()); // a 1M-sale store
     expect(await reconciliationDue(at(day), day)).toBe(false);
     expect(await reconciliationDue(at(68 * 3600_000), day)).toBe(true);
+  });
+
+  it("a sale created on the backfill's first day after that day was read is caught once the backfill ends, days later", async () => {
+    const started = await startTestSimulator({ sales: 600, rateLimit: 10 });
+    sim = started.sim;
+    const { clock } = started;
+    const engine = createSyncEngine({ db: db().db, client: testClient(sim, clock, { assumedLimit: 10 }), timeZone: "Africa/Abidjan", instanceId: "one", clock, jobs: { enrichment: false, reconciliation: false } });
+    let report = await engine.tick();
+    while (((await loadBackfillState({ db: db().db }))?.windowsDone ?? 0) < 1) report = await engine.tick();
+    // The newest window is read; now a checkout arrives on that same (anchor) day…
+    const late = (await control(sim, "/checkouts")).json as { sale: { id: string } };
+    // …and the backfill goes on for two more days (a big store at 10 requests a minute).
+    clock.advance(2 * 24 * 3600_000);
+    while (!report.backfillDone) report = await engine.tick();
+    clock.advance(61_000);
+    await engine.tick();
+    expect(await db().db.selectFrom("sales").select("status").where("id", "=", late.sale.id).executeTakeFirst()).toEqual({ status: "awaiting_payment" });
+    expect(await mirrorTotals(db().db)).toEqual(expectedTotals(sim.truth()));
   });
 });
