@@ -97,9 +97,30 @@ describeEachEngine("sync backfill", ({ db }) => {
     expect(await statusOf(held.id)).toBe("completed");
     expect(await mirrorTotals(db().db)).not.toEqual(expectedTotals(sim.truth()));
     // …and the incremental (recent days + sales whose status can still change) fixes them.
-    await runIncremental(ctx, { refreshRequests: 50 });
+    const inc = await runIncremental(ctx, { refreshRequests: 50 });
+    // ~75 held payouts to re-check over 18 months: one status page each beats 75 GETs.
+    expect(inc.refreshPath).toBe("status_lists");
     expect(await statusOf(checkout.sale.id)).toBe("completed");
     expect(await statusOf(held.id)).toBe("settled");
+    expect(await mirrorTotals(db().db)).toEqual(expectedTotals(sim.truth()));
+  });
+
+  it("two sales to re-check are read one by one (2 GETs beat a status list each)", async () => {
+    const started = await startTestSimulator({ sales: 400 });
+    sim = started.sim;
+    const { clock } = started;
+    const ctx = testContext(db().db, testClient(sim, clock), clock);
+    await runBackfillSlice(ctx);
+    const completed = await db().db.selectFrom("sales").select("id").where("status", "=", "completed").orderBy("created_at").execute();
+    // All but two were read in detail a minute ago (cool-down); the two oldest are due for a re-check.
+    await db().db.updateTable("sales").set({ detail_at: new Date(clock.now() - 60_000).toISOString() }).where("id", "not in", completed.slice(0, 2).map((c) => c.id)).execute();
+    await control(sim, `/sales/${completed[0].id}/settle`);
+    const before = sim.requestCount();
+    const r = await runIncremental(ctx, { refreshRequests: 3 });
+    expect(r.refreshPath).toBe("per_id");
+    expect(r.refreshed).toBe(2);
+    expect(sim.requestCount() - before).toBe(r.requests);
+    expect((await db().db.selectFrom("sales").select(["status", "detail_at"]).where("id", "=", completed[0].id).executeTakeFirstOrThrow()).status).toBe("settled");
     expect(await mirrorTotals(db().db)).toEqual(expectedTotals(sim.truth()));
   });
 });
