@@ -40,6 +40,15 @@ export function moneyColumnType(engine: Engine): "bigint" | "integer" {
   return engine === "postgres" ? "bigint" : "integer";
 }
 
+/**
+ * SQLite: store a table in its primary-key B-tree (WITHOUT ROWID), so each insert writes one tree instead
+ * of the rowid table plus the key index — for small rows with a composite key (the mirror's rollups).
+ * PostgreSQL has no rowid: unchanged.
+ */
+export function clusteredByPrimaryKey<T extends string, C extends string>(table: CreateTableBuilder<T, C>, engine: Engine): CreateTableBuilder<T, C> {
+  return engine === "sqlite" ? table.modifyEnd(sql`without rowid`) : table;
+}
+
 /** Case-insensitive LIKE: PG's LIKE is case-sensitive, SQLite's is already case-insensitive for ASCII. */
 export function likeInsensitive(engine: Engine): "ilike" | "like" {
   return engine === "postgres" ? "ilike" : "like";

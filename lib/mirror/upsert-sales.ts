@@ -80,7 +80,7 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
     const stored = await readExisting(trx, [...new Set(sales.map((s) => s.id))]);
     const current = new Map(stored); // evolves through the batch: one id may appear twice in a page
     const dirty = new Set<string>();
-    const accepted: Sale[] = [];
+    const accepted: Sale[] = []; // inserted or changed: what the catalogue may learn from
 
     sales.forEach((sale, i) => {
       const incoming = deriveColumns(saleToData(sale, opts.checkoutUrls?.[i] ?? null), opts.timeZone);
@@ -99,7 +99,6 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
         result.skippedStale++;
         return;
       }
-      accepted.push(sale);
       const merged = deriveColumns(mergeSaleData(before, incoming), opts.timeZone);
       if (sameData(merged, before)) {
         result.unchanged++;
@@ -111,6 +110,7 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
         return;
       }
       result.updated++;
+      accepted.push(sale);
       current.set(sale.id, {
         ...merged,
         id: sale.id,

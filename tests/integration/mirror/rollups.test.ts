@@ -64,7 +64,6 @@ function recompute(rows: SaleRow[]): Map<string, Sums> {
       ["campaign", s.campaign_id ?? "unknown"],
       ["country", s.shipping_country ?? s.context_country ?? "unknown"],
       ["payment_method", s.payment_method_id ?? s.payment_method_name ?? "unknown"],
-      ["payment_gateway", s.payment_gateway ?? "unknown"],
     ];
     const feeKnown = s.gateway_fee !== null && (s.gateway_fee_currency ?? cur) === cur;
     const netKnown = s.settlement_net !== null && (s.settlement_currency ?? cur) === cur;
