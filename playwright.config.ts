@@ -1,6 +1,7 @@
 // End-to-end tests in Debian's Chromium (never a downloaded browser) against a fresh production build:
 // the web server is `npm start`'s script with a fresh SQLite file, its own port and the real simulator.
-// Projects: `setup` signs each demo role in through the API, `api` walks routes × roles, `ui` runs journeys.
+// Projects: `setup` signs each demo role in through the API, `live` watches the sync and Pulses arrive,
+// `api` walks routes × roles, `ui` runs journeys.
 import { defineConfig } from "@playwright/test";
 import { rmSync } from "node:fs";
 import { E2E } from "./tests/e2e/support/e2e-env";
@@ -36,6 +37,8 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /setup\/.*\.setup\.ts/ },
+    // Listed first so it starts while the demo backfill is still running (its progress is what it checks).
+    { name: "live", testMatch: /live\/.*\.spec\.ts/, dependencies: ["setup"] },
     { name: "api", testMatch: /api\/.*\.spec\.ts/, dependencies: ["setup"] },
     { name: "ui", testMatch: /ui\/.*\.spec\.ts/, dependencies: ["setup"] },
   ],
@@ -56,6 +59,11 @@ export default defineConfig({
       CHARIOW_PULSE_SECRET: E2E.pulseSecret,
       CHARIOW_API_KEY: "",
       APP_URL: E2E.baseURL,
+      // The live journeys drive the simulator (create a sale, send a test Pulse) through its control
+      // API. The demo's 3,000 sales at 30 requests a minute make a ~90 s backfill: long enough to watch
+      // it progress in the browser, short enough for the suite.
+      DEMO_CONTROL_FILE: E2E.controlFile,
+      DEMO_SIMULATOR_RATE_LIMIT: "30",
     },
   },
 });

@@ -28,5 +28,9 @@ export function createSchedulerRegistry(defaults: SchedulerOptions = {}): Schedu
   };
 }
 
+// On globalThis: Next.js bundles instrumentation, pages and route handlers separately, each with its own
+// copy of this module; one registry per process keeps one scheduler (one budget, interactive first) per key.
+const holder = globalThis as typeof globalThis & { __chariowSchedulerRegistry?: SchedulerRegistry };
+
 /** The process-wide registry used when a client is created without an explicit scheduler. */
-export const defaultSchedulerRegistry: SchedulerRegistry = createSchedulerRegistry();
+export const defaultSchedulerRegistry: SchedulerRegistry = (holder.__chariowSchedulerRegistry ??= createSchedulerRegistry());

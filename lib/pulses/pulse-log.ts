@@ -48,6 +48,7 @@ export async function pulseLogSummary(db: Db, now: Date = new Date()): Promise<P
   const count = (...statuses: string[]) => byStatus.filter((r) => statuses.includes(r.status)).reduce((n, r) => n + Number(r.n), 0);
   const rejectedLast24h = Number(rejected?.n ?? 0);
   return {
+    readAt: now.toISOString(),
     failuresLast24h: rejectedLast24h + count("failed"),
     rejectedLast24h,
     processedLast24h: count("processed", "stale"),

@@ -27,6 +27,8 @@ export type PulseLogEntry = {
 };
 
 export type PulseLogSummary = {
+  /** When the server read the log (ISO): relative times are measured from it. */
+  readAt: string;
   /** Refused deliveries (Chariow counts them as failed) plus processing failures, last 24 h. */
   failuresLast24h: number;
   rejectedLast24h: number;

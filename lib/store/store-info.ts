@@ -27,11 +27,13 @@ export function getConnectionStatus(): ConnectionStatus {
 const NAME_TTL_MS = 10 * 60_000;
 const RETRY_AFTER_FAILURE_MS = 60_000;
 const LOOKUP_TIMEOUT_MS = 3_000;
-let storeName: { value: string | null; until: number } | undefined;
+// On globalThis so the start-up warm-up (instrumentation's bundle) serves the pages' bundles too.
+type CachedName = { value: string | null; until: number };
+const cache = globalThis as typeof globalThis & { __chariowStoreName?: CachedName };
 
 /** Called by whoever reads GET /store anyway (health probe, later the sync), so the shell spends nothing. */
 export function rememberStoreName(name: string | null): void {
-  storeName = { value: name, until: Date.now() + NAME_TTL_MS };
+  cache.__chariowStoreName = { value: name, until: Date.now() + NAME_TTL_MS };
 }
 
 /**
@@ -39,6 +41,7 @@ export function rememberStoreName(name: string | null): void {
  * minute). Null — shown as "store name unknown" — when the API cannot tell us quickly; never invented.
  */
 export async function getStoreName(): Promise<string | null> {
+  const storeName = cache.__chariowStoreName;
   if (storeName && storeName.until > Date.now()) return storeName.value;
   const client = getChariowClient();
   if (!client) return null;
@@ -47,7 +50,9 @@ export async function getStoreName(): Promise<string | null> {
     rememberStoreName(store.name ?? null);
     return store.name ?? null;
   } catch {
-    storeName = { value: null, until: Date.now() + RETRY_AFTER_FAILURE_MS };
-    return null;
+    // Keep a name we once knew (a busy budget during a backfill is not a renamed store); retry later.
+    const known = storeName?.value ?? null;
+    cache.__chariowStoreName = { value: known, until: Date.now() + RETRY_AFTER_FAILURE_MS };
+    return known;
   }
 }

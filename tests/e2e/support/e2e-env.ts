@@ -16,6 +16,8 @@ export const E2E = {
   authSecret: "e2e-auth-secret-7f3c9a1d5b2e8f4a6c0d9e1b3a5f7c2d",
   apiKey: "sk_test_e2e_scan_4b8d2f6a9c1e3b5d7f0a2c4e",
   pulseSecret: "whsec_e2e_scan_9a7c5e3b1d8f6a4c2e0b",
+  /** npm start writes the simulator's control origin and token here (DEMO_CONTROL_FILE). */
+  controlFile: path.join(REPO_ROOT, "test-results/e2e-data/simulator-control.json"),
 } as const;
 
 export const DEMO_ROLES = ["owner", "admin", "marketing", "support"] as const;

@@ -1,0 +1,41 @@
+// The store time zone picker (Settings): a select of the runtime's IANA zones and a save button.
+// Presentational: the island passes the zones, the current value and what to do on submit.
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+
+type Props = { zones: string[]; value: string; disabled: boolean; pending: boolean; onSubmit: (timeZone: string) => void };
+
+export function TimezoneForm({ zones, value, disabled, pending, onSubmit }: Props) {
+  const t = useTranslations("settings");
+  const [choice, setChoice] = useState(value);
+  return (
+    <form
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(choice);
+      }}
+    >
+      <div className="min-w-64 flex-1 space-y-1">
+        <label htmlFor="store-timezone" className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+          {t("timezoneTitle")}
+        </label>
+        <select id="store-timezone" className={inputClass} value={choice} disabled={disabled} onChange={(e) => setChoice(e.target.value)}>
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </select>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("timezoneHelp")}</p>
+      </div>
+      {disabled ? null : (
+        <Button type="submit" disabled={pending || choice === value}>
+          {t("timezoneSave")}
+        </Button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+// Builds what the shell's freshness slot and the Settings sync card show from the sync engine's status
+// (last success, errors, backfill, budget) and the mirror's enrichment coverage that it includes.
+import "server-only";
+import type { Kysely } from "kysely";
+import type { Database } from "@/lib/db";
+import { getSyncStatus, type SyncStatus } from "@/lib/sync";
+import type { FreshnessView } from "./schemas";
+
+export function toFreshnessView(s: SyncStatus, readAt: Date = new Date()): FreshnessView {
+  const b = s.backfill;
+  const percent = b.done ? 100 : b.windowsTotal > 0 ? Math.min(100, (100 * b.windowsDone) / b.windowsTotal) : 0;
+  const { paidSales, settlementKnown } = s.enrichment;
+  return {
+    readAt: readAt.toISOString(),
+    lastSuccessAt: s.lastSuccessAt,
+    stale: s.stale,
+    // A refused key needs the merchant; anything else (down, 429, malformed) the sync retries by itself.
+    staleReason: s.stale ? (s.lastError?.kind === "unauthorized" ? "auth" : "upstream") : null,
+    backfill: { done: b.done, percent, windowsDone: b.windowsDone, windowsTotal: b.windowsTotal, salesSeen: b.salesSeen, etaSeconds: b.done ? null : b.etaSeconds },
+    settlementCoveragePercent: paidSales > 0 ? (100 * settlementKnown) / paidSales : null,
+    budget: s.budget,
+  };
+}
+
+export async function getFreshness(db: Kysely<Database>): Promise<FreshnessView> {
+  return toFreshnessView(await getSyncStatus(db));
+}
+
+export type SettingsSyncView = {
+  freshness: FreshnessView;
+  lastError: { at: string | null; kind: string; message: string } | null;
+  leaseHolder: string | null;
+};
+
+/** Settings adds what only owners/admins see: the last error's text and which instance runs the sync. */
+export async function getSettingsSyncView(db: Kysely<Database>): Promise<SettingsSyncView> {
+  const status = await getSyncStatus(db);
+  return {
+    freshness: toFreshnessView(status),
+    lastError: status.lastError ? { at: status.lastErrorAt, kind: status.lastError.kind, message: status.lastError.message } : null,
+    leaseHolder: status.leaseHolder,
+  };
+}

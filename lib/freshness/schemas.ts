@@ -1,0 +1,17 @@
+// What the shell's freshness slot shows, as plain data for the browser (no server-only: types only).
+// Built on the server from the sync status and the mirror's enrichment coverage (get-freshness.ts).
+
+export type FreshnessView = {
+  /** When the server read this status (ISO): "synced 2 min ago" is measured from it. */
+  readAt: string;
+  /** Last time a sync job finished without error (ISO), null before the first one. */
+  lastSuccessAt: string | null;
+  /** The upstream is failing: pages keep serving the mirror, the shell shows a banner. */
+  stale: boolean;
+  /** Why, in a form the UI can translate: "auth" (key rejected) or "upstream" (unreachable, 5xx, 429…). */
+  staleReason: "auth" | "upstream" | null;
+  backfill: { done: boolean; percent: number; windowsDone: number; windowsTotal: number; salesSeen: number; etaSeconds: number | null };
+  /** Share of completed/settled sales whose settlement is known (from the detail call or a Pulse). */
+  settlementCoveragePercent: number | null;
+  budget: { limit: number; remaining: number; resetAt: string | null } | null;
+};
