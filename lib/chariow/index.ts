@@ -14,6 +14,7 @@ export { parsePulsePayload, readPulseHeaders, type ParsedPulse, type PulseHeader
 export type { SalesListParams, CustomersListParams, ProductsListParams, DiscountsListParams, LicensesListParams } from "./params";
 export type { Page, Country } from "./schemas/common";
 export type { Sale, SalePayment, SaleSettlement } from "./schemas/sale";
+export { rawPayloadOf } from "./schemas/sale";
 export type { Affiliate, Invitation } from "./schemas/affiliate";
 export type { Customer, Discount, License, Product, PulseConfig, Store } from "./schemas/catalog";
 export type { Money } from "@/lib/money";

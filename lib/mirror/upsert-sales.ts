@@ -2,7 +2,7 @@
 // rollups by delta — in one transaction, with one read and a few multi-row writes per page (DESIGN §2).
 import "server-only";
 import type { Kysely } from "kysely";
-import type { Sale } from "@/lib/chariow";
+import { rawPayloadOf, type Sale } from "@/lib/chariow";
 import type { Database, SaleRow } from "@/lib/db";
 import { withWriteTransaction } from "@/lib/db/engine-sql";
 import { upsertCatalogue } from "./catalogue";
@@ -18,7 +18,8 @@ export interface UpsertSalesOptions {
   receivedAt: string;
   /** The store timezone for local days (settings; lib/time.ts). */
   timeZone: string;
-  /** The raw JSON items, aligned with `sales`, kept as raw_json (signed URLs stripped). */
+  /** The raw JSON items, aligned with `sales`, kept as raw_json (signed URLs stripped). Defaults to the
+   * payload each sale was parsed from by the client (rawPayloadOf); a sale built in code has none. */
   raw?: unknown[];
   /** Pulse `checkout.url` per sale, aligned with `sales` (§8: the recovery link). */
   checkoutUrls?: (string | null)[];
@@ -84,7 +85,8 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
 
     sales.forEach((sale, i) => {
       const incoming = deriveColumns(saleToData(sale, opts.checkoutUrls?.[i] ?? null), opts.timeZone);
-      const raw = opts.raw ? JSON.stringify(stripSignedUrls(opts.raw[i])) : null;
+      const payload = opts.raw ? opts.raw[i] : rawPayloadOf(sale);
+      const raw = payload === undefined || payload === null ? null : JSON.stringify(stripSignedUrls(payload));
       const before = current.get(sale.id);
       const detailAt = opts.source === "detail" ? opts.receivedAt : null;
       if (!before) {

@@ -210,8 +210,31 @@ function toSale(r: SaleRaw, detail: boolean) {
   };
 }
 
-export const saleSummarySchema = saleRawSchema.transform((r) => toSale(r, false));
-export const saleDetailSchema = saleRawSchema.transform((r) => toSale(r, true));
-export type Sale = z.output<typeof saleDetailSchema>;
+// The payload each parsed sale came from, as the API sent it (unknown fields included): the mirror keeps
+// it as raw_json (DESIGN §2). A WeakMap keeps the Sale type and its equality untouched and frees the
+// payload with the sale.
+const rawPayloads = new WeakMap<object, unknown>();
+
+/** The JSON object a sale was parsed from, or undefined for a sale built in code. */
+export function rawPayloadOf(sale: object): unknown {
+  return rawPayloads.get(sale);
+}
+
+function keepingRaw(detail: boolean) {
+  return z.unknown().transform((input, ctx) => {
+    const parsed = saleRawSchema.safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [...issue.path] });
+      return z.NEVER;
+    }
+    const sale = toSale(parsed.data, detail);
+    rawPayloads.set(sale, input);
+    return sale;
+  });
+}
+
+export const saleSummarySchema = keepingRaw(false);
+export const saleDetailSchema = keepingRaw(true);
+export type Sale = ReturnType<typeof toSale>;
 export type SalePayment = NonNullable<Sale["payment"]>;
 export type SaleSettlement = NonNullable<Sale["settlement"]>;

@@ -80,6 +80,11 @@ describeEachEngine("mirror ingest of the simulator store", ({ db }) => {
 
     const ids = (await db().db.selectFrom("sales").select("id").execute()).map((r) => r.id);
     expect(ids).toHaveLength(truth.totalSales);
+    // raw_json is the payload as the API sent it (snake_case fields), for every list-read sale.
+    const withoutRaw = await db().db.selectFrom("sales").select("id").where("raw_json", "is", null).execute();
+    expect(withoutRaw).toEqual([]);
+    const one = await db().db.selectFrom("sales").select(["id", "raw_json"]).where("id", "=", ids[0]!).executeTakeFirstOrThrow();
+    expect(JSON.parse(one.raw_json!)).toMatchObject({ id: one.id, created_at: expect.any(String) });
     expect(await enrichmentCoverage(db().db)).toMatchObject({ settlementKnown: 0, feesKnown: 0, channelKnown: 0 });
 
     // Enrichment: every detail, in pages of 100 like the sync would batch them.
@@ -89,6 +94,13 @@ describeEachEngine("mirror ingest of the simulator store", ({ db }) => {
     }
     const coverage = await enrichmentCoverage(db().db);
     expect(coverage.channelKnown).toBe(coverage.paidSales);
+    // The detail's payload replaced the list's, minus the signed, expiring download links.
+    const paidRaw = await db().db.selectFrom("sales").select("raw_json").where("status", "=", "completed").where("detail_at", "is not", null).execute();
+    expect(paidRaw.length).toBeGreaterThan(0);
+    for (const r of paidRaw) {
+      expect(r.raw_json).not.toContain("download_url");
+      expect(JSON.parse(r.raw_json!)).toHaveProperty("payment");
+    }
 
     const { fromSales, fromRollups } = await totals(db().db);
     expect([...fromSales.keys()].sort()).toEqual(Object.keys(truth.byCurrency).sort());
