@@ -1,7 +1,8 @@
 // next-intl's per-request configuration: the locale comes from the cookie (set by POST /api/me/locale),
-// falling back to French; messages are the JSON files under messages/.
+// falling back to French; messages are the JSON files under messages/ (lib/i18n/messages.ts).
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { loadMessages } from "@/lib/i18n/messages";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, type Locale } from "@/lib/i18n/locales";
 
 export async function currentLocale(): Promise<Locale> {
@@ -11,6 +12,6 @@ export async function currentLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await currentLocale();
-  const messages = (await import(`../../messages/${locale}.json`)).default;
+  const messages = await loadMessages(locale);
   return { locale, messages, timeZone: "UTC" };
 });

@@ -1,7 +1,10 @@
-// French and English are both complete: same keys in both files, and no empty value anywhere.
+// French and English are both complete: same keys in both catalogues (base file + feature files), and no
+// empty value anywhere.
 import { describe, expect, it } from "vitest";
-import en from "@/messages/en.json";
-import fr from "@/messages/fr.json";
+import { loadMessages, mergeCatalogues } from "@/lib/i18n/messages";
+
+const en = await loadMessages("en");
+const fr = await loadMessages("fr");
 
 function flatten(value: unknown, prefix = ""): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -33,5 +36,9 @@ describe("messages", () => {
     const placeholders = (s: unknown) => [...String(s).matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
     const mismatched = [...frKeys.keys()].filter((k) => placeholders(frKeys.get(k)).join() !== placeholders(enKeys.get(k)).join());
     expect(mismatched).toEqual([]);
+  });
+
+  it("refuses a namespace defined in two files", () => {
+    expect(() => mergeCatalogues([{ name: "a.json", messages: { Sales: {} } }, { name: "b.json", messages: { Sales: {} } }])).toThrow(/Sales.*a\.json.*b\.json/);
   });
 });
