@@ -70,6 +70,40 @@ export function connect(databaseUrl: string): Connection {
   if (file !== ":memory:") sqlite.pragma("journal_mode = WAL"); // readers never block the writer
   sqlite.pragma("synchronous = NORMAL"); // durable at checkpoints; safe with WAL
   sqlite.pragma("foreign_keys = ON");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine, close: () => db.destroy() };
 }
+
+const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * Kysely's SQLite driver prepares every query anew; preparing a 100-row upsert costs about as much as
+ * running it (bench/README.md, "Mirror ingest"). Statements are reused by SQL text, least recently used
+ * dropped first. A statement still being iterated (a streamed export) is busy and cannot run twice at
+ * once, so a busy one is never handed out: that caller gets a fresh statement.
+ */
+export function withStatementCache(sqlite: BetterSqlite3.Database): BetterSqlite3.Database {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (source: string) => {
+    const cached = cache.get(source);
+    if (cached && !cached.busy) {
+      cache.delete(source); // re-insert: the Map's order is the recency order
+      cache.set(source, cached);
+      return cached;
+    }
+    const statement = sqlite.prepare(source);
+    if (!cached) {
+      cache.set(source, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    }
+    return statement;
+  };
+  return new Proxy(sqlite, {
+    get(target, property, receiver) {
+      if (property === "prepare") return prepare;
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
