@@ -26,8 +26,8 @@ export function startBackgroundJobs(): Promise<State | null> {
 }
 
 /**
- * The runner counts local days in the zone it was started with: after a change, restart this
- * process's runner in the new zone (the rollups were already rebuilt by the caller).
+ * After a change, restart this process's runner so the batch in flight does not finish in the old zone
+ * (the rollups were already rebuilt by the caller); every runner also re-reads the zone at each tick.
  */
 export async function restartSyncInTimeZone(timeZone: string): Promise<void> {
   const state = await holder.__chariowBackground;
@@ -66,7 +66,10 @@ async function start(): Promise<State | null> {
   // the first pages do not wait for the next window to show it.
   await getStoreName();
   const instanceId = `${hostname()}:${process.pid}`;
-  const startRunner = (timeZone: string) => startSyncRunner({ db, client, timeZone, instanceId });
+  // The zone is read again at every tick, so an instance that did not take the setting change (another
+  // instance behind the same database) counts new sales in the new zone from its next tick.
+  const startRunner = (timeZone: string) =>
+    startSyncRunner({ db, client, timeZone: async () => (await getStoreTimeZone(db).catch(() => timeZone)), instanceId });
   const state: State = { runner: startRunner(await getStoreTimeZone(db)), startRunner };
   const stop = () => void state.runner?.stop();
   process.once("SIGTERM", stop);
