@@ -1,60 +1,123 @@
 // Streaming CSV for exports (DESIGN §3): UTF-8 with a BOM so Excel reads accents, two presets — French
-// Excel (`;`) and standard (`,`) — and cells starting with = + - @ tab or CR neutralised (formula injection).
+// Excel (`;`, decimal comma) and standard (`,`) — RFC 4180 quoting by csv-stringify, and text cells
+// starting with = + - @ tab or CR neutralised (formula injection). Pull-based: rows are read from the
+// source only when the client takes the previous chunk, so memory stays flat whatever the row count.
 import "server-only";
-import { stringify } from "csv-stringify";
+import { stringify } from "csv-stringify/sync";
+import { TrustedCell, type CsvCell } from "./cells";
+import { delimiterOf, type CsvPreset } from "./presets";
 
-export type CsvPreset = "excel-fr" | "standard";
+export type { CsvPreset } from "./presets";
+export { delimiterOf } from "./presets";
+export type { CsvCell } from "./cells";
 
 const BOM = "\uFEFF";
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** About this many characters per chunk handed to the network: big enough to be cheap, small enough to stream. */
+const CHUNK_CHARS = 64 * 1024;
 
 /** A leading apostrophe makes spreadsheets show the text instead of evaluating it. */
 export function neutraliseFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-export function delimiterOf(preset: CsvPreset): string {
-  return preset === "excel-fr" ? ";" : ",";
+function cellText(cell: CsvCell, preset: CsvPreset): string {
+  if (cell === null || cell === undefined) return "";
+  if (cell instanceof TrustedCell) return cell.text;
+  if (typeof cell === "number") {
+    // A number is ours (a count, a rate), never user text: only the decimal separator changes.
+    const text = Number.isFinite(cell) ? String(cell) : "";
+    return preset === "excel-fr" ? text.replace(".", ",") : text;
+  }
+  return neutraliseFormula(cell);
 }
 
-export function csvResponse(
-  filename: string,
-  header: string[],
-  rows: AsyncIterable<Array<string | number | null>> | Iterable<Array<string | number | null>>,
-  preset: CsvPreset,
-): Response {
-  const stringifier = stringify({ delimiter: delimiterOf(preset), record_delimiter: "\r\n", bom: false });
-  void (async () => {
-    try {
-      stringifier.write(header.map(neutraliseFormula));
-      for await (const row of rows) stringifier.write(row.map((cell) => (typeof cell === "string" ? neutraliseFormula(cell) : cell ?? "")));
-      stringifier.end();
-    } catch (error) {
-      stringifier.destroy(error instanceof Error ? error : new Error("CSV export failed"));
-    }
-  })();
+/** Rows → CSV text (CRLF line ends, quotes doubled, fields quoted when they hold the delimiter, a quote or a line break). */
+export function formatCsvRecords(rows: readonly (readonly CsvCell[])[], preset: CsvPreset): string {
+  if (rows.length === 0) return "";
+  return stringify(
+    rows.map((row) => row.map((cell) => cellText(cell, preset))),
+    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone LF or CR, which
+    // spreadsheets read as a row break: quote any line break (RFC 4180 §2.6).
+    { delimiter: delimiterOf(preset), record_delimiter: "\r\n", quoted_match: /[\r\n]/ },
+  );
+}
+
+export type CsvStreamEnd = { rowCount: number; completed: boolean; error?: unknown };
+
+export type CsvResponseOptions = {
+  /** Called once when the stream ends: every row sent (completed), the client went away, or the source failed. */
+  onEnd?: (end: CsvStreamEnd) => void | Promise<void>;
+};
+
+type RowSource = AsyncIterable<readonly CsvCell[]> | Iterable<readonly CsvCell[]>;
+
+function iteratorOf(rows: RowSource): AsyncIterator<readonly CsvCell[]> | Iterator<readonly CsvCell[]> {
+  return Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
+}
+
+/** The CSV as a byte stream: header row first, then rows pulled in ~64 KB chunks. */
+export function csvStream(header: readonly string[], rows: RowSource, preset: CsvPreset, options: CsvResponseOptions = {}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const chunks = (async function* () {
-    yield BOM;
-    for await (const chunk of stringifier) yield String(chunk);
-  })();
-  // A web stream of bytes, pulled chunk by chunk: memory stays flat however many rows there are.
-  const body = new ReadableStream<Uint8Array>({
+  const iterator = iteratorOf(rows);
+  let rowCount = 0;
+  let ended = false;
+  const end = async (result: CsvStreamEnd) => {
+    if (ended) return;
+    ended = true;
+    await options.onEnd?.(result);
+  };
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(BOM + formatCsvRecords([header], preset)));
+    },
     async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+      try {
+        const batch: (readonly CsvCell[])[] = [];
+        let text = "";
+        while (text.length < CHUNK_CHARS) {
+          const next = await iterator.next();
+          if (next.done) {
+            if (batch.length > 0) text += formatCsvRecords(batch, preset);
+            if (text) controller.enqueue(encoder.encode(text));
+            controller.close();
+            await end({ rowCount, completed: true });
+            return;
+          }
+          batch.push(next.value);
+          rowCount++;
+          if (batch.length === 500) {
+            text += formatCsvRecords(batch, preset);
+            batch.length = 0;
+          }
+        }
+        if (batch.length > 0) text += formatCsvRecords(batch, preset);
+        controller.enqueue(encoder.encode(text));
+      } catch (error) {
+        await end({ rowCount, completed: false, error });
+        controller.error(error);
+      }
     },
     async cancel() {
-      stringifier.destroy();
-      await chunks.return(undefined);
+      await iterator.return?.();
+      await end({ rowCount, completed: false });
     },
   });
-  return new Response(body, {
+}
+
+/** Content-Disposition with an ASCII fallback name and the UTF-8 one (RFC 6266). */
+function attachment(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export function csvResponse(filename: string, header: readonly string[], rows: RowSource, preset: CsvPreset, options: CsvResponseOptions = {}): Response {
+  return new Response(csvStream(header, rows, preset, options), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Content-Disposition": attachment(filename),
       "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -1,0 +1,99 @@
+// How one value becomes one CSV cell under the export rules (DESIGN §3): money as a decimal in the
+// currency's own units (a separate currency column says which), a decimal comma for the French Excel
+// preset, and instants as ISO 8601 with the offset of the timezone the header names. Pure functions:
+// the sales export, the team export and the analytics exports format the same way.
+import { currencyExponent, toMajorString } from "@/lib/money";
+import type { CsvPreset } from "./presets";
+
+/** A cell we generated ourselves (a number rendered as text, an ISO date): never neutralised as a formula. */
+export class TrustedCell {
+  constructor(readonly text: string) {}
+}
+
+export type CsvCell = string | number | null | undefined | TrustedCell;
+
+/** Excel (French) reads "79,20" as a number; "79.20" would be text. */
+function withDecimalSeparator(text: string, preset: CsvPreset): string {
+  return preset === "excel-fr" ? text.replace(".", ",") : text;
+}
+
+/**
+ * Minor units → "79.20" (standard) or "79,20" (excel-fr) with the currency's exponent (XOF 4900 → "4900").
+ * Unknown amount (null) → empty cell, never 0 (DESIGN §2: unknown is not zero).
+ */
+export function moneyCell(minor: number | null | undefined, currency: string | null | undefined, preset: CsvPreset): TrustedCell | null {
+  if (minor === null || minor === undefined || !currency) return null;
+  return new TrustedCell(withDecimalSeparator(toMajorString({ minor, currency }), preset));
+}
+
+/** A plain decimal (exchange rate, fee rate) with the preset's separator; integers stay integers. */
+export function decimalCell(value: number | null | undefined, preset: CsvPreset): TrustedCell | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  return new TrustedCell(withDecimalSeparator(String(value), preset));
+}
+
+/** Digits of the currency's minor unit, for callers that show how an amount was rounded. */
+export function moneyDecimals(currency: string): number {
+  return currencyExponent(currency);
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+const QUARTER_HOUR_MS = 15 * 60_000;
+// Offsets only change on quarter-hour boundaries (every real DST rule does), so one Intl call per
+// quarter hour serves every sale in it: the export formats ~2 dates a row at 100k rows/s.
+const offsetCache = new Map<string, number>();
+
+function offsetMinutes(epochMs: number, timeZone: string): number {
+  const quarter = Math.floor(epochMs / QUARTER_HOUR_MS);
+  const key = `${timeZone}|${quarter}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(new Date(quarter * QUARTER_HOUR_MS)).map((p) => [p.type, p.value]));
+  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const offset = Math.round((asUtc - quarter * QUARTER_HOUR_MS) / 60_000);
+  if (offsetCache.size > 50_000) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/**
+ * An instant as ISO 8601 in `timeZone` with its offset: "2026-03-29T02:30:00+02:00", "…Z" for UTC.
+ * Spreadsheets and parsers read it back to the same instant; the header names the zone.
+ */
+export function formatInstantInZone(iso: string, timeZone: string): string {
+  const epoch = Date.parse(iso);
+  if (Number.isNaN(epoch)) return iso;
+  const offset = timeZone === "UTC" ? 0 : offsetMinutes(epoch, timeZone);
+  const local = new Date(epoch + offset * 60_000);
+  const date = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+  const time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`;
+  if (offset === 0) return `${date}T${time}Z`;
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return `${date}T${time}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+export function instantCell(iso: string | null | undefined, timeZone: string): TrustedCell | null {
+  return iso ? new TrustedCell(formatInstantInZone(iso, timeZone)) : null;
+}
+
+/** A header label for an instant column: "Created at (Africa/Abidjan)". */
+export function withTimeZone(label: string, timeZone: string): string {
+  return `${label} (${timeZone})`;
+}
