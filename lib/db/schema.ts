@@ -291,6 +291,17 @@ export interface ReconciliationDriftTable {
   requeued: number;
 }
 
+/** A member's named filter set for one table (migration 0005, lib/sales/saved-views.ts). */
+export interface SavedViewsTable {
+  id: string;
+  user_id: string;
+  table_key: string;
+  name: string;
+  query: string; // the URL query string of the view
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   invites: InvitesTable;
@@ -313,6 +324,7 @@ export interface Database {
   api_budget: ApiBudgetTable;
   sync_status: SyncStatusTable;
   reconciliation_drift: ReconciliationDriftTable;
+  saved_views: SavedViewsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -7,6 +7,8 @@ export const queryKeys = {
   syncStatus: () => ["sync", "status"] as const,
   pulseLog: (limit: number) => ["pulses", "log", { limit }] as const,
   recentSales: (limit: number) => ["overview", "recent-sales", { limit }] as const,
+  sales: (query: string) => ["sales", query] as const,
+  salesViews: () => ["sales", "views"] as const,
 };
 
 /** How many Pulse deliveries the Settings log shows. */

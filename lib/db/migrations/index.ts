@@ -7,6 +7,7 @@ import * as team from "./0001-team";
 import * as mirror from "./0002-mirror";
 import * as sync from "./0003-sync";
 import * as pulses from "./0004-pulses";
+import * as savedViews from "./0005-saved-views";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -16,4 +17,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0002_mirror", mirror],
   ["0003_sync", sync],
   ["0004_pulses", pulses],
+  ["0005_saved_views", savedViews],
 ];

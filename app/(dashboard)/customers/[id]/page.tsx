@@ -1,0 +1,55 @@
+// A customer's page: lifetime paid value per currency, first and last purchase, failed / abandoned
+// attempts, and their purchases in the shared Sales table (filters, sort, export) fixed on them.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CustomerSummaryCard } from "@/components/sales/customer-summary";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { defaultPresetFor } from "@/lib/csv/presets";
+import { getCustomer } from "@/lib/customers/get-customer";
+import { getDb } from "@/lib/db";
+import { currentLocale } from "@/lib/i18n/request";
+import { listSales, salesContext, salesTotals } from "@/lib/sales";
+import { salesFilterOptions } from "@/lib/sales/filter-options";
+import { lastValues, parseSalesView, salesApiQuery } from "@/lib/sales/schemas";
+import { SalesClient } from "../../sales/sales-client";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Customers"))("title") };
+}
+
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const member = await requirePermission("customers:read");
+  const id = decodeURIComponent((await params).id);
+  const t = await getTranslations("Customers");
+  const db = await getDb();
+  const customer = await getCustomer(db, id);
+  if (!customer) notFound();
+  const ctx = await salesContext(db);
+  const { view } = parseSalesView({ ...lastValues(await searchParams), customer: id });
+  const [page, totals, options, locale] = await Promise.all([listSales(db, view, ctx), salesTotals(db, view, ctx), salesFilterOptions(db), currentLocale()]);
+  const format = await getFormatter();
+  return (
+    <>
+      <PageHeader title={customer.name ?? customer.email ?? id} description={customer.email ?? undefined} />
+      <div className="space-y-6">
+        <CustomerSummaryCard customer={customer} timeZone={ctx.timeZone} firstSeen={customer.firstSeenAt ? format.dateTime(new Date(customer.firstSeenAt), { dateStyle: "medium", timeZone: ctx.timeZone }) : null} />
+        <section aria-label={t("purchases")} className="space-y-2">
+          <h2 className="text-base font-semibold">{t("purchases")}</h2>
+          <SalesClient
+            initial={{ ...page, totals }}
+            initialQuery={salesApiQuery(view)}
+            options={options}
+            timeZone={ctx.timeZone}
+            canExport={can(member.role, "export:csv")}
+            defaultPreset={defaultPresetFor(locale)}
+            fixedCustomer={id}
+            basePath={`/customers/${encodeURIComponent(id)}`}
+          />
+        </section>
+      </div>
+    </>
+  );
+}

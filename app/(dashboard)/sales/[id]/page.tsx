@@ -1,0 +1,64 @@
+// The sale detail page: GET /sales/{id} live at interactive priority (signed links must be fresh), the
+// mirror with a notice when Chariow cannot answer, and the customer's other purchases from the mirror.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ExternalLink } from "lucide-react";
+import { SaleDetail } from "@/components/sales/sale-detail";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getSaleDetail, listSales, salesContext } from "@/lib/sales";
+import { chariowSaleUrl } from "@/lib/sales/chariow-links";
+import { salesViewSchema } from "@/lib/sales/schemas";
+import { getChariowClient } from "@/lib/store/chariow-connection";
+
+const OTHER_PURCHASES = 10;
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return { title: (await getTranslations("SaleDetail"))("title", { id: decodeURIComponent(id) }) };
+}
+
+export default async function SaleDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("sales:read");
+  const id = decodeURIComponent((await params).id);
+  const t = await getTranslations("SaleDetail");
+  const db = await getDb();
+  const ctx = await salesContext(db);
+  const detail = await getSaleDetail(db, id, { client: getChariowClient(), timeZone: ctx.timeZone });
+  if (!detail) notFound();
+  const customerId = detail.sale.customer?.id;
+  const others = customerId
+    ? (await listSales(db, salesViewSchema.parse({ customer: customerId, size: 25 }), ctx)).sales.filter((s) => s.id !== id).slice(0, OTHER_PURCHASES)
+    : [];
+  return (
+    <>
+      <PageHeader
+        title={t("title", { id })}
+        description={detail.source === "live" ? t("liveSource") : t("mirrorSource")}
+        actions={
+          <div className="flex gap-2">
+            <Link href="/sales" className={buttonClass("secondary")}>
+              {t("back")}
+            </Link>
+            <a href={chariowSaleUrl(id)} target="_blank" rel="noreferrer noopener" className={buttonClass("secondary")} data-testid="open-in-chariow">
+              {t("openInChariow")} <ExternalLink aria-hidden className="size-4" />
+            </a>
+          </div>
+        }
+      />
+      <div className="space-y-4" data-testid="sale-detail" data-source={detail.source}>
+        {detail.notice ? (
+          <div data-testid="sale-notice">
+            <Alert tone="info">{t(`notice.${detail.notice}`)}</Alert>
+          </div>
+        ) : null}
+        <SaleDetail sale={detail.sale} timeZone={ctx.timeZone} otherPurchases={others} />
+      </div>
+    </>
+  );
+}

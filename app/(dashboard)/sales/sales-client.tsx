@@ -1,0 +1,140 @@
+"use client";
+// The Sales view's live part: reads its state from the URL, fetches the page and totals under
+// ["sales", query] (the server prefetched the first one), and writes every change back to the URL.
+// The customer page reuses it with the customer fixed.
+import { useCallback, useMemo } from "react";
+import { useRouter } from "next/navigation";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { DataTable } from "@/components/data-table/data-table";
+import { ExportButton } from "@/components/data-table/export-button";
+import { readTableState, useUrlParams } from "@/components/data-table/url-state";
+import { SalesFiltersBar } from "@/components/sales/sales-filters";
+import { useSalesColumns } from "@/components/sales/sales-columns";
+import { SalesTotalsBar } from "@/components/sales/sales-totals";
+import { SavedViewsMenu, type SavedViewItem } from "@/components/sales/saved-views-menu";
+import { apiFetch, ApiError } from "@/lib/http/api-client";
+import { queryKeys } from "@/lib/query/keys";
+import type { SalesFilterOptions } from "@/lib/sales/filter-options";
+import {
+  DEFAULT_PAGE_SIZE,
+  PAGE_SIZES,
+  filtersOf,
+  filtersToSearchParams,
+  parseSalesView,
+  salesApiQuery,
+  type SaleListItem,
+  type SalesPage,
+  type SalesTotals,
+} from "@/lib/sales/schemas";
+
+export type SalesResponse = SalesPage & { totals: SalesTotals };
+
+export type SalesClientProps = {
+  /** The server's answer for `initialQuery`, shown without a second request. */
+  initial: SalesResponse;
+  initialQuery: string;
+  options: SalesFilterOptions;
+  timeZone: string;
+  canExport: boolean;
+  defaultPreset: "excel-fr" | "standard";
+  /** Customer page: this customer only, no saved views. */
+  fixedCustomer?: string;
+  basePath: string;
+};
+
+export function SalesClient(props: SalesClientProps) {
+  const t = useTranslations("Sales");
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { params, set } = useUrlParams();
+  const { view, invalid } = useMemo(() => parseSalesView({ ...Object.fromEntries(params), ...(props.fixedCustomer ? { customer: props.fixedCustomer } : {}) }), [params, props.fixedCustomer]);
+  const query = salesApiQuery(view);
+  const tableState = readTableState(params, { sort: { column: "created_at", dir: "desc" }, size: DEFAULT_PAGE_SIZE });
+  tableState.sort = { column: view.sort, dir: view.dir };
+  tableState.size = view.size;
+
+  const sales = useQuery({
+    queryKey: queryKeys.sales(query),
+    queryFn: () => apiFetch<SalesResponse>(`/api/sales?${query}`),
+    initialData: query === props.initialQuery ? props.initial : undefined,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+
+  const views = useQuery({
+    queryKey: queryKeys.salesViews(),
+    queryFn: () => apiFetch<{ views: SavedViewItem[] }>("/api/sales/views").then((r) => r.views),
+    enabled: !props.fixedCustomer,
+  });
+  const saveView = useMutation({
+    mutationFn: (name: string) => {
+      const saved = new URLSearchParams(params);
+      saved.delete("page");
+      return apiFetch("/api/sales/views", { method: "POST", body: { name, query: saved.toString() } });
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.salesViews() }),
+  });
+  const deleteView = useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/sales/views/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.salesViews() }),
+  });
+
+  const columns = useSalesColumns(props.timeZone);
+  const onRowActivate = useCallback((row: SaleListItem) => router.push(`/sales/${encodeURIComponent(row.id)}`), [router]);
+  const filters = filtersOf(view);
+  const exportQuery = filtersToSearchParams(filters).toString();
+  const data = sales.data;
+  const status = sales.isError && !data ? "error" : !data ? "loading" : "ready";
+
+  return (
+    <div className="space-y-4">
+      {invalid ? (
+        <p role="alert" className="text-sm text-amber-800 dark:text-amber-200" data-testid="invalid-filter">
+          {t("invalidFilter")}
+        </p>
+      ) : null}
+      <SalesFiltersBar filters={filters} options={props.options} onChange={set} fixedCustomer={Boolean(props.fixedCustomer)} />
+      <SalesTotalsBar totals={data?.totals ?? null} />
+      <DataTable
+        label={t("tableLabel")}
+        testId="sales-table"
+        columns={columns}
+        rows={data?.sales ?? []}
+        getRowId={(row) => row.id}
+        state={tableState}
+        onStateChange={set}
+        pageSizes={PAGE_SIZES}
+        hasMore={data?.hasMore ?? false}
+        totalRows={data?.totals.count ?? null}
+        status={sales.isError ? "error" : status}
+        isFetching={sales.isFetching && sales.isPlaceholderData}
+        onRetry={() => void sales.refetch()}
+        onRowActivate={onRowActivate}
+        emptyMessage={t("empty")}
+        toolbar={
+          <>
+            {!props.fixedCustomer ? (
+              <SavedViewsMenu
+                views={views.data ?? []}
+                basePath={props.basePath}
+                onSave={async (name) => void (await saveView.mutateAsync(name))}
+                onDelete={async (id) => void (await deleteView.mutateAsync(id))}
+                saving={saveView.isPending}
+                error={saveView.error instanceof ApiError ? saveView.error.message : saveView.error ? t("views.failed") : null}
+              />
+            ) : null}
+            {props.canExport ? (
+              <ExportButton
+                href={`/api/sales/export.csv${exportQuery ? `?${exportQuery}` : ""}`}
+                expectedRows={data?.totals.count ?? null}
+                defaultPreset={props.defaultPreset}
+                filename={props.fixedCustomer ? `sales-${props.fixedCustomer}.csv` : "sales.csv"}
+              />
+            ) : null}
+          </>
+        }
+      />
+    </div>
+  );
+}

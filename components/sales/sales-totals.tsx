@@ -1,0 +1,29 @@
+// Totals of the filtered set above the Sales table: the count of sales, and per currency the paid
+// amount and count (never one grand total across currencies).
+import { useLocale, useTranslations } from "next-intl";
+import { formatMoney } from "@/lib/money";
+import type { SalesTotals } from "@/lib/sales/schemas";
+
+export function SalesTotalsBar({ totals }: { totals: SalesTotals | null }) {
+  const t = useTranslations("Sales.totals");
+  const locale = useLocale();
+  if (!totals) return <div className="h-16" aria-hidden />;
+  return (
+    <dl className="flex flex-wrap gap-3" data-testid="sales-totals" data-count={totals.count}>
+      <div className="rounded-lg border border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-900">
+        <dt className="text-xs text-zinc-500">{t("sales")}</dt>
+        <dd className="text-lg font-semibold tabular-nums" data-testid="sales-count">
+          {totals.count.toLocaleString(locale)}
+        </dd>
+      </div>
+      {totals.byCurrency.map((c) => (
+        <div key={c.currency} className="rounded-lg border border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-900" data-testid={`total-${c.currency}`}>
+          <dt className="text-xs text-zinc-500">{t("paidIn", { currency: c.currency, count: c.paidCount })}</dt>
+          <dd className="text-lg font-semibold tabular-nums" data-minor={c.paid.minor}>
+            {formatMoney(c.paid, locale)}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+// Saved views: name the current filter set and reopen it later (per member, stored on the server).
+// Opening a view navigates to its query string, so a saved view and a bookmark restore the same state.
+import { useState } from "react";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Trash2 } from "lucide-react";
+import { buttonClass } from "@/components/ui/button";
+
+export type SavedViewItem = { id: string; name: string; query: string };
+
+export type SavedViewsMenuProps = {
+  views: SavedViewItem[];
+  basePath: string;
+  onSave: (name: string) => Promise<void>;
+  onDelete: (id: string) => Promise<void>;
+  saving: boolean;
+  error: string | null;
+};
+
+export function SavedViewsMenu({ views, basePath, onSave, onDelete, saving, error }: SavedViewsMenuProps) {
+  const t = useTranslations("Sales.views");
+  const [name, setName] = useState("");
+  return (
+    <details className="relative" data-testid="saved-views">
+      <summary className={buttonClass("secondary", "cursor-pointer list-none")}>{t("button", { count: views.length })}</summary>
+      <div className="absolute left-0 z-20 mt-1 w-72 space-y-3 rounded-md border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+        {views.length === 0 ? <p className="text-sm text-zinc-500">{t("none")}</p> : null}
+        <ul className="space-y-1">
+          {views.map((v) => (
+            <li key={v.id} className="flex items-center justify-between gap-2">
+              <Link href={`${basePath}?${v.query}`} className="truncate text-sm text-brand-700 hover:underline dark:text-brand-100" data-testid="saved-view-link">
+                {v.name}
+              </Link>
+              <button type="button" onClick={() => void onDelete(v.id)} aria-label={t("delete", { name: v.name })} className="text-zinc-500 hover:text-red-700">
+                <Trash2 aria-hidden className="size-4" />
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form
+          className="flex gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-700"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (name.trim()) void onSave(name.trim()).then(() => setName(""));
+          }}
+        >
+          <label className="sr-only" htmlFor="saved-view-name">
+            {t("name")}
+          </label>
+          <input
+            id="saved-view-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={80}
+            placeholder={t("namePlaceholder")}
+            className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+            data-testid="saved-view-name"
+          />
+          <button type="submit" className={buttonClass("primary")} disabled={saving || !name.trim()} data-testid="saved-view-save">
+            {t("save")}
+          </button>
+        </form>
+        {error ? (
+          <p role="alert" className="text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </details>
+  );
+}

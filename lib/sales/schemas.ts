@@ -1,0 +1,178 @@
+// The Sales view's contract, shared by the page, the API and the client island (no server-only): the
+// filters and sort that live in the URL, parsed by one zod schema, and the shapes the API returns.
+import { z } from "zod";
+import { paymentStatusSchema, saleChannelSchema, saleStatusSchema } from "@/lib/chariow/enums";
+import type { Money } from "@/lib/money";
+
+/** "a,b" or repeated params → a list of one enum; empty → undefined (no filter). */
+function listOf<const V extends string>(values: readonly V[]) {
+  const item = z.enum(values as [V, ...V[]]);
+  return z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean)))
+    .pipe(z.array(item).max(20))
+    .transform((list): V[] | undefined => (list.length > 0 ? [...new Set(list)] : undefined));
+}
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const localDayField = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "not a calendar day")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+/** An amount in the sale currency's major units ("4900", "79.20"): compared exactly in minor units. */
+const amountField = z
+  .string()
+  .trim()
+  .regex(/^\d{1,12}(\.\d{1,4})?$/, "expected a positive decimal like 79.20")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+export const salesFiltersSchema = z.object({
+  /** Free text: sale reference (id prefix), customer email or name (chariow-api.md §5 `search`). */
+  q: optionalText(200),
+  status: listOf(saleStatusSchema.options),
+  paymentStatus: listOf(paymentStatusSchema.options),
+  channel: listOf(saleChannelSchema.options),
+  customer: optionalText(100),
+  product: optionalText(100),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  discount: optionalText(100),
+  campaign: optionalText(100),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Local days in the store timezone, both inclusive. */
+  from: localDayField,
+  to: localDayField,
+  min: amountField,
+  max: amountField,
+});
+export type SalesFilters = z.output<typeof salesFiltersSchema>;
+export type SalesFiltersInput = z.input<typeof salesFiltersSchema>;
+
+export const SALE_SORT_COLUMNS = [
+  "created_at",
+  "id",
+  "status",
+  "payment_status",
+  "customer_name",
+  "customer_email",
+  "product_name",
+  "channel",
+  "currency",
+  "original_amount",
+  "discount_amount",
+  "amount",
+  "discount_code",
+  "campaign_name",
+  "country",
+  "payment_method",
+] as const;
+export type SaleSortColumn = (typeof SALE_SORT_COLUMNS)[number];
+
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export const salesViewSchema = salesFiltersSchema.extend({
+  sort: z.enum(SALE_SORT_COLUMNS).catch("created_at").default("created_at"),
+  dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  size: z.coerce
+    .number()
+    .int()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
+    .catch(DEFAULT_PAGE_SIZE)
+    .default(DEFAULT_PAGE_SIZE),
+});
+export type SalesView = z.output<typeof salesViewSchema>;
+
+/** The URL keys of the filters, in a stable order (bookmarks and saved views compare equal). */
+export const SALES_FILTER_KEYS = Object.keys(salesFiltersSchema.shape) as (keyof SalesFilters)[];
+
+/** Only the filters of a view, undefined ones dropped: what the export, totals and audit log take. */
+export function filtersOf(view: SalesFilters): SalesFilters {
+  const out: Record<string, unknown> = {};
+  for (const key of SALES_FILTER_KEYS) if (view[key] !== undefined) out[key] = view[key];
+  return out as SalesFilters;
+}
+
+/** Filters → URL query (lists comma-joined), the inverse of salesFiltersSchema. */
+export function filtersToSearchParams(filters: SalesFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of SALES_FILTER_KEYS) {
+    const value = filters[key];
+    if (value === undefined) continue;
+    params.set(key, Array.isArray(value) ? value.join(",") : String(value));
+  }
+  return params;
+}
+
+/** One row of the Sales table. */
+export type SaleListItem = {
+  id: string;
+  status: string;
+  paymentStatus: string | null;
+  createdAt: string | null;
+  customerId: string | null;
+  customerName: string | null;
+  customerEmail: string | null;
+  productId: string | null;
+  productName: string | null;
+  channel: string | null;
+  originalAmount: Money | null;
+  discountAmount: Money | null;
+  amount: Money | null;
+  discountCode: string | null;
+  campaignName: string | null;
+  country: string | null;
+  paymentMethod: string | null;
+};
+
+export type SalesPage = { sales: SaleListItem[]; page: number; size: number; hasMore: boolean };
+
+/** Per currency over the whole filtered set (never summed across currencies). */
+export type SalesTotal = { currency: string; count: number; paidCount: number; paid: Money; original: Money; discount: Money };
+export type SalesTotals = { count: number; byCurrency: SalesTotal[] };
+
+/** The view a URL asks for; a malformed filter falls back to the default view (flagged, not a crash). */
+export function parseSalesView(query: Record<string, string | string[] | undefined>): { view: SalesView; invalid: boolean } {
+  const parsed = salesViewSchema.safeParse(query);
+  if (parsed.success) return { view: parsed.data, invalid: false };
+  return { view: salesViewSchema.parse({ sort: query.sort, dir: query.dir, size: query.size }), invalid: true };
+}
+
+/** The /api/sales query of a view: filters, sort, page and size in a canonical order (also the query key). */
+export function salesApiQuery(view: SalesView): string {
+  const query = filtersToSearchParams(filtersOf(view));
+  query.set("sort", view.sort);
+  query.set("dir", view.dir);
+  query.set("page", String(view.page));
+  query.set("size", String(view.size));
+  return query.toString();
+}
+
+/** Last value of each key, as URLSearchParams → object does on the client. */
+export function lastValues(query: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1] : v]));
+}
