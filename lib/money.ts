@@ -160,9 +160,13 @@ export function subtractMoney(a: Money, b: Money): Money {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
+// Symbols the merchants write that ICU spells differently: English ICU prints XOF as "F CFA", while
+// the issue's (and merchants') English form is "CFA 4,900". Keyed by language then currency.
+const SYMBOL_OVERRIDES: Readonly<Record<string, Readonly<Record<string, string>>>> = { en: { XOF: "CFA" } };
+
 /**
  * Formats with Intl and the currency's ISO decimals. On Node 20 (ICU 7x) this gives, with narrow
- * no-break spaces: fr "4 900 F CFA", "1 234,50 €"; en "F CFA 4,900", "€1,234.50".
+ * no-break spaces: fr "4 900 F CFA", "1 234,50 €"; en "CFA 4,900", "€1,234.50".
  */
 export function formatMoney(m: Money, locale: string): string {
   const exponent = currencyExponent(m.currency);
@@ -178,5 +182,11 @@ export function formatMoney(m: Money, locale: string): string {
     formatters.set(key, formatter);
   }
   // Intl formats a decimal string exactly (no trip through a float), so big amounts stay exact.
-  return formatter.format(toMajorString(m) as unknown as number); // string input is ES2023 Intl.NumberFormat v3
+  const value = toMajorString(m) as unknown as number; // string input is ES2023 Intl.NumberFormat v3
+  const symbol = SYMBOL_OVERRIDES[locale.slice(0, 2)]?.[m.currency];
+  if (symbol === undefined) return formatter.format(value);
+  return formatter
+    .formatToParts(value)
+    .map((part) => (part.type === "currency" ? symbol : part.value))
+    .join("");
 }

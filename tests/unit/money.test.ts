@@ -93,8 +93,9 @@ describe("formatMoney", () => {
     expect(plain(formatMoney({ minor: 1000, currency: "XAF" }, "fr"))).toBe("1 000 FCFA");
   });
 
-  it("formats in English (ICU prints XOF as 'F CFA', not 'CFA')", () => {
-    expect(plain(formatMoney({ minor: 4900, currency: "XOF" }, "en"))).toBe("F CFA 4,900");
+  it("formats in English, XOF as merchants write it ('CFA 4,900', where ICU alone says 'F CFA')", () => {
+    expect(plain(formatMoney({ minor: 4900, currency: "XOF" }, "en"))).toBe("CFA 4,900");
+    expect(plain(formatMoney({ minor: 490000, currency: "XOF" }, "en-GB"))).toBe("CFA 490,000");
     expect(formatMoney({ minor: 123450, currency: "EUR" }, "en")).toBe("€1,234.50");
     expect(formatMoney({ minor: 7920, currency: "USD" }, "en")).toBe("$79.20");
   });

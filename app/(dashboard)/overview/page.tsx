@@ -1,30 +1,36 @@
-// The overview section (DESIGN §3). KPI cards and charts come with the overview issue; until then the
-// page shows real data it already has: the newest sales in the mirror, live (Pulses and sync).
+// The overview section (DESIGN §3): KPI cards per currency against a comparison period, the revenue
+// chart and top products for the range in the URL (prefetched here, refetched by the island), and the
+// newest sales in the mirror, live (Pulses and sync).
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Alert } from "@/components/ui/alert";
+import { analyticsQueryString } from "@/lib/analytics/url-params";
 import { PageHeader } from "@/components/ui/page-header";
+import { getOverview } from "@/lib/analytics/overview";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listRecentSales } from "@/lib/overview/recent-sales";
 import { RECENT_SALES_LIMIT } from "@/lib/overview/schemas";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
+import { OverviewAnalytics } from "./analytics-client";
 import { OverviewClient } from "./overview-client";
+import { readAnalyticsParams, type PageSearchParams } from "./search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pages.overview"))("title") };
 }
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: PageSearchParams }) {
   await requirePermission("analytics:read");
   const t = await getTranslations();
   const db = await getDb();
-  const [sales, timeZone] = await Promise.all([listRecentSales(db, { limit: RECENT_SALES_LIMIT }), getStoreTimeZone(db)]);
+  const params = await readAnalyticsParams(searchParams);
+  const timeZone = await getStoreTimeZone(db);
+  const [sales, overview] = await Promise.all([listRecentSales(db, { limit: RECENT_SALES_LIMIT }), getOverview(db, params, { timeZone })]);
   return (
     <>
       <PageHeader title={t("pages.overview.title")} description={t("pages.overview.description")} />
       <div className="space-y-6">
-        <Alert tone="info">{t("overview.pendingNote")}</Alert>
+        <OverviewAnalytics initial={overview} initialQuery={analyticsQueryString({ ...params, currency: undefined })} />
         <OverviewClient initialSales={sales} limit={RECENT_SALES_LIMIT} timeZone={timeZone} />
       </div>
     </>

@@ -1,0 +1,21 @@
+// The analytics API's query strings: the shared date range plus a currency (revenue) and a CSV preset
+// (exports). One zod schema per contract; the handlers and the pages parse with these.
+import { z } from "zod";
+import { CUSTOM_RANGE_ISSUE, isValidCustomRange, rangeFields, rangeParamsSchema } from "./date-range";
+import { BREAKDOWN_DIMENSIONS } from "./schemas";
+
+const currency = z.string().regex(/^[A-Z]{3}$/).optional();
+
+export const overviewQuerySchema = rangeParamsSchema;
+
+export const revenueQuerySchema = rangeFields.extend({ currency }).refine(isValidCustomRange, CUSTOM_RANGE_ISSUE);
+export type RevenueQuery = z.output<typeof revenueQuerySchema>;
+
+/** Every table of the Revenue page: the six breakdowns and new vs returning customers. */
+export const REVENUE_TABLES = [...BREAKDOWN_DIMENSIONS, "customers"] as const;
+export type RevenueTable = (typeof REVENUE_TABLES)[number];
+export const revenueTableParamsSchema = z.object({ table: z.enum(REVENUE_TABLES) });
+
+export const revenueExportQuerySchema = rangeFields
+  .extend({ currency: z.string().regex(/^[A-Z]{3}$/), preset: z.enum(["excel-fr", "standard"]).default("standard") })
+  .refine(isValidCustomRange, CUSTOM_RANGE_ISSUE);
