@@ -23,7 +23,21 @@ function withDecimalSeparator(text: string, preset: CsvPreset): string {
  */
 export function moneyCell(minor: number | null | undefined, currency: string | null | undefined, preset: CsvPreset): TrustedCell | null {
   if (minor === null || minor === undefined || !currency) return null;
-  return new TrustedCell(withDecimalSeparator(toMajorString({ minor, currency }), preset));
+  return new TrustedCell(majorText(minor, currency, preset === "excel-fr" ? "," : "."));
+}
+
+const exponents = new Map<string, number>();
+
+/** lib/money's toMajorString, with the exponent looked up once per currency (the export calls it ~5× a row). */
+function majorText(minor: number, currency: string, separator: string): string {
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    exponent = currencyExponent(currency);
+    exponents.set(currency, exponent);
+  }
+  if (exponent === 0 || !Number.isSafeInteger(minor)) return exponent === 0 && Number.isSafeInteger(minor) ? String(minor) : toMajorString({ minor, currency }).replace(".", separator);
+  const abs = String(Math.abs(minor)).padStart(exponent + 1, "0");
+  return `${minor < 0 ? "-" : ""}${abs.slice(0, -exponent)}${separator}${abs.slice(-exponent)}`;
 }
 
 /** A plain decimal (exchange rate, fee rate) with the preset's separator; integers stay integers. */

@@ -9,8 +9,18 @@ import { getMirrorSale, upsertSales } from "@/lib/mirror";
 import type { Money } from "@/lib/money";
 import type { SaleDetailResult, SaleDetailView, SaleLicence } from "./sale-detail-view";
 
+// By code as well as by class: a production build can hold two copies of lib/chariow (one per
+// server bundle), and the client's errors then fail `instanceof` against this module's copy.
+function isChariowError(error: unknown, code?: string): boolean {
+  const byClass = code === "not_found" ? error instanceof ChariowNotFoundError : error instanceof ChariowError;
+  if (byClass) return true;
+  if (!(error instanceof Error) || !("endpoint" in error)) return false;
+  const errorCode: unknown = (error as unknown as { code?: unknown }).code;
+  return typeof errorCode === "string" && (code === undefined || errorCode === code);
+}
+
 /** A person is waiting: past this the mirror's copy is better than a spinner. */
-const LIVE_TIMEOUT_MS = 8_000;
+const LIVE_TIMEOUT_MS = 5_000;
 
 function moneyOf(minor: number | null, currency: string | null): Money | null {
   return minor === null || currency === null ? null : { minor, currency };
@@ -153,8 +163,8 @@ export async function getSaleDetail(db: Kysely<Database>, id: string, deps: Sale
   try {
     sale = await deps.client.getSale(id, { priority: "interactive", signal: AbortSignal.timeout(LIVE_TIMEOUT_MS) });
   } catch (error) {
-    if (error instanceof ChariowNotFoundError) return fromMirror(db, id, "not_found_upstream");
-    if (!(error instanceof ChariowError) && !(error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))) throw error;
+    if (isChariowError(error, "not_found")) return fromMirror(db, id, "not_found_upstream");
+    if (!isChariowError(error) && !(error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))) throw error;
     return fromMirror(db, id, "upstream_unavailable");
   }
   try {

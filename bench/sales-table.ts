@@ -1,0 +1,217 @@
+// Sales table at 1,000,000 sales (issue 6 targets): a filtered, sorted page (p95 < 150 ms over a mix of
+// filters and sorts), free-text search (< 300 ms), and the full CSV export (≥ 100,000 rows/s with the
+// process's memory growing < 100 MB). SQLite. The generated database is cached under /tmp so reruns skip
+// the generation (delete it, or pass another size, to rebuild).
+// Run: npx tsx --conditions=react-server bench/sales-table.ts [sales]
+import fs from "node:fs";
+import os from "node:os";
+import { openDatabase, type OpenedDatabase } from "../lib/db";
+import { listSales, salesTotals } from "../lib/sales";
+import { exportSalesCsv, SALE_EXPORT_COLUMNS, type SaleExportColumn } from "../lib/sales/export-sales";
+import { salesViewSchema, type SalesFiltersInput } from "../lib/sales/schemas";
+import type { SalesQueryContext } from "../lib/sales/sales-query";
+
+const TOTAL = Number(process.argv[2] ?? 1_000_000);
+const FILE = `/tmp/chariow-sales-bench-${TOTAL}.db`;
+const TZ = "Africa/Abidjan";
+const START = Date.UTC(2025, 0, 1);
+const SPAN_MS = 540 * 86_400_000;
+const STATUSES = ["completed", "completed", "completed", "settled", "settled", "failed", "abandoned", "awaiting_payment"];
+const CURRENCIES = [
+  ["XOF", [2500, 4900, 15000, 49000]],
+  ["XOF", [2500, 4900, 15000, 49000]],
+  ["XOF", [2500, 4900, 15000, 49000]],
+  ["XAF", [5000, 10000]],
+  ["EUR", [990, 2900, 4900]],
+  ["USD", [990, 1999, 7920]],
+] as const;
+const CHANNELS = ["store", "store", "affiliate", "discover", "widget", "api"];
+const COUNTRIES = ["CI", "SN", "BJ", "TG", "CM", "FR", "US", "BF"];
+const FIRST = ["Awa", "Kofi", "Aïcha", "Mamadou", "Fatou", "Jean", "Éloïse", "Moussa", "Aminata", "Ibrahim", "Mariam", "Yao"];
+const LAST = ["Diallo", "Koné", "Traoré", "Ouédraogo", "Mensah", "Ndiaye", "Sow", "Camara", "Kouassi", "Bamba"];
+const CUSTOMERS = Math.max(1000, Math.floor(TOTAL / 8));
+const PRODUCTS = 40;
+
+function hash(i: number, salt: number): number {
+  return Math.imul((i + salt) ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
+}
+
+function customer(c: number) {
+  const name = `${FIRST[c % FIRST.length]} ${LAST[Math.floor(c / FIRST.length) % LAST.length]}`;
+  return { id: `cus_${c.toString(36).padStart(6, "0")}`, email: `client${c}@example.com`, name: `${name} ${c}` };
+}
+
+async function generate(opened: OpenedDatabase): Promise<void> {
+  const { db } = opened;
+  const t0 = performance.now();
+  const customers = Array.from({ length: CUSTOMERS }, (_, c) => customer(c));
+  for (let i = 0; i < customers.length; i += 2000) {
+    await db.insertInto("customers").values(customers.slice(i, i + 2000).map((c) => ({ ...c, first_seen_at: null, updated_at: "2026-06-01T00:00:00.000Z" }))).execute();
+  }
+  await db.insertInto("products").values(Array.from({ length: PRODUCTS }, (_, p) => ({ id: `prd_${p}`, name: `Produit ${p}`, type: "downloadable", updated_at: "2026-06-01T00:00:00.000Z" }))).execute();
+  const CHUNK = 400;
+  for (let start = 0; start < TOTAL; start += 20_000) {
+    await db.transaction().execute(async (trx) => {
+      for (let i = start; i < Math.min(start + 20_000, TOTAL); i += CHUNK) {
+        const rows = [];
+        for (let j = i; j < Math.min(i + CHUNK, TOTAL); j++) {
+          const h = hash(j, 1);
+          const status = STATUSES[h % STATUSES.length];
+          const [currency, prices] = CURRENCIES[hash(j, 2) % CURRENCIES.length];
+          const original = prices[hash(j, 3) % prices.length];
+          const code = hash(j, 4) % 5 === 0 ? (hash(j, 5) % 2 ? "WELCOME10" : "VIP20") : null;
+          const discount = code ? Math.floor(original / 10) : 0;
+          const c = customer(hash(j, 6) % CUSTOMERS);
+          const created = new Date(START + Math.floor((j / TOTAL) * SPAN_MS)).toISOString();
+          const paid = status === "completed" || status === "settled";
+          rows.push({
+            id: `sal_${j.toString(36).padStart(7, "0")}`,
+            status,
+            payment_status: paid ? "success" : status === "failed" ? "failed" : "initiated",
+            channel: CHANNELS[hash(j, 7) % CHANNELS.length],
+            currency,
+            original_amount: original,
+            amount: original - discount,
+            discount_amount: discount,
+            payment_amount: original - discount,
+            payment_currency: currency,
+            exchange_rate: 1,
+            gateway_fee: paid ? Math.round((original - discount) * 0.03) : null,
+            gateway_fee_currency: paid ? currency : null,
+            service_fee: paid ? Math.round((original - discount) * 0.04) : null,
+            settlement_net: paid ? Math.round((original - discount) * 0.93) : null,
+            settlement_currency: paid ? currency : null,
+            settlement_due_at: paid ? created : null,
+            settlement_done_at: status === "settled" ? created : null,
+            payment_gateway: "cinetpay",
+            payment_method_name: "Mobile Money",
+            failure_code: status === "failed" ? "insufficient_funds" : null,
+            failure_message: status === "failed" ? "Solde insuffisant" : null,
+            product_id: `prd_${hash(j, 8) % PRODUCTS}`,
+            product_name: `Produit ${hash(j, 8) % PRODUCTS}`,
+            product_type: "downloadable",
+            customer_id: c.id,
+            customer_email: c.email,
+            customer_name: c.name,
+            discount_id: code ? `dis_${code}` : null,
+            discount_code: code,
+            campaign_id: hash(j, 9) % 7 === 0 ? "cmp_launch" : null,
+            campaign_name: hash(j, 9) % 7 === 0 ? "Lancement" : null,
+            shipping_country: COUNTRIES[hash(j, 10) % COUNTRIES.length],
+            created_at: created,
+            completed_at: paid ? created : null,
+            settled: status === "settled" ? 1 : 0,
+            local_day: created.slice(0, 10),
+            raw_json: null,
+            source: "list",
+            source_at: "2026-06-01T00:00:00.000Z",
+          });
+        }
+        await trx.insertInto("sales").values(rows).execute();
+      }
+    });
+  }
+  console.log(`generated ${TOTAL.toLocaleString("en-US")} sales in ${((performance.now() - t0) / 1000).toFixed(0)} s → ${FILE}`);
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+const PAGE_MIX: Array<SalesFiltersInput & { sort?: string; dir?: string; page?: number }> = [
+  {},
+  { page: 20 },
+  { status: "failed" },
+  { status: "completed,settled", currency: "XOF" },
+  { currency: "EUR", sort: "amount", dir: "desc" },
+  { product: "prd_7", from: "2026-01-01", to: "2026-03-31" },
+  { channel: "affiliate", sort: "created_at", dir: "asc" },
+  { country: "SN", sort: "customer_name", dir: "asc" },
+  { sort: "amount", dir: "desc" },
+  { discount: "WELCOME10" },
+  { campaign: "cmp_launch", status: "failed" },
+  { min: "10000", max: "20000", currency: "XOF" },
+  { customer: "cus_0000a1" },
+  { from: "2025-06-01", to: "2025-06-30", sort: "amount", dir: "asc" },
+  { paymentStatus: "failed", sort: "product_name", dir: "desc" },
+];
+const SEARCH_MIX = ["client4242@example.com", "client777", "Koné 1234", "sal_00a", "sal_000zz9q", "Aïcha", "nobody-at-all"];
+
+async function main(): Promise<void> {
+  console.log(`node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${new Date().toISOString()}`);
+  const exists = fs.existsSync(FILE);
+  const opened = await openDatabase(`file:${FILE}`);
+  if (!exists) await generate(opened);
+  const { db, engine } = opened;
+  const ctx: SalesQueryContext = { engine, timeZone: TZ };
+  const total = (await salesTotals(db, salesViewSchema.parse({}), ctx)).count;
+  console.log(`database: ${total.toLocaleString("en-US")} sales, ${(fs.statSync(FILE).size / 1e6).toFixed(0)} MB`);
+
+  // Warm the page cache once (a server that has been up reads hot pages).
+  for (const v of PAGE_MIX) await listSales(db, salesViewSchema.parse(v), ctx);
+
+  const pageTimes: number[] = [];
+  const perQuery = new Map<string, number[]>();
+  for (let round = 0; round < 5; round++) {
+    for (const v of PAGE_MIX) {
+      const ms = await timed(() => listSales(db, salesViewSchema.parse(v), ctx));
+      pageTimes.push(ms);
+      const key = JSON.stringify(v);
+      perQuery.set(key, [...(perQuery.get(key) ?? []), ms]);
+    }
+  }
+  console.log(`page (listSales, ${pageTimes.length} runs over ${PAGE_MIX.length} filter/sort mixes): p50 ${percentile(pageTimes, 50).toFixed(1)} ms, p95 ${percentile(pageTimes, 95).toFixed(1)} ms, max ${Math.max(...pageTimes).toFixed(1)} ms`);
+  for (const [key, times] of perQuery) console.log(`  ${key.padEnd(80)} median ${percentile(times, 50).toFixed(1)} ms`);
+
+  const totalsTimes: number[] = [];
+  for (const v of PAGE_MIX) totalsTimes.push(await timed(() => salesTotals(db, salesViewSchema.parse(v), ctx)));
+  console.log(`totals of the filter (salesTotals, same mix): p50 ${percentile(totalsTimes, 50).toFixed(1)} ms, p95 ${percentile(totalsTimes, 95).toFixed(1)} ms, max ${Math.max(...totalsTimes).toFixed(1)} ms`);
+
+  const searchTimes: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const q of SEARCH_MIX) {
+      const ms = await timed(() => listSales(db, salesViewSchema.parse({ q }), ctx));
+      searchTimes.push(ms);
+      if (round === 0) console.log(`  search ${JSON.stringify(q).padEnd(28)} ${ms.toFixed(1)} ms`);
+    }
+  }
+  console.log(`free-text search page (${searchTimes.length} runs): p50 ${percentile(searchTimes, 50).toFixed(1)} ms, p95 ${percentile(searchTimes, 95).toFixed(1)} ms, max ${Math.max(...searchTimes).toFixed(1)} ms`);
+
+  global.gc?.();
+  const labels = Object.fromEntries(SALE_EXPORT_COLUMNS.map((c) => [c, c])) as Record<SaleExportColumn, string>;
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const t0 = performance.now();
+  let ended: { rowCount: number } | null = null;
+  const res = exportSalesCsv(db, { filters: salesViewSchema.parse({}), preset: "excel-fr", timeZone: "Europe/Paris", labels, actor: null }, ctx);
+  const reader = res.body!.getReader();
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.length;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const audit = await db.selectFrom("audit_log").select("details").where("action", "=", "sales.export").orderBy("id", "desc").executeTakeFirst();
+  ended = audit?.details ? (JSON.parse(audit.details) as { rowCount: number; rows: number } & { rowCount: number }) : null;
+  const rows = (ended as unknown as { rows: number } | null)?.rows ?? 0;
+  console.log(
+    `full CSV export: ${rows.toLocaleString("en-US")} rows, ${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds).toLocaleString("en-US")} rows/s; RSS ${(rssBefore / 1e6).toFixed(0)} → peak ${(peak / 1e6).toFixed(0)} MB (growth ${((peak - rssBefore) / 1e6).toFixed(0)} MB)`,
+  );
+  await opened.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
