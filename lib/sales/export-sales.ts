@@ -137,7 +137,8 @@ export function saleExportRow(r: ExportRow, preset: CsvPreset, timeZone: string)
  * payload that omitted it, chariow-api.md §5) follow, by id — the engines order NULLs differently, so
  * they are read as their own pass rather than trusted to an ORDER BY.
  */
-export async function* iterateSalesForExport(db: Kysely<Database>, filters: SalesFilters, ctx: SalesQueryContext, batch = EXPORT_BATCH): AsyncGenerator<ExportRow> {
+export async function* iterateSalesForExport(db: Kysely<Database>, filters: SalesFilters, queryCtx: SalesQueryContext, batch = EXPORT_BATCH): AsyncGenerator<ExportRow> {
+  const ctx = { ...queryCtx, createdOrder: true };
   let after: { createdAt: string; id: string } | null = null;
   for (;;) {
     const cursor: { createdAt: string; id: string } | null = after;

@@ -57,7 +57,7 @@ export function toSaleListItem(r: ListRow): SaleListItem {
 }
 
 export async function listSales(db: Kysely<Database>, view: SalesView, ctx: SalesQueryContext): Promise<SalesPage> {
-  const rows = await orderSales(salesBase(db, view, ctx).select([...SALE_LIST_COLUMNS]), view.sort, view.dir)
+  const rows = await orderSales(salesBase(db, view, { ...ctx, createdOrder: view.sort === "created_at" }).select([...SALE_LIST_COLUMNS]), view.sort, view.dir)
     .limit(view.size + 1)
     .offset((view.page - 1) * view.size)
     .execute();

@@ -9,7 +9,17 @@ import { currencyExponent, toMinor } from "@/lib/money";
 import { addDays, startOfLocalDay } from "@/lib/time";
 import type { SaleSortColumn, SalesFilters } from "./schemas";
 
-export type SalesQueryContext = { engine: Engine; timeZone: string };
+export type SalesQueryContext = {
+  engine: Engine;
+  timeZone: string;
+  /**
+   * The query is ordered by created_at (the default view, the export). SQLite, without statistics,
+   * prefers an index on a low-cardinality filter (status list, currency) and then sorts every match —
+   * 0.5 s at 1M sales — over walking the (created_at, id) index and stopping after a page. Set, those
+   * filters are written `+column` (SQLite's documented way to take an index out of consideration).
+   */
+  createdOrder?: boolean;
+};
 
 type SalesEb = ExpressionBuilder<Database, "sales">;
 
@@ -59,15 +69,17 @@ function searchCondition(eb: SalesEb, q: string, engine: Engine): Expression<Sql
 
 /** Every filter of the view as one WHERE (an empty filter set is "all sales"). */
 export function whereSales(filters: SalesFilters, ctx: SalesQueryContext) {
+  const unindexed = ctx.engine === "sqlite" && ctx.createdOrder === true;
   return (eb: SalesEb): Expression<SqlBool> => {
     const conditions: Expression<SqlBool>[] = [];
     if (filters.q) conditions.push(searchCondition(eb, filters.q, ctx.engine));
-    if (filters.status) conditions.push(eb("sales.status", "in", filters.status));
+    // One status keeps its (status, created_at) index: it is already in created_at order.
+    if (filters.status) conditions.push(eb(unindexed && filters.status.length > 1 ? sql<string>`+sales.status` : sql.ref("sales.status"), "in", filters.status));
     if (filters.paymentStatus) conditions.push(eb("sales.payment_status", "in", filters.paymentStatus));
     if (filters.channel) conditions.push(eb("sales.channel", "in", filters.channel));
     if (filters.customer) conditions.push(eb("sales.customer_id", "=", filters.customer));
     if (filters.product) conditions.push(eb("sales.product_id", "=", filters.product));
-    if (filters.currency) conditions.push(eb("sales.currency", "=", filters.currency));
+    if (filters.currency) conditions.push(eb(unindexed ? sql<string>`+sales.currency` : sql.ref("sales.currency"), "=", filters.currency));
     if (filters.discount) conditions.push(eb("sales.discount_code", "=", filters.discount));
     if (filters.campaign) conditions.push(eb("sales.campaign_id", "=", filters.campaign));
     // The same "country" as the revenue breakdown (lib/mirror/rollups.ts): shipping, else checkout context.

@@ -8,6 +8,7 @@ import * as mirror from "./0002-mirror";
 import * as sync from "./0003-sync";
 import * as pulses from "./0004-pulses";
 import * as savedViews from "./0005-saved-views";
+import * as salesTableIndexes from "./0006-sales-table-indexes";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -18,4 +19,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0003_sync", sync],
   ["0004_pulses", pulses],
   ["0005_saved_views", savedViews],
+  ["0006_sales_table_indexes", salesTableIndexes],
 ];
