@@ -48,7 +48,7 @@ export function OverviewAnalytics({ initial, initialQuery }: { initial: Overview
       ) : (
         <>
           <KpiCards data={current} />
-          <Card title={t("chart.revenueTitle", { interval: t(`range.intervals.${interval}`) })} testId="revenue-chart-card">
+          <Card title={t("chart.revenueTitle", { interval: t(`chart.intervalWords.${interval}`) })} testId="revenue-chart-card">
             <LazyRevenueChart
               points={current.series.map((p) => ({
                 label: bucketLabel(p.bucket, interval, locale),
@@ -58,7 +58,7 @@ export function OverviewAnalytics({ initial, initialQuery }: { initial: Overview
               formatMoney={chartMoneyFormatter(current.currency, locale)}
               currentLabel={t("chart.revenue")}
               previousLabel={data.range.compare ? t("chart.previousRevenue") : null}
-              description={t("chart.description", { currency: current.currency, interval: t(`range.intervals.${interval}`), from: data.range.from, to: data.range.to })}
+              description={t("chart.description", { currency: current.currency, interval: t(`chart.intervalWords.${interval}`), from: data.range.from, to: data.range.to })}
             />
             <RevenueSeriesTable series={current.series} currency={current.currency} interval={interval} />
           </Card>
