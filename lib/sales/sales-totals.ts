@@ -1,15 +1,48 @@
 // Totals of the filtered set shown above the Sales table: counts, and per currency what was paid
 // (completed + settled, chariow-api.md §5), original and discount — never added across currencies.
+// When the filter is one the daily rollups can answer (status, currency, whole local days and at most one
+// rollup dimension) they are summed instead of the sales: ~1 ms instead of a scan of a million rows.
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import { PAID_SALE_STATUSES } from "@/lib/chariow/enums";
 import type { Database } from "@/lib/db";
 import { salesBase, type SalesQueryContext } from "./sales-query";
-import type { SalesFilters, SalesTotals } from "./schemas";
+import type { SalesFilters, SalesTotal, SalesTotals } from "./schemas";
 
-export async function salesTotals(db: Kysely<Database>, filters: SalesFilters, ctx: SalesQueryContext): Promise<SalesTotals> {
+type Row = { currency: string | null; count: number; paid_count: number; paid: number; original: number; discount: number };
+
+const PAID = new Set<string>(PAID_SALE_STATUSES);
+
+function fold(rows: Row[]): SalesTotals {
+  const byCurrency = new Map<string, SalesTotal>();
+  let count = 0;
+  for (const r of rows) {
+    const n = Number(r.count);
+    count += n;
+    // A sale without a currency (a payload that omitted every amount) counts, but has no money to sum.
+    if (!r.currency) continue;
+    const t = byCurrency.get(r.currency) ?? {
+      currency: r.currency,
+      count: 0,
+      paidCount: 0,
+      paid: { minor: 0, currency: r.currency },
+      original: { minor: 0, currency: r.currency },
+      discount: { minor: 0, currency: r.currency },
+    };
+    t.count += n;
+    t.paidCount += Number(r.paid_count);
+    t.paid.minor += Number(r.paid);
+    t.original.minor += Number(r.original);
+    t.discount.minor += Number(r.discount);
+    byCurrency.set(r.currency, t);
+  }
+  return { count, byCurrency: [...byCurrency.values()].sort((a, b) => b.count - a.count || a.currency.localeCompare(b.currency)) };
+}
+
+async function fromSales(db: Kysely<Database>, filters: SalesFilters, ctx: SalesQueryContext, onlyUndated = false): Promise<Row[]> {
   const paid = sql.join(PAID_SALE_STATUSES.map((s) => sql.lit(s)));
-  const rows = await salesBase(db, filters, ctx)
+  return salesBase(db, filters, ctx)
+    .$if(onlyUndated, (qb) => qb.where("sales.created_at", "is", null))
     .select((eb) => [
       "sales.currency",
       eb.fn.countAll<number>().as("count"),
@@ -20,22 +53,52 @@ export async function salesTotals(db: Kysely<Database>, filters: SalesFilters, c
     ])
     .groupBy("sales.currency")
     .execute();
-  let count = 0;
-  const byCurrency = [];
-  for (const r of rows) {
-    const n = Number(r.count);
-    count += n;
-    // A sale without a currency (a payload that omitted every amount) counts, but has no money to sum.
-    if (!r.currency) continue;
-    byCurrency.push({
-      currency: r.currency,
-      count: n,
-      paidCount: Number(r.paid_count),
-      paid: { minor: Number(r.paid), currency: r.currency },
-      original: { minor: Number(r.original), currency: r.currency },
-      discount: { minor: Number(r.discount), currency: r.currency },
-    });
-  }
-  byCurrency.sort((a, b) => b.count - a.count || a.currency.localeCompare(b.currency));
-  return { count, byCurrency };
+}
+
+/** Which rollup dimension answers the filter, or null when only the sales can (lib/mirror/rollups.ts). */
+export function rollupDimensionFor(filters: SalesFilters): { dimension: string; values: string[] | null } | null {
+  if (filters.q || filters.customer || filters.paymentStatus || filters.min || filters.max) return null;
+  const dimensions: { dimension: string; values: string[] }[] = [];
+  if (filters.product) dimensions.push({ dimension: "product", values: [filters.product] });
+  if (filters.channel) dimensions.push({ dimension: "channel", values: filters.channel });
+  if (filters.discount) dimensions.push({ dimension: "discount", values: [filters.discount] });
+  if (filters.campaign) dimensions.push({ dimension: "campaign", values: [filters.campaign] });
+  if (filters.country) dimensions.push({ dimension: "country", values: [filters.country] });
+  if (dimensions.length > 1) return null;
+  return dimensions[0] ?? { dimension: "all", values: null };
+}
+
+async function fromRollups(db: Kysely<Database>, filters: SalesFilters, plan: { dimension: string; values: string[] | null }): Promise<Row[]> {
+  const rows = await db
+    .selectFrom("sales_rollup_daily")
+    .select((eb) => ["currency", "status", eb.fn.sum<number>("count").as("count"), eb.fn.sum<number>("amount").as("amount"), eb.fn.sum<number>("original_amount").as("original"), eb.fn.sum<number>("discount_amount").as("discount")])
+    .where("dimension", "=", plan.dimension)
+    .$if(plan.values !== null, (qb) => qb.where("dimension_value", "in", plan.values!))
+    .$if(filters.status !== undefined, (qb) => qb.where("status", "in", filters.status!))
+    .$if(filters.currency !== undefined, (qb) => qb.where("currency", "=", filters.currency!))
+    // Rollups are keyed by the local day of created_at in the store timezone: the same days the filter means.
+    .$if(filters.from !== undefined, (qb) => qb.where("local_day", ">=", filters.from!))
+    .$if(filters.to !== undefined, (qb) => qb.where("local_day", "<=", filters.to!))
+    .groupBy(["currency", "status"])
+    .execute();
+  return rows.map((r) => {
+    const paid = PAID.has(r.status);
+    return {
+      currency: r.currency === "" ? null : r.currency,
+      count: Number(r.count),
+      paid_count: paid ? Number(r.count) : 0,
+      paid: paid ? Number(r.amount) : 0,
+      original: paid ? Number(r.original) : 0,
+      discount: paid ? Number(r.discount) : 0,
+    };
+  });
+}
+
+export async function salesTotals(db: Kysely<Database>, filters: SalesFilters, ctx: SalesQueryContext): Promise<SalesTotals> {
+  const plan = rollupDimensionFor(filters);
+  if (!plan) return fold(await fromSales(db, filters, ctx));
+  const rows = await fromRollups(db, filters, plan);
+  // Sales without a creation date have no local day, so no rollup: counted from the sales (an index range).
+  if (!filters.from && !filters.to) rows.push(...(await fromSales(db, filters, ctx, true)));
+  return fold(rows);
 }

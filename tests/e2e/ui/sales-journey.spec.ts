@@ -34,7 +34,7 @@ test.describe("owner", () => {
   test.use({ storageState: storageStatePath("owner") });
 
   test("filter, sort, bookmark, saved view, sale detail and CSV export", async ({ page, context }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
     await waitForBackfill(page);
     await page.goto("/sales");
     await expect(page.getByTestId("sales-table").locator("tbody tr[data-row-id]").first()).toBeVisible();
@@ -114,7 +114,15 @@ test.describe("owner", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(new RegExp(`/sales/${api.sales[0].id}$`));
     const detail = page.getByTestId("sale-detail");
-    await expect(detail).toHaveAttribute("data-source", "live", { timeout: 20_000 });
+    await expect(detail).toBeVisible({ timeout: 20_000 });
+    // At 10 requests a minute the sync may have spent this minute's budget: then the page shows the
+    // mirror's copy and says so, and a reload once the window resets reads it live (interactive first).
+    if ((await detail.getAttribute("data-source")) === "mirror") await expect(page.getByTestId("sale-notice")).toBeVisible();
+    await expect(async () => {
+      if ((await detail.getAttribute("data-source")) !== "live") await page.reload();
+      await expect(detail).toHaveAttribute("data-source", "live", { timeout: 1_000 });
+    }).toPass({ timeout: 150_000, intervals: [5_000] });
+    await expect(page.getByTestId("sale-notice")).toHaveCount(0);
     await expect(page.getByTestId("sale-timeline")).toContainText("Échouée");
     await expect(page.getByTestId("payment-failure")).not.toHaveText("—");
     await expect(page.getByTestId("open-in-chariow")).toHaveAttribute("href", new RegExp(`/sales/${api.sales[0].id}$`));

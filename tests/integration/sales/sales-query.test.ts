@@ -103,14 +103,30 @@ describeEachEngine("sales view", ({ engine, db }) => {
   });
 
   it("totals per currency of the whole filter, never across currencies", async () => {
-    for (const filters of [{}, { status: "completed,settled,failed" }, { q: "example.com" }, { country: "CI", channel: "store" }] as SalesFiltersInput[]) {
+    const lower = startOfLocalDay("2026-01-20", TZ);
+    const upper = startOfLocalDay(addDays("2026-02-10", 1), TZ);
+    // Rollup-answered ({}, status, currency, days, one dimension) and scan-answered (search, two dimensions).
+    for (const filters of [
+      {},
+      { status: "completed,settled,failed" },
+      { currency: "EUR", product: "prd_course", from: "2026-01-20", to: "2026-02-10" },
+      { channel: "affiliate,widget", status: "settled" },
+      { discount: "VIP20" },
+      { q: "example.com" },
+      { country: "CI", channel: "store" },
+    ] as SalesFiltersInput[]) {
       const view = salesViewSchema.parse(filters);
       const matching = FACTS.filter((f) =>
         (!view.status || view.status.includes(f.status as never)) &&
         (!view.q || f.email.includes(view.q)) &&
         (!view.country || f.country === view.country) &&
-        (!view.channel || view.channel.includes(f.channel)),
+        (!view.channel || view.channel.includes(f.channel)) &&
+        (!view.currency || f.currency === view.currency) &&
+        (!view.product || f.productId === view.product) &&
+        (!view.discount || f.discountCode === view.discount) &&
+        (!view.from || (f.createdAt !== null && f.createdAt >= lower && f.createdAt < upper)),
       );
+      expect(matching.length, JSON.stringify(filters)).toBeGreaterThan(0);
       const expected = new Map<string, { count: number; paidCount: number; paid: number; original: number; discount: number }>();
       for (const f of matching) {
         const t = expected.get(f.currency) ?? { count: 0, paidCount: 0, paid: 0, original: 0, discount: 0 };
