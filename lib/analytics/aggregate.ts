@@ -20,6 +20,12 @@ export type RollupFigures = {
   service_fee: number;
   settlement_net: number;
   settlement_known_count: number;
+  /**
+   * When the SQL already summed several buckets: the net (settlement − gateway fee) of the buckets whose
+   * sales all had both known, and their count. Absent on a single bucket, where it is derived.
+   */
+  net_known?: number;
+  net_known_count?: number;
 };
 
 const PAID: ReadonlySet<string> = new Set(PAID_STATUSES);
@@ -51,8 +57,11 @@ export function kpisByCurrency(rows: readonly RollupFigures[]): Map<string, Curr
       k.discounts += r.discount_amount;
       k.gatewayFees += r.gateway_fee;
       k.serviceFees += r.service_fee;
-      // A bucket of one day × status whose sales all carry both: its net is exact.
-      if (r.gateway_fee_known_count === r.count && r.settlement_known_count === r.count) {
+      if (r.net_known !== undefined && r.net_known_count !== undefined) {
+        k.netRevenue += r.net_known;
+        k.netKnownCount += r.net_known_count;
+      } else if (r.gateway_fee_known_count === r.count && r.settlement_known_count === r.count) {
+        // A bucket of one day × status whose sales all carry both: its net is exact.
         k.netRevenue += r.settlement_net - r.gateway_fee;
         k.netKnownCount += r.count;
       }
@@ -85,7 +94,8 @@ export function kpiChanges(current: CurrencyKpis, previous: CurrencyKpis | null)
 /**
  * Paid revenue per bucket of `interval` over `range`, every bucket present (zero when no sale); the
  * comparison period's buckets are paired by position (bucket i with bucket i), so a 31-day month
- * compared with a 28-day one has no previous value for its last three days.
+ * compared with a 28-day one has no previous value for its last three days. `compareRows` are the
+ * comparison period's rows when read apart (periods can overlap, e.g. 400 days against a year earlier).
  */
 export function revenueSeries(
   rows: readonly RollupFigures[],
@@ -93,11 +103,12 @@ export function revenueSeries(
   range: DayRange,
   interval: Interval,
   compare: DayRange | null,
+  compareRows: readonly RollupFigures[] = rows,
 ): SeriesPoint[] {
-  const sums = (period: DayRange) => {
+  const sums = (period: DayRange, source: readonly RollupFigures[]) => {
     const byBucket = new Map<string, { revenue: number; paidCount: number }>();
     for (const b of bucketsOf(period, interval)) byBucket.set(b, { revenue: 0, paidCount: 0 });
-    for (const r of rows) {
+    for (const r of source) {
       if (r.currency !== currency || !isPaid(r.status) || r.count <= 0) continue;
       if (r.local_day < period.from || r.local_day > period.to) continue;
       const s = byBucket.get(bucketOf(r.local_day, interval))!;
@@ -106,8 +117,8 @@ export function revenueSeries(
     }
     return [...byBucket.entries()];
   };
-  const current = sums(range);
-  const previous = compare ? sums(compare) : [];
+  const current = sums(range, rows);
+  const previous = compare ? sums(compare, compareRows) : [];
   return current.map(([bucket, s], i) => ({
     bucket,
     revenue: s.revenue,

@@ -6,7 +6,7 @@ import type { Database } from "@/lib/db";
 import { today } from "@/lib/time";
 import { breakdownRows, emptyKpis, kpisByCurrency, kpiChanges, revenueSeries } from "./aggregate";
 import { resolveRange, type RangeParams, type ResolvedRange } from "./date-range";
-import { readDailyTotals, readDimension, readEarliestDay, readLabels } from "./read-rollups";
+import { readEarliestDay, readKpiSums, readLabels, readPaidByDay, readPaidByProduct } from "./read-rollups";
 import type { CurrencyKpis, Overview, OverviewRange } from "./schemas";
 
 export const TOP_PRODUCTS = 5;
@@ -29,13 +29,15 @@ export function orderCurrencies(current: Map<string, CurrencyKpis>, previous: Ma
 
 export async function getOverview(db: Kysely<Database>, params: RangeParams, ctx: AnalyticsContext): Promise<Overview> {
   const range = await resolveStoreRange(db, params, ctx);
-  const [rows, previousRows, products] = await Promise.all([
-    readDailyTotals(db, range),
-    range.compare ? readDailyTotals(db, range.compare) : Promise.resolve([]),
-    readDimension(db, "product", range, true),
+  const [sums, previousSums, days, previousDays, products] = await Promise.all([
+    readKpiSums(db, range),
+    range.compare ? readKpiSums(db, range.compare) : Promise.resolve([]),
+    readPaidByDay(db, range),
+    range.compare ? readPaidByDay(db, range.compare) : Promise.resolve([]),
+    readPaidByProduct(db, range),
   ]);
-  const current = kpisByCurrency(rows);
-  const previous = kpisByCurrency(previousRows);
+  const current = kpisByCurrency(sums);
+  const previous = kpisByCurrency(previousSums);
   const currencies = orderCurrencies(current, previous);
 
   const topIds = new Set<string>();
@@ -56,7 +58,7 @@ export async function getOverview(db: Kysely<Database>, params: RangeParams, ctx
       kpis,
       previous: before,
       changes: before ? kpiChanges(kpis, before) : null,
-      series: revenueSeries([...rows, ...previousRows], currency, range, range.interval, range.compare),
+      series: revenueSeries(days, currency, range, range.interval, range.compare, previousDays),
       topProducts: (topByCurrency.get(currency) ?? []).map((p) => ({ id: p.key, name: names.get(p.key) ?? null, paidCount: p.paidCount, revenue: p.revenue })),
     };
   });

@@ -7,7 +7,7 @@ import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import { addDays, startOfLocalDay } from "@/lib/time";
 import { breakdownRows, isPaid, kpisByCurrency } from "./aggregate";
-import { readDailyTotals, readDimension, readLabels } from "./read-rollups";
+import { readDimension, readKpiSums, readLabels } from "./read-rollups";
 import { orderCurrencies, resolveStoreRange, type AnalyticsContext } from "./overview";
 import type { DayRange, RangeParams } from "./date-range";
 import { UNKNOWN_DIMENSION_VALUE } from "./breakdown-keys";
@@ -65,7 +65,7 @@ export async function getRevenueReport(
   ctx: AnalyticsContext,
 ): Promise<RevenueReport> {
   const range = await resolveStoreRange(db, params, ctx);
-  const totals = kpisByCurrency(await readDailyTotals(db, range));
+  const totals = kpisByCurrency(await readKpiSums(db, range));
   const currencies = orderCurrencies(totals, new Map());
   const currency = params.currency && currencies.includes(params.currency) ? params.currency : (currencies[0] ?? null);
   if (currency === null) return { range, currencies, currency, breakdowns: [], customers: [], unknownCustomerSales: 0 };

@@ -75,6 +75,11 @@ describe("kpisByCurrency", () => {
     expect(partial.paidCount).toBe(4);
   });
 
+  it("takes net revenue as summed by SQL when the row carries it", () => {
+    const summed = { ...row({ day: "2026-03-01", count: 10, amount: 50000, gatewayFee: 1500, serviceFee: 2500, feesKnown: 0 }), net_known: 27600, net_known_count: 6 };
+    expect(kpisByCurrency([summed]).get("XOF")).toMatchObject({ netRevenue: 27600, netKnownCount: 6, paidCount: 10 });
+  });
+
   it("a period without a paid sale converts at 0 and has no average order value", () => {
     const none = kpisByCurrency([row({ day: "2026-03-01", status: "failed", amount: 500 })]).get("XOF")!;
     expect(none.conversion).toBe(0);
@@ -143,6 +148,13 @@ describe("revenueSeries", () => {
     expect(series[28]).toMatchObject({ bucket: "2026-03-29", previousBucket: null, previousRevenue: null });
     expect(series[30]).toMatchObject({ revenue: 3000 });
     expect(series[14].revenue).toBe(0); // the failed sale and the EUR sale are not XOF paid revenue
+  });
+
+  it("reads the comparison from its own rows when the periods overlap (400 days against a year earlier)", () => {
+    const current = [row({ day: "2026-03-01", amount: 1000 })];
+    const earlier = [row({ day: "2025-03-01", amount: 500 }), row({ day: "2026-03-01", amount: 1000 })];
+    const series = revenueSeries(current, "XOF", { from: "2026-03-01", to: "2026-03-02" }, "day", { from: "2025-03-01", to: "2025-03-02" }, earlier);
+    expect(series.map((p) => [p.revenue, p.previousRevenue])).toEqual([[1000, 500], [0, 0]]);
   });
 
   it("sums into months and weeks", () => {
