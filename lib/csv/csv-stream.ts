@@ -89,8 +89,9 @@ export function csvStream(header: readonly string[], rows: RowSource, preset: Cs
           if (next.done) {
             if (batch.length > 0) text += formatCsvRecords(batch, preset);
             if (text) controller.enqueue(encoder.encode(text));
-            controller.close();
+            // Recorded before the stream closes: whoever reads the whole file can rely on the entry.
             await end({ rowCount, completed: true });
+            controller.close();
             return;
           }
           batch.push(next.value);
