@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { sql } from "kysely";
 import { openDatabase } from "../lib/db";
 import { upsertSales } from "../lib/mirror";
 import { getOverview } from "../lib/analytics/overview";
@@ -140,6 +141,8 @@ async function copyToPostgres(sqliteUrl: string, adminUrl: string): Promise<{ ur
     for (let i = 0; i < rows.length; i += 1000) await target.db.insertInto(table).values(rows.slice(i, i + 1000) as never).execute();
     console.log(`  copied ${rows.length.toLocaleString("en-US")} ${table} rows`);
   }
+  // A live database is analysed by autovacuum; a bulk copy is timed right away, so analyse it first.
+  await sql`analyze`.execute(target.db);
   await source.close();
   await target.close();
   return {
