@@ -57,12 +57,15 @@ export type CsvStreamEnd = { rowCount: number; completed: boolean; error?: unkno
 export type CsvResponseOptions = {
   /** Called once when the stream ends: every row sent (completed), the client went away, or the source failed. */
   onEnd?: (end: CsvStreamEnd) => void | Promise<void>;
+  /** The source yields arrays of rows (a DB batch each) rather than rows: one await per batch, not per row. */
+  batches?: boolean;
 };
 
-type RowSource = AsyncIterable<readonly CsvCell[]> | Iterable<readonly CsvCell[]>;
+type Row = readonly CsvCell[];
+type RowSource = AsyncIterable<Row> | Iterable<Row> | AsyncIterable<Row[]> | Iterable<Row[]>;
 
-function iteratorOf(rows: RowSource): AsyncIterator<readonly CsvCell[]> | Iterator<readonly CsvCell[]> {
-  return Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
+function iteratorOf(rows: RowSource): AsyncIterator<Row | Row[]> | Iterator<Row | Row[]> {
+  return Symbol.asyncIterator in rows ? (rows as AsyncIterable<Row | Row[]>)[Symbol.asyncIterator]() : (rows as Iterable<Row | Row[]>)[Symbol.iterator]();
 }
 
 /** The CSV as a byte stream: header row first, then rows pulled in ~64 KB chunks. */
@@ -94,7 +97,13 @@ export function csvStream(header: readonly string[], rows: RowSource, preset: Cs
             controller.close();
             return;
           }
-          batch.push(next.value);
+          if (options.batches) {
+            const rowsOfBatch = next.value as Row[];
+            rowCount += rowsOfBatch.length;
+            text += formatCsvRecords(rowsOfBatch, preset);
+            continue;
+          }
+          batch.push(next.value as Row);
           rowCount++;
           if (batch.length === 500) {
             text += formatCsvRecords(batch, preset);

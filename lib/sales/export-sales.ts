@@ -94,40 +94,50 @@ export function saleExportHeader(labels: Record<SaleExportColumn, string>, timeZ
   return SALE_EXPORT_COLUMNS.map((c) => (INSTANT_COLUMNS.has(c) ? withTimeZone(labels[c], timeZone) : labels[c]));
 }
 
-export function saleExportRow(r: ExportRow, preset: CsvPreset, timeZone: string): CsvCell[] {
-  const settlementCurrency = r.settlement_currency ?? r.currency;
+/** Position of each selected column in a row read as values (SQLite's json_array, PG's row mapped). */
+const AT = Object.fromEntries(SELECTED.map((c, i) => [c, i])) as Record<(typeof SELECTED)[number], number>;
+type ExportValues = unknown[];
+
+const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+export function saleExportRow(v: ExportValues, preset: CsvPreset, timeZone: string): CsvCell[] {
+  const currency = text(v[AT.currency]);
+  const settlementCurrency = text(v[AT.settlement_currency]) ?? currency;
+  const settlementNet = num(v[AT.settlement_net]);
+  const serviceFee = num(v[AT.service_fee]);
   return [
-    r.id,
-    instantCell(r.created_at, timeZone),
-    r.status,
-    r.payment_status,
-    r.customer_id,
-    r.customer_name,
-    r.customer_email,
-    r.product_id,
-    r.product_name,
-    r.channel,
-    r.currency,
-    moneyCell(r.original_amount, r.currency, preset),
-    moneyCell(r.discount_amount, r.currency, preset),
-    moneyCell(r.amount, r.currency, preset),
-    moneyCell(r.gateway_fee, r.gateway_fee_currency ?? r.currency, preset),
-    moneyCell(r.service_fee, settlementCurrency, preset),
-    moneyCell(r.settlement_net, settlementCurrency, preset),
-    r.settlement_net === null && r.service_fee === null ? null : settlementCurrency,
-    instantCell(r.completed_at, timeZone),
-    instantCell(r.settlement_due_at, timeZone),
-    instantCell(r.settlement_done_at, timeZone),
-    r.discount_code,
-    r.campaign_name,
-    r.shipping_country ?? r.context_country,
-    r.payment_gateway,
-    r.payment_method_name,
-    r.payment_transaction_id,
-    decimalCell(r.exchange_rate, preset),
-    r.failure_code,
-    r.failure_message,
-    r.store_affiliate_code,
+    text(v[AT.id]),
+    instantCell(text(v[AT.created_at]), timeZone),
+    text(v[AT.status]),
+    text(v[AT.payment_status]),
+    text(v[AT.customer_id]),
+    text(v[AT.customer_name]),
+    text(v[AT.customer_email]),
+    text(v[AT.product_id]),
+    text(v[AT.product_name]),
+    text(v[AT.channel]),
+    currency,
+    moneyCell(num(v[AT.original_amount]), currency, preset),
+    moneyCell(num(v[AT.discount_amount]), currency, preset),
+    moneyCell(num(v[AT.amount]), currency, preset),
+    moneyCell(num(v[AT.gateway_fee]), text(v[AT.gateway_fee_currency]) ?? currency, preset),
+    moneyCell(serviceFee, settlementCurrency, preset),
+    moneyCell(settlementNet, settlementCurrency, preset),
+    settlementNet === null && serviceFee === null ? null : settlementCurrency,
+    instantCell(text(v[AT.completed_at]), timeZone),
+    instantCell(text(v[AT.settlement_due_at]), timeZone),
+    instantCell(text(v[AT.settlement_done_at]), timeZone),
+    text(v[AT.discount_code]),
+    text(v[AT.campaign_name]),
+    text(v[AT.shipping_country]) ?? text(v[AT.context_country]),
+    text(v[AT.payment_gateway]),
+    text(v[AT.payment_method_name]),
+    text(v[AT.payment_transaction_id]),
+    decimalCell(num(v[AT.exchange_rate]), preset),
+    text(v[AT.failure_code]),
+    text(v[AT.failure_message]),
+    text(v[AT.store_affiliate_code]),
   ];
 }
 
@@ -137,7 +147,7 @@ export function saleExportRow(r: ExportRow, preset: CsvPreset, timeZone: string)
  * payload that omitted it, chariow-api.md §5) follow, by id — the engines order NULLs differently, so
  * they are read as their own pass rather than trusted to an ORDER BY.
  */
-export async function* iterateSalesForExport(db: Kysely<Database>, filters: SalesFilters, queryCtx: SalesQueryContext, batch = EXPORT_BATCH): AsyncGenerator<ExportRow> {
+export async function* iterateSaleBatchesForExport(db: Kysely<Database>, filters: SalesFilters, queryCtx: SalesQueryContext, batch = EXPORT_BATCH): AsyncGenerator<ExportValues[]> {
   const ctx = { ...queryCtx, createdOrder: true };
   const read = ctx.engine === "sqlite" ? readBatchAsJsonArrays : readBatch;
   let after: { createdAt: string; id: string } | null = null;
@@ -154,10 +164,10 @@ export async function* iterateSalesForExport(db: Kysely<Database>, filters: Sale
         .orderBy("sales.id", "desc")
         .limit(batch),
     );
-    yield* rows;
+    if (rows.length > 0) yield rows;
     if (rows.length < batch) break;
     const last = rows[rows.length - 1];
-    after = { createdAt: last.created_at!, id: last.id };
+    after = { createdAt: String(last[AT.created_at]), id: String(last[AT.id]) };
   }
   let afterId: string | null = null;
   for (;;) {
@@ -169,31 +179,34 @@ export async function* iterateSalesForExport(db: Kysely<Database>, filters: Sale
         .orderBy("sales.id", "desc")
         .limit(batch),
     );
-    yield* rows;
+    if (rows.length > 0) yield rows;
     if (rows.length < batch) break;
-    afterId = rows[rows.length - 1].id;
+    afterId = String(rows[rows.length - 1][AT.id]);
+  }
+}
+
+/** The same rows one by one as objects (for callers that want names, not positions). */
+export async function* iterateSalesForExport(db: Kysely<Database>, filters: SalesFilters, ctx: SalesQueryContext, batch = EXPORT_BATCH): AsyncGenerator<ExportRow> {
+  for await (const rows of iterateSaleBatchesForExport(db, filters, ctx, batch)) {
+    for (const values of rows) yield Object.fromEntries(SELECTED.map((c, i) => [c, values[i]])) as ExportRow;
   }
 }
 
 type SalesQuery = ReturnType<typeof salesBase>;
 
-async function readBatch(query: SalesQuery): Promise<ExportRow[]> {
-  return query.select([...SELECTED]).execute();
+async function readBatch(query: SalesQuery): Promise<ExportValues[]> {
+  const rows = await query.select([...SELECTED]).execute();
+  return rows.map((r) => SELECTED.map((c) => (r as Record<string, unknown>)[c]));
 }
 
 /**
  * SQLite: each row as one json_array(...) text, parsed back in JS. better-sqlite3 builds a 33-key object
- * per row otherwise, which was most of the export's time (bench/README.md "Sales table": 2.6× faster).
+ * per row otherwise, which was most of the export's time (bench/README.md "Sales table").
  */
-async function readBatchAsJsonArrays(query: SalesQuery): Promise<ExportRow[]> {
+async function readBatchAsJsonArrays(query: SalesQuery): Promise<ExportValues[]> {
   const columns = sql.join(SELECTED.map((c) => sql.ref(`sales.${c}`)));
   const rows = await query.select(sql<string>`json_array(${columns})`.as("r")).execute();
-  return rows.map(({ r }) => {
-    const values = JSON.parse(r) as unknown[];
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < SELECTED.length; i++) row[SELECTED[i]] = values[i];
-    return row as ExportRow;
-  });
+  return rows.map(({ r }) => JSON.parse(r) as ExportValues);
 }
 
 export type SalesExportRequest = {
@@ -212,10 +225,11 @@ export function exportSalesCsv(db: Kysely<Database>, request: SalesExportRequest
   const { preset, timeZone } = request;
   const filters = filtersOf(request.filters);
   async function* rows() {
-    for await (const r of iterateSalesForExport(db, filters, ctx)) yield saleExportRow(r, preset, timeZone);
+    for await (const batch of iterateSaleBatchesForExport(db, filters, ctx)) yield batch.map((v) => saleExportRow(v, preset, timeZone));
   }
   const filename = request.filename ?? `sales-${new Date().toISOString().slice(0, 10)}.csv`;
   return csvResponse(filename, saleExportHeader(request.labels, timeZone), rows(), preset, {
+    batches: true,
     onEnd: async ({ rowCount, completed }) => {
       await recordAudit(db, {
         actor: request.actor,
