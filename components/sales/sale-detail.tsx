@@ -118,6 +118,16 @@ export function SaleDetail({ sale, timeZone, otherPurchases }: { sale: SaleDetai
             [t("delivery.downloads"), sale.download ? t("delivery.downloadCount", { count: sale.download.total ?? 0 }) : unknown],
             [t("delivery.lastDownload"), when(sale.download?.lastAt)],
             [t("delivery.instructions"), text(sale.postPurchase?.instructions)],
+            [
+              t("delivery.invoice"),
+              sale.invoiceUrl ? (
+                <a key="invoice" href={sale.invoiceUrl} className="text-brand-700 underline dark:text-brand-100" rel="noreferrer noopener" target="_blank">
+                  {t("delivery.invoiceLink")}
+                </a>
+              ) : (
+                "—"
+              ),
+            ],
           ]}
         />
         {sale.postPurchase && sale.postPurchase.files.length > 0 ? (
