@@ -1,0 +1,135 @@
+// Groups paid sales into payouts the way Chariow pays them (chariow-api.md §5: a day's paid sales share
+// one `settlement.due_at`, paid out later with `done_at`): one group per currency × local due day in the
+// store timezone. Pure: the query lives in list-settlements.ts, so the rules are testable on their own.
+import { localDay, type LocalDay } from "@/lib/time";
+
+/** One paid sale's settlement facts, as the mirror holds them (minor units; null = not known yet). */
+export interface SettlementSale {
+  currency: string | null;
+  amount: number | null;
+  gatewayFee: number | null;
+  serviceFee: number | null;
+  net: number | null;
+  dueAt: string | null;
+  doneAt: string | null;
+}
+
+export type PayoutStatus = "settled" | "overdue" | "due";
+
+export interface PayoutGroup {
+  currency: string;
+  dueDay: LocalDay;
+  /** Latest `due_at` of the group (UTC): past it and not done, the payout is overdue. */
+  dueAt: string;
+  /** Set when every sale of the group is paid out: the latest `done_at`. */
+  doneAt: string | null;
+  status: PayoutStatus;
+  salesCount: number;
+  settledCount: number;
+  gross: number;
+  gatewayFee: number;
+  serviceFee: number;
+  net: number;
+  /** Sales whose fee or net is missing: their amounts are not in the sums (never guessed as 0). */
+  incompleteCount: number;
+}
+
+export interface UnknownSettlements {
+  currency: string;
+  salesCount: number;
+  gross: number;
+}
+
+export interface SettlementTotals {
+  currency: string;
+  gross: number;
+  gatewayFee: number;
+  serviceFee: number;
+  net: number;
+  /** (gateway + service fees) ÷ gross over the groups with complete facts; null without any. */
+  effectiveFeeRate: number | null;
+}
+
+/** A payout is overdue once its due instant has passed and not every sale of it is paid out. */
+export function payoutStatus(dueAt: string, allDone: boolean, now: Date): PayoutStatus {
+  if (allDone) return "settled";
+  return Date.parse(dueAt) < now.getTime() ? "overdue" : "due";
+}
+
+/** Whether one sale is overdue: past its due instant without a payout. */
+export function isSaleOverdue(sale: Pick<SettlementSale, "dueAt" | "doneAt">, now: Date): boolean {
+  return sale.dueAt !== null && sale.doneAt === null && Date.parse(sale.dueAt) < now.getTime();
+}
+
+/**
+ * Sales with a known `due_at` become payout groups (newest due day first); paid sales without one are
+ * counted per currency as unknown. Currencies are never added together.
+ */
+export function groupSettlements(sales: readonly SettlementSale[], timeZone: string, now: Date): { groups: PayoutGroup[]; unknown: UnknownSettlements[]; totals: SettlementTotals[] } {
+  const groups = new Map<string, PayoutGroup & { allDone: boolean }>();
+  const unknown = new Map<string, UnknownSettlements>();
+  for (const s of sales) {
+    const currency = s.currency ?? "???";
+    if (s.dueAt === null) {
+      const u = unknown.get(currency) ?? { currency, salesCount: 0, gross: 0 };
+      u.salesCount += 1;
+      u.gross += s.amount ?? 0;
+      unknown.set(currency, u);
+      continue;
+    }
+    const dueDay = localDay(s.dueAt, timeZone);
+    const key = `${currency} ${dueDay}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { currency, dueDay, dueAt: s.dueAt, doneAt: null, status: "due", salesCount: 0, settledCount: 0, gross: 0, gatewayFee: 0, serviceFee: 0, net: 0, incompleteCount: 0, allDone: true };
+      groups.set(key, g);
+    }
+    g.salesCount += 1;
+    if (Date.parse(s.dueAt) > Date.parse(g.dueAt)) g.dueAt = s.dueAt;
+    if (s.doneAt !== null) {
+      g.settledCount += 1;
+      if (g.doneAt === null || Date.parse(s.doneAt) > Date.parse(g.doneAt)) g.doneAt = s.doneAt;
+    } else g.allDone = false;
+    if (s.amount === null || s.gatewayFee === null || s.serviceFee === null || s.net === null) {
+      g.incompleteCount += 1;
+      continue;
+    }
+    g.gross += s.amount;
+    g.gatewayFee += s.gatewayFee;
+    g.serviceFee += s.serviceFee;
+    g.net += s.net;
+  }
+  const out: PayoutGroup[] = [];
+  for (const { allDone, ...g } of groups.values()) {
+    g.status = payoutStatus(g.dueAt, allDone, now);
+    if (!allDone) g.doneAt = null;
+    out.push(g);
+  }
+  out.sort((a, b) => (a.dueDay === b.dueDay ? a.currency.localeCompare(b.currency) : a.dueDay < b.dueDay ? 1 : -1));
+  return { groups: out, unknown: [...unknown.values()].sort((a, b) => a.currency.localeCompare(b.currency)), totals: totalsOf(out) };
+}
+
+function totalsOf(groups: readonly PayoutGroup[]): SettlementTotals[] {
+  const byCurrency = new Map<string, SettlementTotals>();
+  for (const g of groups) {
+    const t = byCurrency.get(g.currency) ?? { currency: g.currency, gross: 0, gatewayFee: 0, serviceFee: 0, net: 0, effectiveFeeRate: null };
+    t.gross += g.gross;
+    t.gatewayFee += g.gatewayFee;
+    t.serviceFee += g.serviceFee;
+    t.net += g.net;
+    byCurrency.set(g.currency, t);
+  }
+  for (const t of byCurrency.values()) t.effectiveFeeRate = t.gross > 0 ? (t.gatewayFee + t.serviceFee) / t.gross : null;
+  return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}
+
+/** The next payout per currency: the earliest group not yet paid out whose due day is today or later. */
+export function nextPayouts(groups: readonly PayoutGroup[], today: LocalDay): PayoutGroup[] {
+  const next = new Map<string, PayoutGroup>();
+  for (const g of groups) {
+    if (g.status === "settled" || g.dueDay < today) continue;
+    const cur = next.get(g.currency);
+    if (!cur || g.dueDay < cur.dueDay) next.set(g.currency, g);
+  }
+  return [...next.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}

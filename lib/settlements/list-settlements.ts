@@ -1,0 +1,102 @@
+// The settlement timeline over the mirror: paid sales whose payout falls in a range of local days (by
+// `settlement_due_at`), plus the paid sales of that range whose settlement is not known yet (not enriched).
+import "server-only";
+import type { Kysely } from "kysely";
+import type { Database } from "@/lib/db";
+import { addDays, startOfLocalDay, today, type LocalDay } from "@/lib/time";
+import { groupSettlements, isSaleOverdue, nextPayouts, type PayoutGroup, type SettlementSale } from "./group-settlements";
+
+const PAID = ["completed", "settled"] as const;
+
+export interface SettlementRange {
+  from: LocalDay;
+  to: LocalDay;
+}
+
+const settlementColumns = ["currency", "settlement_currency", "amount", "gateway_fee", "service_fee", "settlement_net", "settlement_due_at", "settlement_done_at"] as const;
+
+type SettlementColumns = { currency: string | null; settlement_currency: string | null; amount: number | null; gateway_fee: number | null; service_fee: number | null; settlement_net: number | null; settlement_due_at: string | null; settlement_done_at: string | null };
+
+function toSettlementSale(r: SettlementColumns): SettlementSale {
+  return { currency: r.settlement_currency ?? r.currency, amount: r.amount, gatewayFee: r.gateway_fee, serviceFee: r.service_fee, net: r.settlement_net, dueAt: r.settlement_due_at, doneAt: r.settlement_done_at };
+}
+
+/** Timeline, unknown-settlement counts and totals for `range` (local days of the store timezone). */
+export async function listSettlements(db: Kysely<Database>, range: SettlementRange, timeZone: string, now: Date = new Date()) {
+  const lo = startOfLocalDay(range.from, timeZone);
+  const hi = startOfLocalDay(addDays(range.to, 1), timeZone);
+  const known = await db
+    .selectFrom("sales")
+    .select(settlementColumns)
+    .where("status", "in", PAID)
+    .where("settlement_due_at", ">=", lo)
+    .where("settlement_due_at", "<", hi)
+    .execute();
+  const unknown = await db
+    .selectFrom("sales")
+    .select(settlementColumns)
+    .where("status", "in", PAID)
+    .where("settlement_due_at", "is", null)
+    .where("paid_local_day", ">=", range.from)
+    .where("paid_local_day", "<=", range.to)
+    .execute();
+  // Enrichment progress of the range: how many of its paid sales have had their detail read.
+  const coverage = await db
+    .selectFrom("sales")
+    .select((eb) => [eb.fn.countAll<number>().as("paid"), eb.fn.count<number>("detail_at").as("enriched")])
+    .where("status", "in", PAID)
+    .where("paid_local_day", ">=", range.from)
+    .where("paid_local_day", "<=", range.to)
+    .executeTakeFirst();
+  const grouped = groupSettlements([...known, ...unknown].map(toSettlementSale), timeZone, now);
+  return { range, timeZone, ...grouped, enrichment: { paid: Number(coverage?.paid ?? 0), enriched: Number(coverage?.enriched ?? 0) } };
+}
+export type SettlementTimeline = Awaited<ReturnType<typeof listSettlements>>;
+
+/** The next payout per currency, whatever range the page shows (looks 60 days ahead). */
+export async function getNextPayouts(db: Kysely<Database>, timeZone: string, now: Date = new Date()): Promise<PayoutGroup[]> {
+  const day = today(timeZone, now);
+  const rows = await db
+    .selectFrom("sales")
+    .select(settlementColumns)
+    .where("status", "in", PAID)
+    .where("settlement_done_at", "is", null)
+    .where("settlement_due_at", ">=", startOfLocalDay(day, timeZone))
+    .where("settlement_due_at", "<", startOfLocalDay(addDays(day, 60), timeZone))
+    .execute();
+  return nextPayouts(groupSettlements(rows.map(toSettlementSale), timeZone, now).groups, day);
+}
+
+export interface PayoutSale {
+  id: string;
+  status: string;
+  productName: string | null;
+  customerEmail: string | null;
+  currency: string | null;
+  amount: number | null;
+  gatewayFee: number | null;
+  serviceFee: number | null;
+  net: number | null;
+  completedAt: string | null;
+  dueAt: string | null;
+  doneAt: string | null;
+  overdue: boolean;
+}
+
+/** The sales behind one payout group (a currency and a local due day): the timeline's drill-down. */
+export async function listPayoutSales(db: Kysely<Database>, group: { currency: string; dueDay: LocalDay }, timeZone: string, now: Date = new Date()): Promise<PayoutSale[]> {
+  const rows = await db
+    .selectFrom("sales")
+    .select(["id", "status", "product_name", "customer_email", "completed_at", ...settlementColumns])
+    .where("status", "in", PAID)
+    .where("settlement_due_at", ">=", startOfLocalDay(group.dueDay, timeZone))
+    .where("settlement_due_at", "<", startOfLocalDay(addDays(group.dueDay, 1), timeZone))
+    .where((eb) => eb.or([eb("settlement_currency", "=", group.currency), eb.and([eb("settlement_currency", "is", null), eb("currency", "=", group.currency)])]))
+    .orderBy("completed_at", "desc")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => {
+    const s = toSettlementSale(r);
+    return { id: r.id, status: r.status, productName: r.product_name, customerEmail: r.customer_email, currency: s.currency, amount: r.amount, gatewayFee: r.gateway_fee, serviceFee: r.service_fee, net: r.settlement_net, completedAt: r.completed_at, dueAt: r.settlement_due_at, doneAt: r.settlement_done_at, overdue: isSaleOverdue(s, now) };
+  });
+}
