@@ -3,7 +3,7 @@
 // the URL (useAnalyticsParams). Days are the store's timezone's; the resolved range comes from the server.
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { COMPARE_MODES, INTERVALS, RANGE_PRESETS, type CompareMode, type Interval, type RangePreset } from "@/lib/analytics/date-range";
+import { COMPARE_MODES, INTERVALS, RANGE_PRESETS, autoInterval, type CompareMode, type Interval, type RangePreset } from "@/lib/analytics/date-range";
 import type { OverviewRange } from "@/lib/analytics/schemas";
 import { useAnalyticsParams } from "./use-analytics-params";
 
@@ -76,7 +76,7 @@ export function DateRangeControl({ resolved }: { resolved: OverviewRange | null 
           onChange={(e) => update({ interval: e.target.value === "auto" ? undefined : (e.target.value as Interval) })}
           data-testid="range-interval"
         >
-          <option value="auto">{t("intervalAuto", { interval: t(`intervals.${resolved?.intervalAuto ? resolved.interval : "day"}`) })}</option>
+          <option value="auto">{t("intervalAuto", { interval: t(`intervals.${resolved ? autoInterval(resolved) : "day"}`) })}</option>
           {INTERVALS.map((i) => (
             <option key={i} value={i}>{t(`intervals.${i}`)}</option>
           ))}

@@ -148,3 +148,24 @@ test.describe("support", () => {
     expect((await page.request.get("/api/analytics/revenue/product/export.csv?currency=XOF")).status()).toBe(403);
   });
 });
+
+test.describe("marketing", () => {
+  test.use({ storageState: storageStatePath("marketing") });
+
+  test("reads and exports analytics; a malformed range is a 400 naming the field", async ({ page, playwright, baseURL }) => {
+    const overview = await page.request.get("/api/analytics/overview?range=last7&compare=year");
+    expect(overview.status()).toBe(200);
+    const body = (await overview.json()) as ApiOverview;
+    expect(body.range.compare).not.toBeNull();
+    const csv = await page.request.get(`/api/analytics/revenue/customers/export.csv?range=last7&currency=${body.currencies[0] ?? "XOF"}&preset=standard`);
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split("\r\n")[0]).toBe("\uFEFFcustomer_kind,customers,paid_sales,revenue,currency");
+    const bad = await page.request.get("/api/analytics/overview?range=custom&from=2026-03-10&to=2026-03-01");
+    expect(bad.status()).toBe(400);
+    expect(((await bad.json()) as { error: { field: string } }).error.field).toBe("from");
+    // An empty storage state: a new request context would otherwise inherit this describe block's session.
+    const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+    expect((await anonymous.get("/api/analytics/overview")).status()).toBe(401);
+    await anonymous.dispose();
+  });
+});
