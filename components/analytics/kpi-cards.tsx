@@ -41,7 +41,8 @@ export function KpiCards({ data }: { data: CurrencyOverview }) {
   return (
     <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" data-testid="kpi-cards" data-currency={currency}>
       <Kpi id="paid-revenue" label={t("paidRevenue")} value={money(kpis.paidRevenue)} change={change("paidRevenue")} />
-      <Kpi id="net-revenue" label={t("netRevenue")} value={money(kpis.netRevenue)} hint={coverage} change={change("netRevenue")} />
+      {/* With no sale's fees known yet, a net of 0 would read as "no profit": show the unknown as unknown. */}
+      <Kpi id="net-revenue" label={t("netRevenue")} value={kpis.netKnownCount === 0 ? "—" : money(kpis.netRevenue)} hint={coverage} change={change("netRevenue")} />
       <Kpi id="paid-count" label={t("paidCount")} value={format.number(kpis.paidCount)} change={change("paidCount")} />
       <Kpi
         id="conversion"
