@@ -1,0 +1,21 @@
+// The analytics URL state: what a bookmark or a hand-edited URL turns into, and back.
+import { describe, expect, it } from "vitest";
+import { analyticsQueryString, parseAnalyticsParams } from "@/lib/analytics/url-params";
+
+describe("analytics URL parameters", () => {
+  it("round-trips a full state", () => {
+    const q = "range=custom&from=2026-02-01&to=2026-02-28&compare=year&interval=week&currency=EUR";
+    const p = parseAnalyticsParams(new URLSearchParams(q));
+    expect(p).toEqual({ range: "custom", from: "2026-02-01", to: "2026-02-28", compare: "year", interval: "week", currency: "EUR" });
+    expect(analyticsQueryString(p)).toBe(q);
+  });
+
+  it("falls back to the last 30 days on an invalid range, keeping a valid currency", () => {
+    expect(parseAnalyticsParams(new URLSearchParams("range=custom&from=2026-03-10&to=2026-03-01&currency=XOF"))).toEqual({ range: "last30", compare: "none", currency: "XOF" });
+    expect(parseAnalyticsParams(new URLSearchParams("range=forever&currency=eur"))).toEqual({ range: "last30", compare: "none" });
+  });
+
+  it("drops custom days from a preset's query string", () => {
+    expect(analyticsQueryString({ range: "last7", from: "2026-01-01", to: "2026-01-02", compare: "none" })).toBe("range=last7");
+  });
+});
