@@ -302,6 +302,17 @@ export interface SavedViewsTable {
   updated_at: string;
 }
 
+/** A recovery lead's worked state (migration 0007, lib/recovery): one row per failed/abandoned sale touched. */
+export interface RecoveryLeadsTable {
+  sale_id: string;
+  state: string; // LeadState (lib/recovery/schemas.ts)
+  note: string | null;
+  assigned_to: string | null;
+  contacted_at: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   invites: InvitesTable;
@@ -325,6 +336,7 @@ export interface Database {
   sync_status: SyncStatusTable;
   reconciliation_drift: ReconciliationDriftTable;
   saved_views: SavedViewsTable;
+  recovery_leads: RecoveryLeadsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

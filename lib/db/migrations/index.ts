@@ -9,6 +9,7 @@ import * as sync from "./0003-sync";
 import * as pulses from "./0004-pulses";
 import * as savedViews from "./0005-saved-views";
 import * as salesTableIndexes from "./0006-sales-table-indexes";
+import * as recovery from "./0007-recovery";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -20,4 +21,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0004_pulses", pulses],
   ["0005_saved_views", savedViews],
   ["0006_sales_table_indexes", salesTableIndexes],
+  ["0007_recovery", recovery],
 ];

@@ -1,0 +1,53 @@
+// How to reach a lead: the recovery link (the Pulse's checkout.url, else the product's checkout page)
+// and the customer's phone and country, which only Pulses carry (chariow-api.md §8). The phone is read
+// from the stored Pulse body on demand, so ingest keeps no extra column and does no extra work.
+import "server-only";
+import type { Kysely } from "kysely";
+import type { Database } from "@/lib/db";
+
+export interface LeadContact {
+  saleId: string;
+  checkoutUrl: string | null;
+  phone: string | null;
+  country: string | null;
+  email: string | null;
+  name: string | null;
+}
+
+/** `storeUrl` (e.g. https://shop.chariow.com) builds the product checkout link when no Pulse gave one. */
+export async function getLeadContact(db: Kysely<Database>, saleId: string, storeUrl: string | null = null): Promise<LeadContact | null> {
+  const sale = await db
+    .selectFrom("sales")
+    .select(["id", "status", "checkout_url", "customer_email", "customer_name", "shipping_country", "context_country", "product_id"])
+    .where("id", "=", saleId)
+    .executeTakeFirst();
+  if (!sale) return null;
+  const delivery = await db
+    .selectFrom("pulse_deliveries")
+    .select("body")
+    .where("applied_key", "in", [`failed.sale|${saleId}`, `abandoned.sale|${saleId}`, `successful.sale|${saleId}`])
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  const customer = customerOfPulse(delivery?.body ?? null);
+  const productLink = storeUrl && sale.product_id ? `${storeUrl.replace(/\/$/, "")}/checkout/${encodeURIComponent(sale.product_id)}` : null;
+  return {
+    saleId,
+    checkoutUrl: sale.checkout_url ?? productLink,
+    phone: customer.phone,
+    country: customer.country ?? sale.shipping_country ?? sale.context_country,
+    email: sale.customer_email,
+    name: sale.customer_name,
+  };
+}
+
+function customerOfPulse(body: string | null): { phone: string | null; country: string | null } {
+  if (!body) return { phone: null, country: null };
+  try {
+    const c = (JSON.parse(body) as { customer?: { phone?: unknown; country?: unknown } }).customer;
+    const phone = typeof c?.phone === "string" ? c.phone : typeof (c?.phone as { formatted?: unknown })?.formatted === "string" ? (c?.phone as { formatted: string }).formatted : null;
+    const country = typeof c?.country === "string" ? c.country : typeof (c?.country as { code?: unknown })?.code === "string" ? (c?.country as { code: string }).code : null;
+    return { phone, country };
+  } catch {
+    return { phone: null, country: null };
+  }
+}

@@ -1,0 +1,91 @@
+// Recovery analytics over the worklist of a range, per currency (never added across currencies): value
+// at risk, recovered value, recovery rate, median time to recover, by failure category and payment
+// method, and whether contacted leads converted more often than the others.
+import type { FailureCategory } from "./failure-category";
+import type { Lead } from "./worklist";
+
+export interface CurrencyRecovery {
+  currency: string;
+  leads: number;
+  recoveredLeads: number;
+  /** Sum of the failed and abandoned sales' amounts. */
+  atRiskValue: number;
+  /** Sum of the recovering payments' amounts, each payment once (it may close several attempts). */
+  recoveredValue: number;
+  /** recoveredValue ÷ atRiskValue; null when nothing was at risk. */
+  recoveryRate: number | null;
+}
+
+export interface Breakdown {
+  key: string;
+  leads: number;
+  recovered: number;
+}
+
+export interface RecoveryStats {
+  byCurrency: CurrencyRecovery[];
+  medianHoursToRecover: number | null;
+  byCategory: Breakdown[];
+  byPaymentMethod: Breakdown[];
+  contacted: Breakdown;
+  uncontacted: Breakdown;
+}
+
+export function recoveryStats(leads: readonly Lead[]): RecoveryStats {
+  const currencies = new Map<string, CurrencyRecovery & { payments: Set<string> }>();
+  const hours: number[] = [];
+  const byCategory = new Map<FailureCategory | string, Breakdown>();
+  const byMethod = new Map<string, Breakdown>();
+  const contacted: Breakdown = { key: "contacted", leads: 0, recovered: 0 };
+  const uncontacted: Breakdown = { key: "uncontacted", leads: 0, recovered: 0 };
+  const bump = (m: Map<string, Breakdown>, key: string, rec: boolean) => {
+    const b = m.get(key) ?? { key, leads: 0, recovered: 0 };
+    b.leads += 1;
+    if (rec) b.recovered += 1;
+    m.set(key, b);
+  };
+  for (const l of leads) {
+    const rec = l.recovered !== null;
+    const currency = l.currency ?? "???";
+    const c = currencies.get(currency) ?? { currency, leads: 0, recoveredLeads: 0, atRiskValue: 0, recoveredValue: 0, recoveryRate: null, payments: new Set<string>() };
+    c.leads += 1;
+    c.atRiskValue += l.amount ?? 0;
+    if (l.recovered) {
+      c.recoveredLeads += 1;
+      // A payment in another currency than the lead's is not added to this currency's value.
+      if (!c.payments.has(l.recovered.saleId) && (l.recovered.currency ?? currency) === currency) c.recoveredValue += l.recovered.amount ?? 0;
+      c.payments.add(l.recovered.saleId);
+      hours.push((Date.parse(l.recovered.paidAt) - Date.parse(l.at)) / 3_600_000);
+    }
+    currencies.set(currency, c);
+    bump(byCategory, l.category, rec);
+    bump(byMethod, l.paymentMethod ?? "unknown", rec);
+    const wasContacted = l.contactedAt !== null || l.state === "contacted";
+    const side = wasContacted ? contacted : uncontacted;
+    side.leads += 1;
+    if (rec) side.recovered += 1;
+  }
+  const byCurrency: CurrencyRecovery[] = [...currencies.values()].map((c) => ({
+    currency: c.currency,
+    leads: c.leads,
+    recoveredLeads: c.recoveredLeads,
+    atRiskValue: c.atRiskValue,
+    recoveredValue: c.recoveredValue,
+    recoveryRate: c.atRiskValue > 0 ? c.recoveredValue / c.atRiskValue : null,
+  }));
+  return {
+    byCurrency: byCurrency.sort((a, b) => a.currency.localeCompare(b.currency)),
+    medianHoursToRecover: median(hours),
+    byCategory: [...byCategory.values()].sort((a, b) => b.leads - a.leads),
+    byPaymentMethod: [...byMethod.values()].sort((a, b) => b.leads - a.leads),
+    contacted,
+    uncontacted,
+  };
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
