@@ -8,3 +8,4 @@ export * from "./recovery-stats";
 export * from "./update-leads";
 export * from "./lead-contact";
 export * from "./templates";
+export * from "./lead-message";

@@ -1,0 +1,35 @@
+// Everything the worklist needs to contact one lead: the recovery link, the prefilled message in the
+// chosen language, a wa.me link (or why none can be built) and a mailto: link for the user's mail client.
+import "server-only";
+import type { Kysely } from "kysely";
+import type { Database } from "@/lib/db";
+import { formatMoney } from "@/lib/money";
+import { getLeadContact } from "./lead-contact";
+import { whatsappLink } from "./phone";
+import { fillTemplate, getRecoveryTemplates } from "./templates";
+
+export interface LeadMessage {
+  saleId: string;
+  checkoutUrl: string | null;
+  message: string;
+  whatsapp: { ok: true; url: string } | { ok: false; reason: string };
+  mailto: string | null;
+}
+
+export async function buildLeadMessage(db: Kysely<Database>, saleId: string, locale: "fr" | "en", storeUrl: string | null = null): Promise<LeadMessage | null> {
+  const contact = await getLeadContact(db, saleId, storeUrl);
+  if (!contact) return null;
+  const sale = await db.selectFrom("sales").select(["product_name", "amount", "original_amount", "currency"]).where("id", "=", saleId).executeTakeFirstOrThrow();
+  const minor = sale.amount ?? sale.original_amount;
+  const amount = minor !== null && sale.currency ? formatMoney({ minor, currency: sale.currency }, locale === "fr" ? "fr-FR" : "en-US") : null;
+  const templates = await getRecoveryTemplates(db);
+  const message = fillTemplate(templates[locale], { customer: contact.name, product: sale.product_name, amount, link: contact.checkoutUrl });
+  const subject = locale === "fr" ? `Votre commande : ${sale.product_name ?? ""}` : `Your order: ${sale.product_name ?? ""}`;
+  return {
+    saleId,
+    checkoutUrl: contact.checkoutUrl,
+    message,
+    whatsapp: whatsappLink(contact.phone, contact.country, message),
+    mailto: contact.email ? `mailto:${encodeURIComponent(contact.email)}?subject=${encodeURIComponent(subject.trim())}&body=${encodeURIComponent(message)}` : null,
+  };
+}
