@@ -70,9 +70,10 @@ export async function listInvitations(db: Kysely<Database>, filter: InvitationsF
 // ---- Known affiliates ----
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD");
-export const knownAffiliatesFilterSchema = z
-  .object({ from: isoDay.optional(), to: isoDay.optional() })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: "The start is after the end", path: ["from"] });
+export const knownAffiliatesRangeSchema = z.object({ from: isoDay.optional(), to: isoDay.optional() });
+export const rangeOrdered = <T extends { from?: string; to?: string }>(v: T) => !v.from || !v.to || v.from <= v.to;
+export const RANGE_ORDER_ISSUE = { message: "The start is after the end", path: ["from"] };
+export const knownAffiliatesFilterSchema = knownAffiliatesRangeSchema.refine(rangeOrdered, RANGE_ORDER_ISSUE);
 export type KnownAffiliatesFilter = z.input<typeof knownAffiliatesFilterSchema>;
 
 export type CurrencyTotal = { currency: string; sales: number; revenue: number; commission: number | null };
