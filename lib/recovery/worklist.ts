@@ -102,6 +102,11 @@ export function isOpenLead(l: Lead): boolean {
   return l.recovered === null && l.state !== "won" && l.state !== "lost";
 }
 
+/** Whole days since the lead failed or was abandoned. */
+export function leadAgeDays(l: Pick<Lead, "at">, now: Date = new Date()): number {
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(l.at)) / 86_400_000));
+}
+
 function toAttribution(l: Lead): AttributionSale {
   return { id: l.saleId, customerId: l.customerId, customerEmail: l.customerEmail, productId: l.productId, at: l.at };
 }

@@ -1,14 +1,93 @@
-// The recovery section (DESIGN §3). Not built yet: the page exists, is guarded, and says "coming soon".
+// The Recovery page (DESIGN §3): failed and abandoned sales to follow up (default: last 30 days, still
+// open), recovery attributed automatically, and the recovery analytics of the range. Rows and stats are
+// read here on the server; the worklist island performs the audited actions and refreshes the page.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ComingSoonPage } from "@/components/layout/coming-soon-page";
+import { RecoveryStatsCard } from "@/components/recovery/recovery-stats-card";
+import { RecoveryWorklist } from "@/components/recovery/recovery-worklist";
+import type { LeadView } from "@/components/recovery/recovery-types";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { currentLocale } from "@/lib/i18n/request";
+import { formatMoney } from "@/lib/money";
+import { defaultLeadRange, isOpenLead, leadAgeDays, listLeads, recoveryStats, worklistQuerySchema, type Lead } from "@/lib/recovery";
+import { getStoreTimeZone } from "@/lib/settings/store-timezone";
+import { listMembers } from "@/lib/team";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pages.recovery"))("title") };
 }
 
-export default async function RecoveryPage() {
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[v.length - 1] : v);
+
+export default async function RecoveryPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requirePermission("recovery:read");
-  return <ComingSoonPage section="recovery" />;
+  const sp = await searchParams;
+  const t = await getTranslations("Recovery");
+  const tp = await getTranslations("pages.recovery");
+  const locale = await currentLocale();
+  const db = await getDb();
+  const timeZone = await getStoreTimeZone(db);
+  const q = worklistQuerySchema.safeParse({ from: one(sp.from), to: one(sp.to), include: one(sp.include) });
+  const fallback = defaultLeadRange(timeZone);
+  const range = { from: (q.success && q.data.from) || fallback.from, to: (q.success && q.data.to) || fallback.to };
+  const include = q.success ? q.data.include : "open";
+  const [all, members] = await Promise.all([listLeads(db, range), listMembers(db)]);
+  const shown = include === "all" ? all : all.filter(isOpenLead);
+  const money = (minor: number | null, currency: string | null) => (minor === null || !currency ? t("unknown") : formatMoney({ minor, currency }, locale));
+  const view = (l: Lead): LeadView => ({
+    saleId: l.saleId,
+    customer: l.customerName ?? l.customerEmail ?? t("unknown"),
+    product: l.productName ?? t("unknown"),
+    amount: money(l.amount, l.currency),
+    categoryLabel: t(`categories.${l.category}`),
+    reason: [l.failureCode, l.failureMessage].filter(Boolean).join(" — ") || null,
+    channel: l.channel ?? t("unknown"),
+    age: l.at ? t("age", { days: leadAgeDays(l) }) : t("unknown"),
+    state: l.state,
+    stateLabel: t(`states.${l.state}`),
+    note: l.note,
+    assignedTo: l.assignedTo,
+    recovered: l.recovered ? t("recovered", { amount: money(l.recovered.amount, l.recovered.currency), day: l.recovered.paidAt.slice(0, 10) }) : null,
+    hasLink: l.checkoutUrl !== null || l.productId !== null,
+    hasEmail: l.customerEmail !== null,
+  });
+  const states = { open: t("states.open"), contacted: t("states.contacted"), won: t("states.won"), lost: t("states.lost") };
+  return (
+    <>
+      <PageHeader title={tp("title")} description={tp("description")} />
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-3 text-sm" aria-label={t("range.label")}>
+        <label className="flex flex-col gap-1">{t("range.from")}<input className="rounded border px-2 py-1" type="date" name="from" defaultValue={range.from} /></label>
+        <label className="flex flex-col gap-1">{t("range.to")}<input className="rounded border px-2 py-1" type="date" name="to" defaultValue={range.to} /></label>
+        <label className="flex flex-col gap-1">{t("range.include")}
+          <select className="rounded border px-2 py-1" name="include" defaultValue={include}>
+            <option value="open">{t("range.open")}</option>
+            <option value="all">{t("range.all")}</option>
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-white dark:bg-zinc-100 dark:text-zinc-900">{t("range.apply")}</button>
+      </form>
+      <div className="mb-6">
+        <RecoveryStatsCard stats={recoveryStats(all)} locale={locale} labels={{ title: t("stats.title"), atRisk: t("stats.atRisk"), recovered: t("stats.recovered"), rate: t("stats.rate"), median: t("stats.median"), byCategory: t("stats.byCategory"), byMethod: t("stats.byMethod"), contacted: t("stats.contacted"), uncontacted: t("stats.uncontacted"), none: t("stats.none"), unknown: t("unknown"), categories: Object.fromEntries(["insufficient_funds", "declined", "cancelled", "timeout", "abandoned", "other"].map((c) => [c, t(`categories.${c}`)])) }} />
+      </div>
+      <Card title={t("worklist.title", { count: shown.length })}>
+        <RecoveryWorklist
+          leads={shown.map(view)}
+          members={members.map((m) => ({ id: m.id, label: m.name ?? m.email }))}
+          defaultLanguage={locale}
+          labels={{
+            selectLead: t("worklist.select"), selectAll: t("worklist.selectAll"), copyLink: t("actions.copyLink"), whatsapp: t("actions.whatsapp"), email: t("actions.email"),
+            state: t("actions.state"), states, note: t("actions.note"), save: t("actions.save"), assign: t("actions.assign"), unassigned: t("actions.unassigned"),
+            saved: t("actions.saved"), copied: t("actions.copied"), bulk: t("actions.bulk"), bulkApply: t("actions.bulkApply"), language: t("actions.language"),
+            whatsappRefused: { missing: t("whatsapp.missing"), no_country: t("whatsapp.no_country"), unknown_country: t("whatsapp.unknown_country"), invalid: t("whatsapp.invalid") },
+            columns: { customer: t("columns.customer"), product: t("columns.product"), amount: t("columns.amount"), reason: t("columns.reason"), channel: t("columns.channel"), age: t("columns.age"), status: t("columns.status"), actions: t("columns.actions") },
+            empty: t("worklist.empty"),
+          }}
+        />
+      </Card>
+    </>
+  );
 }

@@ -1,0 +1,80 @@
+"use client";
+// The recovery worklist island: rows with their actions, bulk marking of the selected leads, message
+// language. Mutations go to /api/recovery/*; the page is refreshed from the server afterwards.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ApiError, apiFetch } from "@/lib/http/api-client";
+import { LeadRow } from "./lead-row";
+import type { LeadView, RecoveryLabels } from "./recovery-types";
+
+type Contact = { checkoutUrl: string | null; message: string; whatsapp: { ok: true; url: string } | { ok: false; reason: string }; mailto: string | null };
+
+export function RecoveryWorklist({ leads, labels, members, defaultLanguage }: { leads: LeadView[]; labels: RecoveryLabels; members: { id: string; label: string }[]; defaultLanguage: "fr" | "en" }) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [language, setLanguage] = useState(defaultLanguage);
+  const [bulkState, setBulkState] = useState<LeadView["state"]>("contacted");
+  const [status, setStatus] = useState<string | null>(null);
+
+  const act = async (saleIds: string[], patch: { state?: string; note?: string; assignedTo?: string | null }) => {
+    try {
+      await apiFetch("/api/recovery/leads", { method: "POST", body: { saleIds, ...patch } });
+      router.refresh();
+      return labels.saved;
+    } catch (e) {
+      return e instanceof ApiError ? e.message : String(e);
+    }
+  };
+  const contact = async (saleId: string, channel: "link" | "whatsapp" | "email"): Promise<string | null> => {
+    const c = await apiFetch<Contact>(`/api/recovery/leads/${encodeURIComponent(saleId)}/contact?locale=${language}`);
+    if (channel === "link") {
+      if (!c.checkoutUrl) return null;
+      await navigator.clipboard.writeText(c.checkoutUrl);
+    } else if (channel === "whatsapp") {
+      if (!c.whatsapp.ok) return labels.whatsappRefused[c.whatsapp.reason] ?? c.whatsapp.reason;
+      window.open(c.whatsapp.url, "_blank", "noopener");
+    } else if (c.mailto) window.location.assign(c.mailto);
+    await apiFetch(`/api/recovery/leads/${encodeURIComponent(saleId)}/contact`, { method: "POST", body: { channel } });
+    return channel === "link" ? labels.copied : null;
+  };
+  const toggle = (id: string, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; });
+
+  return (
+    <div>
+      <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
+        <label>{labels.language}
+          <select className="ml-1 rounded border px-1 py-0.5" value={language} onChange={(e) => setLanguage(e.target.value as "fr" | "en")}>
+            <option value="fr">Français</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        <label>{labels.bulk}
+          <select className="ml-1 rounded border px-1 py-0.5" value={bulkState} onChange={(e) => setBulkState(e.target.value as LeadView["state"])}>
+            {(["contacted", "won", "lost", "open"] as const).map((s) => <option key={s} value={s}>{labels.states[s]}</option>)}
+          </select>
+        </label>
+        <button type="button" className="rounded border px-2 py-1" disabled={selected.size === 0} onClick={async () => { setStatus(await act([...selected], { state: bulkState })); setSelected(new Set()); }}>
+          {labels.bulkApply}
+        </button>
+        {status ? <span role="status">{status}</span> : null}
+      </div>
+      {leads.length === 0 ? <p className="text-sm text-zinc-600">{labels.empty}</p> : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" data-testid="recovery-worklist">
+            <thead className="text-left text-xs uppercase text-zinc-500">
+              <tr>
+                <th scope="col" className="py-2 pr-2"><input type="checkbox" aria-label={labels.selectAll} checked={selected.size === leads.length} onChange={(e) => setSelected(e.target.checked ? new Set(leads.map((l) => l.saleId)) : new Set())} /></th>
+                {(["customer", "product", "amount", "reason", "channel", "age", "status", "actions"] as const).map((k) => <th key={k} scope="col" className={`py-2 pr-3 ${k === "amount" ? "text-right" : ""}`}>{labels.columns[k]}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {leads.map((l) => (
+                <LeadRow key={l.saleId} lead={l} labels={labels} members={members} selected={selected.has(l.saleId)} onSelect={(on) => toggle(l.saleId, on)} onAction={(p) => act([l.saleId], p)} onContact={(ch) => contact(l.saleId, ch)} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
