@@ -1,0 +1,71 @@
+// Affiliates journey in Chromium (French interface): a marketing member pastes a mixed list and sees the
+// result per email; a support member has no form and the API answers 403; a code lookup shows the
+// affiliate (and an unknown code says so); a paid sale through CREATOR123 (its Pulse) puts the affiliate
+// in the known list with its revenue.
+import { expect, test } from "@playwright/test";
+import { apiAs, SAME_ORIGIN } from "../support/api-session";
+import { storageStatePath } from "../support/e2e-env";
+import { simControl } from "../support/simulator-control";
+
+test.describe("marketing", () => {
+  test.use({ storageState: storageStatePath("marketing") });
+
+  test("invites from a pasted list and sees each email's result", async ({ page }) => {
+    const tag = Date.now().toString(36);
+    const fresh = [`e2e-a-${tag}@example.com`, `e2e-b-${tag}@example.com`];
+    await page.goto("/affiliates");
+    const form = page.getByTestId("invite-form");
+    await form.getByLabel("Adresses e-mail").fill(`${fresh[0].toUpperCase()}\n"Jean" <${fresh[1]}>; pas-une-adresse`);
+    await expect(form.getByTestId("invite-invalid")).toContainText("pas-une-adresse");
+    await expect(form.getByTestId("invite-rewritten")).toContainText(fresh[1]);
+    await form.getByRole("button", { name: "Envoyer les invitations (2)" }).click();
+    const results = form.getByTestId("invite-results");
+    for (const email of fresh) await expect(results.locator(`tr[data-email="${email}"]`)).toHaveAttribute("data-outcome", "invited");
+    await expect(results.locator(`tr[data-email="${fresh[0]}"]`)).toContainText("Invitée — expire le");
+    // Stored: the list shows them pending after a reload.
+    await page.goto(`/affiliates?q=${encodeURIComponent(tag)}`);
+    await expect(page.getByTestId("affiliate-invitations").locator(`tr[data-email="${fresh[0]}"]`)).toHaveAttribute("data-status", "pending");
+  });
+
+  test("looks up a code, an unknown code, and sees the affiliate with its revenue in the known list", async ({ page }) => {
+    // A paid sale through CREATOR123: the successful.sale Pulse carries its store affiliate.
+    const { sale } = await simControl<{ sale: { id: string } }>("POST", "/checkouts", { affiliate_code: "CREATOR123" });
+    await simControl("POST", `/sales/${sale.id}/complete`);
+    await page.goto("/affiliates");
+    const lookup = page.getByTestId("affiliate-lookup");
+    await lookup.getByLabel("Code de parrainage").fill("NO SUCH/CODE");
+    await lookup.getByRole("button", { name: "Rechercher" }).click();
+    await expect(lookup.getByTestId("lookup-message")).toHaveText("Aucun affilié avec ce code : NO SUCH/CODE");
+    await lookup.getByLabel("Code de parrainage").fill("CREATOR123");
+    await lookup.getByRole("button", { name: "Rechercher" }).click();
+    const card = lookup.getByTestId("lookup-result");
+    await expect(card).toContainText("CREATOR123");
+    await expect(card).toContainText("code valide");
+    await card.getByRole("button", { name: "Actualiser" }).click();
+    await expect(card).toContainText("Chariow interrogé");
+
+    await expect(async () => {
+      await page.goto("/affiliates");
+      const row = page.getByTestId("known-affiliates").locator('tr[data-code="CREATOR123"]');
+      await expect(row).toBeVisible({ timeout: 1_000 });
+      await expect(row.getByTestId("affiliate-revenue")).toContainText(/\d/, { timeout: 1_000 });
+    }).toPass({ timeout: 30_000, intervals: [1_000] });
+  });
+});
+
+test.describe("support", () => {
+  test.use({ storageState: storageStatePath("support") });
+
+  test("cannot invite: the form is absent and the API says 403", async ({ page }) => {
+    // Support holds neither affiliates:read nor affiliates:invite (DESIGN §4): the page refuses them.
+    await page.goto("/affiliates");
+    await expect(page.getByTestId("user-menu")).toBeVisible();
+    await expect(page.getByTestId("invite-form")).toHaveCount(0);
+    await expect(page.getByTestId("affiliate-lookup")).toHaveCount(0);
+    const api = await apiAs("support");
+    const res = await api.post("/api/affiliates/invitations", { headers: SAME_ORIGIN, data: { emails: "someone@example.com" } });
+    expect(res.status()).toBe(403);
+    expect((await res.json()).error.code).toBe("forbidden");
+    await api.dispose();
+  });
+});
