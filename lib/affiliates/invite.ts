@@ -87,7 +87,7 @@ export async function sendInvitations(db: Kysely<Database>, client: ChariowClien
     actor: opts.actor,
     action: "affiliates.invite",
     target: null,
-    details: { emails: emails.length, batches: groups.length, batchesSent, outcomes: counts },
+    details: { emails: emails.length, batches: groups.length, batchesSent, outcomes: counts, invited: results.filter((r) => r.outcome === "invited").map((r) => r.email) },
   });
   return { results, batches: groups.length, batchesSent, retryable: results.some((r) => r.outcome === "failed" || r.outcome === "not_sent") };
 }
