@@ -1,0 +1,41 @@
+// Settlements journey in Chromium: after the demo backfill the timeline shows paid-out and due/overdue
+// payouts; a payout drills down to exactly its sales, whose net adds up to the payout's (read by the API).
+import { expect, test, type Page } from "@playwright/test";
+import { storageStatePath } from "../support/e2e-env";
+
+type Timeline = { range: { from: string; to: string }; groups: { currency: string; dueDay: string; status: string; salesCount: number; net: number; incompleteCount: number }[] };
+type PayoutSales = { sales: { id: string; net: number | null }[] };
+
+async function waitForBackfill(page: Page) {
+  await expect(async () => {
+    const body = (await (await page.request.get("/api/sync/status")).json()) as { freshness: { backfill: { done: boolean } } };
+    expect(body.freshness.backfill.done).toBe(true);
+  }).toPass({ timeout: 170_000, intervals: [1_000] });
+}
+
+test.use({ storageState: storageStatePath("owner") });
+
+test("timeline shows due vs done and drills down to a payout's sales", async ({ page }) => {
+  test.setTimeout(240_000);
+  await waitForBackfill(page);
+  await page.goto("/settlements");
+  const timeline = page.getByTestId("payout-timeline");
+  await expect(timeline.locator('tr[data-payout-status="settled"]').first()).toBeVisible();
+  await expect(timeline.locator('tr[data-payout-status="due"], tr[data-payout-status="overdue"]').first()).toBeVisible();
+  await expect(timeline.locator('tr[data-payout-status="settled"]').first()).toContainText("Versé le");
+
+  const api = (await (await page.request.get("/api/settlements")).json()) as Timeline;
+  const settled = api.groups.find((g) => g.status === "settled" && g.incompleteCount === 0);
+  expect(settled).toBeDefined();
+  const drill = (await (await page.request.get(`/api/settlements/sales?currency=${settled!.currency}&day=${settled!.dueDay}`)).json()) as PayoutSales;
+  expect(drill.sales).toHaveLength(settled!.salesCount);
+  expect(drill.sales.reduce((s, x) => s + (x.net ?? 0), 0)).toBe(settled!.net);
+
+  const row = timeline.locator('tr[data-payout-status="settled"]', { hasText: settled!.dueDay }).filter({ hasText: settled!.currency });
+  await row.getByRole("link", { name: "Voir les ventes" }).click();
+  await expect(page).toHaveURL(new RegExp(`currency=${settled!.currency}.*day=${settled!.dueDay}|day=${settled!.dueDay}.*currency=${settled!.currency}`));
+  const sales = page.getByTestId("payout-sales").locator("tbody tr[data-sale-id]");
+  await expect(sales).toHaveCount(settled!.salesCount);
+  const shownIds = await sales.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-sale-id")));
+  expect(shownIds.sort()).toEqual(drill.sales.map((s) => s.id).sort());
+});
