@@ -33,6 +33,7 @@ export interface RecoveryLabels {
   copied: string;
   bulk: string;
   bulkApply: string;
+  exportSelected: string;
   language: string;
   whatsappRefused: Record<string, string>;
   columns: Record<"customer" | "product" | "amount" | "reason" | "channel" | "age" | "status" | "actions", string>;

@@ -9,7 +9,7 @@ import type { LeadView, RecoveryLabels } from "./recovery-types";
 
 type Contact = { checkoutUrl: string | null; message: string; whatsapp: { ok: true; url: string } | { ok: false; reason: string }; mailto: string | null };
 
-export function RecoveryWorklist({ leads, labels, members, defaultLanguage }: { leads: LeadView[]; labels: RecoveryLabels; members: { id: string; label: string }[]; defaultLanguage: "fr" | "en" }) {
+export function RecoveryWorklist({ leads, labels, members, defaultLanguage, exportHref }: { leads: LeadView[]; labels: RecoveryLabels; members: { id: string; label: string }[]; defaultLanguage: "fr" | "en"; exportHref: string | null }) {
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [language, setLanguage] = useState(defaultLanguage);
@@ -56,6 +56,9 @@ export function RecoveryWorklist({ leads, labels, members, defaultLanguage }: { 
         <button type="button" className="rounded border px-2 py-1" disabled={selected.size === 0} onClick={async () => { setStatus(await act([...selected], { state: bulkState })); setSelected(new Set()); }}>
           {labels.bulkApply}
         </button>
+        {exportHref && selected.size > 0 ? (
+          <a className="rounded border px-2 py-1" data-testid="leads-export" href={`${exportHref}&ids=${encodeURIComponent([...selected].join(","))}`}>{labels.exportSelected}</a>
+        ) : null}
         {status ? <span role="status">{status}</span> : null}
       </div>
       {leads.length === 0 ? <p className="text-sm text-zinc-600">{labels.empty}</p> : (

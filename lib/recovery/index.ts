@@ -9,3 +9,4 @@ export * from "./update-leads";
 export * from "./lead-contact";
 export * from "./templates";
 export * from "./lead-message";
+export * from "./export-leads";

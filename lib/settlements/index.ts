@@ -3,3 +3,4 @@ export * from "./group-settlements";
 export * from "./list-settlements";
 export * from "./schemas";
 export * from "./default-range";
+export * from "./export-payout-sales";

@@ -8,6 +8,7 @@ import { RecoveryWorklist } from "@/components/recovery/recovery-worklist";
 import type { LeadView } from "@/components/recovery/recovery-types";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { currentLocale } from "@/lib/i18n/request";
@@ -24,7 +25,7 @@ type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[v.length - 1] : v);
 
 export default async function RecoveryPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requirePermission("recovery:read");
+  const member = await requirePermission("recovery:read");
   const sp = await searchParams;
   const t = await getTranslations("Recovery");
   const tp = await getTranslations("pages.recovery");
@@ -78,10 +79,11 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
           leads={shown.map(view)}
           members={members.map((m) => ({ id: m.id, label: m.name ?? m.email }))}
           defaultLanguage={locale}
+          exportHref={can(member.role, "export:csv") ? `/api/recovery/export.csv?${new URLSearchParams(range).toString()}` : null}
           labels={{
             selectLead: t("worklist.select"), selectAll: t("worklist.selectAll"), copyLink: t("actions.copyLink"), whatsapp: t("actions.whatsapp"), email: t("actions.email"),
             state: t("actions.state"), states, note: t("actions.note"), save: t("actions.save"), assign: t("actions.assign"), unassigned: t("actions.unassigned"),
-            saved: t("actions.saved"), copied: t("actions.copied"), bulk: t("actions.bulk"), bulkApply: t("actions.bulkApply"), language: t("actions.language"),
+            saved: t("actions.saved"), copied: t("actions.copied"), bulk: t("actions.bulk"), bulkApply: t("actions.bulkApply"), exportSelected: t("actions.exportSelected"), language: t("actions.language"),
             whatsappRefused: { missing: t("whatsapp.missing"), no_country: t("whatsapp.no_country"), unknown_country: t("whatsapp.unknown_country"), invalid: t("whatsapp.invalid") },
             columns: { customer: t("columns.customer"), product: t("columns.product"), amount: t("columns.amount"), reason: t("columns.reason"), channel: t("columns.channel"), age: t("columns.age"), status: t("columns.status"), actions: t("columns.actions") },
             empty: t("worklist.empty"),

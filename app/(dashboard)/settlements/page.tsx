@@ -7,6 +7,7 @@ import { PayoutSales } from "@/components/settlements/payout-sales";
 import { PayoutTimeline } from "@/components/settlements/payout-timeline";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { currentLocale } from "@/lib/i18n/request";
@@ -22,7 +23,7 @@ type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[v.length - 1] : v);
 
 export default async function SettlementsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requirePermission("settlements:read");
+  const member = await requirePermission("settlements:read");
   const sp = await searchParams;
   const t = await getTranslations("Settlements");
   const tp = await getTranslations("pages.settlements");
@@ -96,6 +97,9 @@ export default async function SettlementsPage({ searchParams }: { searchParams: 
       {drill && group.success ? (
         <div className="mt-6">
           <Card>
+            {can(member.role, "export:csv") ? (
+              <a className="mb-3 inline-block rounded border px-3 py-1.5 text-sm" data-testid="payout-export" href={`/api/settlements/export.csv?${new URLSearchParams({ currency: group.data.currency, day: group.data.day }).toString()}`}>{t("drill.export")}</a>
+            ) : null}
             <PayoutSales
               title={t("drill.title", { currency: group.data.currency, day: group.data.day, count: drill.length })}
               labels={{ sale: t("drill.sale"), product: t("drill.product"), customer: t("drill.customer"), completedAt: t("drill.completedAt"), gross: t("columns.gross"), net: t("columns.net"), state: t("columns.status") }}

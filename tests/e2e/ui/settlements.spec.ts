@@ -1,6 +1,7 @@
 // Settlements journey in Chromium: after the demo backfill the timeline shows paid-out and due/overdue
 // payouts; a payout drills down to exactly its sales, whose net adds up to the payout's (read by the API).
 import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { storageStatePath } from "../support/e2e-env";
 
 type Timeline = { range: { from: string; to: string }; groups: { currency: string; dueDay: string; status: string; salesCount: number; net: number; incompleteCount: number }[] };
@@ -38,4 +39,10 @@ test("timeline shows due vs done and drills down to a payout's sales", async ({ 
   await expect(sales).toHaveCount(settled!.salesCount);
   const shownIds = await sales.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-sale-id")));
   expect(shownIds.sort()).toEqual(drill.sales.map((s) => s.id).sort());
+
+  // The payout's sales as CSV (French Excel preset: `;`), one line per sale after the header.
+  const download = page.waitForEvent("download");
+  await page.getByTestId("payout-export").click();
+  const file = readFileSync((await (await download).path())!, "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  expect(file.slice(1).map((l) => l.split(";")[0]).sort()).toEqual(drill.sales.map((s) => s.id).sort());
 });

@@ -3,7 +3,7 @@
 import { expect, it } from "vitest";
 import { listAudit } from "@/lib/audit";
 import { upsertSales } from "@/lib/mirror";
-import { listLeads, recoveryStats, updateLeads } from "@/lib/recovery";
+import { exportLeadsCsv, listLeads, recoveryStats, updateLeads } from "@/lib/recovery";
 import { createUser } from "@/lib/team";
 import { saleDetail } from "../../factories/sales";
 import { describeEachEngine } from "../db/engines";
@@ -53,5 +53,15 @@ describeEachEngine("Recovery lead actions", ({ db }) => {
     await expect(updateLeads(db().db, actor, { saleIds: ["paid1"], state: "won" })).rejects.toMatchObject({ status: 404 });
     await expect(updateLeads(db().db, actor, { saleIds: ["lead1"], assignedTo: "nobody" })).rejects.toMatchObject({ status: 400, field: "assignedTo" });
     expect((await listLeads(db().db, { from: "2026-05-01", to: "2026-05-02" })).every((l) => l.state === "open")).toBe(true);
+  });
+
+  it("exports only the selected leads, audited", async () => {
+    const { actor } = await seed();
+    const res = await exportLeadsCsv(db().db, { saleIds: ["lead2"], range: { from: "2026-05-01", to: "2026-05-02" }, preset: "standard", timeZone: "Africa/Abidjan", actor });
+    const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    expect(lines.map((l) => l.split(",")[0])).toEqual(["sale_id", "lead2"]);
+    expect(lines[1]).toContain("abandoned");
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await listAudit(db().db, { action: "recovery.export" }))[0]).toMatchObject({ actorEmail: "owner@example.com", details: { saleIds: ["lead2"], rows: 1, completed: true } });
   });
 });

@@ -3,7 +3,8 @@
 // and the drill-down to a payout's sales with overdue flags. Expected sums are the factories' inputs.
 import { expect, it } from "vitest";
 import { upsertSales } from "@/lib/mirror";
-import { getNextPayouts, listPayoutSales, listSettlements } from "@/lib/settlements";
+import { listAudit } from "@/lib/audit";
+import { exportPayoutSalesCsv, getNextPayouts, listPayoutSales, listSettlements } from "@/lib/settlements";
 import { saleDetail, saleSummary, type SaleFacts } from "../../factories/sales";
 import { describeEachEngine } from "../db/engines";
 
@@ -56,5 +57,19 @@ describeEachEngine("Settlement timeline", ({ db }) => {
     expect(sales.map((s) => [s.id, s.overdue, s.net])).toEqual([["s3", true, 9_200]]);
     const done = await listPayoutSales(db().db, { currency: "XOF", dueDay: "2026-03-29" }, ZONE, NOW);
     expect(done.map((s) => [s.id, s.overdue]).sort()).toEqual([["s1", false], ["s2", false]]);
+  });
+
+  it("exports a payout's sales as CSV (French Excel preset) and audits the export", async () => {
+    await seed();
+    const actor = { id: "u1", email: "owner@example.com", role: "owner" as const };
+    const res = await exportPayoutSalesCsv(db().db, { currency: "XOF", dueDay: "2026-03-29", preset: "excel-fr", timeZone: ZONE, actor });
+    const text = (await res.text()).replace(/^\uFEFF/, "");
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(3);
+    expect(lines[0].split(";").slice(0, 4)).toEqual(["sale_id", "status", "product", "customer_email"]);
+    expect(lines.slice(1).map((l) => l.split(";")[0]).sort()).toEqual(["s1", "s2"]);
+    expect(lines[1].split(";")[8]).toBe("9200"); // net, XOF has no decimals
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await listAudit(db().db, { action: "settlements.export" }))[0]).toMatchObject({ target: "XOF:2026-03-29", details: { rows: 2, preset: "excel-fr", completed: true } });
   });
 });
