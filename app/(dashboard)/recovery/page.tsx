@@ -4,6 +4,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RecoveryStatsCard } from "@/components/recovery/recovery-stats-card";
+import { RecoveryTemplatesForm } from "@/components/recovery/templates-form";
 import { RecoveryWorklist } from "@/components/recovery/recovery-worklist";
 import type { LeadView } from "@/components/recovery/recovery-types";
 import { Card } from "@/components/ui/card";
@@ -13,7 +14,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { currentLocale } from "@/lib/i18n/request";
 import { formatMoney } from "@/lib/money";
-import { defaultLeadRange, isOpenLead, leadAgeDays, listLeads, recoveryStats, worklistQuerySchema, type Lead } from "@/lib/recovery";
+import { defaultLeadRange, getRecoveryTemplates, isOpenLead, leadAgeDays, listLeads, recoveryStats, worklistQuerySchema, type Lead } from "@/lib/recovery";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 import { listMembers } from "@/lib/team";
 
@@ -36,7 +37,7 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
   const fallback = defaultLeadRange(timeZone);
   const range = { from: (q.success && q.data.from) || fallback.from, to: (q.success && q.data.to) || fallback.to };
   const include = q.success ? q.data.include : "open";
-  const [all, members] = await Promise.all([listLeads(db, range), listMembers(db)]);
+  const [all, members, templates] = await Promise.all([listLeads(db, range), listMembers(db), getRecoveryTemplates(db)]);
   const shown = include === "all" ? all : all.filter(isOpenLead);
   const money = (minor: number | null, currency: string | null) => (minor === null || !currency ? t("unknown") : formatMoney({ minor, currency }, locale));
   const view = (l: Lead): LeadView => ({
@@ -90,6 +91,13 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
           }}
         />
       </Card>
+      {can(member.role, "settings:manage") ? (
+        <div className="mt-6">
+          <Card>
+            <RecoveryTemplatesForm initial={templates} labels={{ title: t("templates.title"), fr: t("templates.fr"), en: t("templates.en"), placeholders: t("templates.placeholders"), save: t("actions.save"), saved: t("actions.saved") }} />
+          </Card>
+        </div>
+      ) : null}
     </>
   );
 }

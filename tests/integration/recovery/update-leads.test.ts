@@ -3,7 +3,7 @@
 import { expect, it } from "vitest";
 import { listAudit } from "@/lib/audit";
 import { upsertSales } from "@/lib/mirror";
-import { exportLeadsCsv, listLeads, recoveryStats, updateLeads } from "@/lib/recovery";
+import { buildLeadMessage, exportLeadsCsv, getRecoveryTemplates, listLeads, recoveryStats, setRecoveryTemplates, updateLeads } from "@/lib/recovery";
 import { createUser } from "@/lib/team";
 import { saleDetail } from "../../factories/sales";
 import { describeEachEngine } from "../db/engines";
@@ -63,5 +63,16 @@ describeEachEngine("Recovery lead actions", ({ db }) => {
     expect(lines[1]).toContain("abandoned");
     await new Promise((r) => setTimeout(r, 20));
     expect((await listAudit(db().db, { action: "recovery.export" }))[0]).toMatchObject({ actorEmail: "owner@example.com", details: { saleIds: ["lead2"], rows: 1, completed: true } });
+  });
+
+  it("uses the edited template for the lead's message, audited; no phone means no WhatsApp link, with the reason", async () => {
+    const { actor } = await seed();
+    await setRecoveryTemplates(db().db, { fr: "Salut {customer}, {product} : {amount}", en: "Hi {customer}" }, actor);
+    expect((await getRecoveryTemplates(db().db)).fr).toBe("Salut {customer}, {product} : {amount}");
+    const m = await buildLeadMessage(db().db, "lead1", "fr");
+    expect(m?.message).toMatch(/^Salut .+, .+ : 4\s?900\sF\sCFA$/u);
+    expect(m?.whatsapp).toEqual({ ok: false, reason: "missing" }); // no Pulse, so no phone
+    expect(m?.mailto).toMatch(/^mailto:/);
+    expect((await listAudit(db().db, { action: "recovery.templates_changed" }))).toHaveLength(1);
   });
 });
