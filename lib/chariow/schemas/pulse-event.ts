@@ -32,6 +32,8 @@ const saleEventSchema = z
         // The Pulse puts product and customer beside the sale, not inside it.
         product: sale.product ?? (p.product && { id: p.product.id, name: p.product.name, type: p.product.type, slug: p.product.slug }),
         customer: sale.customer ?? (p.customer && { id: p.customer.id, email: p.customer.email, name: p.customer.name }),
+        // …and the affiliate too: the sale is attributed to it like a detail's store_affiliate (§6 known affiliates).
+        storeAffiliate: sale.storeAffiliate ?? (p.affiliate ? { id: p.affiliate.storeAffiliateId ?? p.affiliate.id, code: p.affiliate.code } : null),
       },
       product: p.product,
       customer: p.customer,

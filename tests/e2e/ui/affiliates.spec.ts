@@ -7,8 +7,13 @@ import { apiAs, SAME_ORIGIN } from "../support/api-session";
 import { storageStatePath } from "../support/e2e-env";
 import { simControl } from "../support/simulator-control";
 
+// The demo allows 30 API requests a minute and the history backfill spends them: an interactive request
+// (invite, lookup) may wait for the next budget window, so answers get up to 90 s.
+const API_WAIT = { timeout: 90_000 };
+
 test.describe("marketing", () => {
   test.use({ storageState: storageStatePath("marketing") });
+  test.setTimeout(240_000);
 
   test("invites from a pasted list and sees each email's result", async ({ page }) => {
     const tag = Date.now().toString(36);
@@ -20,7 +25,7 @@ test.describe("marketing", () => {
     await expect(form.getByTestId("invite-rewritten")).toContainText(fresh[1]);
     await form.getByRole("button", { name: "Envoyer les invitations (2)" }).click();
     const results = form.getByTestId("invite-results");
-    for (const email of fresh) await expect(results.locator(`tr[data-email="${email}"]`)).toHaveAttribute("data-outcome", "invited");
+    for (const email of fresh) await expect(results.locator(`tr[data-email="${email}"]`)).toHaveAttribute("data-outcome", "invited", API_WAIT);
     await expect(results.locator(`tr[data-email="${fresh[0]}"]`)).toContainText("Invitée — expire le");
     // Stored: the list shows them pending after a reload.
     await page.goto(`/affiliates?q=${encodeURIComponent(tag)}`);
@@ -35,14 +40,18 @@ test.describe("marketing", () => {
     const lookup = page.getByTestId("affiliate-lookup");
     await lookup.getByLabel("Code de parrainage").fill("NO SUCH/CODE");
     await lookup.getByRole("button", { name: "Rechercher" }).click();
-    await expect(lookup.getByTestId("lookup-message")).toHaveText("Aucun affilié avec ce code : NO SUCH/CODE");
+    await expect(lookup.getByTestId("lookup-message")).toHaveText("Aucun affilié avec ce code : NO SUCH/CODE", API_WAIT);
     await lookup.getByLabel("Code de parrainage").fill("CREATOR123");
     await lookup.getByRole("button", { name: "Rechercher" }).click();
     const card = lookup.getByTestId("lookup-result");
-    await expect(card).toContainText("CREATOR123");
+    await expect(card).toContainText("CREATOR123", API_WAIT);
     await expect(card).toContainText("code valide");
+    // Asked again within minutes: from the cache; Refresh asks Chariow.
+    await lookup.getByRole("button", { name: "Rechercher" }).click();
+    await expect(card).toContainText("Depuis le cache", API_WAIT);
     await card.getByRole("button", { name: "Actualiser" }).click();
-    await expect(card).toContainText("Chariow interrogé");
+    await expect(card).not.toContainText("Depuis le cache", API_WAIT);
+    await expect(card).toContainText("CREATOR123");
 
     await expect(async () => {
       await page.goto("/affiliates");
