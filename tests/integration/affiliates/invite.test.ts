@@ -2,12 +2,13 @@
 // gives exactly the right outcome per email with exactly two API calls (25 + 1); a rate-limited batch is
 // reported (with the batches after it not sent) and retrying re-sends only those; every round is stored
 // and audited; accepting an invitation in the simulator turns it to accepted through the affiliate.joined
-// Pulse; an invitation past its expiry shows expired.
+// Pulse (or, without it, through a lookup of the new code); an invitation past its expiry shows expired.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChariowClient, createMemoryBudgetStore, createScheduler, createVirtualClock, type ChariowClient } from "@/lib/chariow";
 import { parseEmails } from "@/lib/affiliates/emails";
 import { sendInvitations } from "@/lib/affiliates/invite";
 import { listInvitations } from "@/lib/affiliates/queries";
+import { createLookupCache, lookupAffiliate } from "@/lib/affiliates/lookup";
 import { createPulseQueue, receivePulse } from "@/lib/pulses";
 import { createMirrorSink } from "@/lib/pulses/mirror-sink";
 import { startSimulator, type RunningSimulator } from "@/simulator/index";
@@ -126,6 +127,19 @@ for (const dialect of ["current", "legacy"] as const) {
         expect(posts.slice(2)).toEqual([emails.slice(25, 50), emails.slice(50)]);
         expect(again.results.every((r) => r.outcome === "invited")).toBe(true);
         expect((await listInvitations(db().db, { status: "pending", q: `-${tag}@` }, HISTORY_END)).filter((r) => r.email.startsWith("rl"))).toHaveLength(60);
+      });
+
+      it("without the Pulse, a lookup of the new affiliate's code turns the invitation accepted", async () => {
+        target = { handle: async () => new Response("down", { status: 503 }) }; // the Pulse never lands
+        const email = `looked-${tag}@example.com`;
+        const { client } = countingClient(sim);
+        const [sent] = (await sendInvitations(db().db, client, [email], { actor: ACTOR })).results;
+        if (sent.outcome !== "invited") throw new Error(`expected invited, got ${sent.outcome}`);
+        const accepted = await control(sim, "POST", `/invitations/${encodeURIComponent(sent.invitationId)}/accept`);
+        expect((await listInvitations(db().db, { q: email }, HISTORY_END))[0].status).toBe("pending");
+        const looked = await lookupAffiliate(db().db, client, accepted.json.affiliate.code, { cache: createLookupCache() });
+        expect(looked.found).toBe(true);
+        expect((await listInvitations(db().db, { q: email }, HISTORY_END))[0]).toMatchObject({ status: "accepted", acceptedVia: "lookup", affiliateCode: accepted.json.affiliate.code });
       });
 
       it("accepting an invitation in the simulator turns it accepted via the affiliate.joined Pulse; past expiry is expired", async () => {
