@@ -5,54 +5,120 @@ import { expect, test } from "@playwright/test";
 import { demoAccount, storageStatePath } from "../support/e2e-env";
 import { simControl } from "../support/simulator-control";
 
-type Audit = { entries: { action: string; target: string | null; actorEmail: string | null; details: Record<string, unknown> | null }[] };
+type Audit = {
+  entries: {
+    action: string;
+    target: string | null;
+    actorEmail: string | null;
+    details: Record<string, unknown> | null;
+  }[];
+};
 
-test.use({ storageState: storageStatePath("owner") });
+test.describe("owner", () => {
+  test.use({ storageState: storageStatePath("owner") });
 
-test("work a lead: copy link, contacted with a note, assign — all audited; then recovered by a payment", async ({ page, context }) => {
-  test.setTimeout(180_000);
-  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const { sale } = await simControl<{ sale: { id: string; customer_id: string; product_id: string } }>("POST", "/checkouts", {});
-  await simControl("POST", `/sales/${sale.id}/fail`, { code: "insufficient_funds" });
+  test("work a lead: copy link, contacted with a note, assign — all audited; then recovered by a payment", async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(180_000);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    const { sale } = await simControl<{
+      sale: { id: string; customer_id: string; product_id: string };
+    }>("POST", "/checkouts", {});
+    await simControl("POST", `/sales/${sale.id}/fail`, {
+      code: "insufficient_funds",
+    });
 
-  const row = page.locator(`tr[data-lead-id="${sale.id}"]`);
-  await expect(async () => {
+    const row = page.locator(`tr[data-lead-id="${sale.id}"]`);
+    await expect(async () => {
+      await page.goto("/recovery");
+      await expect(row).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000, intervals: [1_000] });
+    await expect(row).toContainText("Fonds insuffisants");
+
+    // Copy the recovery link: the clipboard holds the Pulse's checkout URL.
+    await row.getByRole("button", { name: "Copier le lien" }).click();
+    await expect(row.getByRole("status")).toHaveText("Lien copié");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      /\/checkout\/.+email=/,
+    );
+
+    // Contacted with a note.
+    await row.getByLabel("Statut").selectOption("contacted");
+    await row.getByLabel("Note").fill("Relancé sur WhatsApp, rappelle demain");
+    await row.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(row.getByTestId("lead-state")).toHaveText("Contacté");
+
+    // Assigned to the support member.
+    const members = (await (
+      await page.request.get("/api/team/members")
+    ).json()) as { members: { id: string; email: string }[] };
+    const support = members.members.find(
+      (m) => m.email === demoAccount("support").email,
+    );
+    expect(support).toBeDefined();
+    await row.getByLabel("Attribuer").selectOption(support!.id);
+    await expect(row.getByLabel("Attribuer")).toHaveValue(support!.id);
+
+    const audit = (await (
+      await page.request.get("/api/audit?action=recovery.&limit=50")
+    ).json()) as Audit;
+    const mine = audit.entries.filter((e) => e.target === sale.id);
+    expect(mine.map((e) => e.action).sort()).toEqual([
+      "recovery.contact_link",
+      "recovery.lead_updated",
+      "recovery.lead_updated",
+    ]);
+    expect(
+      mine.find((e) => e.details?.state === "contacted")?.details,
+    ).toMatchObject({ note: "Relancé sur WhatsApp, rappelle demain" });
+    expect(mine.find((e) => e.details?.assignedTo)?.details).toMatchObject({
+      assignedTo: support!.id,
+      assignedToEmail: demoAccount("support").email,
+    });
+    await page.goto("/team");
+    await expect(page.getByText(sale.id).first()).toBeVisible();
+
+    // The same customer pays for the same product: the lead turns recovered by itself.
+    const retry = await simControl<{ sale: { id: string } }>(
+      "POST",
+      "/checkouts",
+      { customer_id: sale.customer_id, product_id: sale.product_id },
+    );
+    await simControl("POST", `/sales/${retry.sale.id}/complete`);
+    await expect(async () => {
+      await page.goto("/recovery?include=all");
+      await expect(row.getByTestId("lead-recovered")).toBeVisible({
+        timeout: 2_000,
+      });
+    }).toPass({ timeout: 60_000, intervals: [1_000] });
+  });
+});
+
+test.describe("support", () => {
+  test.use({ storageState: storageStatePath("support") });
+
+  test("works the worklist but sees no settlements and cannot export", async ({
+    page,
+  }) => {
     await page.goto("/recovery");
-    await expect(row).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 60_000, intervals: [1_000] });
-  await expect(row).toContainText("Fonds insuffisants");
-
-  // Copy the recovery link: the clipboard holds the Pulse's checkout URL.
-  await row.getByRole("button", { name: "Copier le lien" }).click();
-  await expect(row.getByRole("status")).toHaveText("Lien copié");
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/checkout\/.+email=/);
-
-  // Contacted with a note.
-  await row.getByLabel("Statut").selectOption("contacted");
-  await row.getByLabel("Note").fill("Relancé sur WhatsApp, rappelle demain");
-  await row.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(row.getByTestId("lead-state")).toHaveText("Contacté");
-
-  // Assigned to the support member.
-  const members = (await (await page.request.get("/api/team/members")).json()) as { members: { id: string; email: string }[] };
-  const support = members.members.find((m) => m.email === demoAccount("support").email);
-  expect(support).toBeDefined();
-  await row.getByLabel("Attribuer").selectOption(support!.id);
-  await expect(row.getByLabel("Attribuer")).toHaveValue(support!.id);
-
-  const audit = (await (await page.request.get("/api/audit?action=recovery.&limit=50")).json()) as Audit;
-  const mine = audit.entries.filter((e) => e.target === sale.id);
-  expect(mine.map((e) => e.action).sort()).toEqual(["recovery.contact_link", "recovery.lead_updated", "recovery.lead_updated"]);
-  expect(mine.find((e) => e.details?.state === "contacted")?.details).toMatchObject({ note: "Relancé sur WhatsApp, rappelle demain" });
-  expect(mine.find((e) => e.details?.assignedTo)?.details).toMatchObject({ assignedTo: support!.id, assignedToEmail: demoAccount("support").email });
-  await page.goto("/team");
-  await expect(page.getByText(sale.id).first()).toBeVisible();
-
-  // The same customer pays for the same product: the lead turns recovered by itself.
-  const retry = await simControl<{ sale: { id: string } }>("POST", "/checkouts", { customer_id: sale.customer_id, product_id: sale.product_id });
-  await simControl("POST", `/sales/${retry.sale.id}/complete`);
-  await expect(async () => {
-    await page.goto("/recovery?include=all");
-    await expect(row.getByTestId("lead-recovered")).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 60_000, intervals: [1_000] });
+    await expect(page.getByTestId("recovery-stats")).toBeVisible();
+    await expect(page.getByTestId("recovery-templates")).toHaveCount(0); // owners/admins only
+    expect((await page.request.get("/api/recovery/leads")).status()).toBe(200);
+    expect((await page.request.get("/api/settlements")).status()).toBe(403);
+    expect((await page.request.get("/api/settlements/next")).status()).toBe(
+      403,
+    );
+    expect(
+      (await page.request.get("/api/recovery/export.csv?ids=x")).status(),
+    ).toBe(403);
+    expect(
+      (
+        await page.request.put("/api/recovery/templates", {
+          data: { fr: "a", en: "b" },
+        })
+      ).status(),
+    ).toBe(403);
+  });
 });
