@@ -75,4 +75,19 @@ describeEachEngine("Recovery lead actions", ({ db }) => {
     expect(m?.mailto).toMatch(/^mailto:/);
     expect((await listAudit(db().db, { action: "recovery.templates_changed" }))).toHaveLength(1);
   });
+
+  it("a lead without a customer id is recovered through the customer's e-mail", async () => {
+    await upsertSales(
+      db().db,
+      [
+        saleDetail({ id: "anon_lead", status: "failed", createdAt: "2026-05-01T09:00:00Z", failedAt: "2026-05-01T09:00:00Z", customerId: "cus_x", email: "kofi@example.com", productId: "prd_9" }),
+        saleDetail({ id: "kofi_paid", status: "completed", createdAt: "2026-05-03T09:00:00Z", completedAt: "2026-05-03T09:00:00Z", customerId: "cus_kofi", email: "kofi@example.com", productId: "prd_9" }),
+      ],
+      { source: "detail", receivedAt: NOW, timeZone: "Africa/Abidjan" },
+    );
+    // As a list summary without its customer id would leave it.
+    await db().db.updateTable("sales").set({ customer_id: null }).where("id", "=", "anon_lead").execute();
+    const [lead] = (await listLeads(db().db, { from: "2026-05-01", to: "2026-05-01" })).filter((l) => l.saleId === "anon_lead");
+    expect(lead.recovered?.saleId).toBe("kofi_paid");
+  });
 });
