@@ -8,7 +8,8 @@ export interface NextPayoutView {
   salesCount: number;
 }
 
-export function NextPayoutCard({ title, payouts, emptyMessage, salesLabel }: { title: string; payouts: NextPayoutView[]; emptyMessage: string; salesLabel: (count: number) => string }) {
+/** `salesLabels`: the translated "n sales" per count shown (plain data, so a server page can pass it). */
+export function NextPayoutCard({ title, payouts, emptyMessage, salesLabels }: { title: string; payouts: NextPayoutView[]; emptyMessage: string; salesLabels: Record<number, string> }) {
   return (
     <Card title={title} testId="next-payout">
       {payouts.length === 0 ? (
@@ -18,7 +19,7 @@ export function NextPayoutCard({ title, payouts, emptyMessage, salesLabel }: { t
           {payouts.map((p) => (
             <li key={p.currency} className="flex items-baseline justify-between gap-4">
               <span className="text-lg font-semibold tabular-nums">{p.net}</span>
-              <span className="text-sm text-zinc-600 dark:text-zinc-400">{p.dueDay} · {salesLabel(p.salesCount)}</span>
+              <span className="text-sm text-zinc-600 dark:text-zinc-400">{p.dueDay} · {salesLabels[p.salesCount]}</span>
             </li>
           ))}
         </ul>
