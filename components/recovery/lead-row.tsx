@@ -27,7 +27,7 @@ export function LeadRow({ lead, labels, members, selected, onSelect, onAction, o
       <td className="py-2 pr-3">{lead.channel}</td>
       <td className="py-2 pr-3 tabular-nums">{lead.age}</td>
       <td className="py-2 pr-3">
-        {lead.recovered ? <span data-testid="lead-recovered" className="rounded bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800">{lead.recovered}</span> : <span data-testid="lead-state">{lead.stateLabel}</span>}
+        {lead.recovered ? <a data-testid="lead-recovered" href={`/sales/${encodeURIComponent(lead.recoveredSaleId ?? "")}`} className="rounded bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800 underline">{lead.recovered}</a> : <span data-testid="lead-state">{lead.stateLabel}</span>}
       </td>
       <td className="py-2">
         <div className="flex flex-wrap gap-2">

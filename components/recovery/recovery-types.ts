@@ -13,6 +13,7 @@ export interface LeadView {
   note: string | null;
   assignedTo: string | null;
   recovered: string | null;
+  recoveredSaleId: string | null;
   hasLink: boolean;
   hasEmail: boolean;
 }

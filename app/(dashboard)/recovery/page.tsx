@@ -54,6 +54,7 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
     note: l.note,
     assignedTo: l.assignedTo,
     recovered: l.recovered ? t("recovered", { amount: money(l.recovered.amount, l.recovered.currency), day: l.recovered.paidAt.slice(0, 10) }) : null,
+    recoveredSaleId: l.recovered?.saleId ?? null,
     hasLink: l.checkoutUrl !== null || l.productId !== null,
     hasEmail: l.customerEmail !== null,
   });

@@ -93,6 +93,8 @@ test.describe("owner", () => {
         timeout: 2_000,
       });
     }).toPass({ timeout: 60_000, intervals: [1_000] });
+    // The lead links to the payment that recovered it.
+    await expect(row.getByTestId("lead-recovered")).toHaveAttribute("href", `/sales/${retry.sale.id}`);
   });
 });
 
