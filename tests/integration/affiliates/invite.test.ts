@@ -130,7 +130,8 @@ for (const dialect of ["current", "legacy"] as const) {
       });
 
       it("without the Pulse, a lookup of the new affiliate's code turns the invitation accepted", async () => {
-        target = { handle: async () => new Response("down", { status: 503 }) }; // the Pulse never lands
+        // The Pulse is acknowledged but goes nowhere (a failing endpoint would get the Pulse disabled, §8).
+        target = { handle: async () => new Response("ignored", { status: 200 }) };
         const email = `looked-${tag}@example.com`;
         const { client } = countingClient(sim);
         const [sent] = (await sendInvitations(db().db, client, [email], { actor: ACTOR })).results;
