@@ -17,8 +17,14 @@ async function waitForBackfill(page: Page) {
 test.use({ storageState: storageStatePath("owner") });
 
 test("timeline shows due vs done and drills down to a payout's sales", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await waitForBackfill(page);
+  // Settlements are known only from sale details and Pulses: wait until enrichment has read at least one
+  // whole paid-out payout (the page meanwhile shows those sales as "not known yet", never guessed).
+  await expect(async () => {
+    const t = (await (await page.request.get("/api/settlements")).json()) as Timeline;
+    expect(t.groups.some((g) => g.status === "settled" && g.incompleteCount === 0)).toBe(true);
+  }).toPass({ timeout: 240_000, intervals: [2_000] });
   await page.goto("/settlements");
   const timeline = page.getByTestId("payout-timeline");
   await expect(timeline.locator('tr[data-payout-status="settled"]').first()).toBeVisible();
