@@ -6,11 +6,13 @@ import { getTranslations } from "next-intl/server";
 import { analyticsQueryString } from "@/lib/analytics/url-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { getOverview } from "@/lib/analytics/overview";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listRecentSales } from "@/lib/overview/recent-sales";
 import { RECENT_SALES_LIMIT } from "@/lib/overview/schemas";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
+import { NextPayoutSection } from "../settlements/next-payout-section";
 import { OverviewAnalytics } from "./analytics-client";
 import { OverviewClient } from "./overview-client";
 import { readAnalyticsParams, type PageSearchParams } from "./search-params";
@@ -20,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OverviewPage({ searchParams }: { searchParams: PageSearchParams }) {
-  await requirePermission("analytics:read");
+  const member = await requirePermission("analytics:read");
   const t = await getTranslations();
   const db = await getDb();
   const params = await readAnalyticsParams(searchParams);
@@ -31,6 +33,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
       <PageHeader title={t("pages.overview.title")} description={t("pages.overview.description")} />
       <div className="space-y-6">
         <OverviewAnalytics initial={overview} initialQuery={analyticsQueryString({ ...params, currency: undefined })} />
+        {can(member.role, "settlements:read") ? <NextPayoutSection /> : null}
         <OverviewClient initialSales={sales} limit={RECENT_SALES_LIMIT} timeZone={timeZone} />
       </div>
     </>

@@ -51,4 +51,12 @@ test("timeline shows due vs done and drills down to a payout's sales", async ({ 
   await page.getByTestId("payout-export").click();
   const file = readFileSync((await (await download).path())!, "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
   expect(file.slice(1).map((l) => l.split(";")[0]).sort()).toEqual(drill.sales.map((s) => s.id).sort());
+
+  // The overview's "Next payout" card shows the next payout per currency, as the API computes it.
+  const next = (await (await page.request.get("/api/settlements/next")).json()) as { payouts: { currency: string; dueDay: string }[] };
+  await page.goto("/overview");
+  const card = page.getByTestId("next-payout");
+  await expect(card).toBeVisible();
+  for (const p of next.payouts) await expect(card).toContainText(p.dueDay);
+  await expect(card.locator("li")).toHaveCount(next.payouts.length);
 });
