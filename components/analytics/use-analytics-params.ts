@@ -1,16 +1,33 @@
 "use client";
-// The analytics pages' URL state (range, compare, interval, currency) read with useSearchParams and
-// written with history.pushState: Next keeps useSearchParams in sync, the data refetches through
-// TanStack Query, and the server page is not re-rendered for a filter change.
+// The analytics pages' URL state (range, compare, interval, currency), written with history.pushState so
+// a filter change refetches through TanStack Query without re-rendering the server page. Read from the
+// address bar itself (useSyncExternalStore over pushState + popstate), not only from Next's
+// useSearchParams: a pushState made while the router was busy (first load, a prefetch) was seen in e2e
+// to leave useSearchParams on the old query, so the page showed the old range under the new URL.
 import { useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useSyncExternalStore } from "react";
 import { analyticsQueryString, parseAnalyticsParams, type AnalyticsParams } from "@/lib/analytics/url-params";
 
 export { analyticsQueryString, type AnalyticsParams };
 
+const CHANGE_EVENT = "analytics-params-change";
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener("popstate", onChange);
+  window.addEventListener(CHANGE_EVENT, onChange);
+  return () => {
+    window.removeEventListener("popstate", onChange);
+    window.removeEventListener(CHANGE_EVENT, onChange);
+  };
+}
+
+const addressBarQuery = () => window.location.search.replace(/^\?/, "");
+
 export function useAnalyticsParams(): [AnalyticsParams, (patch: Partial<AnalyticsParams>) => void] {
-  const search = useSearchParams();
-  const params = useMemo(() => parseAnalyticsParams(new URLSearchParams(search.toString())), [search]);
+  // On the server and during hydration: the request's query, so the markup matches.
+  const requestQuery = useSearchParams().toString();
+  const query = useSyncExternalStore(subscribe, addressBarQuery, () => requestQuery);
+  const params = useMemo(() => parseAnalyticsParams(new URLSearchParams(query)), [query]);
   const update = useCallback(
     (patch: Partial<AnalyticsParams>) => {
       const next: AnalyticsParams = { ...params, ...patch };
@@ -20,6 +37,7 @@ export function useAnalyticsParams(): [AnalyticsParams, (patch: Partial<Analytic
         delete next.to;
       }
       window.history.pushState(null, "", `?${analyticsQueryString(next)}`);
+      window.dispatchEvent(new Event(CHANGE_EVENT));
     },
     [params],
   );

@@ -52,9 +52,11 @@ export async function listSaleIdsNeedingRefresh(db: Kysely<Database>, opts: { li
 }
 
 /**
- * Sales worth a `GET /sales/{id}` (DESIGN §2 enrichment): never-detailed first — completed (upcoming
- * settlements), then recently paid, then affiliate sales, then the rest — each newest first; then paid
- * sales whose status moved on since their last detail (a settlement to learn).
+ * Sales worth a `GET /sales/{id}` (DESIGN §2 enrichment): never-detailed first — paid in the last 30
+ * days (upcoming and recent payouts), then affiliate sales, then older held payouts (`completed`), older
+ * paid-out ones, the rest — each newest first; then paid sales whose status moved on since their last
+ * detail (a settlement to learn). Held payouts can be a fifth of a store's paid history: putting all of
+ * them first would keep this week's payouts unknown for hours at 10 requests a minute.
  */
 export async function listSaleIdsNeedingDetail(db: Kysely<Database>, opts: { limit: number; now: string }): Promise<string[]> {
   if (opts.limit <= 0) return [];
@@ -62,9 +64,11 @@ export async function listSaleIdsNeedingDetail(db: Kysely<Database>, opts: { lim
   const out: string[] = [];
   const never = () => db.selectFrom("sales").select("id").where("detail_at", "is", null);
   const buckets = [
-    () => never().where("status", "=", "completed"),
-    () => never().where("status", "=", "settled").where("created_at", ">=", recent),
+    // Upcoming and recent payouts: what the Settlements page and the Next payout card show first.
+    () => never().where("status", "in", ["completed", "settled"]).where("created_at", ">=", recent),
     () => never().where((eb) => eb.or([eb("store_affiliate_id", "is not", null), eb("channel", "=", "affiliate")])),
+    // Older payouts still held (completed long after due: overdue), then older paid-out ones.
+    () => never().where("status", "=", "completed"),
     () => never().where("status", "=", "settled"),
     () => never(),
     () =>

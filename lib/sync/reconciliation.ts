@@ -57,13 +57,18 @@ function monthRange(month: string): { from: string; to: string } {
  * True when a pass is in progress or the next one is due: `everyMs` after the last, but never sooner
  * than 4× the last pass's duration. A pass re-reads the whole history (1,000,000 sales = 10,000
  * requests, ~17 h at 10 a minute), so a big store is reconciled less often than daily and the pass
- * never takes more than a fifth of the budget.
+ * never takes more than a fifth of the budget. The first pass counts from the end of the backfill,
+ * which has just read every page: re-reading them at once would find nothing and hold back the
+ * enrichment (fees, settlements) the merchant is waiting for; the backfill's duration stands for a pass's.
  */
 export async function reconciliationDue(ctx: Pick<SyncContext, "db" | "clock">, everyMs: number): Promise<boolean> {
   const state = await loadCheckpoint(ctx.db, "reconciliation", stateSchema);
   if (state?.months) return true;
-  if (!state?.lastPassAt) return true;
-  return ctx.clock.now() - Date.parse(state.lastPassAt) >= Math.max(everyMs, 4 * (state.lastPassMs ?? 0));
+  if (state?.lastPassAt) return ctx.clock.now() - Date.parse(state.lastPassAt) >= Math.max(everyMs, 4 * (state.lastPassMs ?? 0));
+  const backfill = await loadBackfillState(ctx);
+  if (!backfill?.finishedAt) return true; // nothing to count from (the slice itself waits for the backfill)
+  const backfillMs = Date.parse(backfill.finishedAt) - Date.parse(backfill.startedAt);
+  return ctx.clock.now() - Date.parse(backfill.finishedAt) >= Math.max(everyMs, 4 * backfillMs);
 }
 
 export async function runReconciliationSlice(ctx: SyncContext, maxRequests = Number.POSITIVE_INFINITY): Promise<ReconciliationResult> {

@@ -3,11 +3,12 @@
 // the API budget; owners get "sync now", marketing does not.
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "../support/e2e-env";
+import { BACKFILL_TIMEOUT_MS } from "../support/sync";
 
 test.use({ storageState: storageStatePath("owner") });
 
 test("the freshness slot shows the backfill progress to completion", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(BACKFILL_TIMEOUT_MS + 30_000);
   await page.goto("/overview");
   const slot = page.getByTestId("freshness");
   await expect(slot).toBeVisible();
@@ -19,9 +20,9 @@ test("the freshness slot shows the backfill progress to completion", async ({ pa
     const bar = slot.getByRole("progressbar");
     if (await bar.count()) seen.push(Number(await bar.getAttribute("aria-valuenow")));
     await expect(page.getByTestId("freshness-backfill-done")).toBeVisible({ timeout: 500 });
-  }).toPass({ timeout: 170_000, intervals: [500] });
+  }).toPass({ timeout: BACKFILL_TIMEOUT_MS, intervals: [500] });
   test.info().annotations.push({ type: "backfill progress seen", description: seen.join(",") });
-  // This project starts while the ~90 s demo backfill runs (playwright.config.ts): the bar was seen
+  // This project starts while the demo backfill runs (playwright.config.ts): the bar was seen
   // part-way, and the page was never reloaded to get from there to "complete".
   expect(seen.some((v) => v < 100)).toBe(true);
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);

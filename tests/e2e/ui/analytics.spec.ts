@@ -6,6 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { readFileSync } from "node:fs";
 import { storageStatePath } from "../support/e2e-env";
+import { waitForBackfill } from "../support/sync";
 import { switchLanguage } from "../support/ui";
 
 type ApiOverview = {
@@ -13,15 +14,6 @@ type ApiOverview = {
   currencies: string[];
   byCurrency: { currency: string; kpis: { paidCount: number; attempts: number }; series: unknown[]; changes: Record<string, number | null> | null }[];
 };
-
-/** The demo backfill must be complete, or last month's figures move under the test. */
-async function waitForBackfill(page: Page) {
-  await expect(async () => {
-    const res = await page.request.get("/api/sync/status");
-    const body = (await res.json()) as { freshness: { backfill: { done: boolean } } };
-    expect(body.freshness.backfill.done).toBe(true);
-  }).toPass({ timeout: 170_000, intervals: [1_000] });
-}
 
 async function apiOverview(page: Page, query: string): Promise<ApiOverview> {
   const res = await page.request.get(`/api/analytics/overview?${query}`);
@@ -36,7 +28,7 @@ test.describe("owner", () => {
   test.use({ storageState: storageStatePath("owner") });
 
   test("overview: preset, comparison, currency, interval and language", async ({ page }, testInfo) => {
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
     await waitForBackfill(page);
     await page.goto("/overview");
     await expect(page.getByTestId("kpi-cards")).toBeVisible();
@@ -103,7 +95,7 @@ test.describe("owner", () => {
   });
 
   test("revenue: breakdowns with coverage, and a CSV download of one", async ({ page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
     await waitForBackfill(page);
     await page.goto("/revenue?range=lastMonth");
     await expect(page.getByTestId("breakdown-product")).toBeVisible();

@@ -5,18 +5,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { readFileSync } from "node:fs";
 import { storageStatePath } from "../support/e2e-env";
+import { waitForBackfill } from "../support/sync";
 
 type ApiSales = { sales: { id: string; status: string; amount: { minor: number; currency: string } | null }[]; hasMore: boolean; totals: { count: number } };
-
-/** The demo backfill must be complete, or the counts move under the test. */
-async function waitForBackfill(page: Page) {
-  await expect(async () => {
-    const res = await page.request.get("/api/sync/status");
-    expect(res.status()).toBe(200);
-    const body = (await res.json()) as { freshness: { backfill: { done: boolean } } };
-    expect(body.freshness.backfill.done).toBe(true);
-  }).toPass({ timeout: 170_000, intervals: [1_000] });
-}
 
 /** Every sale id of a query, read through the API page by page. */
 async function allIds(page: Page, query: string): Promise<string[]> {

@@ -1,23 +1,17 @@
 // Settlements journey in Chromium: after the demo backfill the timeline shows paid-out and due/overdue
 // payouts; a payout drills down to exactly its sales, whose net adds up to the payout's (read by the API).
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { storageStatePath } from "../support/e2e-env";
+import { waitForBackfill } from "../support/sync";
 
 type Timeline = { range: { from: string; to: string }; groups: { currency: string; dueDay: string; status: string; salesCount: number; net: number; incompleteCount: number }[] };
 type PayoutSales = { sales: { id: string; net: number | null }[] };
 
-async function waitForBackfill(page: Page) {
-  await expect(async () => {
-    const body = (await (await page.request.get("/api/sync/status")).json()) as { freshness: { backfill: { done: boolean } } };
-    expect(body.freshness.backfill.done).toBe(true);
-  }).toPass({ timeout: 170_000, intervals: [1_000] });
-}
-
 test.use({ storageState: storageStatePath("owner") });
 
 test("timeline shows due vs done and drills down to a payout's sales", async ({ page }) => {
-  test.setTimeout(480_000);
+  test.setTimeout(600_000);
   await waitForBackfill(page);
   // Settlements are known only from sale details and Pulses: wait until enrichment has read at least one
   // whole paid-out payout (the page meanwhile shows those sales as "not known yet", never guessed).

@@ -33,9 +33,10 @@ describeEachEngine("mirror bookkeeping", ({ db }) => {
     expect(await listSaleIdsNeedingRefresh(db().db, { limit: 0, now: NOW })).toEqual([]);
   });
 
-  it("picks sales for detail: never-detailed completed first, newest first, then recent settled, affiliates, the rest", async () => {
+  it("picks sales for detail: never-detailed recent payouts first, newest first, then affiliates, older held payouts, the rest", async () => {
     await put(
       [
+        saleSummary({ id: "c-held", status: "completed", createdAt: "2025-01-15T10:00:00.000Z" }),
         saleSummary({ id: "c-old", status: "completed", createdAt: day(1) }),
         saleSummary({ id: "c-new", status: "completed", createdAt: day(9) }),
         saleSummary({ id: "s-recent", status: "settled", createdAt: day(5) }),
@@ -45,8 +46,8 @@ describeEachEngine("mirror bookkeeping", ({ db }) => {
       "list",
     );
     await put([saleDetail({ id: "c-detailed", status: "completed", createdAt: day(9) })], "detail");
-    expect(await listSaleIdsNeedingDetail(db().db, { limit: 10, now: NOW })).toEqual(["c-new", "c-old", "s-recent", "s-old", "f"]);
-    expect(await listSaleIdsNeedingDetail(db().db, { limit: 3, now: NOW })).toEqual(["c-new", "c-old", "s-recent"]);
+    expect(await listSaleIdsNeedingDetail(db().db, { limit: 10, now: NOW })).toEqual(["c-new", "s-recent", "c-old", "c-held", "s-old", "f"]);
+    expect(await listSaleIdsNeedingDetail(db().db, { limit: 3, now: NOW })).toEqual(["c-new", "s-recent", "c-old"]);
     // A detailed sale that a later list read moved on (completed → settled) needs its settlement read.
     await put([saleSummary({ id: "c-detailed", status: "settled", createdAt: day(9) })], "list", "2025-04-10T13:00:00.000Z");
     expect(await listSaleIdsNeedingDetail(db().db, { limit: 10, now: NOW })).toContain("c-detailed");

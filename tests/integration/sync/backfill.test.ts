@@ -31,37 +31,48 @@ describeEachEngine("sync backfill", ({ db }) => {
     });
   }
 
-  it("killed after K pages, a restart resumes without re-reading finished pages and without duplicates", async () => {
-    const started = await startTestSimulator({ sales: 1500 });
-    sim = started.sim;
-    const { clock } = started;
-    // Reference: what one uninterrupted backfill costs, on a scratch copy of the walk (no database writes
-    // needed: the count of requests depends only on the API's data).
-    const before = sim.requestCount();
-    const reference = await runBackfillSlice(testContext(db().db, testClient(sim, clock), clock));
-    const fullCost = sim.requestCount() - before;
-    expect(reference.requests).toBe(fullCost);
-    await db().db.deleteFrom("sales").execute();
-    await db().db.deleteFrom("sync_checkpoints").execute();
-    await db().db.deleteFrom("sales_rollup_daily").execute();
+  // Killed early (during the search for the first sale) and late (after whole windows were read), in both
+  // dialects: the restart reads exactly the pages the uninterrupted walk had left, never one twice.
+  for (const dialect of ["current", "legacy"] as const) {
+    for (const when of ["early", "late"] as const) {
+      it(`killed after K pages (${when}, ${dialect}), a restart resumes without re-reading finished pages and without duplicates`, async () => {
+        const started = await startTestSimulator({ dialect, sales: 1500 });
+        sim = started.sim;
+        const { clock } = started;
+        // Reference: what one uninterrupted backfill costs (the count of requests depends only on the API's data).
+        const before = sim.requestCount();
+        const reference = await runBackfillSlice(testContext(db().db, testClient(sim, clock), clock));
+        const fullCost = sim.requestCount() - before;
+        expect(reference.requests).toBe(fullCost);
+        const windows = (await loadBackfillState({ db: db().db }))?.windowsTotal ?? 0;
+        expect(windows).toBeGreaterThan(5);
+        await db().db.deleteFrom("sales").execute();
+        await db().db.deleteFrom("sync_checkpoints").execute();
+        await db().db.deleteFrom("sales_rollup_daily").execute();
 
-    const K = 7;
-    let pages = 0;
-    const killing = testContext(db().db, testClient(sim, clock), clock, async () => {
-      if (++pages >= K) throw new Killed(); // the process dies right after its K-th checkpoint
-    });
-    const start1 = sim.requestCount();
-    await expect(runBackfillSlice(killing)).rejects.toBeInstanceOf(Killed);
-    const firstRun = sim.requestCount() - start1;
-    expect(firstRun).toBe(K);
+        const K = when === "early" ? 7 : fullCost - 4;
+        let pages = 0;
+        const killing = testContext(db().db, testClient(sim, clock), clock, async () => {
+          if (++pages >= K) throw new Killed(); // the process dies right after its K-th checkpoint
+        });
+        const start1 = sim.requestCount();
+        await expect(runBackfillSlice(killing)).rejects.toBeInstanceOf(Killed);
+        expect(sim.requestCount() - start1).toBe(K);
+        const killedAt = await loadBackfillState({ db: db().db });
+        if (when === "late") {
+          expect(killedAt?.phase).toBe("walk");
+          expect(killedAt?.windowsDone).toBeGreaterThan(0); // finished windows that the restart must skip
+        } else expect(killedAt?.phase).toBe("discover");
 
-    const start2 = sim.requestCount();
-    const resumed = await runBackfillSlice(testContext(db().db, testClient(sim, clock), clock));
-    expect(resumed.done).toBe(true);
-    expect(sim.requestCount() - start2).toBe(fullCost - K); // not one page read twice
-    expect(await mirrorTotals(db().db)).toEqual(expectedTotals(sim.truth()));
-    expect((await loadBackfillState({ db: db().db }))?.salesSeen).toBe(sim.truth().totalSales);
-  });
+        const start2 = sim.requestCount();
+        const resumed = await runBackfillSlice(testContext(db().db, testClient(sim, clock), clock));
+        expect(resumed.done).toBe(true);
+        expect(sim.requestCount() - start2).toBe(fullCost - K); // not one page read twice
+        expect(await mirrorTotals(db().db)).toEqual(expectedTotals(sim.truth()));
+        expect((await loadBackfillState({ db: db().db }))?.salesSeen).toBe(sim.truth().totalSales);
+      });
+    }
+  }
 
   it("an abort in the middle of a request loses nothing: the page is read again on restart", async () => {
     const started = await startTestSimulator({ sales: 800 });

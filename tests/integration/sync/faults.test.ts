@@ -14,21 +14,35 @@ describeEachEngine("sync under faults", ({ db }) => {
     sim = undefined;
   });
 
-  it("survives 429 storms, 5xx, drops, timeouts and malformed pages with nothing lost or double-counted", async () => {
+  for (const dialect of ["current", "legacy"] as const)
+  it(`survives 429 storms, 5xx, drops, timeouts and malformed pages with nothing lost or double-counted (${dialect})`, async () => {
     const started = await startTestSimulator({
+      dialect,
       sales: 1500,
       faults: { seed: 3, storm429: 6, stormRetryAfter: 2, errorRate: 0.2, htmlRate: 0.05, dropRate: 0.03, timeoutRate: 0.02 },
     });
     sim = started.sim;
     const { clock } = started;
-    // Every 9th sales page arrives as a 200 that is not JSON: not retried by the client, so the job fails
+    // Every 9th sales page arrives as a 200 that is not JSON, every 31st as JSON of the wrong shape (a sale
+    // without its fields): neither is retried by the client, so the job fails without writing that page
     // and the engine resumes from the last checkpoint on its next tick.
     let listCalls = 0;
+    let wrongShape = 0;
     const corrupting: FetchLikeForTests = async (input, init) => {
       const res = await fetch(input, init);
-      if (input.includes("/sales?") && ++listCalls % 9 === 0) {
+      if (!input.includes("/sales?")) return res;
+      listCalls++;
+      if (listCalls % 9 === 0) {
         await res.arrayBuffer();
         return new Response("<html>gateway says hi", { status: 200, headers: { "content-type": "application/json" } });
+      }
+      if (listCalls % 31 === 0 && res.status === 200) { // a real page whose body lies (not a 429 or 5xx turned into one)
+        wrongShape++;
+        // Nested (current) or flat (legacy) list shape, chariow-api.md §3.
+        const body = (await res.json()) as { data: Array<Record<string, unknown>> | { data: Array<Record<string, unknown>> } };
+        const breakFirst = (items: Array<Record<string, unknown>>) => items.map((sale, i) => (i === 0 ? { id: sale.id, amount: "lots" } : sale));
+        const broken = Array.isArray(body.data) ? { ...body, data: breakFirst(body.data) } : { ...body, data: { ...body.data, data: breakFirst(body.data.data) } };
+        return new Response(JSON.stringify(broken), { status: 200, headers: { "content-type": "application/json" } });
       }
       return res;
     };
@@ -60,6 +74,7 @@ describeEachEngine("sync under faults", ({ db }) => {
     expect(seen.rateLimited).toBeGreaterThanOrEqual(6);
     expect([...seen.retries].sort()).toEqual(expect.arrayContaining(["5xx", "network", "timeout"]));
     expect(errors.some((e) => e.includes("ChariowMalformedResponseError"))).toBe(true);
+    expect(wrongShape).toBeGreaterThan(0);
     expect(sawFailureInStatus).toBe(true);
     expect((await loadBackfillState({ db: db().db }))?.phase).toBe("done");
     expect(await mirrorTotals(db().db)).toEqual(expectedTotals(sim.truth()));
