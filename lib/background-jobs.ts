@@ -68,8 +68,10 @@ async function start(): Promise<State | null> {
   const instanceId = `${hostname()}:${process.pid}`;
   // The zone is read again at every tick, so an instance that did not take the setting change (another
   // instance behind the same database) counts new sales in the new zone from its next tick.
+  // SYNC_IN_WEB=false: `npm run worker` syncs, this process only serves (and still shares the budget).
   const startRunner = (timeZone: string) =>
-    startSyncRunner({ db, client, timeZone: async () => (await getStoreTimeZone(db).catch(() => timeZone)), instanceId });
+    env.SYNC_IN_WEB ? startSyncRunner({ db, client, timeZone: async () => (await getStoreTimeZone(db).catch(() => timeZone)), instanceId }) : null;
+  if (!env.SYNC_IN_WEB) console.log("[sync] SYNC_IN_WEB=false: the sync runs in `npm run worker`, not in this process");
   const state: State = { runner: startRunner(await getStoreTimeZone(db)), startRunner };
   const stop = () => void state.runner?.stop();
   process.once("SIGTERM", stop);

@@ -88,6 +88,7 @@ const envSchema = z
       .string()
       .default(DEFAULT_STORE_TIMEZONE)
       .refine(isIanaTimezone, "must be an IANA time zone such as Africa/Abidjan or Europe/Paris"),
+    SYNC_IN_WEB: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("true"),
     AUTH_GOOGLE_ID: optionalText,
     AUTH_GOOGLE_SECRET: optionalText,
     AUTH_GITHUB_ID: optionalText,
@@ -118,6 +119,8 @@ export type Env = {
   STORE_TIMEZONE: string;
   /** True when no CHARIOW_API_KEY is configured: the app runs against the simulator (DESIGN §5). */
   DEMO_MODE: boolean;
+  /** False when `npm run worker` does the sync: the web servers then never take the sync lease. */
+  SYNC_IN_WEB: boolean;
   AUTH_GOOGLE_ID?: string;
   AUTH_GOOGLE_SECRET?: string;
   AUTH_GITHUB_ID?: string;
@@ -155,6 +158,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     CHARIOW_PULSE_SECRETS: typeof pulse === "string" ? {} : pulse,
     STORE_TIMEZONE: v.STORE_TIMEZONE,
     DEMO_MODE: v.CHARIOW_API_KEY === undefined,
+    SYNC_IN_WEB: v.SYNC_IN_WEB === "true",
   };
   // Optional keys are only present when set, so `"KEY" in env` and spreading never leak `undefined`.
   if (v.CHARIOW_API_KEY) env.CHARIOW_API_KEY = v.CHARIOW_API_KEY;

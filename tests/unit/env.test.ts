@@ -45,6 +45,12 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBe("file:./data/chariow.db");
   });
 
+  it("runs the sync in the web process unless SYNC_IN_WEB=false; anything else is named", () => {
+    expect(parseEnv(base).SYNC_IN_WEB).toBe(true);
+    expect(parseEnv({ ...base, SYNC_IN_WEB: "false" }).SYNC_IN_WEB).toBe(false);
+    expect(() => parseEnv({ ...base, SYNC_IN_WEB: "no" })).toThrow(/SYNC_IN_WEB: must be "true" or "false"/);
+  });
+
   it("accepts a PostgreSQL URL", () => {
     expect(parseEnv({ ...base, DATABASE_URL: "postgres://u:p@db:5432/chariow" }).DATABASE_URL).toBe(
       "postgres://u:p@db:5432/chariow",

@@ -11,6 +11,9 @@ import { simControl } from "../support/simulator-control";
 // (invite, lookup) may wait for the next budget window, so answers get up to 90 s.
 const API_WAIT = { timeout: 90_000 };
 
+type KnownAffiliate = { code: string | null; salesCount: number; totals: { currency: string; revenue: number }[] };
+type KnownList = { affiliates: KnownAffiliate[] };
+
 test.describe("marketing", () => {
   test.use({ storageState: storageStatePath("marketing") });
   test.setTimeout(240_000);
@@ -33,6 +36,9 @@ test.describe("marketing", () => {
   });
 
   test("looks up a code, an unknown code, and sees the affiliate with its revenue in the known list", async ({ page }) => {
+    const creator = async () => ((await (await page.request.get("/api/affiliates")).json()) as KnownList).affiliates.find((a) => a.code === "CREATOR123");
+    const revenueIn = (a: KnownAffiliate | undefined, currency: string) => a?.totals.find((t) => t.currency === currency)?.revenue ?? 0;
+    const before = await creator();
     // A paid sale through CREATOR123: the successful.sale Pulse carries its store affiliate.
     const { sale } = await simControl<{ sale: { id: string } }>("POST", "/checkouts", { affiliate_code: "CREATOR123" });
     await simControl("POST", `/sales/${sale.id}/complete`);
@@ -53,12 +59,28 @@ test.describe("marketing", () => {
     await expect(card).not.toContainText("Depuis le cache", API_WAIT);
     await expect(card).toContainText("CREATOR123");
 
+    // The sale as the mirror holds it (by its Pulse), then the affiliate's revenue in its currency grew by
+    // at least that amount (the demo's live activity may add another CREATOR123 sale meanwhile).
+    let paid: { minor: number; currency: string } | null = null;
     await expect(async () => {
-      await page.goto("/affiliates");
-      const row = page.getByTestId("known-affiliates").locator('tr[data-code="CREATOR123"]');
-      await expect(row).toBeVisible({ timeout: 1_000 });
-      await expect(row.getByTestId("affiliate-revenue")).toContainText(/\d/, { timeout: 1_000 });
+      const found = (await (await page.request.get(`/api/sales?q=${sale.id}`)).json()) as { sales: { id: string; status: string; amount: { minor: number; currency: string } | null }[] };
+      const row = found.sales.find((x) => x.id === sale.id);
+      expect(row?.status).toBe("completed");
+      paid = row!.amount;
+      expect(paid).not.toBeNull();
     }).toPass({ timeout: 30_000, intervals: [1_000] });
+    const { minor, currency } = paid!;
+    let after: KnownAffiliate | undefined;
+    await expect(async () => {
+      after = await creator();
+      expect(revenueIn(after, currency) - revenueIn(before, currency)).toBeGreaterThanOrEqual(minor);
+      expect(after!.salesCount).toBeGreaterThan(before?.salesCount ?? 0);
+    }).toPass({ timeout: 30_000, intervals: [1_000] });
+    // The known list on the page shows that revenue, per currency, to the minor unit.
+    await page.goto("/affiliates");
+    const row = page.getByTestId("known-affiliates").locator('tr[data-code="CREATOR123"]');
+    const lines = (await row.getByTestId("affiliate-revenue").locator("div").allInnerTexts()).map((l) => l.replace(/\D/g, ""));
+    expect(lines).toContain(String(revenueIn(after, currency)));
   });
 });
 
