@@ -1,7 +1,7 @@
 // End-to-end tests in Debian's Chromium (never a downloaded browser) against a fresh production build:
 // the web server is `npm start`'s script with a fresh SQLite file, its own port and the real simulator.
 // Projects: `setup` signs each demo role in through the API, `live` watches the sync and Pulses arrive,
-// `api` walks routes × roles, `ui` runs journeys.
+// `api` walks routes × roles, `ui` runs journeys, `outage` (after all of them) takes the API down.
 import { defineConfig } from "@playwright/test";
 import { rmSync } from "node:fs";
 import { E2E } from "./tests/e2e/support/e2e-env";
@@ -41,6 +41,8 @@ export default defineConfig({
     { name: "live", testMatch: /live\/.*\.spec\.ts/, dependencies: ["setup"] },
     { name: "api", testMatch: /api\/.*\.spec\.ts/, dependencies: ["setup"] },
     { name: "ui", testMatch: /ui\/.*\.spec\.ts/, dependencies: ["setup"] },
+    // Last, alone: makes the simulator fail every call, which no other journey should see.
+    { name: "outage", testMatch: /outage\/.*\.spec\.ts/, dependencies: ["live", "api", "ui"] },
   ],
   webServer: {
     // One production build per run, made with the secrets in its environment (see the script), then npm start.

@@ -133,6 +133,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     try {
       if (typeof options.timeZone === "function") ctx.timeZone = await options.timeZone();
       const requested = await takeSyncRequest(options.db);
+      // "Sync now" (say, after the key was fixed) tries at once rather than waiting out a failure's backoff.
+      if (requested !== null) backoffUntil.delete("incremental");
       if (enabled("incremental") && (requested !== null || clock.now() >= nextIncrementalAt)) {
         ran.push("incremental");
         await runJob("incremental", async () => runIncremental(ctx, await incrementalOptions()), (r) => ({ requests: r.requests, salesSeen: r.salesSeen, refreshed: r.refreshed }));

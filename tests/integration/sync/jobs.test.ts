@@ -157,4 +157,33 @@ describeEachEngine("sync jobs", ({ db }) => {
     expect(await db().db.selectFrom("sales").select("status").where("id", "=", late.sale.id).executeTakeFirst()).toEqual({ status: "awaiting_payment" });
     expect(await mirrorTotals(db().db)).toEqual(expectedTotals(sim.truth()));
   });
+
+  it("while Chariow fails the status turns stale; 'sync now' tries again at once, without waiting out the backoff", async () => {
+    const started = await startTestSimulator({ sales: 300 });
+    sim = started.sim;
+    const { clock } = started;
+    const engine = createSyncEngine({ db: db().db, client: testClient(sim, clock), timeZone: "Africa/Abidjan", instanceId: "one", clock, errorBackoffMs: 10 * 60_000, jobs: { enrichment: false, reconciliation: false } });
+    let report = await engine.tick();
+    while (!report.backfillDone) report = await engine.tick();
+    expect((await getSyncStatus(db().db, clock.now())).stale).toBe(false);
+
+    sim.setFaults({ errorRate: 1 });
+    clock.advance(61_000);
+    await engine.tick(); // the minute's incremental fails: backed off for 10 minutes
+    const down = await getSyncStatus(db().db, clock.now());
+    expect(down.stale).toBe(true);
+    expect(down.lastError?.kind).toBeDefined();
+
+    sim.setFaults({});
+    clock.advance(5_000);
+    const quiet = sim.requestCount();
+    await engine.tick(); // still backed off: nothing is asked of Chariow
+    expect(sim.requestCount()).toBe(quiet);
+    await requestSyncNow(db().db, { id: "u1", email: "owner@example.com", role: "owner" });
+    expect((await engine.tick()).ran).toContain("incremental");
+    expect(sim.requestCount()).toBeGreaterThan(quiet);
+    const up = await getSyncStatus(db().db, clock.now());
+    expect(up.stale).toBe(false);
+    expect(up.lastError).toBeNull();
+  });
 });
