@@ -9,3 +9,4 @@ function ChartPlaceholder() {
 
 export const LazyRevenueChart = dynamic(() => import("./revenue-chart").then((m) => m.RevenueChart), { ssr: false, loading: ChartPlaceholder });
 export const LazyBreakdownChart = dynamic(() => import("./breakdown-chart").then((m) => m.BreakdownChart), { ssr: false, loading: ChartPlaceholder });
+export const LazyCustomerSplitChart = dynamic(() => import("./customer-split-chart").then((m) => m.CustomerSplitChart), { ssr: false, loading: ChartPlaceholder });

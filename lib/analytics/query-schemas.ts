@@ -1,6 +1,7 @@
 // The analytics API's query strings: the shared date range plus a currency (revenue) and a CSV preset
 // (exports). One zod schema per contract; the handlers and the pages parse with these.
 import { z } from "zod";
+import { csvPresetSchema } from "@/lib/csv/presets";
 import { CUSTOM_RANGE_ISSUE, isValidCustomRange, rangeFields, rangeParamsSchema } from "./date-range";
 import { BREAKDOWN_DIMENSIONS } from "./schemas";
 
@@ -11,11 +12,12 @@ export const overviewQuerySchema = rangeParamsSchema;
 export const revenueQuerySchema = rangeFields.extend({ currency }).refine(isValidCustomRange, CUSTOM_RANGE_ISSUE);
 export type RevenueQuery = z.output<typeof revenueQuerySchema>;
 
-/** Every table of the Revenue page: the six breakdowns and new vs returning customers. */
+/** Every table of the Revenue page: the seven breakdowns and new vs returning customers. */
 export const REVENUE_TABLES = [...BREAKDOWN_DIMENSIONS, "customers"] as const;
 export type RevenueTable = (typeof REVENUE_TABLES)[number];
 export const revenueTableParamsSchema = z.object({ table: z.enum(REVENUE_TABLES) });
 
+/** `preset` omitted: the member's language decides (French → excel-fr), as for every export (docs/export.md). */
 export const revenueExportQuerySchema = rangeFields
-  .extend({ currency: z.string().regex(/^[A-Z]{3}$/), preset: z.enum(["excel-fr", "standard"]).default("standard") })
+  .extend({ currency: z.string().regex(/^[A-Z]{3}$/), preset: csvPresetSchema.optional() })
   .refine(isValidCustomRange, CUSTOM_RANGE_ISSUE);

@@ -126,7 +126,7 @@ export async function readEarliestDay(db: Kysely<Database>): Promise<string | nu
 }
 
 /** Names of catalogue entries for a dimension's values (product, campaign). Channel, discount code,
- * country and payment method are shown as keyed (country names come from Intl in the browser). */
+ * country, payment method and gateway are shown as keyed (country names come from Intl in the browser). */
 export async function readLabels(db: Kysely<Database>, dimension: BreakdownDimension, keys: string[]): Promise<Map<string, string | null>> {
   const labels = new Map<string, string | null>();
   if (keys.length === 0) return labels;

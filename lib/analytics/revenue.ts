@@ -1,7 +1,7 @@
 // The Revenue page's data (DESIGN §3): for one currency over the range, breakdowns by product, channel,
-// discount code, campaign, country and payment method (from the rollups), and new vs returning customers
-// (from sales joined with customers.first_seen_at, since whether a sale is a first one is not a rollup
-// dimension: docs/mirror.md "Left out").
+// discount code, campaign, country, payment method and payment gateway (from the rollups), and new vs
+// returning customers (from sales joined with customers.first_seen_at, since whether a sale is a first one
+// is not a rollup dimension: docs/mirror.md "Left out").
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";

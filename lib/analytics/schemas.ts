@@ -63,10 +63,10 @@ export type Overview = {
   byCurrency: CurrencyOverview[];
 };
 
-export const BREAKDOWN_DIMENSIONS = ["product", "channel", "discount", "campaign", "country", "payment_method"] as const;
+export const BREAKDOWN_DIMENSIONS = ["product", "channel", "discount", "campaign", "country", "payment_method", "payment_gateway"] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 /** Dimensions only a sale's detail (or a Pulse) gives; their tables say how many paid sales they cover. */
-export const DETAIL_ONLY_DIMENSIONS: readonly BreakdownDimension[] = ["channel", "campaign", "country", "payment_method"];
+export const DETAIL_ONLY_DIMENSIONS: readonly BreakdownDimension[] = ["channel", "campaign", "country", "payment_method", "payment_gateway"];
 
 export type BreakdownRow = {
   key: string;

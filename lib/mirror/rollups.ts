@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import type { Database, SalesRollupRow } from "@/lib/db";
 import type { SaleData } from "./sale-row";
 
-export const ROLLUP_DIMENSIONS = ["all", "product", "channel", "discount", "campaign", "country", "payment_method"] as const;
+export const ROLLUP_DIMENSIONS = ["all", "product", "channel", "discount", "campaign", "country", "payment_method", "payment_gateway"] as const;
 export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
 /** The value bucketed under when the sale does not (yet) say: e.g. channel before enrichment. */
 export const UNKNOWN_VALUE = "unknown";
@@ -13,7 +13,7 @@ export const UNKNOWN_VALUE = "unknown";
 type RollupData = Pick<
   SaleData,
   | "local_day" | "currency" | "status" | "product_id" | "channel" | "discount_code" | "discount_id" | "campaign_id"
-  | "shipping_country" | "context_country" | "payment_method_id" | "payment_method_name"
+  | "shipping_country" | "context_country" | "payment_method_id" | "payment_method_name" | "payment_gateway"
   | "original_amount" | "amount" | "discount_amount" | "gateway_fee" | "gateway_fee_currency"
   | "service_fee" | "settlement_net" | "settlement_currency"
 >;
@@ -35,6 +35,8 @@ export function dimensionValues(d: RollupData): Record<RollupDimension, string> 
     campaign: d.campaign_id ?? UNKNOWN_VALUE,
     country: d.shipping_country ?? d.context_country ?? UNKNOWN_VALUE,
     payment_method: d.payment_method_id ?? d.payment_method_name ?? UNKNOWN_VALUE,
+    // Detail and Pulse only (chariow-api.md §5, §8): a list summary leaves it unknown.
+    payment_gateway: d.payment_gateway ?? UNKNOWN_VALUE,
   };
 }
 

@@ -26,6 +26,8 @@ export interface SaleFacts {
   settlementDueAt?: string | null;
   settlementDoneAt?: string | null;
   paymentMethod?: string | null;
+  /** payment.gateway of a detail or Pulse (default "cinetpay"); list summaries never carry it (§5). */
+  gateway?: string | null;
   country?: string | null;
   campaignId?: string | null;
 }
@@ -100,7 +102,7 @@ export function saleDetail(f: SaleFacts): Sale {
     payment: {
       ...s.payment!,
       transactionId: `txn_${f.id}`,
-      gateway: "cinetpay",
+      gateway: f.gateway === undefined ? "cinetpay" : f.gateway,
       method: f.paymentMethod === null ? null : { id: f.paymentMethod ?? "mobile_money", name: "Mobile Money" },
       fee: f.gatewayFeeMinor === undefined || f.gatewayFeeMinor === null ? null : money(f.gatewayFeeMinor, currency),
       feeRatePercent: 3,

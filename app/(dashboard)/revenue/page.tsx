@@ -1,5 +1,5 @@
-// The revenue section (DESIGN §3): breakdowns by product, channel, discount code, campaign, country and
-// payment method, and new vs returning customers, for the range and currency in the URL.
+// The revenue section (DESIGN §3): breakdowns by product, channel, discount code, campaign, country,
+// payment method and gateway, and new vs returning customers, for the range and currency in the URL.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";

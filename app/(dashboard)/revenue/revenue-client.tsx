@@ -1,7 +1,7 @@
 "use client";
 // The Revenue page's island: date range and currency in the URL, then each breakdown (product, channel,
-// discount code, campaign, country, payment method) and new vs returning customers as a chart, a table
-// and a CSV export. Detail-only breakdowns say how many paid sales they cover.
+// discount code, campaign, country, payment method, payment gateway) and new vs returning customers as a
+// chart, a table and a CSV export. Detail-only breakdowns say how many paid sales they cover.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { BreakdownTable } from "@/components/analytics/breakdown-table";
@@ -11,7 +11,7 @@ import { DateRangeControl } from "@/components/analytics/date-range-control";
 import { ExportLink } from "@/components/analytics/export-link";
 import { chartMoneyFormatter, toChartMajor } from "@/components/analytics/format";
 import { useAnalyticsParams } from "@/components/analytics/use-analytics-params";
-import { LazyBreakdownChart } from "@/components/charts/lazy-charts";
+import { LazyBreakdownChart, LazyCustomerSplitChart } from "@/components/charts/lazy-charts";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { UNKNOWN_DIMENSION_VALUE } from "@/lib/analytics/breakdown-keys";
@@ -92,6 +92,14 @@ export function RevenueAnalytics({ initial, initialQuery, canExport }: { initial
           })}
           <Card title={t("breakdowns.customers")} testId="breakdown-card-customers">
             <p className="-mt-2 mb-3 text-xs text-zinc-500">{t("breakdowns.customersNote", { unknown: data.unknownCustomerSales })}</p>
+            {data.customers.some((c) => c.paidCount > 0) ? (
+              <LazyCustomerSplitChart
+                bars={data.customers.map((c) => ({ kind: c.kind, label: t(`breakdowns.kinds.${c.kind}`), revenue: toChartMajor(c.revenue, currency) }))}
+                formatMoney={chartMoneyFormatter(currency, locale)}
+                seriesLabel={t("breakdowns.columns.revenue")}
+                description={`${t("breakdowns.customers")} (${currency})`}
+              />
+            ) : null}
             <CustomerSplitTable split={data.customers} currency={currency} />
             {canExport ? <div className="mt-3"><ExportLink href={exportHref("customers")} testId="export-customers" /></div> : null}
           </Card>

@@ -99,9 +99,11 @@ test.describe("owner", () => {
     await waitForBackfill(page);
     await page.goto("/revenue?range=lastMonth");
     await expect(page.getByTestId("breakdown-product")).toBeVisible();
-    for (const d of ["channel", "discount", "campaign", "country", "payment_method"]) await expect(page.getByTestId(`breakdown-card-${d}`)).toBeVisible();
+    for (const d of ["channel", "discount", "campaign", "country", "payment_method", "payment_gateway"]) await expect(page.getByTestId(`breakdown-card-${d}`)).toBeVisible();
     await expect(page.getByTestId("coverage-channel")).toContainText("ventes payées sur");
+    await expect(page.getByTestId("coverage-payment_gateway")).toContainText("ventes payées sur");
     await expect(page.getByTestId("breakdown-customers")).toBeVisible();
+    await expect(page.getByTestId("customer-split-chart")).toBeVisible();
 
     const rows = await page.getByTestId("breakdown-product").locator("tbody tr").count();
     expect(rows).toBeGreaterThan(0);
@@ -112,7 +114,8 @@ test.describe("owner", () => {
     const text = readFileSync((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const records = parse(text.slice(1), { delimiter: ";" }) as string[][]; // French users get Excel (French)
-    expect(records[0]).toEqual(["product", "name", "paid_sales", "revenue", "discount_given", "average_discount", "attempts", "revenue_share", "currency"]);
+    // Header in the member's language (French here), columns in the documented order.
+    expect(records[0]).toEqual(["ID produit", "Nom", "Ventes payées", "Chiffre d’affaires", "Remise accordée", "Remise moyenne", "Tentatives", "Part du chiffre d’affaires", "Devise"]);
     expect(records.length - 1).toBe(rows);
     const csvPaid = records.slice(1).reduce((s, r) => s + Number(r[2]), 0);
     const tablePaid = (await page.getByTestId("breakdown-product").locator("tbody tr td:nth-of-type(1)").allInnerTexts()).reduce((s, t) => s + digits(t), 0);
@@ -151,7 +154,8 @@ test.describe("marketing", () => {
     expect(body.range.compare).not.toBeNull();
     const csv = await page.request.get(`/api/analytics/revenue/customers/export.csv?range=last7&currency=${body.currencies[0] ?? "XOF"}&preset=standard`);
     expect(csv.status()).toBe(200);
-    expect((await csv.text()).split("\r\n")[0]).toBe("\uFEFFcustomer_kind,customers,paid_sales,revenue,currency");
+    // No language chosen: French, the default (header in French; `preset=standard` still gives `,`).
+    expect((await csv.text()).split("\r\n")[0]).toBe("\uFEFFType de client,Clients,Ventes payées,Chiffre d’affaires,Devise");
     const bad = await page.request.get("/api/analytics/overview?range=custom&from=2026-03-10&to=2026-03-01");
     expect(bad.status()).toBe(400);
     expect(((await bad.json()) as { error: { field: string } }).error.field).toBe("from");

@@ -1,17 +1,30 @@
 // Overview and Revenue services on a handful of hand-made sales through the real mirror: local days in a
-// DST zone at 23:59 / 00:00, fees known only after a detail read, currencies kept apart, and the CSV
-// export of a breakdown (excel-fr decimal comma) with its audit entry.
+// DST zone at 23:59 / 00:00, fees known only after a detail read, currencies kept apart, the payment
+// gateway breakdown (detail and Pulse only) with its coverage, and the CSV export of a breakdown
+// (excel-fr decimal comma, header in French or English) with its audit entry.
+import { createTranslator } from "next-intl";
 import { expect, it } from "vitest";
+import { parsePulsePayload } from "@/lib/chariow";
 import { upsertSales } from "@/lib/mirror";
 import { exportRevenueTable } from "@/lib/analytics/export";
+import { revenueExportLabelsFrom } from "@/lib/analytics/export-labels";
+import { loadMessages } from "@/lib/i18n/messages";
 import { getOverview } from "@/lib/analytics/overview";
 import { getRevenueReport } from "@/lib/analytics/revenue";
 import { describeEachEngine } from "../db/engines";
-import { saleDetail, saleSummary } from "../../factories/sales";
+import { saleDetail, salePulse, saleSummary } from "../../factories/sales";
 
 const TZ = "Europe/Paris";
 const ctx = { timeZone: TZ, now: new Date("2026-04-02T12:00:00Z") };
 const day = (d: string) => ({ range: "custom" as const, from: d, to: d, compare: "none" as const });
+const march = { range: "custom" as const, from: "2026-03-01", to: "2026-03-31", compare: "none" as const };
+const actor = { id: "u1", email: "owner@example.com", role: "owner" as const };
+
+async function exportLabels(locale: "fr" | "en") {
+  const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "Analytics.export" });
+  return revenueExportLabelsFrom((key) => t(key as never));
+}
+const csvLines = async (res: Response) => (await res.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
 
 describeEachEngine("analytics on hand-made sales", ({ db }) => {
   it("buckets by the Paris day across DST, keeps currencies apart and counts net revenue only where fees are known", async () => {
@@ -58,12 +71,10 @@ describeEachEngine("analytics on hand-made sales", ({ db }) => {
       saleSummary({ id: "e1", currency: "EUR", originalMinor: 123450, createdAt: "2026-03-10T10:00:00Z", completedAt: "2026-03-10T10:00:05Z", productId: "p1" }),
       saleSummary({ id: "e2", currency: "EUR", originalMinor: 1000, createdAt: "2026-03-11T10:00:00Z", completedAt: "2026-03-11T10:00:05Z", productId: "=cmd" }),
     ], { source: "list", receivedAt: ctx.now.toISOString(), timeZone: TZ });
-    const actor = { id: "u1", email: "owner@example.com", role: "owner" as const };
-    const res = await exportRevenueTable(db().db, "product", { range: "custom", from: "2026-03-01", to: "2026-03-31", compare: "none", currency: "EUR", preset: "excel-fr" }, { timeZone: TZ, actor });
-    const text = await res.text();
+    const res = await exportRevenueTable(db().db, "product", { ...march, currency: "EUR", preset: "excel-fr" }, { timeZone: TZ, actor, labels: await exportLabels("fr") });
     expect(res.headers.get("content-disposition")).toContain("revenue-product-EUR-2026-03-01_2026-03-31.csv");
-    const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("product;name;paid_sales;revenue;discount_given;average_discount;attempts;revenue_share;currency");
+    const lines = await csvLines(res);
+    expect(lines[0]).toBe("ID produit;Nom;Ventes payées;Chiffre d’affaires;Remise accordée;Remise moyenne;Tentatives;Part du chiffre d’affaires;Devise");
     expect(lines[1]).toMatch(/^p1;[^;]*;1;1234,50;0,00;0,00;1;0,992;EUR$/);
     expect(lines[2]).toMatch(/^'=cmd;/); // formula neutralised
     // The stream's end writes the entry (after the last byte is handed over), so wait for it.
@@ -72,5 +83,63 @@ describeEachEngine("analytics on hand-made sales", ({ db }) => {
     const audit = await readAudit();
     expect(audit[0]).toMatchObject({ actor_email: "owner@example.com", target: "revenue.product" });
     expect(JSON.parse(audit[0]!.details!)).toMatchObject({ rows: 2, completed: true, preset: "excel-fr", filter: { from: "2026-03-01", to: "2026-03-31", currency: "EUR" } });
+  });
+
+  it("breaks revenue down by payment gateway per currency, known only from details and Pulses", async () => {
+    const at = (d: number) => ({ createdAt: `2026-03-${String(d).padStart(2, "0")}T10:00:00Z`, completedAt: `2026-03-${String(d).padStart(2, "0")}T10:01:00Z` });
+    const receivedAt = ctx.now.toISOString();
+    await upsertSales(db().db, [
+      saleDetail({ id: "g1", currency: "EUR", originalMinor: 10000, gateway: "stripe", ...at(2) }),
+      saleDetail({ id: "g2", currency: "EUR", originalMinor: 5000, discountMinor: 500, gateway: "paypal", ...at(3) }),
+      saleDetail({ id: "g7", currency: "EUR", status: "failed", originalMinor: 7000, gateway: "stripe", ...at(4), completedAt: null }),
+      saleDetail({ id: "g5", currency: "XOF", originalMinor: 4900, ...at(5) }), // the factory's default gateway: cinetpay
+    ], { source: "detail", receivedAt, timeZone: TZ });
+    await upsertSales(db().db, [salePulse({ id: "g3", currency: "EUR", originalMinor: 3000, gateway: "stripe", ...at(6) })], { source: "pulse", receivedAt, timeZone: TZ });
+    // A Pulse as Chariow sends it (chariow-api.md §8), through the real parser: payment.gateway rides along.
+    const pulse = parsePulsePayload(JSON.stringify({
+      event: "successful.sale",
+      sale: {
+        id: "g6", status: "settled", amount: { value: 9800, currency: "XOF" }, original_amount: { value: 9800, currency: "XOF" }, discount_amount: { value: 0, currency: "XOF" },
+        settlement: {}, payment: { status: "success", gateway: "moneroo", method: "mobile_money", fee: null },
+        created_at: "2026-03-07T10:00:00+00:00", completed_at: "2026-03-07T10:01:00+00:00",
+      },
+      product: { id: "prd_a", name: "A" }, customer: { id: "cus_6", name: "Awa", email: "awa@example.com" }, checkout: {},
+    }));
+    if (pulse.kind !== "sale") throw new Error("expected a sale Pulse");
+    await upsertSales(db().db, [pulse.sale], { source: "pulse", receivedAt, timeZone: TZ });
+    // List summaries never say the gateway (§5): unknown, and a later summary of g1 does not erase what its detail said.
+    await upsertSales(db().db, [
+      saleSummary({ id: "g4", currency: "EUR", originalMinor: 2000, ...at(8) }),
+      saleSummary({ id: "g8", currency: "XOF", originalMinor: 1000, ...at(9) }),
+      saleSummary({ id: "g1", currency: "EUR", originalMinor: 10000, ...at(2) }),
+    ], { source: "list", receivedAt, timeZone: TZ });
+
+    const gateways = async (currency: string) => (await getRevenueReport(db().db, { ...march, currency }, ctx)).breakdowns.find((b) => b.dimension === "payment_gateway")!;
+    const eur = await gateways("EUR");
+    // Paid EUR: g1 stripe 100.00, g3 stripe 30.00, g2 paypal 45.00 (50.00 − 5.00), g4 unknown 20.00; g7 failed is an attempt only.
+    expect(eur.rows.map((r) => [r.key, r.paidCount, r.revenue, r.discounts, r.attempts])).toEqual([
+      ["stripe", 2, 13000, 0, 3],
+      ["paypal", 1, 4500, 500, 1],
+      ["unknown", 1, 2000, 0, 1],
+    ]);
+    expect(eur).toMatchObject({ knownPaidCount: 3, paidCount: 4 });
+    expect(eur.rows.reduce((sum, r) => sum + r.revenue, 0)).toBe(10000 + 3000 + 4500 + 2000);
+    const xof = await gateways("XOF");
+    expect(xof.rows.map((r) => [r.key, r.paidCount, r.revenue])).toEqual([["moneroo", 1, 9800], ["cinetpay", 1, 4900], ["unknown", 1, 1000]]);
+    expect(xof).toMatchObject({ knownPaidCount: 2, paidCount: 3 });
+
+    // Its CSV: header in English (standard preset) or French (Excel), machine-readable keys, shares of the currency's paid revenue.
+    const en = await csvLines(await exportRevenueTable(db().db, "payment_gateway", { ...march, currency: "EUR", preset: "standard" }, { timeZone: TZ, actor, labels: await exportLabels("en") }));
+    expect(en).toEqual([
+      "Payment gateway,Name,Paid sales,Revenue,Discount given,Average discount,Attempts,Revenue share,Currency",
+      "stripe,,2,130.00,0.00,0.00,3,0.6667,EUR",
+      "paypal,,1,45.00,5.00,5.00,1,0.2308,EUR",
+      "unknown,,1,20.00,0.00,0.00,1,0.1026,EUR",
+    ]);
+    const fr = await csvLines(await exportRevenueTable(db().db, "payment_gateway", { ...march, currency: "XOF", preset: "excel-fr" }, { timeZone: TZ, actor, labels: await exportLabels("fr") }));
+    expect(fr[0]).toBe("Passerelle de paiement;Nom;Ventes payées;Chiffre d’affaires;Remise accordée;Remise moyenne;Tentatives;Part du chiffre d’affaires;Devise");
+    expect(fr[1]).toBe("moneroo;;1;9800;0;0;1;0,6242;XOF");
+    const customers = await csvLines(await exportRevenueTable(db().db, "customers", { ...march, currency: "XOF", preset: "standard" }, { timeZone: TZ, actor, labels: await exportLabels("en") }));
+    expect(customers[0]).toBe("Customer type,Customers,Paid sales,Revenue,Currency");
   });
 });

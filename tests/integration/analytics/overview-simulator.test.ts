@@ -107,6 +107,11 @@ describeEachEngine("overview numbers against the simulator's ground truth", ({ d
       for (const row of channel.rows) channels[row.key] = (channels[row.key] ?? 0) + row.attempts;
       const product = report.breakdowns.find((b) => b.dimension === "product")!;
       expect(product.rows.reduce((s, r) => s + r.revenue, 0)).toBe(truth.byCurrency[currency as keyof typeof truth.byCurrency]!.paidRevenue);
+      // Payment gateway: every sale read in detail, so known for all paid sales; it splits the same revenue.
+      const gateway = report.breakdowns.find((b) => b.dimension === "payment_gateway")!;
+      expect(gateway.knownPaidCount).toBe(truth.byCurrency[currency as keyof typeof truth.byCurrency]!.paidCount);
+      expect(gateway.rows.some((r) => r.key === "unknown")).toBe(false);
+      expect(gateway.rows.reduce((s, r) => s + r.revenue, 0)).toBe(truth.byCurrency[currency as keyof typeof truth.byCurrency]!.paidRevenue);
       const split = report.customers;
       expect(report.unknownCustomerSales).toBe(0);
       expect(split[0]!.revenue + split[1]!.revenue).toBe(truth.byCurrency[currency as keyof typeof truth.byCurrency]!.paidRevenue);

@@ -1,10 +1,12 @@
 // The daily rollups stay equal to a from-scratch recomputation over the sales rows after any sequence of
-// upserts (seeded random arrivals of summaries, details and Pulses) and after a timezone change.
+// upserts (seeded random arrivals of summaries, details and Pulses), after a timezone change, and after
+// migration 0008 backfills the payment_gateway dimension of sales written before it existed.
 import { expect, it } from "vitest";
 import type { Kysely } from "kysely";
 import type { Database, SaleRow } from "@/lib/db";
 import type { Sale } from "@/lib/chariow";
 import { rebuildRollups, upsertSales, type SaleSource } from "@/lib/mirror";
+import { up as backfillPaymentGateway } from "@/lib/db/migrations/0008-rollup-payment-gateway";
 import { describeEachEngine } from "../db/engines";
 import { saleDetail, salePulse, saleSummary, type SaleFacts, type SaleStatus } from "../../factories/sales";
 
@@ -37,6 +39,7 @@ function randomVersion(r: ReturnType<typeof rng>, id: string, currency: string, 
     channel: r.pick(["store", "affiliate", "widget", null] as const),
     country: r.pick(["CI", "SN", null]),
     paymentMethod: r.pick(["mobile_money", "card", null]),
+    gateway: r.pick(["cinetpay", "stripe", null]),
     campaignId: r.pick([null, "cmp_1"]),
     gatewayFeeMinor: paid && r.maybe(0.7) ? r.pick([147, 300]) : null,
     settlementNetMinor: paid && r.maybe(0.6) ? r.pick([4500, 9000]) : null,
@@ -64,6 +67,7 @@ function recompute(rows: SaleRow[]): Map<string, Sums> {
       ["campaign", s.campaign_id ?? "unknown"],
       ["country", s.shipping_country ?? s.context_country ?? "unknown"],
       ["payment_method", s.payment_method_id ?? s.payment_method_name ?? "unknown"],
+      ["payment_gateway", s.payment_gateway ?? "unknown"],
     ];
     const feeKnown = s.gateway_fee !== null && (s.gateway_fee_currency ?? cur) === cur;
     const netKnown = s.settlement_net !== null && (s.settlement_currency ?? cur) === cur;
@@ -134,6 +138,21 @@ describeEachEngine("mirror rollups", ({ db }) => {
       expect(await expectRollupsMatch(db().db)).toBeGreaterThan(30);
     });
   }
+
+  it("migration 0008 fills the payment_gateway buckets of sales already in the mirror", async () => {
+    const r = rng(7);
+    const sales = Array.from({ length: 40 }, (_, i) => randomVersion(r, `sal_g${i}`, r.pick(["XOF", "EUR"]), r.pick(CREATED)));
+    for (const { sale, source } of sales) await upsertSales(db().db, [sale], { source, receivedAt: "2025-04-10T00:00:00.000Z", timeZone: "Europe/Paris" });
+    // A mirror written before the dimension existed: its buckets are absent.
+    await db().db.deleteFrom("sales_rollup_daily").where("dimension", "=", "payment_gateway").execute();
+    await backfillPaymentGateway(db().db);
+    expect(await expectRollupsMatch(db().db)).toBe(40);
+    const gateways = await db().db.selectFrom("sales_rollup_daily").select("dimension_value").distinct().where("dimension", "=", "payment_gateway").execute();
+    expect(gateways.map((g) => g.dimension_value).sort()).toEqual(expect.arrayContaining(["cinetpay", "stripe", "unknown"]));
+    // Later writes keep it by delta from the backfilled buckets (no bucket goes negative).
+    await upsertSales(db().db, [saleDetail({ id: "sal_g0", status: "settled", gateway: "stripe", updatedAt: "2025-05-01T00:00:00.000Z", createdAt: CREATED[0] })], { source: "detail", receivedAt: "2025-05-01T00:00:00.000Z", timeZone: "Europe/Paris" });
+    await expectRollupsMatch(db().db);
+  });
 
   it("a timezone change moves sales to their new local days and rebuilds the rollups", async () => {
     const sales = CREATED.map((createdAt, i) => saleSummary({ id: `sal_${i}`, createdAt, completedAt: createdAt }));

@@ -1,5 +1,7 @@
-// GET /api/analytics/revenue/{table}/export.csv: one Revenue table as CSV (export:csv, audited).
+// GET /api/analytics/revenue/{table}/export.csv: one Revenue table as CSV (export:csv, audited). Header in
+// the member's language; French interface → Excel (French) preset, English → standard; `?preset=` overrides.
 import { exportRevenueTable } from "@/lib/analytics/export";
+import { revenueExportLabels } from "@/lib/analytics/export-labels";
 import { revenueExportQuerySchema, revenueTableParamsSchema } from "@/lib/analytics/query-schemas";
 import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/route";
@@ -9,6 +11,8 @@ export const GET = route(
   { permission: "export:csv", schema: revenueExportQuerySchema, params: revenueTableParamsSchema },
   async ({ input, params, actor }) => {
     const db = await getDb();
-    return exportRevenueTable(db, params.table, input, { timeZone: await getStoreTimeZone(db), actor });
+    const { labels, defaultPreset } = await revenueExportLabels();
+    const { preset, ...range } = input;
+    return exportRevenueTable(db, params.table, { ...range, preset: preset ?? defaultPreset }, { timeZone: await getStoreTimeZone(db), actor, labels });
   },
 );
