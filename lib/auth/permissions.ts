@@ -11,6 +11,9 @@ export const PERMISSIONS = [
   "settlements:read",
   "recovery:read",
   "recovery:write",
+  "fulfilment:read", // orders to ship, downloads, licences (keys masked)
+  "fulfilment:write", // mark shipped / not shippable, reveal a licence key (audited)
+  "licences:keys", // licence CSV with the keys unmasked
   "export:csv",
   "affiliates:read",
   "affiliates:invite",
@@ -22,7 +25,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const EVERYONE: readonly Permission[] = ["sales:read", "customers:read", "recovery:read", "recovery:write"];
+const EVERYONE: readonly Permission[] = ["sales:read", "customers:read", "recovery:read", "recovery:write", "fulfilment:read", "fulfilment:write"];
 const BUSINESS: readonly Permission[] = [
   ...EVERYONE,
   "analytics:read",
@@ -32,6 +35,7 @@ const BUSINESS: readonly Permission[] = [
   "affiliates:invite",
 ];
 const ADMINISTRATION: readonly Permission[] = [
+  "licences:keys",
   "team:read",
   "team:manage",
   "settings:read",
