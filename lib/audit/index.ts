@@ -1,8 +1,9 @@
 // The audit log: who did what, when, from where. Written by every mutating service; read by owners
 // and admins on the Team page (audit:read).
 import "server-only";
-import type { Kysely } from "kysely";
-import type { Database } from "@/lib/db/schema";
+import { z } from "zod";
+import type { Kysely, Selectable, SelectQueryBuilder } from "kysely";
+import type { AuditLogTable, Database } from "@/lib/db/schema";
 import type { Role } from "@/lib/auth/permissions";
 
 /** Who acts: the signed-in member (from the session), or null for the system / CLI / anonymous. */
@@ -60,20 +61,31 @@ function parseDetails(text: string | null): Record<string, unknown> | null {
  * instant (entries strictly before it). `action` filters exactly, or by prefix when it ends with "."
  * ("team." → every team change).
  */
-export async function listAudit(
-  db: Kysely<Database>,
-  opts: { limit?: number; before?: string; action?: string } = {},
-): Promise<AuditEntry[]> {
+export async function listAudit(db: Kysely<Database>, opts: AuditFilter & { limit?: number } = {}): Promise<AuditEntry[]> {
   const limit = Math.min(Math.max(Math.trunc(opts.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
-  let query = db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(limit);
-  if (opts.before !== undefined && /^\d+$/.test(opts.before)) query = query.where("id", "<", Number(opts.before));
-  else if (opts.before !== undefined && !Number.isNaN(Date.parse(opts.before))) {
-    query = query.where("at", "<", new Date(opts.before).toISOString());
-  }
-  if (opts.action?.endsWith(".")) query = query.where("action", "like", `${opts.action.replace(/[%_]/g, "")}%`);
-  else if (opts.action) query = query.where("action", "=", opts.action);
-  const rows = await query.execute();
-  return rows.map((r) => ({
+  const rows = await withAuditFilter(db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(limit), opts).execute();
+  return rows.map(toAuditEntry);
+}
+
+/** The list's filter as a query string (GET /api/audit and its CSV export). */
+export const auditFilterSchema = z.object({
+  before: z.string().max(40).optional(),
+  action: z.string().max(64).optional(),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+/** The list's filter, shared with the CSV export (lib/audit/export-audit.ts) so both select the same entries. */
+export function withAuditFilter<O>(query: SelectQueryBuilder<Database, "audit_log", O>, opts: AuditFilter): SelectQueryBuilder<Database, "audit_log", O> {
+  let q = query;
+  if (opts.before !== undefined && /^\d+$/.test(opts.before)) q = q.where("id", "<", Number(opts.before));
+  else if (opts.before !== undefined && !Number.isNaN(Date.parse(opts.before))) q = q.where("at", "<", new Date(opts.before).toISOString());
+  if (opts.action?.endsWith(".")) q = q.where("action", "like", `${opts.action.replace(/[%_]/g, "")}%`);
+  else if (opts.action) q = q.where("action", "=", opts.action);
+  return q;
+}
+
+export function toAuditEntry(r: Selectable<AuditLogTable>): AuditEntry {
+  return {
     id: r.id,
     at: r.at,
     actorUserId: r.actor_user_id,
@@ -82,5 +94,5 @@ export async function listAudit(
     target: r.target,
     details: parseDetails(r.details),
     ip: r.ip,
-  }));
+  };
 }

@@ -4,3 +4,4 @@ export * from "./list-settlements";
 export * from "./schemas";
 export * from "./default-range";
 export * from "./export-payout-sales";
+export * from "./export-payouts";

@@ -3,10 +3,13 @@
 // time zone (editable with settings:manage).
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ExportButton } from "@/components/data-table/export-button";
 import { PulseEndpointDetails } from "@/components/settings/pulse-endpoint-card";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
+import { defaultPresetFor } from "@/lib/csv/presets";
+import { currentLocale } from "@/lib/i18n/request";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getSettingsSyncView } from "@/lib/freshness/get-freshness";
@@ -27,6 +30,7 @@ export default async function SettingsPage() {
   const t = await getTranslations();
   const db = await getDb();
   const c = getConnectionStatus();
+  const csvPreset = defaultPresetFor(await currentLocale());
   const [pulseLog, timeZone, sync] = await Promise.all([getPulseLog(db, { limit: PULSE_LOG_PAGE_SIZE }), getStoreTimeZone(db), getSettingsSyncView(db)]);
   const rows: Array<[string, string]> = [
     [t("settings.mode"), c.mode === "demo" ? t("settings.modeDemo") : t("settings.modeLive")],
@@ -55,7 +59,10 @@ export default async function SettingsPage() {
         <Card title={t("settings.pulsesTitle")} testId="pulses">
           <PulseEndpointDetails {...getPulseEndpointInfo()}>
             <div className="border-t border-zinc-200 pt-4 dark:border-zinc-800">
-              <h3 className="mb-2 text-sm font-semibold">{t("pulseLog.title")}</h3>
+              <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+                <h3 className="text-sm font-semibold">{t("pulseLog.title")}</h3>
+                {can(member.role, "export:csv") ? <ExportButton href="/api/pulses/log/export.csv" expectedRows={null} defaultPreset={csvPreset} filename="pulse-log.csv" /> : null}
+              </div>
               <PulseLogClient initial={pulseLog} limit={PULSE_LOG_PAGE_SIZE} />
             </div>
           </PulseEndpointDetails>

@@ -3,11 +3,13 @@
 // and the sales behind any payout (?currency=&day=). Server-rendered: the range lives in the URL.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ExportButton } from "@/components/data-table/export-button";
 import { PayoutSales } from "@/components/settlements/payout-sales";
 import { PayoutTimeline } from "@/components/settlements/payout-timeline";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
+import { defaultPresetFor } from "@/lib/csv/presets";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { currentLocale } from "@/lib/i18n/request";
@@ -74,7 +76,12 @@ export default async function SettlementsPage({ searchParams }: { searchParams: 
           )}
         </Card>
       </div>
-      <Card title={t("timeline.title")}>
+      <Card title={t("timeline.title")} testId="payout-timeline-card">
+        {can(member.role, "export:csv") ? (
+          <div className="mb-3">
+            <ExportButton href={`/api/settlements/timeline/export.csv?${new URLSearchParams({ from: range.from, to: range.to }).toString()}`} expectedRows={timeline.groups.length} defaultPreset={defaultPresetFor(locale)} filename={`payouts-${range.from}-${range.to}.csv`} />
+          </div>
+        ) : null}
         <PayoutTimeline
           emptyMessage={t("empty")}
           labels={{ caption: t("timeline.title"), dueDay: t("columns.dueDay"), currency: t("columns.currency"), status: t("columns.status"), sales: t("columns.sales"), gross: t("columns.gross"), gatewayFee: t("columns.gatewayFee"), serviceFee: t("columns.serviceFee"), net: t("columns.net"), open: t("timeline.open") }}

@@ -14,6 +14,9 @@ const PROTECTED: Call[] = [
   { method: "PATCH", path: "/api/team/members/any-id", body: { role: "support" } },
   { method: "DELETE", path: "/api/team/members/any-id" },
   { method: "GET", path: "/api/audit" },
+  { method: "GET", path: "/api/audit/export.csv" },
+  { method: "GET", path: "/api/pulses/log/export.csv" },
+  { method: "GET", path: "/api/settlements/timeline/export.csv" },
   { method: "GET", path: "/api/settings" },
   { method: "POST", path: "/api/me/locale", body: { locale: "en" } },
 ];
@@ -55,6 +58,9 @@ const MATRIX: Array<{ call: Call; allowed: DemoRole[] }> = [
   { call: { method: "GET", path: "/api/team/members/export.csv" }, allowed: ["owner", "admin", "marketing"] },
   { call: { method: "GET", path: "/api/team/members" }, allowed: ["owner", "admin"] },
   { call: { method: "GET", path: "/api/audit" }, allowed: ["owner", "admin"] },
+  { call: { method: "GET", path: "/api/audit/export.csv" }, allowed: ["owner", "admin"] },
+  { call: { method: "GET", path: "/api/pulses/log/export.csv" }, allowed: ["owner", "admin"] },
+  { call: { method: "GET", path: "/api/settlements/timeline/export.csv" }, allowed: ["owner", "admin", "marketing"] },
   { call: { method: "GET", path: "/api/team/invites" }, allowed: ["owner", "admin"] },
   { call: { method: "POST", path: "/api/me/locale", body: { locale: "fr" } }, allowed: ["owner", "admin", "marketing", "support"] },
 ];

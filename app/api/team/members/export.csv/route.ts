@@ -1,7 +1,8 @@
-// GET /api/team/members/export.csv: the team as CSV (export:csv). French interface → Excel-French
-// preset (`;`), English → standard (`,`); `?preset=` overrides.
+// GET /api/team/members/export.csv: the team as CSV (export:csv), audited as `team.members.export`.
+// French interface → Excel-French preset (`;`), English → standard (`,`); `?preset=` overrides.
 import { z } from "zod";
 import { getTranslations } from "next-intl/server";
+import { recordAudit } from "@/lib/audit";
 import { csvResponse } from "@/lib/csv/csv-stream";
 import { getDb } from "@/lib/db";
 import { currentLocale } from "@/lib/i18n/request";
@@ -10,16 +11,18 @@ import { listMembers } from "@/lib/team";
 
 const query = z.object({ preset: z.enum(["excel-fr", "standard"]).optional() });
 
-export const GET = route({ permission: "export:csv", schema: query }, async ({ input }) => {
+export const GET = route({ permission: "export:csv", schema: query }, async ({ input, actor }) => {
   const locale = await currentLocale();
   const preset = input.preset ?? (locale === "fr" ? "excel-fr" : "standard");
   const t = await getTranslations({ locale, namespace: "csv" });
   const tRoles = await getTranslations({ locale, namespace: "roles" });
-  const members = await listMembers(await getDb());
+  const db = await getDb();
+  const members = await listMembers(db);
   return csvResponse(
     "team-members.csv",
     [t("email"), t("name"), t("role"), t("createdAt")],
     members.map((m) => [m.email, m.name, tRoles(m.role), m.createdAt]),
     preset,
+    { onEnd: ({ rowCount, completed }) => recordAudit(db, { actor, action: "team.members.export", details: { rows: rowCount, preset, completed } }) },
   );
 });
