@@ -31,7 +31,11 @@ export function LeadRow({ lead, labels, members, selected, onSelect, onAction, o
       </td>
       <td className="py-2">
         <div className="flex flex-wrap gap-2">
-          <button type="button" className="rounded border px-2 py-1 text-xs" disabled={!lead.hasLink} onClick={() => run(() => onContact("link"))}>{labels.copyLink}</button>
+          {lead.hasLink ? (
+            <button type="button" className="rounded border px-2 py-1 text-xs" onClick={() => run(() => onContact("link"))}>{labels.copyLink}</button>
+          ) : (
+            <span data-testid="lead-no-link" className="px-1 py-1 text-xs text-zinc-500" title={labels.noLink}>{labels.noLinkShort}</span>
+          )}
           <button type="button" className="rounded border px-2 py-1 text-xs" onClick={() => run(() => onContact("whatsapp"))}>{labels.whatsapp}</button>
           <button type="button" className="rounded border px-2 py-1 text-xs" disabled={!lead.hasEmail} onClick={() => run(() => onContact("email"))}>{labels.email}</button>
         </div>

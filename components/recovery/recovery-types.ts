@@ -14,6 +14,7 @@ export interface LeadView {
   assignedTo: string | null;
   recovered: string | null;
   recoveredSaleId: string | null;
+  /** False when no link can exist (no Pulse link and no product): the row says so instead of a button. */
   hasLink: boolean;
   hasEmail: boolean;
 }
@@ -32,6 +33,11 @@ export interface RecoveryLabels {
   unassigned: string;
   saved: string;
   copied: string;
+  /** Why there is no recovery link (no Pulse checkout link, product page unknown). */
+  noLink: string;
+  noLinkShort: string;
+  /** The clipboard refused: followed by the link, to copy by hand. */
+  copyFailed: string;
   bulk: string;
   bulkApply: string;
   exportSelected: string;

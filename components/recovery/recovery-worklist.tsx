@@ -25,17 +25,25 @@ export function RecoveryWorklist({ leads, labels, members, defaultLanguage, expo
       return e instanceof ApiError ? e.message : String(e);
     }
   };
+  // Never a silent no-op: no link, a refused clipboard or a failed call each end with a message.
   const contact = async (saleId: string, channel: "link" | "whatsapp" | "email"): Promise<string | null> => {
-    const c = await apiFetch<Contact>(`/api/recovery/leads/${encodeURIComponent(saleId)}/contact?locale=${language}`);
-    if (channel === "link") {
-      if (!c.checkoutUrl) return null;
-      await navigator.clipboard.writeText(c.checkoutUrl);
-    } else if (channel === "whatsapp") {
-      if (!c.whatsapp.ok) return labels.whatsappRefused[c.whatsapp.reason] ?? c.whatsapp.reason;
-      window.open(c.whatsapp.url, "_blank", "noopener");
-    } else if (c.mailto) window.location.assign(c.mailto);
-    await apiFetch(`/api/recovery/leads/${encodeURIComponent(saleId)}/contact`, { method: "POST", body: { channel } });
-    return channel === "link" ? labels.copied : null;
+    const path = `/api/recovery/leads/${encodeURIComponent(saleId)}/contact`;
+    try {
+      const c = await apiFetch<Contact>(`${path}?locale=${language}`);
+      let done: string | null = null;
+      if (channel === "link") {
+        if (!c.checkoutUrl) return labels.noLink;
+        const copied = await navigator.clipboard.writeText(c.checkoutUrl).then(() => true, () => false);
+        done = copied ? labels.copied : `${labels.copyFailed} ${c.checkoutUrl}`;
+      } else if (channel === "whatsapp") {
+        if (!c.whatsapp.ok) return labels.whatsappRefused[c.whatsapp.reason] ?? c.whatsapp.reason;
+        window.open(c.whatsapp.url, "_blank", "noopener");
+      } else if (c.mailto) window.location.assign(c.mailto);
+      await apiFetch(path, { method: "POST", body: { channel } });
+      return done;
+    } catch (e) {
+      return e instanceof ApiError ? e.message : String(e);
+    }
   };
   const toggle = (id: string, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; });
 

@@ -10,3 +10,6 @@ export * from "./lead-contact";
 export * from "./templates";
 export * from "./lead-message";
 export * from "./export-leads";
+export * from "./attribution-window";
+export * from "./recovery-link";
+export * from "./recovered-leads";

@@ -6,18 +6,21 @@ import type { Database } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { getLeadContact } from "./lead-contact";
 import { whatsappLink } from "./phone";
+import type { CatalogueLinks, RecoveryLinkSource } from "./recovery-link";
 import { fillTemplate, getRecoveryTemplates } from "./templates";
 
 export interface LeadMessage {
   saleId: string;
+  /** Null when no link is known at all (no Pulse link, product page unknown): the UI says so. */
   checkoutUrl: string | null;
+  linkSource: RecoveryLinkSource | null;
   message: string;
   whatsapp: { ok: true; url: string } | { ok: false; reason: string };
   mailto: string | null;
 }
 
-export async function buildLeadMessage(db: Kysely<Database>, saleId: string, locale: "fr" | "en", storeUrl: string | null = null): Promise<LeadMessage | null> {
-  const contact = await getLeadContact(db, saleId, storeUrl);
+export async function buildLeadMessage(db: Kysely<Database>, saleId: string, locale: "fr" | "en", links: CatalogueLinks): Promise<LeadMessage | null> {
+  const contact = await getLeadContact(db, saleId, links);
   if (!contact) return null;
   const sale = await db.selectFrom("sales").select(["product_name", "amount", "original_amount", "currency"]).where("id", "=", saleId).executeTakeFirstOrThrow();
   const minor = sale.amount ?? sale.original_amount;
@@ -28,6 +31,7 @@ export async function buildLeadMessage(db: Kysely<Database>, saleId: string, loc
   return {
     saleId,
     checkoutUrl: contact.checkoutUrl,
+    linkSource: contact.linkSource,
     message,
     whatsapp: whatsappLink(contact.phone, contact.country, message),
     mailto: contact.email ? `mailto:${encodeURIComponent(contact.email)}?subject=${encodeURIComponent(subject.trim())}&body=${encodeURIComponent(message)}` : null,

@@ -4,13 +4,13 @@ import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import { addDays, today } from "@/lib/time";
-import { attributeRecoveries, DEFAULT_RECOVERY_WINDOW_DAYS, type AttributionSale } from "./attribution";
+import type { AttributionSale } from "./attribution";
+import { getRecoveryWindowDays } from "./attribution-window";
 import { failureCategory, type FailureCategory } from "./failure-category";
+import { findRecoveries } from "./find-recoveries";
 import type { LeadState } from "./schemas";
 
 const LEAD_STATUSES = ["failed", "abandoned"] as const;
-const PAID = ["completed", "settled"] as const;
-const CHUNK = 200;
 
 export interface Lead {
   saleId: string;
@@ -48,7 +48,10 @@ export function defaultLeadRange(timeZone: string, now: Date = new Date(), days 
   return { from: addDays(to, -(days - 1)), to };
 }
 
-/** Every lead created in `range` (local days), newest first, with recovery attributed. */
+/**
+ * Every lead created in `range` (local days), newest first, with recovery attributed within the window
+ * (default: the owners' setting, attribution-window.ts).
+ */
 export async function listLeads(db: Kysely<Database>, range: LeadRange, opts: { windowDays?: number } = {}): Promise<Lead[]> {
   const rows = await db
     .selectFrom("sales as s")
@@ -89,7 +92,7 @@ export async function listLeads(db: Kysely<Database>, range: LeadRange, opts: { 
     recovered: null,
   }));
   const withTime = leads.filter((l) => l.at !== "");
-  const matches = await findRecoveries(db, withTime.map(toAttribution), opts.windowDays ?? DEFAULT_RECOVERY_WINDOW_DAYS);
+  const matches = await findRecoveries(db, withTime.map(toAttribution), opts.windowDays ?? (await getRecoveryWindowDays(db)));
   for (const l of leads) {
     const p = matches.get(l.saleId);
     if (p) l.recovered = { saleId: p.id, amount: p.amount, currency: p.currency, paidAt: p.at };
@@ -109,40 +112,4 @@ export function leadAgeDays(l: Pick<Lead, "at">, now: Date = new Date()): number
 
 function toAttribution(l: Lead): AttributionSale {
   return { id: l.saleId, customerId: l.customerId, customerEmail: l.customerEmail, productId: l.productId, at: l.at };
-}
-
-type Payment = AttributionSale & { amount: number | null; currency: string | null };
-
-/**
- * Candidate payments of the leads' customers and products, read in chunks (bound-parameter limits)
- * through the sales (customer_id, created_at) index: a lead without a customer id is looked up by e-mail
- * in `customers` (indexed) first, so no query scans a product's whole history. A payment without any
- * customer id cannot be attributed (Chariow sales carry one; docs/recovery.md).
- */
-async function findRecoveries(db: Kysely<Database>, leads: AttributionSale[], windowDays: number): Promise<Map<string, Payment>> {
-  const out = new Map<string, Payment>();
-  for (let i = 0; i < leads.length; i += CHUNK) {
-    const chunk = leads.slice(i, i + CHUNK);
-    const products = [...new Set(chunk.map((l) => l.productId).filter((x): x is string => !!x))];
-    const ids = new Set(chunk.map((l) => l.customerId).filter((x): x is string => !!x));
-    const emails = [...new Set(chunk.filter((l) => !l.customerId).map((l) => l.customerEmail?.toLowerCase()).filter((x): x is string => !!x))];
-    if (emails.length > 0) {
-      for (const c of await db.selectFrom("customers").select("id").where("email", "in", emails).execute()) ids.add(c.id);
-    }
-    if (products.length === 0 || ids.size === 0) continue;
-    const earliest = chunk.reduce((min, l) => (l.at < min ? l.at : min), chunk[0].at);
-    const rows = await db
-      .selectFrom("sales")
-      .select(["id", "customer_id", "customer_email", "product_id", "completed_at", "created_at", "amount", "currency"])
-      .where("customer_id", "in", [...ids])
-      .where("status", "in", PAID)
-      .where("product_id", "in", products)
-      .where((eb) => eb.or([eb("completed_at", ">", earliest), eb.and([eb("completed_at", "is", null), eb("created_at", ">", earliest)])]))
-      .execute();
-    const payments: Payment[] = rows
-      .map((r) => ({ id: r.id, customerId: r.customer_id, customerEmail: r.customer_email, productId: r.product_id, at: r.completed_at ?? r.created_at ?? "", amount: r.amount, currency: r.currency }))
-      .filter((p) => p.at !== "");
-    for (const [k, v] of attributeRecoveries(chunk, payments, windowDays)) out.set(k, v);
-  }
-  return out;
 }

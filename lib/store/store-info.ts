@@ -1,5 +1,5 @@
-// What the shell and the settings page show about the connected store: its name (from GET /store, or
-// null — never invented), the mode, and which secrets are configured (never their values).
+// What the shell and the settings page show about the connected store: its name and public URL (from
+// GET /store, or null — never invented), the mode, and which secrets are configured (never their values).
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { getChariowClient } from "@/lib/store/chariow-connection";
@@ -24,35 +24,47 @@ export function getConnectionStatus(): ConnectionStatus {
   };
 }
 
-const NAME_TTL_MS = 10 * 60_000;
+const STORE_TTL_MS = 10 * 60_000;
 const RETRY_AFTER_FAILURE_MS = 60_000;
 const LOOKUP_TIMEOUT_MS = 3_000;
+/** What GET /store tells the shell (name) and the recovery links (url); null = not given. */
+type KnownStore = { name: string | null; url: string | null };
 // On globalThis so the start-up warm-up (instrumentation's bundle) serves the pages' bundles too.
-type CachedName = { value: string | null; until: number };
-const cache = globalThis as typeof globalThis & { __chariowStoreName?: CachedName };
+type CachedStore = { value: KnownStore | null; until: number };
+const cache = globalThis as typeof globalThis & { __chariowStore?: CachedStore };
 
 /** Called by whoever reads GET /store anyway (health probe, later the sync), so the shell spends nothing. */
-export function rememberStoreName(name: string | null): void {
-  cache.__chariowStoreName = { value: name, until: Date.now() + NAME_TTL_MS };
+export function rememberStore(store: { name: string | null; url: string | null }): void {
+  cache.__chariowStore = { value: { name: store.name, url: store.url }, until: Date.now() + STORE_TTL_MS };
 }
 
 /**
- * The store's display name from GET /store, cached for ten minutes (the API budget is ~10 calls a
- * minute). Null — shown as "store name unknown" — when the API cannot tell us quickly; never invented.
+ * GET /store, cached for ten minutes (the API budget is ~10 calls a minute). Null when the API cannot
+ * tell us quickly; never invented.
  */
-export async function getStoreName(): Promise<string | null> {
-  const storeName = cache.__chariowStoreName;
-  if (storeName && storeName.until > Date.now()) return storeName.value;
+async function knownStore(): Promise<KnownStore | null> {
+  const cached = cache.__chariowStore;
+  if (cached && cached.until > Date.now()) return cached.value;
   const client = getChariowClient();
   if (!client) return null;
   try {
     const store = await client.getStore({ priority: "interactive", signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS) });
-    rememberStoreName(store.name ?? null);
-    return store.name ?? null;
+    rememberStore({ name: store.name ?? null, url: store.url ?? null });
+    return cache.__chariowStore?.value ?? null;
   } catch {
-    // Keep a name we once knew (a busy budget during a backfill is not a renamed store); retry later.
-    const known = storeName?.value ?? null;
-    cache.__chariowStoreName = { value: known, until: Date.now() + RETRY_AFTER_FAILURE_MS };
+    // Keep what we once knew (a busy budget during a backfill is not a renamed store); retry later.
+    const known = cached?.value ?? null;
+    cache.__chariowStore = { value: known, until: Date.now() + RETRY_AFTER_FAILURE_MS };
     return known;
   }
+}
+
+/** The store's display name — shown as "store name unknown" when null. */
+export async function getStoreName(): Promise<string | null> {
+  return (await knownStore())?.name ?? null;
+}
+
+/** The store's public URL (e.g. https://shop.mychariow.com): the base of its products' checkout links. */
+export async function getStoreUrl(): Promise<string | null> {
+  return (await knownStore())?.url ?? null;
 }

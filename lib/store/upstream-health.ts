@@ -4,7 +4,7 @@ import "server-only";
 import { ChariowError, ChariowUpstreamUnavailableError, ChariowAbortedError } from "@/lib/chariow";
 import { getEnv } from "@/lib/env";
 import { getChariowClient } from "@/lib/store/chariow-connection";
-import { rememberStoreName } from "@/lib/store/store-info";
+import { rememberStore } from "@/lib/store/store-info";
 
 export type UpstreamHealth = { mode: "demo" | "live"; reachable: boolean };
 
@@ -17,7 +17,7 @@ async function probe(): Promise<boolean> {
   if (!client) return false;
   try {
     const store = await client.getStore({ priority: "interactive", signal: AbortSignal.timeout(TIMEOUT_MS) });
-    rememberStoreName(store.name ?? null);
+    rememberStore({ name: store.name ?? null, url: store.url ?? null });
     return true;
   } catch (error) {
     // The service answered but refused (bad key, rate limit…): reachable, misconfigured or busy.

@@ -1,6 +1,7 @@
 // Recovery journey in Chromium: a sale failed in the simulator arrives by Pulse in the worklist; the owner
 // copies its recovery link, marks it contacted with a note, assigns it to the support member; each action
-// is in the audit log (Team page and API). Then the same customer pays and the lead shows as recovered.
+// is in the audit log (Team page and API). Then the same customer pays and the lead shows as recovered,
+// and the paying sale's page links back to the lead.
 import { expect, test } from "@playwright/test";
 import { demoAccount, storageStatePath } from "../support/e2e-env";
 import { simControl } from "../support/simulator-control";
@@ -95,6 +96,13 @@ test.describe("owner", () => {
     }).toPass({ timeout: 60_000, intervals: [1_000] });
     // The lead links to the payment that recovered it.
     await expect(row.getByTestId("lead-recovered")).toHaveAttribute("href", `/sales/${retry.sale.id}`);
+    // And the other way: the paying sale says it recovered this lead, linking to the failed sale.
+    await page.goto(`/sales/${retry.sale.id}`);
+    await expect(
+      page.locator(
+        `[data-testid="recovered-lead-link"][href="/sales/${sale.id}"]`,
+      ),
+    ).toBeVisible();
   });
 });
 
@@ -107,6 +115,8 @@ test.describe("support", () => {
     await page.goto("/recovery");
     await expect(page.getByTestId("recovery-stats")).toBeVisible();
     await expect(page.getByTestId("recovery-templates")).toHaveCount(0); // owners/admins only
+    await expect(page.getByTestId("recovery-window")).toHaveCount(0);
+    await expect(page.getByTestId("recovery-window-rule")).toBeVisible(); // everyone sees the rule
     expect((await page.request.get("/api/recovery/leads")).status()).toBe(200);
     expect((await page.request.get("/api/settlements")).status()).toBe(403);
     expect((await page.request.get("/api/settlements/next")).status()).toBe(
@@ -120,6 +130,11 @@ test.describe("support", () => {
         await page.request.put("/api/recovery/templates", {
           data: { fr: "a", en: "b" },
         })
+      ).status(),
+    ).toBe(403);
+    expect(
+      (
+        await page.request.put("/api/recovery/window", { data: { days: 30 } })
       ).status(),
     ).toBe(403);
   });

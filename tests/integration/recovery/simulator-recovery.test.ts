@@ -5,7 +5,7 @@
 import { afterEach, expect, it } from "vitest";
 import { createPulseQueue, receivePulse } from "@/lib/pulses";
 import { createMirrorSink } from "@/lib/pulses/mirror-sink";
-import { getLeadContact, internationalPhone, isOpenLead, listLeads, recoveryStats } from "@/lib/recovery";
+import { getLeadContact, internationalPhone, isOpenLead, listLeads, MIRROR_ONLY_LINKS, recoveryStats, setRecoveryWindowDays } from "@/lib/recovery";
 import { localDay } from "@/lib/time";
 import { startSimulator, type RunningSimulator } from "../../../simulator/index";
 import { describeEachEngine } from "../db/engines";
@@ -56,7 +56,8 @@ describeEachEngine("Recovery from simulator Pulses", ({ db }) => {
     expect(isOpenLead(lead)).toBe(true);
     expect(lead.checkoutUrl).toMatch(/\/checkout\/.+email=/);
     // The phone comes from the Pulse and is WhatsApp-ready.
-    const contact = await getLeadContact(db().db, lead.saleId);
+    const contact = await getLeadContact(db().db, lead.saleId, MIRROR_ONLY_LINKS);
+    expect(contact).toMatchObject({ checkoutUrl: lead.checkoutUrl, linkSource: "pulse" });
     const phone = internationalPhone(contact?.phone ?? null, contact?.country ?? null);
     expect(phone.ok && phone.digits).toBe(contact?.phone?.replace(/\D/g, ""));
 
@@ -96,7 +97,9 @@ describeEachEngine("Recovery from simulator Pulses", ({ db }) => {
     await queue.idle();
     const leads = await listLeads(db().db, range);
     expect(leads.map((l) => [l.saleId, l.status, l.recovered])).toEqual([[failed.json.sale.id, "abandoned", null]]);
-    // With a 30-day window the same payment counts.
+    // With a 30-day window the same payment counts — passed explicitly, or as the owners' setting.
     expect((await listLeads(db().db, range, { windowDays: 30 }))[0].recovered?.saleId).toBe(late.json.sale.id);
+    await setRecoveryWindowDays(db().db, { days: 30 }, { id: "u1", email: "owner@x.test", role: "owner" });
+    expect((await listLeads(db().db, range))[0].recovered?.saleId).toBe(late.json.sale.id);
   });
 });

@@ -3,7 +3,7 @@
 import { expect, it } from "vitest";
 import { listAudit } from "@/lib/audit";
 import { upsertSales } from "@/lib/mirror";
-import { buildLeadMessage, exportLeadsCsv, getRecoveryTemplates, listLeads, recoveryStats, setRecoveryTemplates, updateLeads } from "@/lib/recovery";
+import { buildLeadMessage, exportLeadsCsv, getRecoveryTemplates, listLeads, MIRROR_ONLY_LINKS, recoveryStats, setRecoveryTemplates, updateLeads } from "@/lib/recovery";
 import { createUser } from "@/lib/team";
 import { saleDetail } from "../../factories/sales";
 import { describeEachEngine } from "../db/engines";
@@ -69,7 +69,7 @@ describeEachEngine("Recovery lead actions", ({ db }) => {
     const { actor } = await seed();
     await setRecoveryTemplates(db().db, { fr: "Salut {customer}, {product} : {amount}", en: "Hi {customer}" }, actor);
     expect((await getRecoveryTemplates(db().db)).fr).toBe("Salut {customer}, {product} : {amount}");
-    const m = await buildLeadMessage(db().db, "lead1", "fr");
+    const m = await buildLeadMessage(db().db, "lead1", "fr", MIRROR_ONLY_LINKS);
     expect(m?.message).toMatch(/^Salut .+, .+ : 4\s?900\sF\sCFA$/u);
     expect(m?.whatsapp).toEqual({ ok: false, reason: "missing" }); // no Pulse, so no phone
     expect(m?.mailto).toMatch(/^mailto:/);

@@ -5,16 +5,21 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ExternalLink } from "lucide-react";
+import { RecoveredLeadsNotice } from "@/components/recovery/recovered-leads-notice";
 import { SaleDetail } from "@/components/sales/sale-detail";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { currentLocale } from "@/lib/i18n/request";
+import { formatMoney } from "@/lib/money";
+import { leadsRecoveredBy } from "@/lib/recovery";
 import { getSaleDetail, listSales, salesContext } from "@/lib/sales";
 import { chariowSaleUrl } from "@/lib/sales/chariow-links";
 import { salesViewSchema } from "@/lib/sales/schemas";
 import { getChariowClient } from "@/lib/store/chariow-connection";
+import { localDay } from "@/lib/time";
 
 const OTHER_PURCHASES = 10;
 
@@ -27,6 +32,8 @@ export default async function SaleDetailPage({ params }: { params: Promise<{ id:
   await requirePermission("sales:read");
   const id = decodeURIComponent((await params).id);
   const t = await getTranslations("SaleDetail");
+  const tr = await getTranslations("Recovery.saleDetail");
+  const locale = await currentLocale();
   const db = await getDb();
   const ctx = await salesContext(db);
   const detail = await getSaleDetail(db, id, { client: getChariowClient(), timeZone: ctx.timeZone });
@@ -35,6 +42,15 @@ export default async function SaleDetailPage({ params }: { params: Promise<{ id:
   const others = customerId
     ? (await listSales(db, salesViewSchema.parse({ customer: customerId, size: 25 }), ctx)).sales.filter((s) => s.id !== id).slice(0, OTHER_PURCHASES)
     : [];
+  // The reverse of the worklist's link: the failed or abandoned sales this payment recovered.
+  const recovered = (await leadsRecoveredBy(db, id)).map((l) => ({
+    saleId: l.saleId,
+    label: tr("lead", {
+      status: l.status === "abandoned" ? tr("abandoned") : tr("failed"),
+      day: localDay(l.at, ctx.timeZone),
+      amount: l.amount !== null && l.currency ? formatMoney({ minor: l.amount, currency: l.currency }, locale) : tr("unknownAmount"),
+    }),
+  }));
   return (
     <>
       <PageHeader
@@ -57,6 +73,7 @@ export default async function SaleDetailPage({ params }: { params: Promise<{ id:
             <Alert tone="info">{t(`notice.${detail.notice}`)}</Alert>
           </div>
         ) : null}
+        <RecoveredLeadsNotice title={tr("title", { count: recovered.length })} leads={recovered} />
         <SaleDetail sale={detail.sale} timeZone={ctx.timeZone} otherPurchases={others} />
       </div>
     </>

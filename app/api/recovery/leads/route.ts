@@ -1,16 +1,17 @@
-// GET /api/recovery/leads: the worklist and its analytics (recovery:read).
+// GET /api/recovery/leads: the worklist and its analytics, attributed within the window setting (recovery:read).
 // POST /api/recovery/leads: mark contacted / won / lost, note, assign — one or many leads (recovery:write).
 import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/route";
-import { defaultLeadRange, isOpenLead, leadActionSchema, listLeads, recoveryStats, updateLeads, worklistQuerySchema } from "@/lib/recovery";
+import { defaultLeadRange, getRecoveryWindowDays, isOpenLead, leadActionSchema, listLeads, recoveryStats, updateLeads, worklistQuerySchema } from "@/lib/recovery";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 
 export const GET = route({ permission: "recovery:read", schema: worklistQuerySchema }, async ({ input }) => {
   const db = await getDb();
   const fallback = defaultLeadRange(await getStoreTimeZone(db));
   const range = { from: input.from ?? fallback.from, to: input.to ?? fallback.to };
-  const leads = await listLeads(db, range);
-  return { range, leads: input.include === "all" ? leads : leads.filter(isOpenLead), stats: recoveryStats(leads) };
+  const windowDays = await getRecoveryWindowDays(db);
+  const leads = await listLeads(db, range, { windowDays });
+  return { range, windowDays, leads: input.include === "all" ? leads : leads.filter(isOpenLead), stats: recoveryStats(leads) };
 });
 
 export const POST = route({ permission: "recovery:write", schema: leadActionSchema }, async ({ input, actor }) => {
