@@ -1,6 +1,7 @@
 // Icons for the sidebar entries, keyed like config/nav.ts (icons are components, so they stay client-side).
 import {
   BadgeDollarSign,
+  Download,
   Handshake,
   LayoutDashboard,
   LifeBuoy,
@@ -18,6 +19,7 @@ export const NAV_ICONS: Record<NavKey, LucideIcon> = {
   revenue: BadgeDollarSign,
   settlements: Wallet,
   recovery: LifeBuoy,
+  downloads: Download,
   affiliates: Handshake,
   team: Users,
   settings: Settings,

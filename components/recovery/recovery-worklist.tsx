@@ -3,11 +3,12 @@
 // language. Mutations go to /api/recovery/*; the page is refreshed from the server afterwards.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { openContact, type ContactLinks } from "@/components/contact/open-contact";
 import { ApiError, apiFetch } from "@/lib/http/api-client";
 import { LeadRow } from "./lead-row";
 import type { LeadView, RecoveryLabels } from "./recovery-types";
 
-type Contact = { checkoutUrl: string | null; message: string; whatsapp: { ok: true; url: string } | { ok: false; reason: string }; mailto: string | null };
+type Contact = ContactLinks & { checkoutUrl: string | null; message: string };
 
 export function RecoveryWorklist({ leads, labels, members, defaultLanguage, exportHref }: { leads: LeadView[]; labels: RecoveryLabels; members: { id: string; label: string }[]; defaultLanguage: "fr" | "en"; exportHref: string | null }) {
   const router = useRouter();
@@ -35,10 +36,10 @@ export function RecoveryWorklist({ leads, labels, members, defaultLanguage, expo
         if (!c.checkoutUrl) return labels.noLink;
         const copied = await navigator.clipboard.writeText(c.checkoutUrl).then(() => true, () => false);
         done = copied ? labels.copied : `${labels.copyFailed} ${c.checkoutUrl}`;
-      } else if (channel === "whatsapp") {
-        if (!c.whatsapp.ok) return labels.whatsappRefused[c.whatsapp.reason] ?? c.whatsapp.reason;
-        window.open(c.whatsapp.url, "_blank", "noopener");
-      } else if (c.mailto) window.location.assign(c.mailto);
+      } else {
+        const opened = openContact(c, channel);
+        if (!opened.ok) return labels.whatsappRefused[opened.reason] ?? opened.reason;
+      }
       await apiFetch(path, { method: "POST", body: { channel } });
       return done;
     } catch (e) {

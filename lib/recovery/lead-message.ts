@@ -3,6 +3,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db";
+import { mailtoLink } from "@/lib/contact/message-links";
 import { formatMoney } from "@/lib/money";
 import { getLeadContact } from "./lead-contact";
 import { whatsappLink } from "./phone";
@@ -34,6 +35,6 @@ export async function buildLeadMessage(db: Kysely<Database>, saleId: string, loc
     linkSource: contact.linkSource,
     message,
     whatsapp: whatsappLink(contact.phone, contact.country, message),
-    mailto: contact.email ? `mailto:${encodeURIComponent(contact.email)}?subject=${encodeURIComponent(subject.trim())}&body=${encodeURIComponent(message)}` : null,
+    mailto: mailtoLink(contact.email, subject, message),
   };
 }

@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "@/lib/db";
 import { recordAudit, type Actor } from "@/lib/audit";
+import { fillPlaceholders } from "@/lib/contact/message-links";
 
 const KEY = "recovery.templates";
 
@@ -35,5 +36,5 @@ export async function setRecoveryTemplates(db: Kysely<Database>, templates: Reco
 
 /** Fills the placeholders; an unknown value leaves an empty string, never the raw "{placeholder}". */
 export function fillTemplate(template: string, values: { customer?: string | null; product?: string | null; amount?: string | null; link?: string | null }): string {
-  return template.replace(/\{(customer|product|amount|link)\}/g, (_m, k: keyof typeof values) => values[k] ?? "");
+  return fillPlaceholders(template, { customer: values.customer, product: values.product, amount: values.amount, link: values.link });
 }

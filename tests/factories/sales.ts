@@ -30,6 +30,12 @@ export interface SaleFacts {
   gateway?: string | null;
   country?: string | null;
   campaignId?: string | null;
+  /** product.type (default "downloadable"): a "service" has no files to download. */
+  productType?: string | null;
+  /** download.total of a detail (default 1); null = the detail did not say (§5: detail-only field). */
+  downloadTotal?: number | null;
+  /** download.last_at of a detail (default null). */
+  downloadLastAt?: string | null;
 }
 
 const money = (minor: number, currency: string) => ({ minor, currency });
@@ -65,7 +71,7 @@ function base(f: SaleFacts): Sale {
     shipping: f.country ? { address: null, city: null, state: null, zip: null, country: { code: f.country, name: null } } : null,
     context: null,
     store: { id: "str_1", name: "Boutique" },
-    product: { id: f.productId ?? "prd_a", name: `Product ${f.productId ?? "prd_a"}`, type: "downloadable", slug: null },
+    product: { id: f.productId ?? "prd_a", name: `Product ${f.productId ?? "prd_a"}`, type: f.productType === undefined ? "downloadable" : f.productType, slug: null },
     customer: { id: f.customerId ?? "cus_1", email: f.email ?? "ama@example.com", name: "Ama" },
     discount: f.discountCode ? { id: `dis_${f.discountCode}`, code: f.discountCode, type: "percentage" } : null,
     campaign: null,
@@ -118,7 +124,7 @@ export function saleDetail(f: SaleFacts): Sale {
     context: { ipAddress: null, userAgent: null, country: { code: f.country ?? "CI", name: null }, deviceType: "mobile", locale: "fr" },
     campaign: f.campaignId ? { id: f.campaignId, name: `Campaign ${f.campaignId}` } : null,
     updatedAt: f.updatedAt ?? null,
-    download: { total: 1, lastAt: null },
+    download: f.downloadTotal === null ? null : { total: f.downloadTotal ?? 1, lastAt: f.downloadLastAt ?? null },
   };
 }
 

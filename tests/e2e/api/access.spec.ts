@@ -19,6 +19,10 @@ const PROTECTED: Call[] = [
   { method: "GET", path: "/api/settlements/timeline/export.csv" },
   { method: "GET", path: "/api/settings" },
   { method: "POST", path: "/api/me/locale", body: { locale: "en" } },
+  { method: "GET", path: "/api/downloads" },
+  { method: "GET", path: "/api/downloads/export.csv?list=unusual" },
+  { method: "GET", path: "/api/downloads/sales/any-id/contact" },
+  { method: "POST", path: "/api/downloads/sales/any-id/contact", body: { channel: "email" } },
 ];
 
 async function call(role: DemoRole | null, c: Call) {
@@ -63,6 +67,8 @@ const MATRIX: Array<{ call: Call; allowed: DemoRole[] }> = [
   { call: { method: "GET", path: "/api/settlements/timeline/export.csv" }, allowed: ["owner", "admin", "marketing"] },
   { call: { method: "GET", path: "/api/team/invites" }, allowed: ["owner", "admin"] },
   { call: { method: "POST", path: "/api/me/locale", body: { locale: "fr" } }, allowed: ["owner", "admin", "marketing", "support"] },
+  { call: { method: "GET", path: "/api/downloads?days=3" }, allowed: ["owner", "admin", "marketing", "support"] },
+  { call: { method: "GET", path: "/api/downloads/export.csv?list=unusual" }, allowed: ["owner", "admin", "marketing"] },
 ];
 
 for (const { call: c, allowed } of MATRIX) {
