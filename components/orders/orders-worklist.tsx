@@ -57,7 +57,7 @@ export function OrdersWorklist({ orders, labels, exportHref }: { orders: OrderVi
             </a>
           ) : null}
           <button type="button" className="rounded border px-2 py-1 disabled:opacity-50" disabled={orders.length === 0} onClick={() => window.print()}>{labels.print}</button>
-          {status ? <span role="status">{status}</span> : null}
+          {status ? <span role="status" data-testid="orders-status">{status}</span> : null}
         </div>
       </div>
       {orders.length === 0 ? <p className="text-sm text-zinc-600 print:hidden">{labels.empty}</p> : (
