@@ -30,13 +30,13 @@ export function AppShell({ navItems, brand, sidebarFooter, topbar, children }: P
   );
 
   return (
-    <div className="min-h-screen bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+    <div className="min-h-screen bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100 print:bg-white print:text-black">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t("app.skipToContent")}
       </a>
       <aside
         data-testid="sidebar"
-        className="fixed inset-y-0 left-0 z-30 hidden w-64 border-r border-zinc-200 bg-white lg:block dark:border-zinc-800 dark:bg-zinc-900"
+        className="fixed inset-y-0 left-0 z-30 hidden w-64 print:hidden border-r border-zinc-200 bg-white lg:block dark:border-zinc-800 dark:bg-zinc-900"
       >
         {sidebar}
       </aside>
@@ -56,8 +56,9 @@ export function AppShell({ navItems, brand, sidebarFooter, topbar, children }: P
           </aside>
         </div>
       ) : null}
-      <div className="lg:pl-64">
-        <header className="sticky top-0 z-20 flex items-center gap-3 border-b border-zinc-200 bg-white/90 px-4 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
+      {/* Printing (the packing list of Orders to ship) shows the page alone: no sidebar, no top bar. */}
+      <div className="lg:pl-64 print:pl-0">
+        <header className="sticky top-0 z-20 flex print:hidden items-center gap-3 border-b border-zinc-200 bg-white/90 px-4 py-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
           <button
             type="button"
             aria-label={t("nav.openMenu")}

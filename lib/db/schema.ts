@@ -313,6 +313,17 @@ export interface RecoveryLeadsTable {
   updated_by: string | null;
 }
 
+/** A paid sale's fulfilment state (migration 0009, lib/orders): no row means still to ship. */
+export interface FulfilmentsTable {
+  sale_id: string;
+  state: string; // "shipped" | "not_shippable" (lib/orders/schemas.ts)
+  carrier: string | null;
+  tracking_reference: string | null;
+  reason: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   invites: InvitesTable;
@@ -337,6 +348,7 @@ export interface Database {
   reconciliation_drift: ReconciliationDriftTable;
   saved_views: SavedViewsTable;
   recovery_leads: RecoveryLeadsTable;
+  fulfilments: FulfilmentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

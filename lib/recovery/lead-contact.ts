@@ -44,7 +44,8 @@ export async function getLeadContact(db: Kysely<Database>, saleId: string, links
   };
 }
 
-function customerOfPulse(body: string | null): { phone: string | null; country: string | null } {
+/** The customer's phone and country from a stored sale Pulse body (also read by lib/orders). */
+export function customerOfPulse(body: string | null): { phone: string | null; country: string | null } {
   if (!body) return { phone: null, country: null };
   try {
     const c = (JSON.parse(body) as { customer?: { phone?: unknown; country?: unknown } }).customer;

@@ -36,6 +36,10 @@ export interface SaleFacts {
   downloadTotal?: number | null;
   /** download.last_at of a detail (default null). */
   downloadLastAt?: string | null;
+  /** The customer's name (default "Ama"). */
+  name?: string;
+  /** A full shipping address (a product with physical delivery); `country` alone gives one without address. */
+  shipping?: { address: string | null; city?: string | null; state?: string | null; zip?: string | null; country?: string | null } | null;
 }
 
 const money = (minor: number, currency: string) => ({ minor, currency });
@@ -68,11 +72,13 @@ function base(f: SaleFacts): Sale {
     },
     settlement: null,
     download: null,
-    shipping: f.country ? { address: null, city: null, state: null, zip: null, country: { code: f.country, name: null } } : null,
+    shipping: f.shipping
+      ? { address: f.shipping.address, city: f.shipping.city ?? null, state: f.shipping.state ?? null, zip: f.shipping.zip ?? null, country: f.shipping.country ? { code: f.shipping.country, name: null } : null }
+      : f.country ? { address: null, city: null, state: null, zip: null, country: { code: f.country, name: null } } : null,
     context: null,
     store: { id: "str_1", name: "Boutique" },
     product: { id: f.productId ?? "prd_a", name: `Product ${f.productId ?? "prd_a"}`, type: f.productType === undefined ? "downloadable" : f.productType, slug: null },
-    customer: { id: f.customerId ?? "cus_1", email: f.email ?? "ama@example.com", name: "Ama" },
+    customer: { id: f.customerId ?? "cus_1", email: f.email ?? "ama@example.com", name: f.name ?? "Ama" },
     discount: f.discountCode ? { id: `dis_${f.discountCode}`, code: f.discountCode, type: "percentage" } : null,
     campaign: null,
     rating: null,

@@ -1,0 +1,88 @@
+// Orders-to-ship journey in Chromium: two orders of the demo's shipped product (the printed book box,
+// simulator/catalog.ts `shipping: true`) are paid in the simulator and reach the worklist; the owner
+// selects both, marks them shipped with a carrier and tracking reference, they leave "to ship" and show
+// under "shipped" with the carrier; each change is audited; the courier CSV of the two has their rows in
+// the couriers' column order. Support works the list but cannot export.
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { expect, test } from "@playwright/test";
+import { storageStatePath } from "../support/e2e-env";
+import { simControl } from "../support/simulator-control";
+
+const SHIPPED_PRODUCT = "prd_7wb2gn8my3";
+
+type Audit = { entries: { action: string; target: string | null; details: Record<string, unknown> | null }[] };
+type Order = { saleId: string; customerName: string | null; address: string; city: string | null; country: string | null; zip: string | null; productName: string | null };
+
+test.describe("owner", () => {
+  test.use({ storageState: storageStatePath("owner") });
+
+  test("ships two orders with a carrier and reference, they leave the list, the courier CSV has their rows", async ({ page }) => {
+    test.setTimeout(180_000);
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { sale } = await simControl<{ sale: { id: string } }>("POST", "/checkouts", { product_id: SHIPPED_PRODUCT });
+      await simControl("POST", `/sales/${sale.id}/complete`);
+      ids.push(sale.id);
+    }
+    const rows = ids.map((id) => page.locator(`tr[data-order-id="${id}"]`));
+    await expect(async () => {
+      await page.goto("/orders");
+      for (const row of rows) await expect(row).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000, intervals: [1_000] });
+    // Oldest first: the two new orders are the last rows, in payment order.
+    const shown = await page.locator("tr[data-order-id]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-order-id")));
+    expect(shown.slice(-2)).toEqual(ids);
+    // The API answers the same worklist, with each order's address.
+    const api = (await (await page.request.get("/api/orders")).json()) as { orders: Order[] };
+    const mine = ids.map((id) => api.orders.find((o) => o.saleId === id));
+    for (const o of mine) expect(o?.address).toMatch(/^Lot \d+, Rue \d+$/);
+
+    for (const id of ids) await page.getByLabel(`Sélectionner la commande ${id}`).check();
+    await page.getByLabel("Transporteur").fill("DHL Express");
+    await page.getByLabel("Numéro de suivi").fill("JD0146001234");
+    await page.getByRole("button", { name: "Marquer expédiées" }).click();
+    await expect(page.getByTestId("orders-status")).toHaveText("Enregistré");
+    for (const row of rows) await expect(row).toHaveCount(0);
+
+    await page.goto("/orders?state=shipped");
+    for (const row of rows) {
+      await expect(row.getByTestId("order-state")).toHaveText("Expédiée");
+      await expect(row).toContainText("DHL Express — JD0146001234");
+    }
+
+    const audit = (await (await page.request.get("/api/audit?action=orders.&limit=50")).json()) as Audit;
+    for (const id of ids) {
+      expect(audit.entries.find((e) => e.target === id && e.action === "orders.fulfilment_updated")?.details).toEqual({
+        state: "shipped", previousState: "to_ship", carrier: "DHL Express", trackingReference: "JD0146001234",
+      });
+    }
+
+    // Courier CSV of the two selected orders (French interface: Excel-French preset, `;`).
+    for (const id of ids) await page.getByLabel(`Sélectionner la commande ${id}`).check();
+    const downloadPromise = page.waitForEvent("download");
+    await page.getByTestId("orders-export").click();
+    const bytes = readFileSync((await (await downloadPromise).path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...data] = parse(bytes.toString("utf8"), { bom: true, delimiter: ";" }) as string[][];
+    expect(header).toEqual(["Nom", "Téléphone", "Adresse", "Ville", "Région", "Pays", "Code postal", "Produit", "Référence"]);
+    expect(data.map((r) => r[8])).toEqual(ids);
+    data.forEach((r, i) => {
+      const o = mine[i]!;
+      expect([r[0], r[2], r[3], r[5], r[6], r[7]]).toEqual([o.customerName, o.address, o.city, o.country, o.zip, o.productName]);
+      expect(r[1]).toMatch(/^'\+\d{8,15}$/); // the Pulse's phone, neutralised so Excel keeps the "+"
+    });
+  });
+});
+
+test.describe("support", () => {
+  test.use({ storageState: storageStatePath("support") });
+
+  test("sees the worklist but no export", async ({ page }) => {
+    await page.goto("/orders");
+    await expect(page.getByRole("heading", { name: "Commandes à expédier" })).toBeVisible();
+    await expect(page.getByTestId("orders-export")).toHaveCount(0);
+    expect((await page.request.get("/api/orders")).status()).toBe(200);
+    expect((await page.request.get("/api/orders/export.csv")).status()).toBe(403);
+  });
+});
