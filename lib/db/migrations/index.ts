@@ -11,6 +11,7 @@ import * as savedViews from "./0005-saved-views";
 import * as salesTableIndexes from "./0006-sales-table-indexes";
 import * as recovery from "./0007-recovery";
 import * as rollupPaymentGateway from "./0008-rollup-payment-gateway";
+import * as licenceDetails from "./0009-licence-details";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -24,4 +25,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0006_sales_table_indexes", salesTableIndexes],
   ["0007_recovery", recovery],
   ["0008_rollup_payment_gateway", rollupPaymentGateway],
+  ["0009_licence_details", licenceDetails],
 ];
