@@ -2,6 +2,7 @@
 import {
   BadgeDollarSign,
   Handshake,
+  KeyRound,
   LayoutDashboard,
   LifeBuoy,
   type LucideIcon,
@@ -18,6 +19,7 @@ export const NAV_ICONS: Record<NavKey, LucideIcon> = {
   revenue: BadgeDollarSign,
   settlements: Wallet,
   recovery: LifeBuoy,
+  licences: KeyRound,
   affiliates: Handshake,
   team: Users,
   settings: Settings,
