@@ -16,6 +16,9 @@ const PROTECTED: Call[] = [
   { method: "GET", path: "/api/audit" },
   { method: "GET", path: "/api/settings" },
   { method: "POST", path: "/api/me/locale", body: { locale: "en" } },
+  { method: "GET", path: "/api/licences" },
+  { method: "POST", path: "/api/licences/any-id/reveal" },
+  { method: "GET", path: "/api/licences/export.csv" },
 ];
 
 async function call(role: DemoRole | null, c: Call) {
@@ -57,6 +60,9 @@ const MATRIX: Array<{ call: Call; allowed: DemoRole[] }> = [
   { call: { method: "GET", path: "/api/audit" }, allowed: ["owner", "admin"] },
   { call: { method: "GET", path: "/api/team/invites" }, allowed: ["owner", "admin"] },
   { call: { method: "POST", path: "/api/me/locale", body: { locale: "fr" } }, allowed: ["owner", "admin", "marketing", "support"] },
+  { call: { method: "GET", path: "/api/licences" }, allowed: ["owner", "admin", "marketing", "support"] },
+  { call: { method: "GET", path: "/api/licences/export.csv?preset=standard" }, allowed: ["owner", "admin", "marketing"] },
+  { call: { method: "GET", path: "/api/licences/export.csv?preset=standard&keys=clear" }, allowed: ["owner", "admin"] },
 ];
 
 for (const { call: c, allowed } of MATRIX) {
