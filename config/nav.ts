@@ -2,7 +2,7 @@
 // filters this list with `can(role, permission)` — the same check the page and its API make.
 import type { Permission } from "@/lib/auth/permissions";
 
-export const NAV_KEYS = ["overview", "sales", "revenue", "settlements", "recovery", "orders", "downloads", "affiliates", "team", "settings"] as const;
+export const NAV_KEYS = ["overview", "sales", "revenue", "settlements", "recovery", "orders", "downloads", "licences", "affiliates", "team", "settings"] as const;
 export type NavKey = (typeof NAV_KEYS)[number];
 
 export type NavItem = { key: NavKey; href: `/${string}`; permission: Permission };
@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: "recovery", href: "/recovery", permission: "recovery:read" },
   { key: "orders", href: "/orders", permission: "fulfilment:read" },
   { key: "downloads", href: "/downloads", permission: "fulfilment:read" },
+  { key: "licences", href: "/licences", permission: "fulfilment:read" },
   { key: "affiliates", href: "/affiliates", permission: "affiliates:read" },
   { key: "team", href: "/team", permission: "team:read" },
   { key: "settings", href: "/settings", permission: "settings:read" },

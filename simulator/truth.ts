@@ -3,7 +3,7 @@
 import { COUNTRIES, DISCOUNTS, PRODUCTS } from "./catalog";
 import { NONE, statusOf } from "./generator";
 import type { StoreModel } from "./model";
-import { basePaymentStatus, economics } from "./sale-model";
+import { basePaymentStatus, economics, materialiseSale } from "./sale-model";
 import { CHANNELS, PAYMENT_STATUSES, SALE_STATUSES, type Channel, type CurrencyTruth, type GroundTruth, type PaymentStatus, type SaleStatus } from "./types";
 
 const zeroStatus = () => Object.fromEntries(SALE_STATUSES.map((s) => [s, 0])) as Record<SaleStatus, number>;
@@ -17,6 +17,7 @@ export function computeTruth(m: StoreModel, nowSec: number): GroundTruth {
   const byCurrency: GroundTruth["byCurrency"] = {};
   const discountUses: Record<string, number> = {};
   let licences = 0;
+  const licencesByStatus: Record<string, number> = {};
   let monthKeySec = -1;
   let monthKeyEnd = -1;
   let monthKey = "";
@@ -53,7 +54,12 @@ export function computeTruth(m: StoreModel, nowSec: number): GroundTruth {
       ct.serviceFees += e.serviceFee;
       ct.netSettlement += e.net;
       if (status === "settled") ct.settledNet += e.net;
-      if (product.type === "license") licences++;
+      if (product.type === "license") {
+        licences++;
+        // Only licence sales are materialised (a few per cent of the store), for their status at now.
+        const status = materialiseSale(m, i, nowSec).licence?.status ?? "none";
+        licencesByStatus[status] = (licencesByStatus[status] ?? 0) + 1;
+      }
     }
   }
   const n = a.saleCount;
@@ -62,7 +68,7 @@ export function computeTruth(m: StoreModel, nowSec: number): GroundTruth {
     affiliates: m.affiliates.map((x) => ({ code: x.code, id: x.storeAffiliateId, accountId: x.accountId, status: x.status, email: x.email })),
     invitations: m.invitations.map((inv) => ({ id: inv.id, email: inv.email, status: m.invitationStatus(inv, nowSec) })),
     customers: m.customerCount, products: PRODUCTS.length, publishedProducts: PRODUCTS.filter((p) => p.published).length,
-    discounts: DISCOUNTS.length, licences, discountUses,
+    discounts: DISCOUNTS.length, licences, licencesByStatus, discountUses,
     historyEnd: new Date(m.historyEndSec * 1000).toISOString(), clockNow: new Date(nowSec * 1000).toISOString(),
     newestSaleId: n > 0 ? m.saleId(n - 1) : null, oldestSaleId: n > 0 ? m.saleId(0) : null,
   };

@@ -107,6 +107,8 @@ export interface GroundTruth {
   publishedProducts: number;
   discounts: number;
   licences: number;
+  /** Licences per status at the simulator's now (expiry and activate/revoke overrides applied). */
+  licencesByStatus: Record<string, number>;
   /** Sales carrying a discount code, per code. */
   discountUses: Record<string, number>;
   /** ISO instants: end of the generated history, and the clock when truth() was called. */

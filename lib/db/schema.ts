@@ -217,6 +217,12 @@ export interface SaleLicencesTable {
   max_activations: number | null;
   expires_at: string | null;
   updated_at: string;
+  /** From a GET /licenses item or a licence Pulse (migration 0009); the sale's own fields otherwise. */
+  product_id: string | null;
+  product_name: string | null;
+  customer_id: string | null;
+  customer_name: string | null;
+  customer_email: string | null;
 }
 
 /** Per local day × currency × status × dimension value: sums of the sales in that bucket. */

@@ -11,4 +11,4 @@ export { listSaleIdsNeedingDetail, listSaleIdsNeedingRefresh } from "./list-sale
 export { enrichmentCoverage, mirrorCountsByStatusAndMonth, type EnrichmentCoverage } from "./mirror-stats";
 export { rebuildRollups } from "./rebuild-rollups";
 export { recordInvitations, upsertAffiliate, type AffiliateSource } from "./affiliates";
-export { upsertSaleLicences, type SaleLicenceInput } from "./sale-licences";
+export { UNKNOWN_SALE, upsertSaleLicences, type SaleLicenceInput } from "./sale-licences";

@@ -4,7 +4,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db";
-import { upsertAffiliate, upsertSaleLicences, upsertSales } from "@/lib/mirror";
+import { UNKNOWN_SALE, upsertAffiliate, upsertSaleLicences, upsertSales } from "@/lib/mirror";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 import type { PulseSink } from "./process";
 
@@ -21,8 +21,8 @@ export function createMirrorSink(db: Kysely<Database>, opts: { timeZone?: () => 
       await upsertAffiliate(db, affiliate, "pulse", receivedAt);
     },
     async applyLicence({ saleId, licence, receivedAt }) {
-      if (saleId === null) throw new Error(`licence ${licence.id} names no sale`);
-      await upsertSaleLicences(db, saleId, [licence], receivedAt);
+      // A Pulse that names no sale still updates the licence; it waits under "sale unknown" (lib/mirror/sale-licences.ts).
+      await upsertSaleLicences(db, saleId ?? UNKNOWN_SALE, [licence], receivedAt);
     },
   };
 }

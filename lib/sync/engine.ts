@@ -1,6 +1,6 @@
 // The SyncEngine: one loop that holds the lease and runs the four jobs at their cadence — backfill
 // until done (in slices so the others get their turn), incremental every minute or on "sync now",
-// reconciliation daily once the history is in, enrichment with whatever budget is left.
+// reconciliation and the licences walk daily once the history is in, enrichment with whatever budget is left.
 import "server-only";
 import type { Kysely } from "kysely";
 import { systemClock, type ChariowClient, type Clock } from "@/lib/chariow";
@@ -11,6 +11,7 @@ import { runEnrichment, type EnrichmentOptions } from "./enrichment";
 import { runIncremental, type IncrementalOptions } from "./incremental";
 import { LeaseLostError, recordJobFailure, recordJobSuccess, type SyncJobKey } from "./job-status";
 import { acquireLease, releaseLease, renewLease } from "./lease";
+import { licencesSyncDue, runLicencesSlice } from "./licences";
 import { reconciliationDue, runReconciliationSlice } from "./reconciliation";
 import { takeSyncRequest } from "./status";
 
@@ -30,6 +31,8 @@ export interface SyncEngineOptions {
    */
   incrementalDuringBackfillEveryMs?: number;
   reconciliationEveryMs?: number;
+  /** Between two walks of GET /licenses (default daily); licence Pulses keep the view current meanwhile. */
+  licencesEveryMs?: number;
   /** Backfill requests per slice before the loop looks at the other jobs again. */
   backfillSliceRequests?: number;
   /** Wait after a failed job before trying it again (doubles up to 10 min). */
@@ -38,7 +41,7 @@ export interface SyncEngineOptions {
   incremental?: IncrementalOptions;
   enrichment?: EnrichmentOptions;
   /** Turns jobs off (tests, or a deployment that only wants some). */
-  jobs?: Partial<Record<"backfill" | "incremental" | "enrichment" | "reconciliation", boolean>>;
+  jobs?: Partial<Record<"backfill" | "incremental" | "enrichment" | "reconciliation" | "licences", boolean>>;
   onError?: (job: SyncJobKey, error: unknown) => void;
 }
 
@@ -65,9 +68,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const incrementalEvery = options.incrementalEveryMs ?? 60_000;
   const incrementalEveryDuringBackfill = options.incrementalDuringBackfillEveryMs ?? 10 * 60_000;
   const reconcileEvery = options.reconciliationEveryMs ?? 24 * 3600_000;
+  const licencesEvery = options.licencesEveryMs ?? 24 * 3600_000;
   const sliceRequests = options.backfillSliceRequests ?? 10;
   const baseBackoff = options.errorBackoffMs ?? 30_000;
-  const enabled = (job: "backfill" | "incremental" | "enrichment" | "reconciliation") => options.jobs?.[job] ?? true;
+  const enabled = (job: "backfill" | "incremental" | "enrichment" | "reconciliation" | "licences") => options.jobs?.[job] ?? true;
   let controller = new AbortController();
   let stopping = false;
   let loop: Promise<void> | null = null;
@@ -155,6 +159,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           const r = await runJob("reconciliation", () => runReconciliationSlice(ctx, sliceRequests), (r) => ({ requests: r.requests, monthsChecked: r.monthsChecked, driftedMonths: r.driftedMonths }));
           // Drift re-queues ranges for the backfill: let it run them.
           if (r && r.driftedMonths > 0) backfillDone = false;
+          if (r && !r.passDone) return { holdsLease: true, ran, backfillDone, nextAt: clock.now() };
+        }
+        // Only once the sales history is in, so the walk never takes a request from the backfill.
+        if (enabled("licences") && (await licencesSyncDue(ctx, licencesEvery))) {
+          ran.push("licences");
+          const r = await runJob("licences", () => runLicencesSlice(ctx, sliceRequests, { ignoreBackfill: !enabled("backfill") }), (r) => ({ requests: r.requests, licencesSeen: r.licencesSeen }));
           if (r && !r.passDone) return { holdsLease: true, ran, backfillDone, nextAt: clock.now() };
         }
         if (enabled("enrichment")) {

@@ -11,5 +11,6 @@ export { runBackfillSlice, loadBackfillState, requeueBackfillRanges, type Backfi
 export { runIncremental, type IncrementalOptions, type IncrementalResult } from "./incremental";
 export { runEnrichment, type EnrichmentOptions, type EnrichmentResult } from "./enrichment";
 export { runReconciliationSlice, type ReconciliationResult } from "./reconciliation";
+export { runLicencesSlice, licencesSyncDue, loadLicencesSyncState, type LicencesSyncResult } from "./licences";
 export { classifySyncError, type SyncErrorKind } from "./job-status";
 export type { SyncContext } from "./context";

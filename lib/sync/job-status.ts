@@ -26,7 +26,7 @@ export type SyncErrorKind =
   | "lease_lost"
   | "internal";
 
-export type SyncJobKey = "backfill" | "incremental" | "enrichment" | "reconciliation" | "engine";
+export type SyncJobKey = "backfill" | "incremental" | "enrichment" | "reconciliation" | "licences" | "engine";
 
 export class LeaseLostError extends Error {
   constructor() {

@@ -135,7 +135,10 @@ export const licenseSchema = z
     expiresAt: l.expires_at,
     activatedAt: l.activated_at,
     productId: l.product?.id ?? null,
+    productName: l.product?.name ?? null,
     customerId: l.customer?.id ?? null,
+    customerName: l.customer?.name ?? null,
+    customerEmail: l.customer?.email ?? null,
     saleId: l.sale?.id ?? null,
     createdAt: l.created_at,
   }));

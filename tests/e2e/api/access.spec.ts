@@ -23,6 +23,9 @@ const PROTECTED: Call[] = [
   { method: "GET", path: "/api/downloads/export.csv?list=unusual" },
   { method: "GET", path: "/api/downloads/sales/any-id/contact" },
   { method: "POST", path: "/api/downloads/sales/any-id/contact", body: { channel: "email" } },
+  { method: "GET", path: "/api/licences" },
+  { method: "POST", path: "/api/licences/any-id/reveal" },
+  { method: "GET", path: "/api/licences/export.csv" },
 ];
 
 async function call(role: DemoRole | null, c: Call) {
@@ -69,6 +72,9 @@ const MATRIX: Array<{ call: Call; allowed: DemoRole[] }> = [
   { call: { method: "POST", path: "/api/me/locale", body: { locale: "fr" } }, allowed: ["owner", "admin", "marketing", "support"] },
   { call: { method: "GET", path: "/api/downloads?days=3" }, allowed: ["owner", "admin", "marketing", "support"] },
   { call: { method: "GET", path: "/api/downloads/export.csv?list=unusual" }, allowed: ["owner", "admin", "marketing"] },
+  { call: { method: "GET", path: "/api/licences" }, allowed: ["owner", "admin", "marketing", "support"] },
+  { call: { method: "GET", path: "/api/licences/export.csv?preset=standard" }, allowed: ["owner", "admin", "marketing"] },
+  { call: { method: "GET", path: "/api/licences/export.csv?preset=standard&keys=clear" }, allowed: ["owner", "admin"] },
 ];
 
 for (const { call: c, allowed } of MATRIX) {

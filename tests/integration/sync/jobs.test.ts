@@ -76,7 +76,7 @@ describeEachEngine("sync jobs", ({ db }) => {
     }
   });
 
-  it("engine cadence: incremental every minute or on 'sync now', enrichment after the backfill, reconciliation a day later", async () => {
+  it("engine cadence: incremental every minute or on 'sync now', enrichment and the licences walk after the backfill, reconciliation a day later", async () => {
     const started = await startTestSimulator({ sales: 400 });
     sim = started.sim;
     const { clock } = started;
@@ -95,7 +95,11 @@ describeEachEngine("sync jobs", ({ db }) => {
     expect(ran.flat().filter((j) => j === "incremental")).toHaveLength(1); // no minute has passed
     // The backfill has just read every page: no reconciliation pass re-reads them before the enrichment.
     expect(ran.flat()).not.toContain("reconciliation");
-    expect(ran.at(-1)).toEqual(["backfill", "enrichment"]);
+    // The licences walk waits for the backfill, then reads every licence (a few pages) before the enrichment.
+    expect(ran.slice(0, -1).flat()).not.toContain("licences");
+    expect(ran.at(-1)).toEqual(["backfill", "licences", "enrichment"]);
+    const licences = await db().db.selectFrom("sale_licences").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(Number(licences.n)).toBe(sim.truth().licences);
     // Not a minute later: nothing but enrichment; a "sync now" runs the incremental at once.
     expect((await engine.tick()).ran).toEqual(["enrichment"]);
     await requestSyncNow(db().db, { id: "u1", email: "owner@example.com", role: "owner" });

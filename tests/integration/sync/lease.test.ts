@@ -67,7 +67,7 @@ describe.each(ENGINES)("sync lease [%s]", (engine) => {
     const fullCost = sim.requestCount() - refStart;
     for (const t of ["sales", "sales_rollup_daily", "sync_checkpoints"] as const) await a.db.deleteFrom(t).execute();
 
-    const options = { timeZone: "Africa/Abidjan", clock, leaseTtlMs: TTL, backfillSliceRequests: 5, jobs: { incremental: false, enrichment: false, reconciliation: false } };
+    const options = { timeZone: "Africa/Abidjan", clock, leaseTtlMs: TTL, backfillSliceRequests: 5, jobs: { incremental: false, enrichment: false, reconciliation: false, licences: false } };
     const engineA = createSyncEngine({ ...options, db: a.db, client: testClient(sim, clock), instanceId: "A" });
     const engineB = createSyncEngine({ ...options, db: b.db, client: testClient(sim, clock), instanceId: "B" });
     const start = sim.requestCount();

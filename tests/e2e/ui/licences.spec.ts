@@ -1,0 +1,65 @@
+// Licences journey in Chromium: a licence sale completed in the simulator arrives by Pulse (license.issued)
+// on /licences with its key masked; the owner reveals it, and the reveal is in the audit log (API and
+// Team page). Support sees the same list and can reveal, but is offered no CSV export.
+import { expect, test } from "@playwright/test";
+import { demoAccount, storageStatePath } from "../support/e2e-env";
+import { simControl } from "../support/simulator-control";
+
+type Audit = { entries: { action: string; target: string | null; actorEmail: string | null }[] };
+
+// A licence product of the simulator's catalogue (the Pulse tests use it too).
+const LICENCE_PRODUCT = "prd_8ne3wd7gs2";
+
+async function licenceSale(): Promise<string> {
+  const { sale } = await simControl<{ sale: { id: string } }>("POST", "/checkouts", { product_id: LICENCE_PRODUCT });
+  await simControl("POST", `/sales/${sale.id}/complete`);
+  return sale.id;
+}
+
+test.describe("owner", () => {
+  test.use({ storageState: storageStatePath("owner") });
+
+  test("reveal a masked licence key, then find the reveal in the audit log", async ({ page }) => {
+    test.setTimeout(120_000);
+    const saleId = await licenceSale();
+    const row = page.getByTestId("licence-row").filter({ hasText: saleId });
+    await expect(async () => {
+      await page.goto("/licences");
+      await expect(row).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000, intervals: [1_000] });
+    await expect(row).toContainText("••••");
+    await expect(row.getByTestId("licence-key")).toHaveCount(0);
+    const licenceId = await row.getAttribute("data-licence-id");
+    expect(licenceId).toBeTruthy();
+
+    await row.getByRole("button", { name: "Afficher" }).click();
+    const key = row.getByTestId("licence-key");
+    await expect(key).toBeVisible();
+    const clear = (await key.textContent()) ?? "";
+    expect(clear.length).toBeGreaterThan(4);
+    expect(clear).not.toContain("•");
+
+    const audit = (await (await page.request.get("/api/audit?action=licence.&limit=50")).json()) as Audit;
+    const reveal = audit.entries.find((e) => e.action === "licence.reveal" && e.target === licenceId);
+    expect(reveal?.actorEmail).toBe(demoAccount("owner").email);
+    await page.goto("/team");
+    await expect(page.getByText(licenceId!).first()).toBeVisible();
+  });
+});
+
+test.describe("support", () => {
+  test.use({ storageState: storageStatePath("support") });
+
+  test("sees licences and reveals a key, but has no CSV export", async ({ page }) => {
+    test.setTimeout(120_000);
+    const saleId = await licenceSale();
+    const row = page.getByTestId("licence-row").filter({ hasText: saleId });
+    await expect(async () => {
+      await page.goto("/licences");
+      await expect(row).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000, intervals: [1_000] });
+    await expect(page.getByTestId("licences-export")).toHaveCount(0);
+    await row.getByRole("button", { name: "Afficher" }).click();
+    await expect(row.getByTestId("licence-key")).toBeVisible();
+  });
+});
