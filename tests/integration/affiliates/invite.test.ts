@@ -144,6 +144,14 @@ for (const dialect of ["current", "legacy"] as const) {
       });
 
       it("accepting an invitation in the simulator turns it accepted via the affiliate.joined Pulse; past expiry is expired", async () => {
+        try {
+          await acceptedViaPulse();
+        } finally {
+          // A late simulator retry must not reach this engine's database once it is closed.
+          target = { handle: async () => new Response("not ready", { status: 503 }) };
+        }
+      });
+      async function acceptedViaPulse() {
         const queue = createPulseQueue({ db: async () => db().db, sink: async () => createMirrorSink(db().db, { timeZone: async () => "UTC" }) });
         target = { handle: (req) => receivePulse(req, { db: db().db, secrets: { "*": SECRET }, onAccepted: queue.enqueue }) };
         const email = `joiner-${tag}@example.com`;
@@ -162,7 +170,7 @@ for (const dialect of ["current", "legacy"] as const) {
         // The other one, read 40 days later (Chariow's invitations last 30), is expired.
         const later = new Date(HISTORY_END.getTime() + 40 * 86_400_000);
         expect((await listInvitations(db().db, { q: `waiting-${tag}` }, later))[0].status).toBe("expired");
-      });
+      }
     });
   });
 }
