@@ -30,9 +30,10 @@ test.describe("owner", () => {
       await page.goto("/orders");
       for (const row of rows) await expect(row).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 60_000, intervals: [1_000] });
-    // Oldest first: the two new orders are the last rows, in payment order.
+    // Oldest first: the two new orders in payment order (the demo's live activity may add another order
+    // after them, so only their relative order is fixed; the integration tests check the whole order).
     const shown = await page.locator("tr[data-order-id]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-order-id")));
-    expect(shown.slice(-2)).toEqual(ids);
+    expect(shown.filter((id) => ids.includes(id!))).toEqual(ids);
     // The API answers the same worklist, with each order's address.
     const api = (await (await page.request.get("/api/orders")).json()) as { orders: Order[] };
     const mine = ids.map((id) => api.orders.find((o) => o.saleId === id));
