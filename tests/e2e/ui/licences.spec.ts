@@ -1,7 +1,7 @@
 // Licences journey in Chromium: a licence sale completed in the simulator arrives by Pulse (license.issued)
 // on /licences with its key masked; the owner reveals it, and the reveal is in the audit log (API and
 // Team page). Support sees the same list and can reveal, but is offered no CSV export.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { demoAccount, storageStatePath } from "../support/e2e-env";
 import { simControl } from "../support/simulator-control";
 
@@ -10,10 +10,19 @@ type Audit = { entries: { action: string; target: string | null; actorEmail: str
 // A licence product of the simulator's catalogue (the Pulse tests use it too).
 const LICENCE_PRODUCT = "prd_8ne3wd7gs2";
 
-async function licenceSale(): Promise<string> {
+/**
+ * A licence sale completed in the simulator, then /licences reloaded until its licence (issued by Pulse)
+ * is listed: the row of that licence.
+ */
+async function licenceRowOfNewSale(page: Page): Promise<Locator> {
   const { sale } = await simControl<{ sale: { id: string } }>("POST", "/checkouts", { product_id: LICENCE_PRODUCT });
   await simControl("POST", `/sales/${sale.id}/complete`);
-  return sale.id;
+  const row = page.getByTestId("licence-row").filter({ hasText: sale.id });
+  await expect(async () => {
+    await page.goto("/licences");
+    await expect(row).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000, intervals: [1_000] });
+  return row;
 }
 
 test.describe("owner", () => {
@@ -21,12 +30,7 @@ test.describe("owner", () => {
 
   test("reveal a masked licence key, then find the reveal in the audit log", async ({ page }) => {
     test.setTimeout(120_000);
-    const saleId = await licenceSale();
-    const row = page.getByTestId("licence-row").filter({ hasText: saleId });
-    await expect(async () => {
-      await page.goto("/licences");
-      await expect(row).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 60_000, intervals: [1_000] });
+    const row = await licenceRowOfNewSale(page);
     await expect(row).toContainText("••••");
     await expect(row.getByTestId("licence-key")).toHaveCount(0);
     const licenceId = await row.getAttribute("data-licence-id");
@@ -52,12 +56,7 @@ test.describe("support", () => {
 
   test("sees licences and reveals a key, but has no CSV export", async ({ page }) => {
     test.setTimeout(120_000);
-    const saleId = await licenceSale();
-    const row = page.getByTestId("licence-row").filter({ hasText: saleId });
-    await expect(async () => {
-      await page.goto("/licences");
-      await expect(row).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 60_000, intervals: [1_000] });
+    const row = await licenceRowOfNewSale(page);
     await expect(page.getByTestId("licences-export")).toHaveCount(0);
     await row.getByRole("button", { name: "Afficher" }).click();
     await expect(row.getByTestId("licence-key")).toBeVisible();
