@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): vitest (unit + integration on SQLite and PostgreSQL) then
-// Playwright (end-to-end in Debian's Chromium). Closes with one "N passed, N failed" line summed over
-// every runner and exits non-zero when anything failed.
+// The one test command (`npm test`): typecheck and lint (one check each), vitest (unit + integration on
+// SQLite and PostgreSQL), then Playwright (end-to-end in Debian's Chromium). Closes with one
+// "N passed, N failed" line summed over every runner and exits non-zero when anything failed.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -67,6 +67,23 @@ function playwright() {
   totals.failed += stats.unexpected ?? 0;
   totals.skipped += stats.skipped ?? 0;
   if (code !== 0) anyRunnerFailed = true;
+}
+
+/** A whole-repository check (typecheck, lint) counts as one test: passed or failed. */
+function check(name, cmd, args) {
+  console.log(`\n> ${name}: ${cmd} ${args.join(" ")}`);
+  const code = run(cmd, args);
+  if (code === 0) totals.passed += 1;
+  else {
+    console.error(`${name} failed`);
+    totals.failed += 1;
+    anyRunnerFailed = true;
+  }
+}
+
+if (process.env.SKIP_CHECKS !== "1") {
+  check("typecheck", "npx", ["tsc", "--noEmit"]);
+  check("lint", "npx", ["eslint", "."]);
 }
 
 const pg = await startThrowawayPostgres();
