@@ -5,6 +5,7 @@ import { asciiSlug, customerIdentity, type CustomerIdentity } from "./customers"
 import { NONE, STATUS_CODE, generateStore, grow, statusOf, type StoreArrays } from "./generator";
 import { hash32, makeId, parseId, Scrambler } from "./prng";
 import type { AffiliateStatus, PaymentStatus, SaleStatus } from "./types";
+import type { FeesDeducted } from "./sale-model";
 
 export interface SaleMutation {
   status: SaleStatus;
@@ -61,7 +62,7 @@ export class StoreModel {
   private searchCache: string[] | null = null;
   private invitationCounter = 0;
 
-  constructor(readonly seed: number, saleCount: number, readonly historyEndSec: number) {
+  constructor(readonly seed: number, saleCount: number, readonly historyEndSec: number, readonly feesDeducted: FeesDeducted = "service") {
     this.arrays = generateStore(seed, saleCount, historyEndSec);
     this.baseSaleCount = saleCount;
     this.saleScr = new Scrambler(hash32(seed, 11));

@@ -10,25 +10,33 @@ import { CHANNELS, type Channel, type Currency, type PaymentStatus, type SaleSta
 export const GATEWAY_FEE_PERCENT = 3;
 export const SERVICE_FEE_PERCENT = 5;
 
+/**
+ * Which fees Chariow takes out of the settlement: its service fee only (seed 001: 79.20 − 3.96 = 75.24,
+ * the gateway fee shown but not deducted from the settlement) or both fees. The dashboard must read the
+ * net from the settlement amount either way; the simulator serves both to prove it.
+ */
+export type FeesDeducted = "service" | "both";
+
 export interface Economics {
   original: number;
   discount: number;
   amount: number;
   gatewayFee: number;
   serviceFee: number;
-  /** Settled to the merchant: paid minus Chariow's service fee (seed 001: 79.20 − 3.96 = 75.24). */
+  /** Settled to the merchant (settlement.amount): paid minus the fees Chariow deducts (FeesDeducted). */
   net: number;
 }
 
 /** Seed 001's economics: 99.00 −20 % → 79.20; gateway 3 % floored (2.37); service 5 % (3.96); net 75.24. */
-export function economics(product: Product, currency: Currency, discount: Discount | null): Economics {
+export function economics(product: Product, currency: Currency, discount: Discount | null, deducted: FeesDeducted = "service"): Economics {
   const original = product.price[currency];
   let off = 0;
   if (discount) off = discount.type === "percentage" ? Math.round((original * discount.percent) / 100) : Math.min(discount.fixed[currency], original);
   const amount = original - off;
   const gatewayFee = Math.floor((amount * GATEWAY_FEE_PERCENT) / 100);
   const serviceFee = Math.round((amount * SERVICE_FEE_PERCENT) / 100);
-  return { original, discount: off, amount, gatewayFee, serviceFee, net: amount - serviceFee };
+  const net = amount - serviceFee - (deducted === "both" ? gatewayFee : 0);
+  return { original, discount: off, amount, gatewayFee, serviceFee, net };
 }
 
 /** Payment status of a sale that has not been mutated live: a pure function of (seed, index, status). */
@@ -123,7 +131,7 @@ export function materialiseSale(m: StoreModel, i: number, nowSec: number): SaleM
   const product = PRODUCTS[a.product[i]];
   const discount = a.discount[i] === NONE ? null : DISCOUNTS[a.discount[i]];
   const affiliate = m.affiliateOfSale(i);
-  const money = economics(product, currency, discount);
+  const money = economics(product, currency, discount, m.feesDeducted);
   const rng = rngFor(seed, i, 2);
 
   let completedSec: number | null = null, dueSec: number | null = null, doneSec: number | null = null;

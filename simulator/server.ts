@@ -35,7 +35,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   let offsetMs = 0;
   const clockMs = () => baseClock.now() + offsetMs;
   const historyEnd = opts.now ?? todayMidnightUtc(clockMs());
-  const model = new StoreModel(seed, Math.max(0, Math.floor(opts.sales ?? DEFAULT_SALES)), Math.floor(historyEnd.getTime() / 1000));
+  const model = new StoreModel(seed, Math.max(0, Math.floor(opts.sales ?? DEFAULT_SALES)), Math.floor(historyEnd.getTime() / 1000), opts.feesDeducted ?? "service");
   const apiKey = opts.apiKey ?? process.env.SIMULATOR_API_KEY ?? DEMO_API_KEY;
   const controlToken = opts.controlToken ?? "simctl_" + randomBytes(18).toString("hex");
   const limit = opts.rateLimit ?? 10;

@@ -45,7 +45,7 @@ export function computeTruth(m: StoreModel, nowSec: number): GroundTruth {
     if (d) discountUses[d.code] = (discountUses[d.code] ?? 0) + 1;
     if (status === "completed" || status === "settled") {
       const product = PRODUCTS[a.product[i]];
-      const e = economics(product, currency, d);
+      const e = economics(product, currency, d, m.feesDeducted);
       ct.paidCount++;
       ct.paidRevenue += e.amount;
       ct.originalAmount += e.original;

@@ -63,6 +63,11 @@ export interface SimulatorOptions {
   host?: string;
   seed?: number;
   dialect?: Dialect;
+  /**
+   * Which fees Chariow takes out of `settlement.amount`: "service" (default, seed 001: 79.20 − 3.96 =
+   * 75.24) or "both" (service and gateway fee). The truth's netSettlement follows.
+   */
+  feesDeducted?: "service" | "both";
   rateLimit?: number;
   sales?: number;
   now?: Date;
@@ -83,7 +88,7 @@ export interface CurrencyTruth {
   discountAmount: number;
   gatewayFees: number;
   serviceFees: number;
-  /** settlement.amount summed over paid sales (completed: due, settled: done). */
+  /** settlement.amount summed over paid sales (completed: due, settled: done), per the store's feesDeducted. */
   netSettlement: number;
   /** settlement.amount of settled sales only (done_at set). */
   settledNet: number;

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
-import { formatMoney, subtractMoney, type Money } from "@/lib/money";
+import { formatMoney, type Money } from "@/lib/money";
 import type { SaleDetailView } from "@/lib/sales/sale-detail-view";
 import type { SaleListItem } from "@/lib/sales/schemas";
 import { SaleStatusBadge } from "./sale-status-badge";
@@ -35,11 +35,13 @@ export function SaleDetail({ sale, timeZone, otherPurchases }: { sale: SaleDetai
   const when = (iso: string | null | undefined) => (iso ? <time dateTime={iso}>{format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone })}</time> : unknown);
   const text = (v: string | number | null | undefined) => (v === null || v === undefined || v === "" ? unknown : String(v));
   const p = sale.payment;
-  const net =
-    sale.settlement?.net ??
-    (sale.amounts.paid && p.fee && sale.settlement?.serviceFee && p.fee.currency === sale.amounts.paid.currency && sale.settlement.serviceFee.currency === sale.amounts.paid.currency
-      ? subtractMoney(subtractMoney(sale.amounts.paid, p.fee), sale.settlement.serviceFee)
-      : null);
+  const { paid, net, deducted } = sale.amounts;
+  // The net is Chariow's settlement amount, as the view gives it; the fees below it are what Chariow
+  // reports, shown for information — the page never subtracts them (lib/settlements/net.ts).
+  const deductedText =
+    deducted && paid && paid.minor > 0
+      ? t("amounts.deductedRate", { amount: formatMoney(deducted, locale), rate: format.number(deducted.minor / paid.minor, { style: "percent", maximumFractionDigits: 2 }) })
+      : null;
 
   const timeline: { key: string; at: string | null; reached: boolean }[] = [
     { key: "created", at: sale.times.createdAt, reached: true },
@@ -73,10 +75,11 @@ export function SaleDetail({ sale, timeZone, otherPurchases }: { sale: SaleDetai
           rows={[
             [t("amounts.original"), money(sale.amounts.original), "amount-original"],
             [t("amounts.discount"), sale.amounts.discount ? `− ${formatMoney(sale.amounts.discount, locale)}` : unknown, "amount-discount"],
-            [t("amounts.paid"), <strong key="paid">{money(sale.amounts.paid)}</strong>, "amount-paid"],
-            [t("amounts.gatewayFee"), p.fee ? `− ${formatMoney(p.fee, locale)}` : unknown],
-            [t("amounts.serviceFee"), sale.settlement?.serviceFee ? `− ${formatMoney(sale.settlement.serviceFee, locale)}` : unknown],
-            [t("amounts.net"), money(net), "amount-net"],
+            [t("amounts.paid"), <strong key="paid">{money(paid)}</strong>, "amount-paid"],
+            [t("amounts.net"), net ? <strong key="net">{formatMoney(net, locale)}</strong> : <span className="text-zinc-500">{t("amounts.netUnknown")}</span>, "amount-net"],
+            [t("amounts.deducted"), deductedText ?? unknown, "amount-deducted"],
+            [t("amounts.gatewayFee"), money(p.fee)],
+            [t("amounts.serviceFee"), money(sale.settlement?.serviceFee)],
           ]}
         />
       </Card>

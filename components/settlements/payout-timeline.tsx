@@ -1,5 +1,6 @@
-// The payout timeline table: one row per currency × local due day, due vs done, gross → fees → net, each
-// row linking to its sales. Presentational: takes formatted strings and hrefs, fetches nothing.
+// The payout timeline table: one row per currency × local due day, due vs done, gross, Chariow's net and
+// what it kept (gross − net), then the fees as Chariow reports them — information, not terms of a
+// subtraction (lib/settlements/net.ts). Each row links to its sales. Presentational: fetches nothing.
 import Link from "next/link";
 
 export interface PayoutRowView {
@@ -10,9 +11,10 @@ export interface PayoutRowView {
   statusLabel: string;
   salesCount: number;
   gross: string;
+  net: string;
+  deducted: string;
   gatewayFee: string;
   serviceFee: string;
-  net: string;
   href: string;
   selected: boolean;
 }
@@ -23,7 +25,7 @@ const STATUS_CLASS: Record<PayoutRowView["status"], string> = {
   overdue: "bg-red-100 text-red-800 dark:bg-red-900/40 dark:text-red-200",
 };
 
-export function PayoutTimeline({ rows, labels, emptyMessage }: { rows: PayoutRowView[]; labels: Record<"dueDay" | "currency" | "status" | "sales" | "gross" | "gatewayFee" | "serviceFee" | "net" | "open" | "caption", string>; emptyMessage: string }) {
+export function PayoutTimeline({ rows, labels, emptyMessage }: { rows: PayoutRowView[]; labels: Record<"dueDay" | "currency" | "status" | "sales" | "gross" | "net" | "deducted" | "gatewayFee" | "serviceFee" | "open" | "caption", string>; emptyMessage: string }) {
   if (rows.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{emptyMessage}</p>;
   return (
     <div className="overflow-x-auto">
@@ -36,9 +38,10 @@ export function PayoutTimeline({ rows, labels, emptyMessage }: { rows: PayoutRow
             <th scope="col" className="py-2 pr-3">{labels.status}</th>
             <th scope="col" className="py-2 pr-3 text-right">{labels.sales}</th>
             <th scope="col" className="py-2 pr-3 text-right">{labels.gross}</th>
+            <th scope="col" className="py-2 pr-3 text-right">{labels.net}</th>
+            <th scope="col" className="py-2 pr-3 text-right">{labels.deducted}</th>
             <th scope="col" className="py-2 pr-3 text-right">{labels.gatewayFee}</th>
             <th scope="col" className="py-2 pr-3 text-right">{labels.serviceFee}</th>
-            <th scope="col" className="py-2 pr-3 text-right">{labels.net}</th>
             <th scope="col" className="py-2"><span className="sr-only">{labels.open}</span></th>
           </tr>
         </thead>
@@ -50,9 +53,10 @@ export function PayoutTimeline({ rows, labels, emptyMessage }: { rows: PayoutRow
               <td className="py-2 pr-3"><span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_CLASS[r.status]}`}>{r.statusLabel}</span></td>
               <td className="py-2 pr-3 text-right tabular-nums">{r.salesCount}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{r.gross}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{r.gatewayFee}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{r.serviceFee}</td>
-              <td className="py-2 pr-3 text-right font-medium tabular-nums">{r.net}</td>
+              <td className="py-2 pr-3 text-right font-medium tabular-nums" data-testid="payout-net">{r.net}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">{r.deducted}</td>
+              <td className="py-2 pr-3 text-right tabular-nums text-zinc-600 dark:text-zinc-400">{r.gatewayFee}</td>
+              <td className="py-2 pr-3 text-right tabular-nums text-zinc-600 dark:text-zinc-400">{r.serviceFee}</td>
               <td className="py-2 text-right"><Link className="text-sky-700 underline dark:text-sky-300" href={r.href}>{labels.open}</Link></td>
             </tr>
           ))}

@@ -2,6 +2,7 @@
 // changes against a comparison period, the revenue series per interval bucket, and breakdowns. No I/O,
 // so the arithmetic is unit-tested on hand-built rows; lib/analytics/read-rollups.ts feeds it.
 import { bucketOf, bucketsOf, type DayRange, type Interval } from "./date-range";
+import { netFromRollupSums } from "@/lib/settlements/net";
 import {
   KPI_KEYS, PAID_STATUSES, type BreakdownRow, type CurrencyKpis, type KpiChanges, type SeriesPoint,
 } from "./schemas";
@@ -20,12 +21,6 @@ export type RollupFigures = {
   service_fee: number;
   settlement_net: number;
   settlement_known_count: number;
-  /**
-   * When the SQL already summed several buckets: the net (settlement − gateway fee) of the buckets whose
-   * sales all had both known, and their count. Absent on a single bucket, where it is derived.
-   */
-  net_known?: number;
-  net_known_count?: number;
 };
 
 const PAID: ReadonlySet<string> = new Set(PAID_STATUSES);
@@ -40,9 +35,9 @@ export function emptyKpis(currency: string): CurrencyKpis {
 }
 
 /**
- * KPIs per currency from rows of the "all" dimension. Net revenue is amount − gateway fee − service
- * fee (settlement net is amount − service fee, chariow-api.md §5), counted only over buckets where every
- * paid sale has both fee and settlement known, so an unknown fee is never read as zero.
+ * KPIs per currency from rows of the "all" dimension. Net revenue is Chariow's settlement amount summed
+ * over the paid sales that have one (lib/settlements/net.ts), with how many they are: never recomputed
+ * from fees, never an unknown settlement read as zero. Fees are summed as information only.
  */
 export function kpisByCurrency(rows: readonly RollupFigures[]): Map<string, CurrencyKpis> {
   const out = new Map<string, CurrencyKpis>();
@@ -57,14 +52,9 @@ export function kpisByCurrency(rows: readonly RollupFigures[]): Map<string, Curr
       k.discounts += r.discount_amount;
       k.gatewayFees += r.gateway_fee;
       k.serviceFees += r.service_fee;
-      if (r.net_known !== undefined && r.net_known_count !== undefined) {
-        k.netRevenue += r.net_known;
-        k.netKnownCount += r.net_known_count;
-      } else if (r.gateway_fee_known_count === r.count && r.settlement_known_count === r.count) {
-        // A bucket of one day × status whose sales all carry both: its net is exact.
-        k.netRevenue += r.settlement_net - r.gateway_fee;
-        k.netKnownCount += r.count;
-      }
+      const { net, knownCount } = netFromRollupSums(r);
+      k.netRevenue += net;
+      k.netKnownCount += knownCount;
     } else if (r.status === "failed") {
       k.failedCount += r.count;
       k.failedValue += r.amount;

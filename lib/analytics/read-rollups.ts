@@ -7,12 +7,10 @@ import type { RollupFigures } from "./aggregate";
 import type { DayRange } from "./date-range";
 import { PAID_STATUSES, type BreakdownDimension } from "./schemas";
 
-const ALL_KNOWN = sql`gateway_fee_known_count = count and settlement_known_count = count`;
-
 /**
  * The range's KPI sums per currency × status, summed by SQL (a few dozen rows instead of one per day:
- * building ten thousand row objects in JS cost more than the scan). Net revenue keeps the per-bucket
- * rule of kpisByCurrency: only day × status buckets whose every sale has fee and settlement known.
+ * building ten thousand row objects in JS cost more than the scan). Net revenue is the sum of the known
+ * settlement amounts and their count (lib/settlements/net.ts), exact whatever the buckets.
  */
 export async function readKpiSums(db: Kysely<Database>, { from, to }: DayRange): Promise<RollupFigures[]> {
   const rows = await db
@@ -24,9 +22,10 @@ export async function readKpiSums(db: Kysely<Database>, { from, to }: DayRange):
       eb.fn.sum<number>("amount").as("amount"),
       eb.fn.sum<number>("discount_amount").as("discount_amount"),
       eb.fn.sum<number>("gateway_fee").as("gateway_fee"),
+      eb.fn.sum<number>("gateway_fee_known_count").as("gateway_fee_known_count"),
       eb.fn.sum<number>("service_fee").as("service_fee"),
-      sql<number>`sum(case when ${ALL_KNOWN} then settlement_net - gateway_fee else 0 end)`.as("net_known"),
-      sql<number>`sum(case when ${ALL_KNOWN} then count else 0 end)`.as("net_known_count"),
+      eb.fn.sum<number>("settlement_net").as("settlement_net"),
+      eb.fn.sum<number>("settlement_known_count").as("settlement_known_count"),
     ])
     .where("dimension", "=", "all")
     .where("local_day", ">=", from)
@@ -36,9 +35,8 @@ export async function readKpiSums(db: Kysely<Database>, { from, to }: DayRange):
     .execute();
   return rows.map((r) => ({
     local_day: from, currency: r.currency, status: r.status, count: Number(r.count), amount: Number(r.amount),
-    discount_amount: Number(r.discount_amount), gateway_fee: Number(r.gateway_fee), gateway_fee_known_count: 0,
-    service_fee: Number(r.service_fee), settlement_net: 0, settlement_known_count: 0,
-    net_known: Number(r.net_known), net_known_count: Number(r.net_known_count),
+    discount_amount: Number(r.discount_amount), gateway_fee: Number(r.gateway_fee), gateway_fee_known_count: Number(r.gateway_fee_known_count),
+    service_fee: Number(r.service_fee), settlement_net: Number(r.settlement_net), settlement_known_count: Number(r.settlement_known_count),
   }));
 }
 

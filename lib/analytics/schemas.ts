@@ -18,10 +18,11 @@ export type CurrencyKpis = {
   averageOrderValue: number | null;
   /** Discount given on paid sales. */
   discounts: number;
-  /** Paid revenue − gateway fee − service fee over the paid sales whose fees and settlement are known. */
+  /** Chariow's settlement amounts summed over the paid sales that have one (lib/settlements/net.ts). */
   netRevenue: number;
-  /** How many paid sales netRevenue covers (both gateway fee and settlement known). */
+  /** How many paid sales netRevenue covers (settlement amount known). */
   netKnownCount: number;
+  /** Fees as Chariow reports them, summed where known: information beside the net, never subtracted. */
   gatewayFees: number;
   serviceFees: number;
   failedCount: number;

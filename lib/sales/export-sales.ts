@@ -9,6 +9,7 @@ import { moneyCell, instantCell, decimalCell, withTimeZone, type CsvCell } from 
 import { csvResponse } from "@/lib/csv/csv-stream";
 import type { CsvPreset } from "@/lib/csv/presets";
 import type { Database, SalesTable } from "@/lib/db";
+import { saleNet } from "@/lib/settlements/net";
 import { salesBase, type SalesQueryContext } from "./sales-query";
 import { filtersOf, type SalesFilters } from "./schemas";
 
@@ -104,7 +105,8 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 export function saleExportRow(v: ExportValues, preset: CsvPreset, timeZone: string): CsvCell[] {
   const currency = text(v[AT.currency]);
   const settlementCurrency = text(v[AT.settlement_currency]) ?? currency;
-  const settlementNet = num(v[AT.settlement_net]);
+  // settlementNet is Chariow's settlement amount, read through the one net rule (lib/settlements/net.ts).
+  const settlementNet = saleNet({ currency, settlementNet: num(v[AT.settlement_net]), settlementCurrency })?.minor ?? null;
   const serviceFee = num(v[AT.service_fee]);
   return [
     text(v[AT.id]),

@@ -7,6 +7,7 @@ import { ChariowError, ChariowNotFoundError, type ChariowClient, type Sale } fro
 import type { Database, SaleRow } from "@/lib/db";
 import { getMirrorSale, upsertSales } from "@/lib/mirror";
 import type { Money } from "@/lib/money";
+import { deductedByChariow, saleNet } from "@/lib/settlements/net";
 import type { SaleDetailResult, SaleDetailView, SaleLicence } from "./sale-detail-view";
 
 // By code as well as by class: a production build can hold two copies of lib/chariow (one per
@@ -28,11 +29,13 @@ function moneyOf(minor: number | null, currency: string | null): Money | null {
 
 export function viewFromLiveSale(s: Sale): SaleDetailView {
   const p = s.payment;
+  const currency = s.amount?.currency ?? null;
+  const net = saleNet({ currency, settlementNet: s.settlement?.amount?.minor ?? null, settlementCurrency: s.settlement?.amount?.currency ?? null });
   return {
     id: s.id,
     status: s.status,
     channel: s.channel,
-    amounts: { original: s.originalAmount, discount: s.discountAmount, paid: s.amount },
+    amounts: { original: s.originalAmount, discount: s.discountAmount, paid: s.amount, net, deducted: deductedByChariow(s.amount, net) },
     payment: {
       status: p?.status ?? null,
       gateway: p?.gateway ?? null,
@@ -44,7 +47,7 @@ export function viewFromLiveSale(s: Sale): SaleDetailView {
       exchangeRate: p?.exchangeRate ?? null,
       failure: p?.failureError ? { code: p.failureError.code, message: p.failureError.message } : null,
     },
-    settlement: s.settlement && { net: s.settlement.amount, serviceFee: s.settlement.serviceFee, dueAt: s.settlement.dueAt, doneAt: s.settlement.doneAt },
+    settlement: s.settlement && { net, serviceFee: s.settlement.serviceFee, dueAt: s.settlement.dueAt, doneAt: s.settlement.doneAt },
     download: s.download,
     postPurchase: s.postPurchase && {
       files: s.postPurchase.files,
@@ -94,11 +97,13 @@ export function viewFromMirror(r: SaleRow, licences: SaleLicence[]): SaleDetailV
   const settlementCurrency = r.settlement_currency ?? r.currency;
   const hasSettlement = r.settlement_net !== null || r.service_fee !== null || r.settlement_due_at !== null || r.settlement_done_at !== null;
   const instructions = instructionsFromRaw(r.raw_json);
+  const paid = moneyOf(r.amount, r.currency);
+  const net = saleNet({ currency: r.currency, settlementNet: r.settlement_net, settlementCurrency: r.settlement_currency });
   return {
     id: r.id,
     status: r.status,
     channel: r.channel,
-    amounts: { original: moneyOf(r.original_amount, r.currency), discount: moneyOf(r.discount_amount, r.currency), paid: moneyOf(r.amount, r.currency) },
+    amounts: { original: moneyOf(r.original_amount, r.currency), discount: moneyOf(r.discount_amount, r.currency), paid, net, deducted: deductedByChariow(paid, net) },
     payment: {
       status: r.payment_status,
       gateway: r.payment_gateway,
@@ -111,7 +116,7 @@ export function viewFromMirror(r: SaleRow, licences: SaleLicence[]): SaleDetailV
       failure: r.failure_code || r.failure_message ? { code: r.failure_code, message: r.failure_message } : null,
     },
     settlement: hasSettlement
-      ? { net: moneyOf(r.settlement_net, settlementCurrency), serviceFee: moneyOf(r.service_fee, settlementCurrency), dueAt: r.settlement_due_at, doneAt: r.settlement_done_at }
+      ? { net, serviceFee: moneyOf(r.service_fee, settlementCurrency), dueAt: r.settlement_due_at, doneAt: r.settlement_done_at }
       : null,
     download: r.download_total !== null || r.download_last_at !== null ? { total: r.download_total, lastAt: r.download_last_at } : null,
     // Files are not listed: their links are signed and expire (chariow-api.md §5), the mirror never keeps them.

@@ -9,7 +9,11 @@ export type SaleDetailView = {
   id: string;
   status: string;
   channel: string | null;
-  amounts: { original: Money | null; discount: Money | null; paid: Money | null };
+  /**
+   * `net` is Chariow's settlement amount (lib/settlements/net.ts), null when not given; `deducted` is
+   * paid − net, what Chariow kept. Never recomputed from the fees.
+   */
+  amounts: { original: Money | null; discount: Money | null; paid: Money | null; net: Money | null; deducted: Money | null };
   payment: {
     status: string | null;
     gateway: string | null;

@@ -9,7 +9,7 @@ import { csvResponse, type CsvPreset } from "@/lib/csv/csv-stream";
 import type { Database } from "@/lib/db";
 import { listSettlements, type SettlementRange } from "./list-settlements";
 
-export const PAYOUT_EXPORT_COLUMNS = ["dueDay", "currency", "status", "dueAt", "doneAt", "sales", "settledSales", "incompleteSales", "gross", "gatewayFee", "serviceFee", "net"] as const;
+export const PAYOUT_EXPORT_COLUMNS = ["dueDay", "currency", "status", "dueAt", "doneAt", "sales", "settledSales", "incompleteSales", "gross", "net", "deducted", "gatewayFee", "serviceFee"] as const;
 export type PayoutExportColumn = (typeof PAYOUT_EXPORT_COLUMNS)[number];
 
 export type PayoutsExportRequest = { range: SettlementRange; preset: CsvPreset; timeZone: string; labels: Record<PayoutExportColumn, string>; actor: Actor; now?: Date };
@@ -17,11 +17,13 @@ export type PayoutsExportRequest = { range: SettlementRange; preset: CsvPreset; 
 export async function exportPayoutsCsv(db: Kysely<Database>, req: PayoutsExportRequest): Promise<Response> {
   const { labels, timeZone: tz, preset } = req;
   const { groups } = await listSettlements(db, req.range, tz, req.now);
-  const header = [withTimeZone(labels.dueDay, tz), labels.currency, labels.status, withTimeZone(labels.dueAt, tz), withTimeZone(labels.doneAt, tz), labels.sales, labels.settledSales, labels.incompleteSales, labels.gross, labels.gatewayFee, labels.serviceFee, labels.net];
-  // Sums leave out the incomplete sales (never guessed as 0), exactly as the page shows them.
+  const header = [withTimeZone(labels.dueDay, tz), labels.currency, labels.status, withTimeZone(labels.dueAt, tz), withTimeZone(labels.doneAt, tz), labels.sales, labels.settledSales, labels.incompleteSales, labels.gross, labels.net, labels.deducted, labels.gatewayFee, labels.serviceFee];
+  // Sums leave out the incomplete sales (never guessed as 0), exactly as the page shows them; the net is
+  // Chariow's settlement amount and the fees are as reported (an empty cell: not known for every sale).
   const rows = groups.map((g) => [
     g.dueDay, g.currency, g.status, instantCell(g.dueAt, tz), instantCell(g.doneAt, tz), g.salesCount, g.settledCount, g.incompleteCount,
-    moneyCell(g.gross, g.currency, preset), moneyCell(g.gatewayFee, g.currency, preset), moneyCell(g.serviceFee, g.currency, preset), moneyCell(g.net, g.currency, preset),
+    moneyCell(g.gross, g.currency, preset), moneyCell(g.net, g.currency, preset), moneyCell(g.deducted, g.currency, preset),
+    moneyCell(g.gatewayFee, g.currency, preset), moneyCell(g.serviceFee, g.currency, preset),
   ]);
   return csvResponse(`payouts-${req.range.from}-${req.range.to}.csv`, header, rows, preset, {
     onEnd: async ({ rowCount, completed }) => {

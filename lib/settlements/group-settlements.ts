@@ -1,7 +1,9 @@
 // Groups paid sales into payouts the way Chariow pays them (chariow-api.md §5: a day's paid sales share
 // one `settlement.due_at`, paid out later with `done_at`): one group per currency × local due day in the
 // store timezone. Pure: the query lives in list-settlements.ts, so the rules are testable on their own.
+// The net is Chariow's settlement amount (lib/settlements/net.ts); fees are shown beside it as reported.
 import { localDay, type LocalDay } from "@/lib/time";
+import { effectiveFeeRate } from "./net";
 
 /** One paid sale's settlement facts, as the mirror holds them (minor units; null = not known yet). */
 export interface SettlementSale {
@@ -26,11 +28,15 @@ export interface PayoutGroup {
   status: PayoutStatus;
   salesCount: number;
   settledCount: number;
+  /** Paid amounts and Chariow's settlement amounts of the sales whose both are known. */
   gross: number;
-  gatewayFee: number;
-  serviceFee: number;
   net: number;
-  /** Sales whose fee or net is missing: their amounts are not in the sums (never guessed as 0). */
+  /** What Chariow kept of them: gross − net (never the sum of the fees below). */
+  deducted: number;
+  /** The fees as Chariow reports them for those sales; null unless known for every one (never partial). */
+  gatewayFee: number | null;
+  serviceFee: number | null;
+  /** Sales whose paid amount or settlement amount is missing: left out of the sums (never guessed as 0). */
   incompleteCount: number;
 }
 
@@ -43,10 +49,11 @@ export interface UnknownSettlements {
 export interface SettlementTotals {
   currency: string;
   gross: number;
-  gatewayFee: number;
-  serviceFee: number;
   net: number;
-  /** (gateway + service fees) ÷ gross over the groups with complete facts; null without any. */
+  deducted: number;
+  gatewayFee: number | null;
+  serviceFee: number | null;
+  /** (gross − net) ÷ gross over the sales whose both are known; null without any. */
   effectiveFeeRate: number | null;
 }
 
@@ -81,7 +88,7 @@ export function groupSettlements(sales: readonly SettlementSale[], timeZone: str
     const key = `${currency} ${dueDay}`;
     let g = groups.get(key);
     if (!g) {
-      g = { currency, dueDay, dueAt: s.dueAt, doneAt: null, status: "due", salesCount: 0, settledCount: 0, gross: 0, gatewayFee: 0, serviceFee: 0, net: 0, incompleteCount: 0, allDone: true };
+      g = { currency, dueDay, dueAt: s.dueAt, doneAt: null, status: "due", salesCount: 0, settledCount: 0, gross: 0, net: 0, deducted: 0, gatewayFee: 0, serviceFee: 0, incompleteCount: 0, allDone: true };
       groups.set(key, g);
     }
     g.salesCount += 1;
@@ -90,14 +97,15 @@ export function groupSettlements(sales: readonly SettlementSale[], timeZone: str
       g.settledCount += 1;
       if (g.doneAt === null || Date.parse(s.doneAt) > Date.parse(g.doneAt)) g.doneAt = s.doneAt;
     } else g.allDone = false;
-    if (s.amount === null || s.gatewayFee === null || s.serviceFee === null || s.net === null) {
+    if (s.amount === null || s.net === null) {
       g.incompleteCount += 1;
       continue;
     }
     g.gross += s.amount;
-    g.gatewayFee += s.gatewayFee;
-    g.serviceFee += s.serviceFee;
     g.net += s.net;
+    g.deducted += s.amount - s.net;
+    g.gatewayFee = addKnown(g.gatewayFee, s.gatewayFee);
+    g.serviceFee = addKnown(g.serviceFee, s.serviceFee);
   }
   const out: PayoutGroup[] = [];
   for (const { allDone, ...g } of groups.values()) {
@@ -109,17 +117,23 @@ export function groupSettlements(sales: readonly SettlementSale[], timeZone: str
   return { groups: out, unknown: [...unknown.values()].sort((a, b) => a.currency.localeCompare(b.currency)), totals: totalsOf(out) };
 }
 
+/** A fee sum stays known only while every sale added has it known (null = unknown from then on). */
+function addKnown(sum: number | null, fee: number | null): number | null {
+  return sum === null || fee === null ? null : sum + fee;
+}
+
 function totalsOf(groups: readonly PayoutGroup[]): SettlementTotals[] {
   const byCurrency = new Map<string, SettlementTotals>();
   for (const g of groups) {
-    const t = byCurrency.get(g.currency) ?? { currency: g.currency, gross: 0, gatewayFee: 0, serviceFee: 0, net: 0, effectiveFeeRate: null };
+    const t = byCurrency.get(g.currency) ?? { currency: g.currency, gross: 0, net: 0, deducted: 0, gatewayFee: 0, serviceFee: 0, effectiveFeeRate: null };
     t.gross += g.gross;
-    t.gatewayFee += g.gatewayFee;
-    t.serviceFee += g.serviceFee;
     t.net += g.net;
+    t.deducted += g.deducted;
+    t.gatewayFee = addKnown(t.gatewayFee, g.gatewayFee);
+    t.serviceFee = addKnown(t.serviceFee, g.serviceFee);
     byCurrency.set(g.currency, t);
   }
-  for (const t of byCurrency.values()) t.effectiveFeeRate = t.gross > 0 ? (t.gatewayFee + t.serviceFee) / t.gross : null;
+  for (const t of byCurrency.values()) t.effectiveFeeRate = effectiveFeeRate(t.gross, t.net);
   return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }
 

@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import { addDays, startOfLocalDay, today, type LocalDay } from "@/lib/time";
 import { groupSettlements, isSaleOverdue, nextPayouts, type PayoutGroup, type SettlementSale } from "./group-settlements";
+import { saleNet } from "./net";
 
 const PAID = ["completed", "settled"] as const;
 
@@ -18,7 +19,8 @@ const settlementColumns = ["currency", "settlement_currency", "amount", "gateway
 type SettlementColumns = { currency: string | null; settlement_currency: string | null; amount: number | null; gateway_fee: number | null; service_fee: number | null; settlement_net: number | null; settlement_due_at: string | null; settlement_done_at: string | null };
 
 function toSettlementSale(r: SettlementColumns): SettlementSale {
-  return { currency: r.settlement_currency ?? r.currency, amount: r.amount, gatewayFee: r.gateway_fee, serviceFee: r.service_fee, net: r.settlement_net, dueAt: r.settlement_due_at, doneAt: r.settlement_done_at };
+  const net = saleNet({ currency: r.currency, settlementNet: r.settlement_net, settlementCurrency: r.settlement_currency });
+  return { currency: r.settlement_currency ?? r.currency, amount: r.amount, gatewayFee: r.gateway_fee, serviceFee: r.service_fee, net: net?.minor ?? null, dueAt: r.settlement_due_at, doneAt: r.settlement_done_at };
 }
 
 /** Timeline, unknown-settlement counts and totals for `range` (local days of the store timezone). */
@@ -97,6 +99,6 @@ export async function listPayoutSales(db: Kysely<Database>, group: { currency: s
     .execute();
   return rows.map((r) => {
     const s = toSettlementSale(r);
-    return { id: r.id, status: r.status, productName: r.product_name, customerEmail: r.customer_email, currency: s.currency, amount: r.amount, gatewayFee: r.gateway_fee, serviceFee: r.service_fee, net: r.settlement_net, completedAt: r.completed_at, dueAt: r.settlement_due_at, doneAt: r.settlement_done_at, overdue: isSaleOverdue(s, now) };
+    return { id: r.id, status: r.status, productName: r.product_name, customerEmail: r.customer_email, currency: s.currency, amount: r.amount, gatewayFee: r.gateway_fee, serviceFee: r.service_fee, net: s.net, completedAt: r.completed_at, dueAt: r.settlement_due_at, doneAt: r.settlement_done_at, overdue: isSaleOverdue(s, now) };
   });
 }

@@ -1,5 +1,5 @@
 // The Settlements page (DESIGN §3): Chariow's payouts per currency and local due day — settled (with its
-// date), due, overdue — gross → gateway fee → service fee → net, what is still unknown (not enriched),
+// date), due, overdue — gross, Chariow's net and what it kept, the fees as reported, what is still unknown (not enriched),
 // and the sales behind any payout (?currency=&day=). Server-rendered: the range lives in the URL.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
@@ -58,14 +58,16 @@ export default async function SettlementsPage({ searchParams }: { searchParams: 
                 <div key={x.currency} className="grid grid-cols-2 gap-x-4">
                   <dt className="col-span-2 font-medium">{x.currency}</dt>
                   <dt>{t("columns.gross")}</dt><dd className="text-right tabular-nums">{money(x.gross, x.currency)}</dd>
-                  <dt>{t("columns.gatewayFee")}</dt><dd className="text-right tabular-nums">{money(x.gatewayFee, x.currency)}</dd>
-                  <dt>{t("columns.serviceFee")}</dt><dd className="text-right tabular-nums">{money(x.serviceFee, x.currency)}</dd>
-                  <dt>{t("columns.net")}</dt><dd className="text-right font-medium tabular-nums">{money(x.net, x.currency)}</dd>
+                  <dt>{t("columns.net")}</dt><dd className="text-right font-medium tabular-nums" data-testid="settlement-total-net">{money(x.net, x.currency)}</dd>
+                  <dt>{t("columns.deducted")}</dt><dd className="text-right tabular-nums">{money(x.deducted, x.currency)}</dd>
                   <dt>{t("totals.feeRate")}</dt><dd className="text-right tabular-nums">{pct(x.effectiveFeeRate)}</dd>
+                  <dt className="text-zinc-600 dark:text-zinc-400">{t("columns.gatewayFee")}</dt><dd className="text-right tabular-nums text-zinc-600 dark:text-zinc-400">{money(x.gatewayFee, x.currency)}</dd>
+                  <dt className="text-zinc-600 dark:text-zinc-400">{t("columns.serviceFee")}</dt><dd className="text-right tabular-nums text-zinc-600 dark:text-zinc-400">{money(x.serviceFee, x.currency)}</dd>
                 </div>
               ))}
             </dl>
           )}
+          <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">{t("netRule")}</p>
         </Card>
         <Card title={t("unknownCard.title")} testId="settlement-unknown">
           <p className="mb-2 text-sm">{t("unknownCard.enrichment", { enriched: timeline.enrichment.enriched, paid: timeline.enrichment.paid })}</p>
@@ -84,7 +86,7 @@ export default async function SettlementsPage({ searchParams }: { searchParams: 
         ) : null}
         <PayoutTimeline
           emptyMessage={t("empty")}
-          labels={{ caption: t("timeline.title"), dueDay: t("columns.dueDay"), currency: t("columns.currency"), status: t("columns.status"), sales: t("columns.sales"), gross: t("columns.gross"), gatewayFee: t("columns.gatewayFee"), serviceFee: t("columns.serviceFee"), net: t("columns.net"), open: t("timeline.open") }}
+          labels={{ caption: t("timeline.title"), dueDay: t("columns.dueDay"), currency: t("columns.currency"), status: t("columns.status"), sales: t("columns.sales"), gross: t("columns.gross"), net: t("columns.net"), deducted: t("columns.deducted"), gatewayFee: t("columns.gatewayFee"), serviceFee: t("columns.serviceFee"), open: t("timeline.open") }}
           rows={timeline.groups.map((g) => ({
             key: `${g.currency}-${g.dueDay}`,
             dueDay: g.dueDay,
@@ -93,9 +95,10 @@ export default async function SettlementsPage({ searchParams }: { searchParams: 
             statusLabel: g.status === "settled" && g.doneAt ? t("status.settledOn", { day: g.doneAt.slice(0, 10) }) : t(`status.${g.status}`),
             salesCount: g.salesCount,
             gross: money(g.gross, g.currency),
+            net: money(g.net, g.currency),
+            deducted: money(g.deducted, g.currency),
             gatewayFee: money(g.gatewayFee, g.currency),
             serviceFee: money(g.serviceFee, g.currency),
-            net: money(g.net, g.currency),
             href: href(g.currency, g.dueDay),
             selected: group.success && group.data.currency === g.currency && group.data.day === g.dueDay,
           }))}

@@ -58,7 +58,7 @@ describeEachEngine("overview numbers against the simulator's ground truth", ({ d
         discounts: t!.discountAmount,
         gatewayFees: t!.gatewayFees,
         serviceFees: t!.serviceFees,
-        netRevenue: t!.netSettlement - t!.gatewayFees,
+        netRevenue: t!.netSettlement,
         netKnownCount: t!.paidCount,
         averageOrderValue: Math.round(t!.paidRevenue / t!.paidCount),
       });

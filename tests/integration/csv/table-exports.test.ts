@@ -195,9 +195,11 @@ describeEachEngine("table CSV exports", ({ db }) => {
       // XOF, due on 15 January in Paris (23:30 UTC on the 14th), both paid out.
       paid("p1", { status: "settled", currency: "XOF", originalMinor: 10_000, gatewayFeeMinor: 300, serviceFeeMinor: 500, settlementNetMinor: 9_200, settlementDueAt: "2025-01-14T23:30:00Z", settlementDoneAt: "2025-01-15T09:00:00Z" }),
       paid("p2", { status: "settled", currency: "XOF", originalMinor: 5_000, gatewayFeeMinor: 150, serviceFeeMinor: 250, settlementNetMinor: 4_600, settlementDueAt: "2025-01-15T10:00:00Z", settlementDoneAt: "2025-01-15T11:00:00Z" }),
-      // EUR, due 1 February 2025 and never paid out: overdue.
-      paid("p3", { currency: "EUR", originalMinor: 7_920, gatewayFeeMinor: 237, serviceFeeMinor: 396, settlementNetMinor: 7_287, settlementDueAt: "2025-02-01T08:00:00Z" }),
-      // EUR, due far ahead: one complete sale, one without its gateway fee (left out of the sums).
+      // EUR, due 1 February 2025 and never paid out: overdue. Seed 001's economics: Chariow settles 75.24
+      // of 79.20 (it kept its 3.96 service fee; the 2.37 gateway fee is reported, not deducted).
+      paid("p3", { currency: "EUR", originalMinor: 7_920, gatewayFeeMinor: 237, serviceFeeMinor: 396, settlementNetMinor: 7_524, settlementDueAt: "2025-02-01T08:00:00Z" }),
+      // EUR, due far ahead: one complete sale, one without its gateway fee (in the sums: its net is known;
+      // the group's gateway fee is then unknown rather than a partial sum).
       paid("p4", { currency: "EUR", originalMinor: 1_000, gatewayFeeMinor: 30, serviceFeeMinor: 50, settlementNetMinor: 920, settlementDueAt: "2099-06-10T22:00:00Z" }),
       paid("p5", { currency: "EUR", originalMinor: 12_345, gatewayFeeMinor: null, serviceFeeMinor: 600, settlementNetMinor: 11_000, settlementDueAt: "2099-06-10T22:30:00Z" }),
     ].map(saleDetail), { source: "detail", receivedAt: new Date().toISOString(), timeZone: ZONE });
@@ -208,10 +210,10 @@ describeEachEngine("table CSV exports", ({ db }) => {
     signIn("marketing", "fr");
     const rows = await csvOf(await call(timelineExport.GET, "/api/settlements/timeline/export.csv?from=2025-01-01&to=2099-12-31"), ";");
     expect(rows).toEqual([
-      ["Jour d'échéance (Europe/Paris)", "Devise", "Statut", "Dû le (Europe/Paris)", "Versé le (Europe/Paris)", "Ventes", "Ventes versées", "Ventes incomplètes", "Brut", "Frais de passerelle", "Frais de service", "Net"],
-      ["2099-06-11", "EUR", "due", "2099-06-11T00:30:00+02:00", "", "2", "0", "1", "10,00", "0,30", "0,50", "9,20"],
-      ["2025-02-01", "EUR", "overdue", "2025-02-01T09:00:00+01:00", "", "1", "0", "0", "79,20", "2,37", "3,96", "72,87"],
-      ["2025-01-15", "XOF", "settled", "2025-01-15T11:00:00+01:00", "2025-01-15T12:00:00+01:00", "2", "2", "0", "15000", "450", "750", "13800"],
+      ["Jour d'échéance (Europe/Paris)", "Devise", "Statut", "Dû le (Europe/Paris)", "Versé le (Europe/Paris)", "Ventes", "Ventes versées", "Ventes incomplètes", "Brut", "Net (versement Chariow)", "Retenu par Chariow (brut − net)", "Frais de passerelle déclarés", "Frais de service déclarés"],
+      ["2099-06-11", "EUR", "due", "2099-06-11T00:30:00+02:00", "", "2", "0", "0", "133,45", "119,20", "14,25", "", "6,50"],
+      ["2025-02-01", "EUR", "overdue", "2025-02-01T09:00:00+01:00", "", "1", "0", "0", "79,20", "75,24", "3,96", "2,37", "3,96"],
+      ["2025-01-15", "XOF", "settled", "2025-01-15T11:00:00+01:00", "2025-01-15T12:00:00+01:00", "2", "2", "0", "15000", "13800", "1200", "450", "750"],
     ]);
     expect(await auditOf("settlements.timeline.export")).toEqual([
       { actor: members.marketing!.email, target: null, details: { filter: { from: "2025-01-01", to: "2099-12-31" }, rows: 3, preset: "excel-fr", completed: true } },
@@ -223,7 +225,7 @@ describeEachEngine("table CSV exports", ({ db }) => {
     signIn("owner", "en");
     const rows = await csvOf(await call(timelineExport.GET, "/api/settlements/timeline/export.csv?from=2025-01-16&to=2025-12-31&preset=standard"), ",");
     expect(rows[0].slice(0, 3)).toEqual(["Due day (Europe/Paris)", "Currency", "Status"]);
-    expect(rows.slice(1)).toEqual([["2025-02-01", "EUR", "overdue", "2025-02-01T09:00:00+01:00", "", "1", "0", "0", "79.20", "2.37", "3.96", "72.87"]]);
+    expect(rows.slice(1)).toEqual([["2025-02-01", "EUR", "overdue", "2025-02-01T09:00:00+01:00", "", "1", "0", "0", "79.20", "75.24", "3.96", "2.37", "3.96"]]);
     signIn("support");
     expect((await call(timelineExport.GET, "/api/settlements/timeline/export.csv")).status).toBe(403);
     signIn("owner");

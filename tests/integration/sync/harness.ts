@@ -18,12 +18,13 @@ export type FetchLikeForTests = (input: string, init: RequestInit) => Promise<Re
 
 export const NOW = new Date("2026-06-01T12:00:00Z");
 
-export async function startTestSimulator(options: { dialect?: Dialect; sales?: number; rateLimit?: number; clock?: VirtualClock; faults?: FaultProfile } = {}) {
+export async function startTestSimulator(options: { dialect?: Dialect; feesDeducted?: "service" | "both"; sales?: number; rateLimit?: number; clock?: VirtualClock; faults?: FaultProfile } = {}) {
   const clock = options.clock ?? createVirtualClock(NOW.getTime());
   const sim = await startSimulator({
     port: 0,
     seed: 7,
     dialect: options.dialect ?? "current",
+    feesDeducted: options.feesDeducted ?? "service",
     rateLimit: options.rateLimit ?? 0,
     sales: options.sales ?? 1200,
     now: new Date(NOW.toISOString().slice(0, 10) + "T00:00:00Z"),

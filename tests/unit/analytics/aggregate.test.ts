@@ -19,6 +19,8 @@ type Facts = {
   feesKnown?: number;
   gatewayFee?: number;
   serviceFee?: number;
+  /** Chariow's settlement amounts of the known sales (default: amount − service fee, as seed 001). */
+  settlement?: number;
   key?: string;
 };
 
@@ -29,7 +31,7 @@ function row(f: Facts): RollupFigures {
   return {
     local_day: f.day, currency: f.currency ?? "XOF", status: f.status ?? "completed", dimension_value: f.key, count,
     amount: f.amount, discount_amount: f.discount ?? 0, gateway_fee: f.gatewayFee ?? 0, gateway_fee_known_count: known,
-    service_fee: service, settlement_net: known > 0 ? f.amount - service : 0, settlement_known_count: known,
+    service_fee: service, settlement_net: known > 0 ? (f.settlement ?? f.amount - service) : 0, settlement_known_count: known,
   };
 }
 
@@ -58,26 +60,30 @@ describe("kpisByCurrency", () => {
     expect(odd.averageOrderValue).toBe(3333); // 3 333,33 F CFA does not exist: XOF has no decimals
   });
 
-  it("net revenue is paid − gateway fee − service fee", () => {
-    expect(k.get("XOF")).toMatchObject({ netRevenue: 14700 - 441 - 735, netKnownCount: 3, gatewayFees: 441, serviceFees: 735 });
-    expect(k.get("EUR")).toMatchObject({ netRevenue: 123450 - 3704 - 6173, netKnownCount: 1 });
+  it("net revenue is Chariow's settlement amount, never paid − fees (seed 001: 79.20 paid, 2.37 + 3.96 fees, settled 75.24)", () => {
+    expect(k.get("XOF")).toMatchObject({ netRevenue: 14700 - 735, netKnownCount: 3, gatewayFees: 441, serviceFees: 735 });
+    const seed = kpisByCurrency([row({ day: "2025-01-15", currency: "USD", amount: 7920, gatewayFee: 237, serviceFee: 396, settlement: 7524 })]).get("USD")!;
+    expect(seed).toMatchObject({ netRevenue: 7524, netKnownCount: 1, gatewayFees: 237, serviceFees: 396 });
+    // A Chariow that deducts both fees: its settlement amount already says so, nothing is taken off again.
+    const both = kpisByCurrency([row({ day: "2025-01-15", currency: "USD", amount: 7920, gatewayFee: 237, serviceFee: 396, settlement: 7920 - 237 - 396 })]).get("USD")!;
+    expect(both.netRevenue).toBe(7287);
   });
 
-  it("never counts an unknown fee as zero: buckets with missing fees stay out of net revenue and its coverage says so", () => {
+  it("never counts an unknown settlement as zero: only the sales that have one are in net revenue, and its coverage says how many", () => {
     const partial = kpisByCurrency([
       row({ day: "2026-03-01", amount: 10000, gatewayFee: 300, serviceFee: 500 }),
-      row({ day: "2026-03-02", count: 2, amount: 20000, feesKnown: 1, gatewayFee: 300, serviceFee: 500 }),
+      { ...row({ day: "2026-03-02", count: 2, amount: 20000, gatewayFee: 300, serviceFee: 500 }), settlement_net: 9500, settlement_known_count: 1 },
       row({ day: "2026-03-03", amount: 5000, feesKnown: 0 }),
     ]).get("XOF")!;
     expect(partial.paidRevenue).toBe(35000);
-    expect(partial.netRevenue).toBe(10000 - 300 - 500);
-    expect(partial.netKnownCount).toBe(1);
+    expect(partial.netRevenue).toBe(9500 + 9500);
+    expect(partial.netKnownCount).toBe(2);
     expect(partial.paidCount).toBe(4);
   });
 
-  it("takes net revenue as summed by SQL when the row carries it", () => {
-    const summed = { ...row({ day: "2026-03-01", count: 10, amount: 50000, gatewayFee: 1500, serviceFee: 2500, feesKnown: 0 }), net_known: 27600, net_known_count: 6 };
-    expect(kpisByCurrency([summed]).get("XOF")).toMatchObject({ netRevenue: 27600, netKnownCount: 6, paidCount: 10 });
+  it("a settlement known without the gateway fee (a sale Pulse carries no payment fee) still counts in net revenue", () => {
+    const pulseOnly = { ...row({ day: "2026-03-01", amount: 10000, serviceFee: 500, settlement: 9500 }), gateway_fee: 0, gateway_fee_known_count: 0 };
+    expect(kpisByCurrency([pulseOnly]).get("XOF")).toMatchObject({ netRevenue: 9500, netKnownCount: 1 });
   });
 
   it("a period without a paid sale converts at 0 and has no average order value", () => {

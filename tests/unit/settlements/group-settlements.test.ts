@@ -21,7 +21,7 @@ describe("groupSettlements", () => {
     const xof = groups.find((g) => g.currency === "XOF");
     expect(xof).toMatchObject({ dueDay: "2026-03-10", salesCount: 2, gross: 15_000, gatewayFee: 450, serviceFee: 750, net: 13_800 });
     expect(groups.find((g) => g.currency === "EUR")).toMatchObject({ salesCount: 1, gross: 7_920, net: 7_287 });
-    // Effective fee rate: (450 + 750) / 15 000 = 8 %.
+    // Effective fee rate: (15 000 − 13 800) / 15 000 = 8 % (these sales' settlements deduct both fees).
     expect(totals.find((t) => t.currency === "XOF")?.effectiveFeeRate).toBeCloseTo(0.08, 10);
     expect(totals.find((t) => t.currency === "EUR")?.effectiveFeeRate).toBeCloseTo(633 / 7_920, 10);
   });
@@ -36,13 +36,27 @@ describe("groupSettlements", () => {
     expect(paris).toEqual([["2026-03-30", 1], ["2026-03-29", 2]]);
   });
 
-  it("counts paid sales without a known settlement apart, and leaves sales with a missing fee out of the sums", () => {
-    const { groups, unknown } = groupSettlements([sale({ dueAt: null }), sale({ dueAt: null, amount: 2_500 }), sale({ currency: "EUR", dueAt: null, amount: 990 }), sale({ gatewayFee: null })], "Africa/Abidjan", NOW);
+  it("the net is Chariow's settlement amount and the fee rate (gross − net) ÷ gross, whatever the reported fees add up to (seed 001)", () => {
+    // Seed 001: 79.20 paid, 2.37 gateway fee, 3.96 service fee, settlement 75.24 — Chariow kept 3.96, not 6.33.
+    const { groups, totals } = groupSettlements([sale({ currency: "USD", amount: 7_920, gatewayFee: 237, serviceFee: 396, net: 7_524 })], "Africa/Abidjan", NOW);
+    expect(groups[0]).toMatchObject({ gross: 7_920, net: 7_524, deducted: 396, gatewayFee: 237, serviceFee: 396 });
+    expect(totals[0]).toMatchObject({ gross: 7_920, net: 7_524, deducted: 396 });
+    expect(totals[0]!.effectiveFeeRate).toBeCloseTo(396 / 7_920, 10);
+  });
+
+  it("counts paid sales without a known settlement apart; a sale without its settlement amount is left out of the sums, one without a reported fee is not", () => {
+    const { groups, unknown } = groupSettlements(
+      [sale({ dueAt: null }), sale({ dueAt: null, amount: 2_500 }), sale({ currency: "EUR", dueAt: null, amount: 990 }), sale({ gatewayFee: null }), sale({ net: null })],
+      "Africa/Abidjan",
+      NOW,
+    );
     expect(unknown).toEqual([
       { currency: "EUR", salesCount: 1, gross: 990 },
       { currency: "XOF", salesCount: 2, gross: 12_500 },
     ]);
-    expect(groups).toEqual([expect.objectContaining({ salesCount: 1, incompleteCount: 1, gross: 0, net: 0 })]);
+    // The fee-less sale (a Pulse carries no gateway fee) is in gross and net; its gateway fee column is
+    // unknown rather than a partial sum; the sale without a settlement amount is incomplete.
+    expect(groups).toEqual([expect.objectContaining({ salesCount: 2, incompleteCount: 1, gross: 10_000, net: 9_200, deducted: 800, gatewayFee: null, serviceFee: 500 })]);
   });
 
   it("a payout is settled when every sale is done, overdue when past due with one not done, else due", () => {
