@@ -14,6 +14,7 @@ Usage: npm run simulator -- [options]
   --seed <n>            data seed (default 42); same seed + same --now = same responses
   --dialect <d>         current | legacy (default current)
   --fees-deducted <f>   service | both: fees Chariow takes out of settlement.amount (default service, seed 001)
+  --payment-method <s>  object | string: payment.method in sale details as {id, name} or the bare id (default object)
   --rate-limit <n>      requests per 60 s window per key (default 10; 0 = unlimited)
   --sales <n>           number of sales in the history (default ${DEFAULT_SALES}; 100000 and 1000000 work)
   --now <ISO>           end of the generated history (default: today 00:00 UTC)
@@ -40,7 +41,7 @@ function num(v: string | undefined, name: string): number | undefined {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      port: { type: "string" }, host: { type: "string" }, seed: { type: "string" }, dialect: { type: "string" }, "fees-deducted": { type: "string" },
+      port: { type: "string" }, host: { type: "string" }, seed: { type: "string" }, dialect: { type: "string" }, "fees-deducted": { type: "string" }, "payment-method": { type: "string" },
       "rate-limit": { type: "string" }, sales: { type: "string" }, now: { type: "string" }, live: { type: "boolean" },
       "live-interval": { type: "string" }, "pulse-url": { type: "string" }, "pulse-secret": { type: "string" },
       "pulse-id": { type: "string" }, "pulse-retry": { type: "string" }, faults: { type: "string" },
@@ -55,11 +56,13 @@ async function main(): Promise<void> {
   if (dialect !== "current" && dialect !== "legacy") throw new Error("--dialect must be current or legacy");
   const feesDeducted = values["fees-deducted"] ?? "service";
   if (feesDeducted !== "service" && feesDeducted !== "both") throw new Error("--fees-deducted must be service or both");
+  const paymentMethodAs = values["payment-method"] ?? "object";
+  if (paymentMethodAs !== "object" && paymentMethodAs !== "string") throw new Error("--payment-method must be object or string");
   const now = values.now ? new Date(values.now) : undefined;
   if (now && Number.isNaN(now.getTime())) throw new Error("--now must be an ISO date");
   if ((values["pulse-url"] === undefined) !== (values["pulse-secret"] === undefined)) throw new Error("--pulse-url and --pulse-secret go together");
   const opts: SimulatorOptions = {
-    port: num(values.port, "port") ?? 4010, host: values.host, seed: num(values.seed, "seed"), dialect, feesDeducted,
+    port: num(values.port, "port") ?? 4010, host: values.host, seed: num(values.seed, "seed"), dialect, feesDeducted, paymentMethodAs,
     rateLimit: num(values["rate-limit"], "rate-limit"), sales: num(values.sales, "sales"), now,
     controlToken: values["control-token"],
     live: values.live ? { intervalMs: num(values["live-interval"], "live-interval") ?? 5000 } : false,

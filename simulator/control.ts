@@ -1,5 +1,5 @@
 // The control API under /__sim/* for tests and demo: clock, checkouts, sale transitions, invitations,
-// test Pulses, faults, dialect, rate-limit reset, ground truth. Only `x-sim-token` opens it: the API
+// test Pulses, faults, dialect, payment-method shape, rate-limit reset, ground truth. Only `x-sim-token` opens it: the API
 // key never does (separate prefix, separate secret).
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
@@ -101,6 +101,11 @@ export async function handleControl(req: IncomingMessage, url: URL, rt: SimRunti
         if (body.dialect !== "current" && body.dialect !== "legacy") return fail(422, "dialect must be current or legacy.");
         rt.dialect = body.dialect;
         return plain({ dialect: rt.dialect });
+      case "PUT /payment-method":
+      case "POST /payment-method":
+        if (body.as !== "object" && body.as !== "string") return fail(422, "as must be object or string.");
+        rt.paymentMethodAs = body.as;
+        return plain({ as: rt.paymentMethodAs });
       case "POST /rate-limit/reset":
         rt.limiter.reset();
         return plain({ ok: true });

@@ -74,9 +74,13 @@ export function amount(minor: number, currency: Currency, dialect: Dialect): Cur
   return { value: toMajor(minor, currency), formatted: formatMoney(minor, currency), short: shortMoney(minor, currency), currency };
 }
 
-/** Exchange rates are not money; both dialects show 1.0 in the sale's own currency (seed 001). */
+/**
+ * A rate of 1 in the sale's own currency, wrapped like money. The legacy shape carries it in minor units
+ * like every other legacy amount (chariow-api.md §4; `{amount: 100, formatted: "$1.00"}`), as an
+ * independent mock of Chariow does; seed 001's `{amount: 1.0}` is the other spelling clients must read.
+ */
 export function exchangeRate(currency: Currency, dialect: Dialect): CurrentAmount | LegacyAmount {
   const one = 10 ** EXPONENT[currency];
-  if (dialect === "legacy") return { amount: 1, currency, formatted: formatMoney(one, currency) };
+  if (dialect === "legacy") return { amount: one, currency, formatted: formatMoney(one, currency) };
   return { value: 1, formatted: formatMoney(one, currency), short: "1", currency };
 }

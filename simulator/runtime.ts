@@ -5,12 +5,13 @@ import type { LiveEngine } from "./live";
 import type { StoreModel } from "./model";
 import type { PulseSender } from "./pulses";
 import type { RateLimiter } from "./rate-limit";
-import type { Dialect } from "./types";
+import type { Dialect, PaymentMethodShape } from "./types";
 
 export interface SimRuntime {
   model: StoreModel;
   seed: number;
   dialect: Dialect;
+  paymentMethodAs: PaymentMethodShape;
   /** Effective clock: injected (or real) clock plus the offset moved by /__sim/clock/advance. */
   clockMs(): number;
   nowSec(): number;

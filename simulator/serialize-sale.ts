@@ -4,10 +4,12 @@ import { STORE } from "./catalog";
 import { amount, exchangeRate } from "./money";
 import { hash32 } from "./prng";
 import { GATEWAY_FEE_PERCENT, isPaid, type SaleModel } from "./sale-model";
-import type { Dialect } from "./types";
+import type { Dialect, PaymentMethodShape } from "./types";
 
 export interface SerializeContext {
   dialect: Dialect;
+  /** `payment.method` as `{id, name}` or as the bare id (absent: the object). */
+  paymentMethodAs?: PaymentMethodShape;
   /** Request time (clock), epoch seconds: signed download URLs expire relative to it. */
   nowSec: number;
   /** Key for the fake CDN signatures (derived from the seed, so responses stay deterministic). */
@@ -138,7 +140,7 @@ export function saleDetail(s: SaleModel, ctx: SerializeContext): Json {
       status: s.paymentStatus,
       transaction_id: s.transactionId,
       gateway: s.gateway,
-      method: { id: s.method.id, name: s.method.name },
+      method: ctx.paymentMethodAs === "string" ? s.method.id : { id: s.method.id, name: s.method.name },
       amount: money(s, s.money.amount, ctx),
       fee: paid ? money(s, s.money.gatewayFee, ctx) : null,
       fee_rate: paid ? feeRate : null,

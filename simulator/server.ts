@@ -13,7 +13,7 @@ import { RateLimiter, rateHeaders, type RateDecision } from "./rate-limit";
 import { routeV1 } from "./routes-v1";
 import type { SimRuntime } from "./runtime";
 import { computeTruth } from "./truth";
-import type { Dialect, RunningSimulator, SimulatorOptions } from "./types";
+import type { Dialect, PaymentMethodShape, RunningSimulator, SimulatorOptions } from "./types";
 
 export const DEMO_API_KEY = "sk_test_chariow_demo_key";
 export const DEFAULT_SALES = 3000;
@@ -45,7 +45,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   let requests = 0;
 
   const rt: SimRuntime = {
-    model, seed, dialect: opts.dialect ?? "current", clockMs, nowSec: () => Math.floor(clockMs() / 1000),
+    model, seed, dialect: opts.dialect ?? "current", paymentMethodAs: opts.paymentMethodAs ?? "object", clockMs, nowSec: () => Math.floor(clockMs() / 1000),
     advance: (ms) => { offsetMs += ms; }, limiter, faults, apiKey, controlToken, origin: "",
     signingKey: createHash("sha256").update(`cdn-signing:${seed}`).digest("hex"),
     pulses: null, live: null,
@@ -87,7 +87,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     if (decision.kind === "error") return reply(res, fail(decision.status ?? 500, "Server Error"), headers);
     const nowSec = rt.nowSec();
     const out = await routeV1(req.method ?? "GET", url.pathname.slice(3), url.searchParams, () => readBody(req), {
-      model, dialect: rt.dialect, nowSec, signingKey: rt.signingKey, origin: rt.origin,
+      model, dialect: rt.dialect, paymentMethodAs: rt.paymentMethodAs, nowSec, signingKey: rt.signingKey, origin: rt.origin,
       pulses: () => rt.pulses?.describe() ?? [],
     });
     reply(res, { ...out, body: faults.drift(out.body) }, headers, req.method === "HEAD");
@@ -133,6 +133,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     truth: () => computeTruth(model, rt.nowSec()),
     setFaults: (f) => faults.set(f),
     setDialect: (dl: Dialect) => { rt.dialect = dl; },
+    setPaymentMethodAs: (shape: PaymentMethodShape) => { rt.paymentMethodAs = shape; },
     requestCount: () => requests,
     close: async () => {
       rt.live?.stop();

@@ -3,6 +3,12 @@
 
 export type Dialect = "current" | "legacy";
 
+/**
+ * How a sale detail sends `payment.method`: `{id, name}` (seed 001) or the bare method id as a string
+ * ("mtn_momo"), the other shape the reference allows (chariow-api.md §5).
+ */
+export type PaymentMethodShape = "object" | "string";
+
 export const SALE_STATUSES = ["awaiting_payment", "completed", "failed", "abandoned", "settled"] as const;
 export type SaleStatus = (typeof SALE_STATUSES)[number];
 
@@ -68,6 +74,8 @@ export interface SimulatorOptions {
    * 75.24) or "both" (service and gateway fee). The truth's netSettlement follows.
    */
   feesDeducted?: "service" | "both";
+  /** `payment.method` in sale details: `{id, name}` (default) or the method id as a plain string. */
+  paymentMethodAs?: PaymentMethodShape;
   rateLimit?: number;
   sales?: number;
   now?: Date;
@@ -132,6 +140,7 @@ export interface RunningSimulator {
   truth(): GroundTruth;
   setFaults(f: FaultProfile): void;
   setDialect(d: Dialect): void;
+  setPaymentMethodAs(shape: PaymentMethodShape): void;
   requestCount(): number;
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ export { getMirrorSale, type MirrorSale } from "./get-mirror-sale";
 export { compareVersions, mergeSaleData, type VersionVerdict } from "./merge";
 export { ROLLUP_DIMENSIONS, UNKNOWN_VALUE, dimensionValues, saleSums, type RollupDimension, type RollupSums } from "./rollups";
 export { saleToData, stripSignedUrls, type SaleData } from "./sale-row";
+export { paymentMethodColumns, paymentMethodKey, paymentMethodShown, paymentMethodShownSql, type PaymentMethodColumns } from "./payment-method";
 export { listSaleIdsNeedingDetail, listSaleIdsNeedingRefresh } from "./list-sale-ids";
 export { enrichmentCoverage, mirrorCountsByStatusAndMonth, type EnrichmentCoverage } from "./mirror-stats";
 export { rebuildRollups } from "./rebuild-rollups";

@@ -3,6 +3,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import type { Database, SalesRollupRow } from "@/lib/db";
+import { paymentMethodKey } from "./payment-method";
 import type { SaleData } from "./sale-row";
 
 export const ROLLUP_DIMENSIONS = ["all", "product", "channel", "discount", "campaign", "country", "payment_method", "payment_gateway"] as const;
@@ -34,7 +35,7 @@ export function dimensionValues(d: RollupData): Record<RollupDimension, string> 
     discount: d.discount_code ?? d.discount_id ?? UNKNOWN_VALUE,
     campaign: d.campaign_id ?? UNKNOWN_VALUE,
     country: d.shipping_country ?? d.context_country ?? UNKNOWN_VALUE,
-    payment_method: d.payment_method_id ?? d.payment_method_name ?? UNKNOWN_VALUE,
+    payment_method: paymentMethodKey(d) ?? UNKNOWN_VALUE,
     // Detail and Pulse only (chariow-api.md §5, §8): a list summary leaves it unknown.
     payment_gateway: d.payment_gateway ?? UNKNOWN_VALUE,
   };

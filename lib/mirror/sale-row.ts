@@ -4,6 +4,7 @@ import "server-only";
 import type { Sale } from "@/lib/chariow";
 import type { SaleRow } from "@/lib/db";
 import { localDayOrNull } from "@/lib/time";
+import { paymentMethodColumns } from "./payment-method";
 
 /** The columns that describe the sale itself (everything but the mirror's bookkeeping). */
 export type SaleData = Omit<SaleRow, "id" | "raw_json" | "source" | "source_at" | "detail_at">;
@@ -37,8 +38,7 @@ export function saleToData(sale: Sale, checkoutUrl: string | null): SaleData {
     settlement_due_at: s?.dueAt ?? null,
     settlement_done_at: s?.doneAt ?? null,
     payment_gateway: p?.gateway ?? null,
-    payment_method_id: p?.method?.id ?? null,
-    payment_method_name: p?.method?.name ?? null,
+    ...paymentMethodColumns(p?.method),
     payment_transaction_id: p?.transactionId ?? null,
     failure_code: p?.failureError?.code ?? null,
     failure_message: p?.failureError?.message ?? null,

@@ -3,6 +3,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db";
+import { paymentMethodShown } from "@/lib/mirror";
 import { addDays, today } from "@/lib/time";
 import type { AttributionSale } from "./attribution";
 import { getRecoveryWindowDays } from "./attribution-window";
@@ -58,7 +59,7 @@ export async function listLeads(db: Kysely<Database>, range: LeadRange, opts: { 
     .leftJoin("recovery_leads as r", "r.sale_id", "s.id")
     .select([
       "s.id", "s.status", "s.created_at", "s.failed_at", "s.abandoned_at", "s.local_day", "s.customer_id", "s.customer_email", "s.customer_name",
-      "s.product_id", "s.product_name", "s.currency", "s.amount", "s.original_amount", "s.channel", "s.payment_method_name", "s.failure_code",
+      "s.product_id", "s.product_name", "s.currency", "s.amount", "s.original_amount", "s.channel", "s.payment_method_id", "s.payment_method_name", "s.failure_code",
       "s.failure_message", "s.checkout_url", "r.state", "r.note", "r.assigned_to", "r.contacted_at",
     ])
     .where("s.status", "in", LEAD_STATUSES)
@@ -80,7 +81,7 @@ export async function listLeads(db: Kysely<Database>, range: LeadRange, opts: { 
     currency: r.currency,
     amount: r.amount ?? r.original_amount,
     channel: r.channel,
-    paymentMethod: r.payment_method_name,
+    paymentMethod: paymentMethodShown(r),
     failureCode: r.failure_code,
     failureMessage: r.failure_message,
     category: failureCategory(r.status, r.failure_code, r.failure_message),

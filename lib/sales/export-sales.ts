@@ -9,6 +9,7 @@ import { moneyCell, instantCell, decimalCell, withTimeZone, type CsvCell } from 
 import { csvResponse } from "@/lib/csv/csv-stream";
 import type { CsvPreset } from "@/lib/csv/presets";
 import type { Database, SalesTable } from "@/lib/db";
+import { paymentMethodShown } from "@/lib/mirror";
 import { saleNet } from "@/lib/settlements/net";
 import { salesBase, type SalesQueryContext } from "./sales-query";
 import { filtersOf, type SalesFilters } from "./schemas";
@@ -79,6 +80,7 @@ const SELECTED = [
   "shipping_country",
   "context_country",
   "payment_gateway",
+  "payment_method_id",
   "payment_method_name",
   "payment_transaction_id",
   "exchange_rate",
@@ -134,7 +136,7 @@ export function saleExportRow(v: ExportValues, preset: CsvPreset, timeZone: stri
     text(v[AT.campaign_name]),
     text(v[AT.shipping_country]) ?? text(v[AT.context_country]),
     text(v[AT.payment_gateway]),
-    text(v[AT.payment_method_name]),
+    paymentMethodShown({ payment_method_id: text(v[AT.payment_method_id]), payment_method_name: text(v[AT.payment_method_name]) }),
     text(v[AT.payment_transaction_id]),
     decimalCell(num(v[AT.exchange_rate]), preset),
     text(v[AT.failure_code]),

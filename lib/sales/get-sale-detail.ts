@@ -5,7 +5,7 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { ChariowError, ChariowNotFoundError, type ChariowClient, type Sale } from "@/lib/chariow";
 import type { Database, SaleRow } from "@/lib/db";
-import { getMirrorSale, upsertSales } from "@/lib/mirror";
+import { getMirrorSale, paymentMethodColumns, paymentMethodShown, upsertSales } from "@/lib/mirror";
 import type { Money } from "@/lib/money";
 import { deductedByChariow, saleNet } from "@/lib/settlements/net";
 import type { SaleDetailResult, SaleDetailView, SaleLicence } from "./sale-detail-view";
@@ -39,7 +39,7 @@ export function viewFromLiveSale(s: Sale): SaleDetailView {
     payment: {
       status: p?.status ?? null,
       gateway: p?.gateway ?? null,
-      method: p?.method ? (p.method.name ?? p.method.id) : null,
+      method: paymentMethodShown(paymentMethodColumns(p?.method)),
       transactionId: p?.transactionId ?? null,
       amount: p?.amount ?? null,
       fee: p?.fee ?? null,
@@ -107,7 +107,7 @@ export function viewFromMirror(r: SaleRow, licences: SaleLicence[]): SaleDetailV
     payment: {
       status: r.payment_status,
       gateway: r.payment_gateway,
-      method: r.payment_method_name ?? r.payment_method_id,
+      method: paymentMethodShown(r),
       transactionId: r.payment_transaction_id,
       amount: moneyOf(r.payment_amount, r.payment_currency),
       fee: moneyOf(r.gateway_fee, r.gateway_fee_currency ?? r.currency),

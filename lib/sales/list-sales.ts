@@ -2,6 +2,7 @@
 import "server-only";
 import type { Kysely, Selectable } from "kysely";
 import type { Database, SalesTable } from "@/lib/db";
+import { paymentMethodShown } from "@/lib/mirror";
 import type { Money } from "@/lib/money";
 import { orderSales, salesBase, type SalesQueryContext } from "./sales-query";
 import type { SaleListItem, SalesPage, SalesView } from "./schemas";
@@ -25,6 +26,7 @@ export const SALE_LIST_COLUMNS = [
   "campaign_name",
   "shipping_country",
   "context_country",
+  "payment_method_id",
   "payment_method_name",
 ] as const satisfies ReadonlyArray<keyof SalesTable>;
 
@@ -52,7 +54,7 @@ export function toSaleListItem(r: ListRow): SaleListItem {
     discountCode: r.discount_code,
     campaignName: r.campaign_name,
     country: r.shipping_country ?? r.context_country,
-    paymentMethod: r.payment_method_name,
+    paymentMethod: paymentMethodShown(r),
   };
 }
 

@@ -5,6 +5,7 @@ import "server-only";
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { Database } from "@/lib/db";
 import { likeInsensitive, type Engine } from "@/lib/db/engine-sql";
+import { paymentMethodShownSql } from "@/lib/mirror";
 import { currencyExponent, toMinor } from "@/lib/money";
 import { addDays, startOfLocalDay } from "@/lib/time";
 import type { SaleSortColumn, SalesFilters } from "./schemas";
@@ -99,7 +100,7 @@ export function sortExpression(column: SaleSortColumn) {
     case "country":
       return sql`coalesce(sales.shipping_country, sales.context_country)`;
     case "payment_method":
-      return sql`sales.payment_method_name`;
+      return paymentMethodShownSql();
     default:
       return sql.ref(`sales.${column}`);
   }

@@ -2,7 +2,7 @@
 // ids, "missing means unknown" fields, and the envelope / list shapes (chariow-api.md §1, §3, §4).
 import "server-only";
 import { z } from "zod";
-import { MoneyError, normalizeCurrency, parseMinor, toMinor, type Money } from "@/lib/money";
+import { currencyExponent, MoneyError, normalizeCurrency, parseMinor, toMinor, type Money } from "@/lib/money";
 
 /** A field that may be absent or null: both become null ("unknown"), never a default like 0. */
 export function opt<T extends z.ZodType>(schema: T) {
@@ -50,11 +50,36 @@ const legacyMoneySchema = z.object({ amount: numeric, currency: currencySchema }
 
 export const moneySchema = z.union([currentMoneySchema, legacyMoneySchema]);
 
-/** A plain rate; the seeds wrap it like money (`{amount: 1.0, …}`), so the number inside is taken. */
+/**
+ * A rate wrapped like legacy money, `{amount, currency, formatted}`. Legacy amounts are minor units
+ * (chariow-api.md §4), and an independent mock sends a rate of 1 USD as `{amount: 100, formatted:
+ * "$1.00"}`; yet seed 001 writes the same rate `{amount: 1.0, formatted: "$1.00"}`, major. `formatted`
+ * tells them apart: its digits equal to `amount` → minor units, divided by the currency's exponent;
+ * equal to `amount` × 10^exponent → already the rate. A fractional amount cannot be minor units. With no
+ * `formatted` (or one that matches neither) it is minor units like every other legacy amount; with no
+ * usable currency there is no unit to convert by, so the number is taken as it is.
+ */
+export function legacyRate(amount: number, currency: string | null | undefined, formatted: string | null | undefined): number {
+  if (!Number.isInteger(amount)) return amount;
+  let exponent: number;
+  try {
+    exponent = currencyExponent(currency ?? "");
+  } catch {
+    return amount;
+  }
+  const scale = 10 ** exponent;
+  const digits = formatted?.replace(/\D/g, "") ?? "";
+  if (digits !== "" && Number(digits) !== amount && Number(digits) === amount * scale) return amount;
+  return amount / scale;
+}
+
+/** A plain rate: a number, `{value}` (current dialect, major) or legacy money-shaped (`legacyRate`). */
 export const rateNumberSchema = z.union([
   numberSchema,
   z.object({ value: numberSchema }).transform((r) => r.value),
-  z.object({ amount: numberSchema }).transform((r) => r.amount),
+  z
+    .object({ amount: numberSchema, currency: z.string().nullish(), formatted: z.string().nullish() })
+    .transform((r) => legacyRate(r.amount, r.currency, r.formatted)),
 ]);
 
 /** "3.00%" or 3.0 → 3 (percent). */

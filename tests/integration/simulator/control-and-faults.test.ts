@@ -64,6 +64,21 @@ describe("control API", () => {
     expect(Array.isArray((await call(sim, "/sales")).json.data)).toBe(true);
     await control(sim, "PUT", "/dialect", { dialect: "current" });
   });
+
+  it("switches payment.method between {id, name} and the bare id (chariow-api.md §5 allows both)", async () => {
+    const id = listOf((await call(sim, "/sales?per_page=1")).json).items[0].id;
+    const asObject = (await call(sim, `/sales/${id}`)).json.data.payment.method;
+    expect(asObject).toEqual({ id: expect.any(String), name: expect.any(String) });
+    try {
+      expect((await control(sim, "PUT", "/payment-method", { as: "string" })).json).toEqual({ as: "string" });
+      expect((await call(sim, `/sales/${id}`)).json.data.payment.method).toBe(asObject.id);
+      expect((await control(sim, "PUT", "/payment-method", { as: "words" })).status).toBe(422);
+      sim.setPaymentMethodAs("object");
+      expect((await call(sim, `/sales/${id}`)).json.data.payment.method).toEqual(asObject);
+    } finally {
+      sim.setPaymentMethodAs("object");
+    }
+  });
 });
 
 describe("faults", () => {
