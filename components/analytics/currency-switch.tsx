@@ -5,7 +5,10 @@ import { useTranslations } from "next-intl";
 
 export function CurrencySwitch({ currencies, value, onChange }: { currencies: string[]; value: string | null; onChange: (currency: string) => void }) {
   const t = useTranslations("Analytics.currency");
-  if (currencies.length < 2) return null;
+  // One currency needs no switch, unless the page shows another one (asked in the URL, no sales in the
+  // range): then the switch is the way to the currency that has them.
+  const showsOffered = value === null || currencies.includes(value);
+  if (currencies.length === 0 || (currencies.length < 2 && showsOffered)) return null;
   return (
     <div role="group" aria-label={t("label")} className="inline-flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700" data-testid="currency-switch">
       {currencies.map((c) => (

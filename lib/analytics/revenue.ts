@@ -67,11 +67,13 @@ export async function getRevenueReport(
   const range = await resolveStoreRange(db, params, ctx);
   const totals = kpisByCurrency(await readKpiSums(db, range));
   const currencies = orderCurrencies(totals, new Map());
-  const currency = params.currency && currencies.includes(params.currency) ? params.currency : (currencies[0] ?? null);
-  if (currency === null) return { range, currencies, currency, breakdowns: [], customers: [], unknownCustomerSales: 0 };
+  // The currency asked is the one answered, sales or not: falling back to another one would show its
+  // figures under the asked one's name. Only when none is asked does the range's main currency apply.
+  const currency = params.currency ?? currencies[0] ?? null;
+  if (currency === null) return { range, currencies, currency, hasSales: false, breakdowns: [], customers: [], unknownCustomerSales: 0 };
   const [breakdowns, split] = await Promise.all([
     Promise.all(BREAKDOWN_DIMENSIONS.map((d) => getBreakdown(db, d, range, currency))),
     getCustomerSplit(db, range, currency, ctx.timeZone),
   ]);
-  return { range, currencies, currency, breakdowns, ...split };
+  return { range, currencies, currency, hasSales: currencies.includes(currency), breakdowns, ...split };
 }

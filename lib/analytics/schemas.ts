@@ -95,8 +95,12 @@ export type CustomerSplit = { kind: "new" | "returning"; customers: number; paid
 
 export type RevenueReport = {
   range: OverviewRange;
+  /** Currencies with a sale (any status) in the range, most paid sales first: what the switch offers. */
   currencies: string[];
+  /** The currency asked for (even without sales), else the range's main one; null when neither. */
   currency: string | null;
+  /** Whether `currency` has a sale in the range; false → empty figures, said as such, never another currency's. */
+  hasSales: boolean;
   breakdowns: Breakdown[];
   customers: CustomerSplit[];
   /** Paid sales without a known customer (not counted in either group). */

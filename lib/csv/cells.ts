@@ -102,17 +102,21 @@ function offsetSuffix(offset: number): string {
 }
 
 /**
- * An instant as ISO 8601 in `timeZone` with its offset: "2026-03-29T02:30:00+02:00", "…Z" for UTC.
- * Spreadsheets and parsers read it back to the same instant; the header names the zone.
+ * An instant as ISO 8601 in `timeZone` with its offset, to the millisecond: "2026-03-29T02:30:00.123+02:00",
+ * "…Z" for UTC. Parsers read it back to the exact instant (docs/export.md); the header names the zone.
+ * Always three fractional digits, so a column has one shape whatever the instant. `precision: "second"`
+ * is for display only (a page showing an expiry), never for a file.
  */
-export function formatInstantInZone(iso: string, timeZone: string): string {
+export function formatInstantInZone(iso: string, timeZone: string, precision: "millisecond" | "second" = "millisecond"): string {
   const epoch = Date.parse(iso);
   if (Number.isNaN(epoch)) return iso;
   const offset = timeZone === "UTC" ? 0 : offsetMinutes(epoch, timeZone);
-  // The local wall time is the UTC rendering of the shifted instant (to the second, like the API's own).
-  return new Date(Math.floor((epoch + offset * 60_000) / 1000) * 1000).toISOString().slice(0, 19) + offsetSuffix(offset);
+  // The local wall time is the UTC rendering of the shifted instant.
+  const wall = new Date(epoch + offset * 60_000).toISOString();
+  return (precision === "second" ? wall.slice(0, 19) : wall.slice(0, 23)) + offsetSuffix(offset);
 }
 
+/** The one way every CSV export writes an instant (sales, payouts, logs, team…): exact to the millisecond. */
 export function instantCell(iso: string | null | undefined, timeZone: string): TrustedCell | null {
   return iso ? new TrustedCell(formatInstantInZone(iso, timeZone)) : null;
 }

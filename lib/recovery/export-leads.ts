@@ -11,10 +11,12 @@ import { listLeads, type LeadRange } from "./worklist";
 export async function exportLeadsCsv(db: Kysely<Database>, req: { saleIds: string[]; range: LeadRange; preset: CsvPreset; timeZone: string; actor: Actor }): Promise<Response> {
   const wanted = new Set(req.saleIds);
   const leads = (await listLeads(db, req.range)).filter((l) => wanted.has(l.saleId));
-  const header = ["sale_id", "status", withTimeZone("failed_or_abandoned_at", req.timeZone), "customer_name", "customer_email", "product", "amount", "currency", "failure_category", "failure_code", "failure_message", "channel", "recovery_link", "state", "note", "assigned_to", "recovered_by_sale", "recovered_amount"];
+  const header = ["sale_id", "status", withTimeZone("failed_or_abandoned_at", req.timeZone), "customer_name", "customer_email", "product", "amount", "currency", "failure_category", "failure_code", "failure_message", "channel", "recovery_link", "state", "note", "assigned_to", "recovered_by_sale", "recovered_amount", "recovered_currency"];
   const rows = leads.map((l) => [
     l.saleId, l.status, instantCell(l.at || null, req.timeZone), l.customerName, l.customerEmail, l.productName, moneyCell(l.amount, l.currency, req.preset), l.currency,
     l.category, l.failureCode, l.failureMessage, l.channel, l.checkoutUrl, l.state, l.note, l.assignedTo, l.recovered?.saleId ?? null, l.recovered ? moneyCell(l.recovered.amount, l.recovered.currency, req.preset) : null,
+    // The payment's own currency: a lead may be recovered by a payment in another currency than its own.
+    l.recovered?.currency ?? null,
   ]);
   return csvResponse(`recovery-leads-${req.range.from}-${req.range.to}.csv`, header, rows, req.preset, {
     onEnd: async ({ rowCount, completed }) => {

@@ -1,16 +1,21 @@
 // Recovery analytics over the worklist of a range, per currency (never added across currencies): value
 // at risk, recovered value, recovery rate, median time to recover, by failure category and payment
 // method, and whether contacted leads converted more often than the others.
+// Which currency a recovery counts in (docs/recovery.md "Analytics"): leads and their value at risk in the
+// lead's currency; a recovered lead and its recovering payment's amount in the payment's currency — where
+// the money came in — so a currency's recovered count and recovered value always come from the same leads.
 import type { FailureCategory } from "./failure-category";
 import type { Lead } from "./worklist";
 
 export interface CurrencyRecovery {
   currency: string;
+  /** Failed and abandoned sales in this currency. */
   leads: number;
+  /** Leads recovered by a payment in this currency (whatever the lead's own currency). */
   recoveredLeads: number;
   /** Sum of the failed and abandoned sales' amounts. */
   atRiskValue: number;
-  /** Sum of the recovering payments' amounts, each payment once (it may close several attempts). */
+  /** Sum of the amounts of the payments that recovered `recoveredLeads`, each payment once (it may close several attempts). */
   recoveredValue: number;
   /** recoveredValue ÷ atRiskValue; null when nothing was at risk. */
   recoveryRate: number | null;
@@ -44,20 +49,26 @@ export function recoveryStats(leads: readonly Lead[]): RecoveryStats {
     if (rec) b.recovered += 1;
     m.set(key, b);
   };
+  const row = (currency: string) => {
+    const c = currencies.get(currency) ?? { currency, leads: 0, recoveredLeads: 0, atRiskValue: 0, recoveredValue: 0, recoveryRate: null, payments: new Set<string>() };
+    currencies.set(currency, c);
+    return c;
+  };
   for (const l of leads) {
     const rec = l.recovered !== null;
     const currency = l.currency ?? "???";
-    const c = currencies.get(currency) ?? { currency, leads: 0, recoveredLeads: 0, atRiskValue: 0, recoveredValue: 0, recoveryRate: null, payments: new Set<string>() };
+    const c = row(currency);
     c.leads += 1;
     c.atRiskValue += l.amount ?? 0;
     if (l.recovered) {
-      c.recoveredLeads += 1;
-      // A payment in another currency than the lead's is not added to this currency's value.
-      if (!c.payments.has(l.recovered.saleId) && (l.recovered.currency ?? currency) === currency) c.recoveredValue += l.recovered.amount ?? 0;
-      c.payments.add(l.recovered.saleId);
+      // Counted with its payment, in the payment's currency (a payment without one: the lead's), so the
+      // count and the value of a currency are the same recoveries and no amount changes currency.
+      const paidIn = row(l.recovered.currency ?? currency);
+      paidIn.recoveredLeads += 1;
+      if (!paidIn.payments.has(l.recovered.saleId)) paidIn.recoveredValue += l.recovered.amount ?? 0;
+      paidIn.payments.add(l.recovered.saleId);
       hours.push((Date.parse(l.recovered.paidAt) - Date.parse(l.at)) / 3_600_000);
     }
-    currencies.set(currency, c);
     bump(byCategory, l.category, rec);
     bump(byMethod, l.paymentMethod ?? "unknown", rec);
     const wasContacted = l.contactedAt !== null || l.state === "contacted";

@@ -44,12 +44,12 @@ export default async function LicencesPage({ searchParams }: { searchParams: Pro
     status: r.status,
     statusLabel: statusLabel(r.status),
     activations: `${r.activations ?? "?"} / ${r.maxActivations ?? "?"}`,
-    expiry: r.expiresAt ? formatInstantInZone(r.expiresAt, timeZone) : t("noExpiry"),
+    expiry: r.expiresAt ? formatInstantInZone(r.expiresAt, timeZone, "second") : t("noExpiry"),
     sale: r.saleId ?? t("saleUnknown"),
   });
   const exportParams = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
   const exportHref = (keys: "masked" | "clear") => `/api/licences/export.csv?${new URLSearchParams([...exportParams, ["keys", keys]]).toString()}`;
-  const lastWalk = syncState?.lastPassAt ? t("sync.last", { at: formatInstantInZone(syncState.lastPassAt, timeZone), count: syncState.lastPassSeen ?? 0 }) : t("sync.never");
+  const lastWalk = syncState?.lastPassAt ? t("sync.last", { at: formatInstantInZone(syncState.lastPassAt, timeZone, "second"), count: syncState.lastPassSeen ?? 0 }) : t("sync.never");
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />

@@ -1,7 +1,8 @@
 "use client";
 // The Revenue page's island: date range and currency in the URL, then each breakdown (product, channel,
 // discount code, campaign, country, payment method, payment gateway) and new vs returning customers as a
-// chart, a table and a CSV export. Detail-only breakdowns say how many paid sales they cover.
+// chart, a table and a CSV export. Detail-only breakdowns say how many paid sales they cover. A currency
+// asked in the URL without sales in the range is said to have none, not replaced by another.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { BreakdownTable } from "@/components/analytics/breakdown-table";
@@ -61,6 +62,10 @@ export function RevenueAnalytics({ initial, initialQuery, canExport }: { initial
       {report.isError ? <Alert tone="error">{t("errors.load")}</Alert> : null}
       {!data || currency === null ? (
         <p className="text-sm text-zinc-500" data-testid="analytics-empty">{t("empty")}</p>
+      ) : !data.hasSales ? (
+        // The URL asked for a currency the range has no sale in: say so under its name (the switch
+        // offers the ones that have sales), never show another currency's figures instead.
+        <p className="text-sm text-zinc-500" data-testid="analytics-empty-currency">{t("emptyInCurrency", { currency })}</p>
       ) : (
         <div className="grid gap-6 xl:grid-cols-2">
           {data.breakdowns.map((b) => {

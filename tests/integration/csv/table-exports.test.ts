@@ -33,6 +33,7 @@ const auditExport = await import("@/app/api/audit/export.csv/route");
 const pulseLogExport = await import("@/app/api/pulses/log/export.csv/route");
 const timelineExport = await import("@/app/api/settlements/timeline/export.csv/route");
 const membersExport = await import("@/app/api/team/members/export.csv/route");
+const salesExport = await import("@/app/api/sales/export.csv/route");
 
 const ZONE = "Europe/Paris";
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -91,8 +92,8 @@ describeEachEngine("table CSV exports", ({ db }) => {
     expect(rows).toEqual([
       ["N°", "Date (Europe/Paris)", "Par", "Action", "Cible", "Détails", "Adresse IP"],
       // Paris switches to summer time at 01:00 UTC on 29 March 2026.
-      [removed, "2026-03-29T04:15:00+02:00", "admin@shop.test", "team.member_removed", "usr_9", "", "198.51.100.7"],
-      [roleChanged, "2026-03-29T01:30:00+01:00", "owner@shop.test", "team.role_changed", "'=HYPERLINK(\"http://evil\")", '{"from":"support","to":"admin"}', "203.0.113.9"],
+      [removed, "2026-03-29T04:15:00.000+02:00", "admin@shop.test", "team.member_removed", "usr_9", "", "198.51.100.7"],
+      [roleChanged, "2026-03-29T01:30:00.000+01:00", "owner@shop.test", "team.role_changed", "'=HYPERLINK(\"http://evil\")", '{"from":"support","to":"admin"}', "203.0.113.9"],
     ]);
     expect(await auditOf("audit.export")).toEqual([{ actor: members.owner!.email, target: null, details: { filter: { action: "team." }, rows: 2, preset: "excel-fr", completed: true } }]);
   });
@@ -108,7 +109,7 @@ describeEachEngine("table CSV exports", ({ db }) => {
     const all = await csvOf(exportAuditCsv(k(), { filter: {}, preset: "standard", timeZone: "UTC", labels, actor: { id: members.owner!.id, email: members.owner!.email, role: "owner" } }, 2), ",");
     const allIds = (await k().selectFrom("audit_log").select("id").where("action", "!=", "audit.export").orderBy("id", "desc").execute()).map((r) => String(r.id));
     expect(all.slice(1).filter((r) => r[3] !== "audit.export").map((r) => r[0])).toEqual(allIds);
-    expect(all.find((r) => r[3] === "sales.export")?.[1]).toBe("2026-07-01T12:00:00Z");
+    expect(all.find((r) => r[3] === "sales.export")?.[1]).toBe("2026-07-01T12:00:00.000Z");
   });
 
   it("audit log: only roles that read it (marketing and support 403, nothing audited); a bad preset is a 400 on `preset`", async () => {
@@ -147,11 +148,11 @@ describeEachEngine("table CSV exports", ({ db }) => {
 
   const pulseLogExpected = [
     // Same instant: the refusal first, then the later delivery first.
-    ["2026-06-01T12:00:00+02:00", "", "", "", "rejected", "missing_signature"],
-    ["2026-06-01T12:00:00+02:00", "sale.completed", "pulse_sales", "pdlv_3", "failed", "'-1+1 boom"],
-    ["2026-06-01T12:00:00+02:00", "sale.completed", "pulse_sales", "pdlv_2", "duplicate", "same_delivery"],
-    ["2026-03-05T10:00:00+01:00", "sale.failed", "pulse_x", "", "rejected", "mismatch"],
-    ["2026-01-10T09:00:00+01:00", "sale.completed", "pulse_sales", "pdlv_1", "processed", ""],
+    ["2026-06-01T12:00:00.000+02:00", "", "", "", "rejected", "missing_signature"],
+    ["2026-06-01T12:00:00.000+02:00", "sale.completed", "pulse_sales", "pdlv_3", "failed", "'-1+1 boom"],
+    ["2026-06-01T12:00:00.000+02:00", "sale.completed", "pulse_sales", "pdlv_2", "duplicate", "same_delivery"],
+    ["2026-03-05T10:00:00.000+01:00", "sale.failed", "pulse_x", "", "rejected", "mismatch"],
+    ["2026-01-10T09:00:00.000+01:00", "sale.completed", "pulse_sales", "pdlv_1", "processed", ""],
   ];
 
   it("Pulse log: accepted and refused deliveries merged newest first, metadata only, audited", async () => {
@@ -211,9 +212,9 @@ describeEachEngine("table CSV exports", ({ db }) => {
     const rows = await csvOf(await call(timelineExport.GET, "/api/settlements/timeline/export.csv?from=2025-01-01&to=2099-12-31"), ";");
     expect(rows).toEqual([
       ["Jour d'échéance (Europe/Paris)", "Devise", "Statut", "Dû le (Europe/Paris)", "Versé le (Europe/Paris)", "Ventes", "Ventes versées", "Ventes incomplètes", "Brut", "Net (versement Chariow)", "Retenu par Chariow (brut − net)", "Frais de passerelle déclarés", "Frais de service déclarés"],
-      ["2099-06-11", "EUR", "due", "2099-06-11T00:30:00+02:00", "", "2", "0", "0", "133,45", "119,20", "14,25", "", "6,50"],
-      ["2025-02-01", "EUR", "overdue", "2025-02-01T09:00:00+01:00", "", "1", "0", "0", "79,20", "75,24", "3,96", "2,37", "3,96"],
-      ["2025-01-15", "XOF", "settled", "2025-01-15T11:00:00+01:00", "2025-01-15T12:00:00+01:00", "2", "2", "0", "15000", "13800", "1200", "450", "750"],
+      ["2099-06-11", "EUR", "due", "2099-06-11T00:30:00.000+02:00", "", "2", "0", "0", "133,45", "119,20", "14,25", "", "6,50"],
+      ["2025-02-01", "EUR", "overdue", "2025-02-01T09:00:00.000+01:00", "", "1", "0", "0", "79,20", "75,24", "3,96", "2,37", "3,96"],
+      ["2025-01-15", "XOF", "settled", "2025-01-15T11:00:00.000+01:00", "2025-01-15T12:00:00.000+01:00", "2", "2", "0", "15000", "13800", "1200", "450", "750"],
     ]);
     expect(await auditOf("settlements.timeline.export")).toEqual([
       { actor: members.marketing!.email, target: null, details: { filter: { from: "2025-01-01", to: "2099-12-31" }, rows: 3, preset: "excel-fr", completed: true } },
@@ -225,7 +226,7 @@ describeEachEngine("table CSV exports", ({ db }) => {
     signIn("owner", "en");
     const rows = await csvOf(await call(timelineExport.GET, "/api/settlements/timeline/export.csv?from=2025-01-16&to=2025-12-31&preset=standard"), ",");
     expect(rows[0].slice(0, 3)).toEqual(["Due day (Europe/Paris)", "Currency", "Status"]);
-    expect(rows.slice(1)).toEqual([["2025-02-01", "EUR", "overdue", "2025-02-01T09:00:00+01:00", "", "1", "0", "0", "79.20", "75.24", "3.96", "2.37", "3.96"]]);
+    expect(rows.slice(1)).toEqual([["2025-02-01", "EUR", "overdue", "2025-02-01T09:00:00.000+01:00", "", "1", "0", "0", "79.20", "75.24", "3.96", "2.37", "3.96"]]);
     signIn("support");
     expect((await call(timelineExport.GET, "/api/settlements/timeline/export.csv")).status).toBe(403);
     signIn("owner");
@@ -237,6 +238,27 @@ describeEachEngine("table CSV exports", ({ db }) => {
     expect((await auditOf("settlements.timeline.export")).map((a) => a.actor)).toEqual([members.owner!.email]);
   });
 
+  // ---- Sales: instants to the millisecond -----------------------------------------------------------
+
+  it("sales: every instant keeps its milliseconds in both presets, in the store zone the header names", async () => {
+    // One second before midnight UTC at the end of May: 01:59:59.123 on 1 June in Paris (summer, +02:00).
+    await upsertSales(k(), [saleDetail({
+      id: "sal_ms", status: "settled", createdAt: "2026-05-31T23:59:59.123Z", completedAt: "2026-06-01T00:00:00.007Z",
+      settlementDueAt: "2026-06-03T10:00:00.000Z", settlementDoneAt: "2026-06-03T10:00:00.999Z", settlementNetMinor: 4_500,
+    })], { source: "detail", receivedAt: new Date().toISOString(), timeZone: ZONE });
+    const expected = ["2026-06-01T01:59:59.123+02:00", "2026-06-01T02:00:00.007+02:00", "2026-06-03T12:00:00.000+02:00", "2026-06-03T12:00:00.999+02:00"];
+    for (const [locale, delimiter, headers] of [
+      ["fr", ";", ["Créée le (Europe/Paris)", "Payée le (Europe/Paris)", "Reversement prévu le (Europe/Paris)", "Reversée le (Europe/Paris)"]],
+      ["en", ",", ["Created at (Europe/Paris)", "Paid at (Europe/Paris)", "Settlement due at (Europe/Paris)", "Settled at (Europe/Paris)"]],
+    ] as const) {
+      signIn("marketing", locale);
+      const [header, row] = await csvOf(await call(salesExport.GET, "/api/sales/export.csv"), delimiter);
+      expect(headers.map((h) => row[header.indexOf(h)])).toEqual(expected);
+      // A parser gets back the exact instant.
+      expect(Date.parse(row[header.indexOf(headers[0])])).toBe(Date.parse("2026-05-31T23:59:59.123Z"));
+    }
+  });
+
   // ---- Team members ----------------------------------------------------------------------------------
 
   it("team members: exported with roles in the member's language and audited; support 403 and not audited", async () => {
@@ -245,6 +267,9 @@ describeEachEngine("table CSV exports", ({ db }) => {
     expect(rows[0]).toEqual(["E-mail", "Nom", "Rôle", "Créé le (UTC)"]);
     const expected = (["owner", "admin", "marketing", "support"] as const).map((r) => [members[r]!.email, `Demo ${r}`, { owner: "Propriétaire", admin: "Administrateur", marketing: "Marketing", support: "Service client" }[r]]);
     expect(rows.slice(1).map((r) => r.slice(0, 3)).sort()).toEqual(expected.sort());
+    // Created at, in UTC as the header says, to the millisecond: the stored instant itself.
+    const byEmail = new Map(rows.slice(1).map((r) => [r[0], r[3]]));
+    for (const r of ["owner", "admin", "marketing", "support"] as const) expect(byEmail.get(members[r]!.email)).toBe(new Date(members[r]!.createdAt).toISOString());
     signIn("support");
     expect((await call(membersExport.GET, "/api/team/members/export.csv")).status).toBe(403);
     signIn("owner", "en");

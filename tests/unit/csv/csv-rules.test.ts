@@ -64,23 +64,32 @@ describe("money and numbers per preset", () => {
 
 describe("dates", () => {
   it("writes ISO 8601 with the offset of the named timezone", () => {
-    expect(formatInstantInZone("2026-01-15T10:30:00.000Z", "UTC")).toBe("2026-01-15T10:30:00Z");
-    expect(formatInstantInZone("2026-01-15T10:30:00.000Z", "Africa/Abidjan")).toBe("2026-01-15T10:30:00Z");
-    expect(formatInstantInZone("2026-01-15T10:30:00.000Z", "Europe/Paris")).toBe("2026-01-15T11:30:00+01:00");
-    expect(formatInstantInZone("2026-07-15T10:30:00.000Z", "Europe/Paris")).toBe("2026-07-15T12:30:00+02:00");
-    expect(formatInstantInZone("2026-01-15T23:30:00.000Z", "Africa/Lagos")).toBe("2026-01-16T00:30:00+01:00");
-    expect(formatInstantInZone("2026-01-15T02:00:00.000Z", "America/St_Johns")).toBe("2026-01-14T22:30:00-03:30");
+    expect(formatInstantInZone("2026-01-15T10:30:00.000Z", "UTC")).toBe("2026-01-15T10:30:00.000Z");
+    expect(formatInstantInZone("2026-01-15T10:30:00.000Z", "Africa/Abidjan")).toBe("2026-01-15T10:30:00.000Z");
+    expect(formatInstantInZone("2026-01-15T10:30:00.000Z", "Europe/Paris")).toBe("2026-01-15T11:30:00.000+01:00");
+    expect(formatInstantInZone("2026-07-15T10:30:00.000Z", "Europe/Paris")).toBe("2026-07-15T12:30:00.000+02:00");
+    expect(formatInstantInZone("2026-01-15T23:30:00.000Z", "Africa/Lagos")).toBe("2026-01-16T00:30:00.000+01:00");
+    expect(formatInstantInZone("2026-01-15T02:00:00.000Z", "America/St_Johns")).toBe("2026-01-14T22:30:00.000-03:30");
   });
 
   it("switches offset exactly at a DST change", () => {
     // Paris moves from +01:00 to +02:00 at 2026-03-29T01:00:00Z.
-    expect(formatInstantInZone("2026-03-29T00:59:59.000Z", "Europe/Paris")).toBe("2026-03-29T01:59:59+01:00");
-    expect(formatInstantInZone("2026-03-29T01:00:00.000Z", "Europe/Paris")).toBe("2026-03-29T03:00:00+02:00");
+    expect(formatInstantInZone("2026-03-29T00:59:59.000Z", "Europe/Paris")).toBe("2026-03-29T01:59:59.000+01:00");
+    expect(formatInstantInZone("2026-03-29T01:00:00.000Z", "Europe/Paris")).toBe("2026-03-29T03:00:00.000+02:00");
+  });
+
+  it("keeps the milliseconds, the exact instant (a display may ask for seconds)", () => {
+    expect(formatInstantInZone("2026-05-31T23:59:59.123Z", "UTC")).toBe("2026-05-31T23:59:59.123Z");
+    expect(formatInstantInZone("2026-05-31T23:59:59.123Z", "Europe/Paris")).toBe("2026-06-01T01:59:59.123+02:00");
+    expect(formatInstantInZone("2026-01-15T02:00:00.999Z", "America/St_Johns")).toBe("2026-01-14T22:30:00.999-03:30");
+    expect(instantCell("2026-05-31T23:59:59.001Z", "Africa/Abidjan")?.text).toBe("2026-05-31T23:59:59.001Z");
+    expect(formatInstantInZone("2026-05-31T23:59:59.123Z", "Europe/Paris", "second")).toBe("2026-06-01T01:59:59+02:00");
   });
 
   it("round-trips to the same instant, and labels the header with the zone", () => {
-    const iso = "2026-10-25T00:45:12.000Z";
-    expect(new Date(formatInstantInZone(iso, "Europe/Paris")).toISOString()).toBe(iso);
+    for (const iso of ["2026-10-25T00:45:12.000Z", "2026-10-25T00:45:12.345Z", "2026-03-29T00:59:59.999Z"]) {
+      expect(new Date(formatInstantInZone(iso, "Europe/Paris")).toISOString()).toBe(iso);
+    }
     expect(instantCell(null, "UTC")).toBeNull();
     expect(withTimeZone("Créée le", "Africa/Abidjan")).toBe("Créée le (Africa/Abidjan)");
   });

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { recordAudit } from "@/lib/audit";
+import { instantCell } from "@/lib/csv/cells";
 import { csvResponse } from "@/lib/csv/csv-stream";
 import { getDb } from "@/lib/db";
 import { currentLocale } from "@/lib/i18n/request";
@@ -21,7 +22,8 @@ export const GET = route({ permission: "export:csv", schema: query }, async ({ i
   return csvResponse(
     "team-members.csv",
     [t("email"), t("name"), t("role"), t("createdAt")],
-    members.map((m) => [m.email, m.name, tRoles(m.role), m.createdAt]),
+    // The header says "(UTC)": the same instant formatter as every other export, in UTC.
+    members.map((m) => [m.email, m.name, tRoles(m.role), instantCell(m.createdAt, "UTC")]),
     preset,
     { onEnd: ({ rowCount, completed }) => recordAudit(db, { actor, action: "team.members.export", details: { rows: rowCount, preset, completed } }) },
   );
