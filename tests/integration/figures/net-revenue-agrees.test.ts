@@ -3,7 +3,10 @@
 // sync engine fills the mirror (backfill, then the detail of every sale), then the HTTP routes behind the
 // pages and exports answer: the Overview's net revenue, the Settlements totals, each paid sale's page and
 // the Sales CSV `settlementNet` must all equal the simulator's ground truth (its own economics, never our
-// code) per currency, to the minor unit. Net = Chariow's settlement amount, never paid − fees.
+// code) per currency, to the minor unit. Net = Chariow's settlement amount, never paid − fees. The same
+// runs alternate Chariow's two shapes of `payment.method` ({id, name} or a bare string): the CSV and each
+// sale's page name the method the simulator's own detail payload gives (read with plain fetch), and the
+// Revenue breakdown by method counts the same sales.
 import { NextRequest } from "next/server";
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
@@ -13,6 +16,7 @@ import { createSyncEngine } from "@/lib/sync";
 import { SALE_EXPORT_COLUMNS } from "@/lib/sales/export-sales";
 import type { Dialect, GroundTruth, RunningSimulator } from "@/simulator/index";
 import { makeMember } from "../../factories/team";
+import { call, type RawJson } from "../simulator/helpers";
 import { describeEachEngine } from "../db/engines";
 import { startTestSimulator, testClient } from "../sync/harness";
 
@@ -36,6 +40,7 @@ const overviewRoute = await import("@/app/api/analytics/overview/route");
 const settlementsRoute = await import("@/app/api/settlements/route");
 const saleRoute = await import("@/app/api/sales/[id]/route");
 const salesExportRoute = await import("@/app/api/sales/export.csv/route");
+const revenueRoute = await import("@/app/api/analytics/revenue/route");
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 async function get(handler: unknown, path: string, params: Record<string, string> = {}): Promise<Response> {
@@ -53,13 +58,14 @@ const minorOf = (cell: string, currency: string) => Math.round(Number(cell) * 10
 
 type Kpis = { currency: string; kpis: { netRevenue: number; netKnownCount: number; paidCount: number; paidRevenue: number } };
 type Totals = { currency: string; gross: number; net: number; deducted: number; gatewayFee: number | null; serviceFee: number | null; effectiveFeeRate: number | null };
-type SalePage = { sale: { id: string; status: string; amounts: { paid: { minor: number; currency: string } | null; net: { minor: number; currency: string } | null; deducted: { minor: number } | null } } };
+type SalePage = { sale: { id: string; status: string; payment: { method: string | null }; amounts: { paid: { minor: number; currency: string } | null; net: { minor: number; currency: string } | null; deducted: { minor: number } | null } } };
 
-const CONFIGS: { dialect: Dialect; feesDeducted: "service" | "both" }[] = [
-  { dialect: "current", feesDeducted: "service" },
-  { dialect: "current", feesDeducted: "both" },
-  { dialect: "legacy", feesDeducted: "service" },
-  { dialect: "legacy", feesDeducted: "both" },
+// Every fee mode in every dialect; each method shape in both dialects and both fee modes.
+const CONFIGS: { dialect: Dialect; feesDeducted: "service" | "both"; paymentMethodAs: "object" | "string" }[] = [
+  { dialect: "current", feesDeducted: "service", paymentMethodAs: "object" },
+  { dialect: "current", feesDeducted: "both", paymentMethodAs: "string" },
+  { dialect: "legacy", feesDeducted: "service", paymentMethodAs: "string" },
+  { dialect: "legacy", feesDeducted: "both", paymentMethodAs: "object" },
 ];
 
 describeEachEngine("net revenue agrees on every page, export and route", ({ db }) => {
@@ -86,9 +92,10 @@ describeEachEngine("net revenue agrees on every page, export and route", ({ db }
   }
 
   for (const cfg of CONFIGS) {
-    it(`${cfg.dialect} dialect, Chariow deducts ${cfg.feesDeducted === "both" ? "both fees" : "its service fee only"}`, async () => {
+    it(`${cfg.dialect} dialect, Chariow deducts ${cfg.feesDeducted === "both" ? "both fees" : "its service fee only"}, payment.method as ${cfg.paymentMethodAs === "string" ? "a bare string" : "{id, name}"}`, async () => {
       const started = await startTestSimulator({ dialect: cfg.dialect, feesDeducted: cfg.feesDeducted, sales: 250 });
       sim = started.sim;
+      sim.setPaymentMethodAs(cfg.paymentMethodAs);
       const client = testClient(sim, started.clock, { assumedLimit: 100_000 });
       state.client = client;
       await syncEverything(client, started.clock);
@@ -126,6 +133,7 @@ describeEachEngine("net revenue agrees on every page, export and route", ({ db }
       expect(rows.length - 1).toBe(truth.totalSales);
       const csvNet: Record<string, number> = {};
       const csvNetById = new Map<string, number>();
+      const csvMethodById = new Map(rows.slice(1).map((r) => [r[col("id")]!, r[col("paymentMethod")]!]));
       for (const r of rows.slice(1)) {
         if (r[col("status")] !== "completed" && r[col("status")] !== "settled") continue;
         const currency = r[col("settlementCurrency")]!;
@@ -142,10 +150,29 @@ describeEachEngine("net revenue agrees on every page, export and route", ({ db }
         const page = await json<SalePage>(saleRoute.GET, `/api/sales/${id}`, { id });
         const { paid, net: shown, deducted } = page.sale.amounts;
         expect(shown?.minor, id).toBe(net);
+        expect(page.sale.payment.method, id).toBe(csvMethodById.get(id));
         expect(deducted?.minor, id).toBe(paid!.minor - net);
         pageNet[shown!.currency] = (pageNet[shown!.currency] ?? 0) + shown!.minor;
       }
       expect(pageNet).toEqual(Object.fromEntries(currencies.map((c) => [c, truth.byCurrency[c as "XOF"]!.netSettlement])));
+
+      // Payment method: the CSV names, for every sale, what the simulator's own detail says — its name, or
+      // the bare string — and the Revenue breakdown counts each method's sales as those payloads do.
+      const methodKeys: Record<string, Record<string, number>> = {};
+      for (const [id, shown] of csvMethodById) {
+        const detail = (await call(sim, `/sales/${id}`)).json.data as RawJson;
+        const method = detail.payment.method as string | { id: string; name: string };
+        expect(typeof method).toBe(cfg.paymentMethodAs);
+        expect(shown, id).toBe(typeof method === "string" ? method : method.name);
+        const currency = detail.amount.currency as string;
+        const key = typeof method === "string" ? method : method.id;
+        (methodKeys[currency] ??= {})[key] = ((methodKeys[currency] ??= {})[key] ?? 0) + 1;
+      }
+      for (const c of currencies) {
+        const revenue = await json<{ breakdowns: { dimension: string; rows: { key: string; attempts: number }[] }[] }>(revenueRoute.GET, `/api/analytics/revenue?range=all&compare=none&currency=${c}`);
+        const byMethod = revenue.breakdowns.find((b) => b.dimension === "payment_method")!;
+        expect(Object.fromEntries(byMethod.rows.map((r) => [r.key, r.attempts]))).toEqual(methodKeys[c]);
+      }
     });
   }
 });
