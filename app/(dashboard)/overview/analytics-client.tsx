@@ -1,7 +1,8 @@
 "use client";
 // The Overview's analytics island: date range (URL), currency switch, KPI cards, revenue chart with its
 // comparison series and table alternative, top products. Refetches ["analytics","overview",range] when
-// the URL changes; the server page prefetched the first answer.
+// the URL changes; the server page prefetched the first answer. A currency asked in the URL without sales
+// in the range is said to have none, never replaced by another currency's figures (as on Revenue).
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { CurrencySwitch } from "@/components/analytics/currency-switch";
@@ -31,8 +32,9 @@ export function OverviewAnalytics({ initial, initialQuery }: { initial: Overview
     placeholderData: keepPreviousData,
   });
   const data = overview.data;
-  const currency = data && chosen && data.currencies.includes(chosen) ? chosen : (data?.currencies[0] ?? null);
+  const currency = chosen ?? data?.currencies[0] ?? null;
   const current = data?.byCurrency.find((c) => c.currency === currency) ?? null;
+  const askedWithoutSales = Boolean(data && chosen && data.currencies.length > 0 && !data.currencies.includes(chosen));
   const interval = data?.range.interval ?? "day";
 
   return (
@@ -43,7 +45,9 @@ export function OverviewAnalytics({ initial, initialQuery }: { initial: Overview
       </div>
       {overview.isError ? <Alert tone="error">{t("errors.load")}</Alert> : null}
       {data && data.currencies.length > 1 ? <p className="text-xs text-zinc-500">{t("currency.note")}</p> : null}
-      {!current || !data ? (
+      {askedWithoutSales ? (
+        <p className="text-sm text-zinc-500" data-testid="analytics-empty-currency">{t("emptyInCurrency", { currency: chosen ?? "" })}</p>
+      ) : !current || !data ? (
         <p className="text-sm text-zinc-500" data-testid="analytics-empty">{t("empty")}</p>
       ) : (
         <>

@@ -129,6 +129,18 @@ test.describe("owner", () => {
       })
       .toBe(rows);
   });
+
+  test("a currency asked in the URL without sales in the range is said to have none, never replaced by another", async ({ page }) => {
+    test.setTimeout(420_000);
+    await waitForBackfill(page);
+    for (const path of ["/overview", "/revenue"]) {
+      await page.goto(`${path}?range=last30&currency=GBP`);
+      await expect(page.getByTestId("analytics-empty-currency")).toContainText("Aucune vente en GBP sur cette période.");
+      await expect(page.getByTestId("kpi-cards")).toHaveCount(0);
+      // The switch still leads to the currencies that have sales.
+      await expect(page.getByTestId("currency-switch").getByRole("button").first()).toBeVisible();
+    }
+  });
 });
 
 test.describe("support", () => {
