@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { parseFaults } from "./faults";
 import { DEFAULT_SALES, DEMO_API_KEY, startSimulator } from "./server";
-import type { SimulatorOptions } from "./types";
+import { OPTIONAL_ENDPOINTS, type OptionalEndpoint, type SimulatorOptions } from "./types";
 
 const HELP = `Chariow API simulator
 
@@ -24,6 +24,7 @@ Usage: npm run simulator -- [options]
   --pulse-secret <s>    signing secret for Pulses (whsec_…)
   --pulse-id <id>       Pulse id sent in x-pulse-id (default pulse_demo)
   --pulse-retry <list>  comma-separated retry delays in ms (default Chariow's 10s,100s,17min,2h47)
+  --missing-endpoints <list>  endpoints this store does not have (404), any of licenses,products,customers,store
   --faults <spec>       e.g. "5xx=0.1,html=0.05,slow=200,timeout=0.02,drop=0.02,storm=5,drift"
   --control-token <t>   token for /__sim/* (default: random, printed)
   --help                this text
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
       port: { type: "string" }, host: { type: "string" }, seed: { type: "string" }, dialect: { type: "string" }, "fees-deducted": { type: "string" }, "payment-method": { type: "string" },
       "rate-limit": { type: "string" }, sales: { type: "string" }, now: { type: "string" }, live: { type: "boolean" },
       "live-interval": { type: "string" }, "pulse-url": { type: "string" }, "pulse-secret": { type: "string" },
-      "pulse-id": { type: "string" }, "pulse-retry": { type: "string" }, faults: { type: "string" },
+      "pulse-id": { type: "string" }, "pulse-retry": { type: "string" }, faults: { type: "string" }, "missing-endpoints": { type: "string" },
       "control-token": { type: "string" }, help: { type: "boolean", short: "h" },
     },
   });
@@ -61,12 +62,16 @@ async function main(): Promise<void> {
   const now = values.now ? new Date(values.now) : undefined;
   if (now && Number.isNaN(now.getTime())) throw new Error("--now must be an ISO date");
   if ((values["pulse-url"] === undefined) !== (values["pulse-secret"] === undefined)) throw new Error("--pulse-url and --pulse-secret go together");
+  const missing = (values["missing-endpoints"] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const unknown = missing.filter((e) => !(OPTIONAL_ENDPOINTS as readonly string[]).includes(e));
+  if (unknown.length > 0) throw new Error(`--missing-endpoints takes ${OPTIONAL_ENDPOINTS.join(", ")} (not ${unknown.join(", ")})`);
   const opts: SimulatorOptions = {
     port: num(values.port, "port") ?? 4010, host: values.host, seed: num(values.seed, "seed"), dialect, feesDeducted, paymentMethodAs,
     rateLimit: num(values["rate-limit"], "rate-limit"), sales: num(values.sales, "sales"), now,
     controlToken: values["control-token"],
     live: values.live ? { intervalMs: num(values["live-interval"], "live-interval") ?? 5000 } : false,
     faults: values.faults ? parseFaults(values.faults) : undefined,
+    missingEndpoints: missing as OptionalEndpoint[],
     pulse: values["pulse-url"] && values["pulse-secret"]
       ? { url: values["pulse-url"], secret: values["pulse-secret"], pulseId: values["pulse-id"], retryDelaysMs: values["pulse-retry"]?.split(",").map(Number) }
       : undefined,
@@ -81,6 +86,7 @@ async function main(): Promise<void> {
   console.log(`  dialect ${dialect}, rate limit ${opts.rateLimit === 0 ? "off" : `${opts.rateLimit ?? 10}/min`}, ${t.totalSales} sales, ${t.customers} customers, history to ${t.historyEnd} (built in ${ms} ms)`);
   if (opts.live) console.log(`  live mode: a tick every ${(opts.live as { intervalMs: number }).intervalMs} ms`);
   if (opts.pulse) console.log(`  Pulses → ${opts.pulse.url}`);
+  if (missing.length > 0) console.log(`  without: ${missing.map((e) => `/${e}`).join(", ")} (404)`);
   const stop = () => {
     void sim.close().then(() => process.exit(0));
   };

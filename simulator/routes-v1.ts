@@ -15,6 +15,8 @@ export interface V1Context extends SerializeContext {
   model: StoreModel;
   pulses: () => Json[];
   origin: string;
+  /** Resources this store does not have (SimulatorOptions.missingEndpoints): answered like an unknown route. */
+  missing: ReadonlySet<string>;
 }
 
 class BadRequest extends Error {}
@@ -135,7 +137,7 @@ export async function routeV1(method: string, path: string, q: URLSearchParams, 
     }
     if (!get) return fail(405, `The ${method} method is not supported for route v1/${seg.join("/")}. Supported methods: GET, HEAD.`);
     const [r, id, extra] = seg;
-    if (extra !== undefined) return fail(404, `The route v1/${seg.join("/")} could not be found.`);
+    if (extra !== undefined || ctx.missing.has(r)) return fail(404, `The route v1/${seg.join("/")} could not be found.`);
     switch (r) {
       case "store":
         if (id === undefined) return ok(storeJson(m));

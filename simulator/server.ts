@@ -13,7 +13,7 @@ import { RateLimiter, rateHeaders, type RateDecision } from "./rate-limit";
 import { routeV1 } from "./routes-v1";
 import type { SimRuntime } from "./runtime";
 import { computeTruth } from "./truth";
-import type { Dialect, PaymentMethodShape, RunningSimulator, SimulatorOptions } from "./types";
+import type { Dialect, OptionalEndpoint, PaymentMethodShape, RunningSimulator, SimulatorOptions } from "./types";
 
 export const DEMO_API_KEY = "sk_test_chariow_demo_key";
 export const DEFAULT_SALES = 3000;
@@ -42,6 +42,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const limiter = new RateLimiter(limit > 0 ? limit : UNLIMITED_ANNOUNCED, clockMs);
   const faults = new FaultInjector(opts.faults);
   const hanging = new Set<Socket>();
+  let missing: ReadonlySet<OptionalEndpoint> = new Set(opts.missingEndpoints ?? []);
   let requests = 0;
 
   const rt: SimRuntime = {
@@ -88,7 +89,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     const nowSec = rt.nowSec();
     const out = await routeV1(req.method ?? "GET", url.pathname.slice(3), url.searchParams, () => readBody(req), {
       model, dialect: rt.dialect, paymentMethodAs: rt.paymentMethodAs, nowSec, signingKey: rt.signingKey, origin: rt.origin,
-      pulses: () => rt.pulses?.describe() ?? [],
+      pulses: () => rt.pulses?.describe() ?? [], missing,
     });
     reply(res, { ...out, body: faults.drift(out.body) }, headers, req.method === "HEAD");
   }
@@ -134,6 +135,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     setFaults: (f) => faults.set(f),
     setDialect: (dl: Dialect) => { rt.dialect = dl; },
     setPaymentMethodAs: (shape: PaymentMethodShape) => { rt.paymentMethodAs = shape; },
+    setMissingEndpoints: (list) => { missing = new Set(list); },
     requestCount: () => requests,
     close: async () => {
       rt.live?.stop();

@@ -64,6 +64,14 @@ export interface PulseOptions {
   timeoutMs?: number;
 }
 
+/**
+ * Read endpoints a store may not have (the independent mock had none of these; a real store may answer
+ * 404/403 where its plan or its products do not include them). Listed in `missingEndpoints`, `GET /<name>`
+ * and `GET /<name>/{id}` answer 404 with Laravel's route-not-found body, like any unknown route.
+ */
+export const OPTIONAL_ENDPOINTS = ["licenses", "products", "customers", "store"] as const;
+export type OptionalEndpoint = (typeof OPTIONAL_ENDPOINTS)[number];
+
 export interface SimulatorOptions {
   port?: number;
   host?: string;
@@ -85,6 +93,8 @@ export interface SimulatorOptions {
   live?: boolean | { intervalMs: number };
   pulse?: PulseOptions;
   faults?: FaultProfile;
+  /** Endpoints this store does not have (404), e.g. `["licenses"]`; `setMissingEndpoints` changes it at run time. */
+  missingEndpoints?: OptionalEndpoint[];
 }
 
 export interface CurrencyTruth {
@@ -141,6 +151,7 @@ export interface RunningSimulator {
   setFaults(f: FaultProfile): void;
   setDialect(d: Dialect): void;
   setPaymentMethodAs(shape: PaymentMethodShape): void;
+  setMissingEndpoints(endpoints: OptionalEndpoint[]): void;
   requestCount(): number;
   close(): Promise<void>;
 }

@@ -92,3 +92,17 @@ export class ChariowAbortedError extends ChariowError {
 export function isChariowError(error: unknown): error is ChariowError {
   return error instanceof ChariowError;
 }
+
+/** What an answer means when the endpoint itself is absent for this key, not the API being down. */
+const ENDPOINT_ABSENT_STATUSES: ReadonlySet<number> = new Set([403, 404, 501]);
+
+/**
+ * Chariow answered that this endpoint is not there for this store: 404 on a route (Laravel's "The route
+ * … could not be found.", chariow-api.md §1), 403 (the key may not read it), 501 (not implemented). For
+ * a call that names no id (a list, GET /store) this is a fact about the store, not an outage: callers
+ * reading optional endpoints (licences, products, customers, store) degrade instead of alarming.
+ * Only for answers the server gave (`status` set): a refused id checked client-side has status null.
+ */
+export function isEndpointUnavailable(error: unknown): boolean {
+  return error instanceof ChariowError && error.status !== null && ENDPOINT_ABSENT_STATUSES.has(error.status);
+}

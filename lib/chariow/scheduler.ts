@@ -209,7 +209,9 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
       }
       return succeed(job, response); // the client turns it into ChariowRateLimitedError
     }
-    if (response.status >= 500 && isGet && job.attempt + 1 < maxAttempts) {
+    // 501 "Not Implemented" says the endpoint does not exist here (a store without it), not that the server
+    // is struggling: asking again cannot help and would spend the budget.
+    if (response.status >= 500 && response.status !== 501 && isGet && job.attempt + 1 < maxAttempts) {
       return retryLater(job, `http_${response.status}`);
     }
     succeed(job, response);

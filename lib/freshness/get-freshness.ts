@@ -3,8 +3,8 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db";
-import { getSyncStatus, type SyncStatus } from "@/lib/sync";
-import type { FreshnessView } from "./schemas";
+import { getSyncStatus, type OptionalJobStatus, type SyncStatus } from "@/lib/sync";
+import type { FreshnessView, OptionalJobView } from "./schemas";
 
 export function toFreshnessView(s: SyncStatus, readAt: Date = new Date()): FreshnessView {
   const b = s.backfill;
@@ -22,22 +22,28 @@ export function toFreshnessView(s: SyncStatus, readAt: Date = new Date()): Fresh
   };
 }
 
-export async function getFreshness(db: Kysely<Database>): Promise<FreshnessView> {
-  return toFreshnessView(await getSyncStatus(db));
+export async function getFreshness(db: Kysely<Database>, now: number = Date.now()): Promise<FreshnessView> {
+  return toFreshnessView(await getSyncStatus(db, now), new Date(now));
 }
 
 export type SettingsSyncView = {
   freshness: FreshnessView;
   lastError: { at: string | null; kind: string; message: string } | null;
   leaseHolder: string | null;
+  optionalJobs: OptionalJobView[];
 };
 
-/** Settings adds what only owners/admins see: the last error's text and which instance runs the sync. */
-export async function getSettingsSyncView(db: Kysely<Database>): Promise<SettingsSyncView> {
-  const status = await getSyncStatus(db);
+export function toOptionalJobView(j: OptionalJobStatus): OptionalJobView {
+  return { job: j.job, state: j.state, at: j.state === "ok" ? j.lastSuccessAt : j.lastErrorAt, error: j.state === "failing" ? j.lastError : null };
+}
+
+/** Settings adds what only owners/admins see: the last error's text, which instance runs the sync, the optional jobs. */
+export async function getSettingsSyncView(db: Kysely<Database>, now: number = Date.now()): Promise<SettingsSyncView> {
+  const status = await getSyncStatus(db, now);
   return {
-    freshness: toFreshnessView(status),
+    freshness: toFreshnessView(status, new Date(now)),
     lastError: status.lastError ? { at: status.lastErrorAt, kind: status.lastError.kind, message: status.lastError.message } : null,
     leaseHolder: status.leaseHolder,
+    optionalJobs: status.optionalJobs.map(toOptionalJobView),
   };
 }

@@ -3,6 +3,7 @@
 // change and the API allows ~10 calls a minute), a minute after a failure. Unpublished products are not
 // served by the API, so they have no link — they cannot be bought anyway.
 import "server-only";
+import { isEndpointUnavailable } from "@/lib/chariow";
 import { getChariowClient } from "@/lib/store/chariow-connection";
 
 export type ProductLink = { slug: string | null; url: string | null };
@@ -28,10 +29,11 @@ export async function getProductLink(productId: string): Promise<ProductLink | n
     const value = { slug: product.slug, url: product.url };
     cache.set(productId, { value, until: Date.now() + KNOWN_TTL_MS });
     return value;
-  } catch {
-    // A 404 (unpublished) or a busy budget: keep what we once knew, ask again later.
+  } catch (error) {
+    // Keep what we once knew and ask again later: in a minute after a busy budget or an outage, in an hour
+    // after an answer that will not change soon (404: unpublished, or a store without GET /products; 403; 501).
     const known = hit?.value ?? null;
-    cache.set(productId, { value: known, until: Date.now() + RETRY_AFTER_FAILURE_MS });
+    cache.set(productId, { value: known, until: Date.now() + (isEndpointUnavailable(error) ? KNOWN_TTL_MS : RETRY_AFTER_FAILURE_MS) });
     return known;
   }
 }

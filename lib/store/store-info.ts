@@ -1,6 +1,7 @@
 // What the shell and the settings page show about the connected store: its name and public URL (from
 // GET /store, or null — never invented), the mode, and which secrets are configured (never their values).
 import "server-only";
+import { isEndpointUnavailable } from "@/lib/chariow";
 import { getEnv } from "@/lib/env";
 import { getChariowClient } from "@/lib/store/chariow-connection";
 
@@ -51,10 +52,11 @@ async function knownStore(): Promise<KnownStore | null> {
     const store = await client.getStore({ priority: "interactive", signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS) });
     rememberStore({ name: store.name ?? null, url: store.url ?? null });
     return cache.__chariowStore?.value ?? null;
-  } catch {
-    // Keep what we once knew (a busy budget during a backfill is not a renamed store); retry later.
+  } catch (error) {
+    // Keep what we once knew (a busy budget during a backfill is not a renamed store); retry later. A store
+    // without GET /store (404/403/501) is a fact, not a hiccup: asked again like a known answer, not every minute.
     const known = cached?.value ?? null;
-    cache.__chariowStore = { value: known, until: Date.now() + RETRY_AFTER_FAILURE_MS };
+    cache.__chariowStore = { value: known, until: Date.now() + (isEndpointUnavailable(error) ? STORE_TTL_MS : RETRY_AFTER_FAILURE_MS) };
     return known;
   }
 }

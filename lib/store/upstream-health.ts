@@ -1,7 +1,7 @@
 // Is the Chariow API (or the demo simulator) reachable? One GET /store through the scheduler, cached for
 // a minute, because the real API allows ~10 requests a minute per key and health checks must not eat it.
 import "server-only";
-import { ChariowError, ChariowUpstreamUnavailableError, ChariowAbortedError } from "@/lib/chariow";
+import { ChariowError, ChariowUpstreamUnavailableError, ChariowAbortedError, isEndpointUnavailable } from "@/lib/chariow";
 import { getEnv } from "@/lib/env";
 import { getChariowClient } from "@/lib/store/chariow-connection";
 import { rememberStore } from "@/lib/store/store-info";
@@ -20,7 +20,9 @@ async function probe(): Promise<boolean> {
     rememberStore({ name: store.name ?? null, url: store.url ?? null });
     return true;
   } catch (error) {
-    // The service answered but refused (bad key, rate limit…): reachable, misconfigured or busy.
+    // The service answered but refused (bad key, rate limit…): reachable, misconfigured or busy. A store
+    // without GET /store (404/403, or 501 "not implemented") answered too: the API is there.
+    if (isEndpointUnavailable(error)) return true;
     if (error instanceof ChariowUpstreamUnavailableError || error instanceof ChariowAbortedError) return false;
     return error instanceof ChariowError && error.status !== null && error.status < 500;
   }

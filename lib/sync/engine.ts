@@ -1,15 +1,16 @@
 // The SyncEngine: one loop that holds the lease and runs the four jobs at their cadence — backfill
 // until done (in slices so the others get their turn), incremental every minute or on "sync now",
 // reconciliation and the licences walk daily once the history is in, enrichment with whatever budget is left.
+// A store without an optional job's endpoint (no /licenses) gets it marked "not available", asked again daily.
 import "server-only";
 import type { Kysely } from "kysely";
-import { systemClock, type ChariowClient, type Clock } from "@/lib/chariow";
+import { isEndpointUnavailable, systemClock, type ChariowClient, type Clock } from "@/lib/chariow";
 import type { Database } from "@/lib/db";
 import { loadBackfillState, runBackfillSlice, type BackfillOptions } from "./backfill";
 import { shiftDay, utcDay, type SyncContext } from "./context";
 import { runEnrichment, type EnrichmentOptions } from "./enrichment";
 import { runIncremental, type IncrementalOptions } from "./incremental";
-import { LeaseLostError, recordJobFailure, recordJobSuccess, type SyncJobKey } from "./job-status";
+import { isOptionalSyncJob, LeaseLostError, notAvailableSince, recordJobFailure, recordJobNotAvailable, recordJobSuccess, type OptionalSyncJob, type SyncJobKey } from "./job-status";
 import { acquireLease, releaseLease, renewLease } from "./lease";
 import { licencesSyncDue, runLicencesSlice } from "./licences";
 import { reconciliationDue, runReconciliationSlice } from "./reconciliation";
@@ -109,6 +110,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } catch (error) {
       if (stopping) return null; // our own abort: not an upstream failure
       if (error instanceof LeaseLostError) throw error;
+      if (isOptionalSyncJob(job) && isEndpointUnavailable(error)) {
+        // The store has no such endpoint: no backoff loop; `optionalJobDue` waits out the job's cadence.
+        failures.delete(job);
+        await recordJobNotAvailable(options.db, job, clock.now(), error).catch(() => undefined);
+        return null;
+      }
       const n = (failures.get(job) ?? 0) + 1;
       failures.set(job, n);
       backoffUntil.set(job, clock.now() + Math.min(600_000, baseBackoff * 2 ** (n - 1)));
@@ -116,6 +123,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await recordJobFailure(options.db, job, clock.now(), error).catch(() => undefined);
       return null;
     }
+  }
+
+  /**
+   * An optional job whose endpoint was missing is asked again only after its own cadence (the licences
+   * walk: daily). Read from sync_status, so a restart or another instance taking the lease does not ask
+   * again sooner; an endpoint that appears later (a plan change) is picked up within one cadence.
+   */
+  async function optionalJobDue(job: OptionalSyncJob, everyMs: number): Promise<boolean> {
+    const since = await notAvailableSince(options.db, job);
+    return since === null || clock.now() - since >= everyMs;
   }
 
   /** During the backfill: only days after its anchor, and one status re-check request. */
@@ -162,7 +179,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           if (r && !r.passDone) return { holdsLease: true, ran, backfillDone, nextAt: clock.now() };
         }
         // Only once the sales history is in, so the walk never takes a request from the backfill.
-        if (enabled("licences") && (await licencesSyncDue(ctx, licencesEvery))) {
+        if (enabled("licences") && (await licencesSyncDue(ctx, licencesEvery)) && (await optionalJobDue("licences", licencesEvery))) {
           ran.push("licences");
           const r = await runJob("licences", () => runLicencesSlice(ctx, sliceRequests, { ignoreBackfill: !enabled("backfill") }), (r) => ({ requests: r.requests, licencesSeen: r.licencesSeen }));
           if (r && !r.passDone) return { holdsLease: true, ran, backfillDone, nextAt: clock.now() };

@@ -4,7 +4,7 @@ import "server-only";
 
 export { startSyncRunner, createSharedScheduler, type SyncRunner, type SyncRunnerOptions } from "./runner";
 export { createSyncEngine, type SyncEngine, type SyncEngineOptions, type TickReport } from "./engine";
-export { getSyncStatus, requestSyncNow, SyncRequestForbiddenError, type SyncStatus } from "./status";
+export { getSyncStatus, requestSyncNow, SyncRequestForbiddenError, type OptionalJobStatus, type SyncStatus } from "./status";
 export { createDbBudgetStore, type DbBudgetStoreOptions } from "./db-budget-store";
 export { acquireLease, renewLease, releaseLease, readLease, type LeaseInfo } from "./lease";
 export { runBackfillSlice, loadBackfillState, requeueBackfillRanges, type BackfillOptions, type BackfillSliceResult } from "./backfill";
@@ -12,5 +12,5 @@ export { runIncremental, type IncrementalOptions, type IncrementalResult } from 
 export { runEnrichment, type EnrichmentOptions, type EnrichmentResult } from "./enrichment";
 export { runReconciliationSlice, type ReconciliationResult } from "./reconciliation";
 export { runLicencesSlice, licencesSyncDue, loadLicencesSyncState, type LicencesSyncResult } from "./licences";
-export { classifySyncError, type SyncErrorKind } from "./job-status";
+export { classifySyncError, notAvailableSince, CORE_SYNC_JOBS, OPTIONAL_SYNC_JOBS, type CoreSyncJob, type OptionalSyncJob, type SyncErrorKind } from "./job-status";
 export type { SyncContext } from "./context";

@@ -1,7 +1,7 @@
 // What the freshness UI and Settings read about the sync (getSyncStatus), and the "sync now" button's
 // service (requestSyncNow). Reads only the database, so any instance can answer, not just the holder.
 import "server-only";
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { Actor } from "@/lib/audit";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/permissions";
@@ -9,15 +9,31 @@ import type { Database } from "@/lib/db";
 import { enrichmentCoverage, type EnrichmentCoverage } from "@/lib/mirror";
 import { loadBackfillState } from "./backfill";
 import type { BackfillState } from "./backfill-state";
-import type { SyncErrorKind } from "./job-status";
+import { isCoreSyncJob, OPTIONAL_SYNC_JOBS, type OptionalSyncJob, type SyncErrorKind } from "./job-status";
 import { readLease } from "./lease";
 
-export interface SyncStatus {
+/** An optional job as Settings shows it: its own state, never part of `stale`. */
+export interface OptionalJobStatus {
+  job: OptionalSyncJob;
+  /** "not_available": the store has no such endpoint (404/403/501); "failing": another error since its last success. */
+  state: "never" | "ok" | "failing" | "not_available";
+  lastRunAt: string | null;
   lastSuccessAt: string | null;
   lastErrorAt: string | null;
   lastError: { kind: SyncErrorKind; message: string } | null;
-  /** The upstream is failing (errors since the last success) or no sync succeeded for a long time. */
+}
+
+export interface SyncStatus {
+  /** The latest success of a core job (the sales list and details, CORE_SYNC_JOBS). */
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  lastError: { kind: SyncErrorKind; message: string } | null;
+  /**
+   * Chariow is failing the core jobs (errors since their last success) or none succeeded for a long time.
+   * Optional jobs (licences) never count: a store without /licenses is healthy while its sales sync works.
+   */
   stale: boolean;
+  optionalJobs: OptionalJobStatus[];
   backfill: { done: boolean; started: boolean; windowsDone: number; windowsTotal: number; salesSeen: number; etaSeconds: number | null };
   enrichment: EnrichmentCoverage;
   budget: { limit: number; remaining: number; resetAt: string | null } | null;
@@ -59,7 +75,8 @@ export async function getSyncStatus(db: Kysely<Database>, now: number = Date.now
     db.selectFrom("api_budget").selectAll().orderBy("updated_at", "desc").limit(1).executeTakeFirst(),
     cachedCoverage(db),
   ]);
-  const jobs = rows.filter((r) => r.job !== "engine");
+  // Health is the core reads' alone (docs/sync.md, "Health").
+  const jobs = rows.filter((r) => isCoreSyncJob(r.job));
   const latest = (pick: (r: (typeof rows)[number]) => string | null) =>
     jobs.map(pick).filter((v): v is string => v !== null).sort().at(-1) ?? null;
   const lastSuccessAt = latest((r) => r.last_success_at);
@@ -74,6 +91,7 @@ export async function getSyncStatus(db: Kysely<Database>, now: number = Date.now
     lastErrorAt,
     lastError: failing && errorRow ? { kind: (errorRow.last_error_kind ?? "internal") as SyncErrorKind, message: errorRow.last_error_message ?? "" } : null,
     stale: failing || silent,
+    optionalJobs: OPTIONAL_SYNC_JOBS.map((job) => optionalJobStatus(job, rows.find((r) => r.job === job))),
     backfill: {
       done: state?.phase === "done" && state.requeue.length === 0,
       started: state !== null,
@@ -92,6 +110,21 @@ export async function getSyncStatus(db: Kysely<Database>, now: number = Date.now
       : null,
     leaseHolder: leaseLive,
     syncRequestedAt: rows.find((r) => r.job === "engine")?.requested_at ?? null,
+  };
+}
+
+function optionalJobStatus(job: OptionalSyncJob, row: Selectable<Database["sync_status"]> | undefined): OptionalJobStatus {
+  const lastSuccessAt = row?.last_success_at ?? null;
+  const lastErrorAt = row?.last_error_at ?? null;
+  const failing = lastErrorAt !== null && (lastSuccessAt === null || lastErrorAt > lastSuccessAt);
+  const kind = (row?.last_error_kind ?? "internal") as SyncErrorKind;
+  return {
+    job,
+    state: failing ? (kind === "not_available" ? "not_available" : "failing") : lastSuccessAt !== null ? "ok" : "never",
+    lastRunAt: row?.last_run_at ?? null,
+    lastSuccessAt,
+    lastErrorAt,
+    lastError: failing ? { kind, message: row?.last_error_message ?? "" } : null,
   };
 }
 

@@ -12,7 +12,7 @@ import { formatInstantInZone } from "@/lib/csv/cells";
 import { getDb } from "@/lib/db";
 import { LICENCES_PAGE_LIMIT, LICENCE_STATUSES, licenceCountsByStatus, licenceProducts, licencesQuerySchema, listLicences, type LicenceRow } from "@/lib/licences";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
-import { loadLicencesSyncState } from "@/lib/sync";
+import { loadLicencesSyncState, notAvailableSince } from "@/lib/sync";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("licences"))("title") };
@@ -28,12 +28,13 @@ export default async function LicencesPage({ searchParams }: { searchParams: Pro
   const db = await getDb();
   const parsed = licencesQuerySchema.safeParse({ status: one(sp.status), product: one(sp.product), expiringWithinDays: one(sp.expiringWithinDays) });
   const query = parsed.success ? parsed.data : {};
-  const [timeZone, list, counts, products, syncState] = await Promise.all([
+  const [timeZone, list, counts, products, syncState, unavailableSince] = await Promise.all([
     getStoreTimeZone(db),
     listLicences(db, query, { limit: LICENCES_PAGE_LIMIT }),
     licenceCountsByStatus(db),
     licenceProducts(db),
     loadLicencesSyncState({ db }),
+    notAvailableSince(db, "licences"),
   ]);
   const statusLabel = (s: string | null) => ((LICENCE_STATUSES as readonly string[]).includes(s ?? "") ? t(`statuses.${s}`) : t("unknown"));
   const view = (r: LicenceRow): LicenceView => ({
@@ -49,12 +50,18 @@ export default async function LicencesPage({ searchParams }: { searchParams: Pro
   });
   const exportParams = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
   const exportHref = (keys: "masked" | "clear") => `/api/licences/export.csv?${new URLSearchParams([...exportParams, ["keys", keys]]).toString()}`;
-  const lastWalk = syncState?.lastPassAt ? t("sync.last", { at: formatInstantInZone(syncState.lastPassAt, timeZone, "second"), count: syncState.lastPassSeen ?? 0 }) : t("sync.never");
+  // A store without GET /licenses (docs/sync.md, "Health"): say so rather than "not read yet" forever.
+  const lastWalk =
+    unavailableSince !== null
+      ? t("sync.notAvailable", { at: formatInstantInZone(new Date(unavailableSince).toISOString(), timeZone, "second") })
+      : syncState?.lastPassAt
+        ? t("sync.last", { at: formatInstantInZone(syncState.lastPassAt, timeZone, "second"), count: syncState.lastPassSeen ?? 0 })
+        : t("sync.never");
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400" data-testid="licences-sync">
-        {lastWalk} {syncState?.inPass ? t("sync.inProgress", { count: syncState.seen }) : null}
+        {lastWalk} {syncState?.inPass && unavailableSince === null ? t("sync.inProgress", { count: syncState.seen }) : null}
       </p>
       <ul className="mb-6 flex flex-wrap gap-3 text-sm" aria-label={t("summary")}>
         {LICENCE_STATUSES.map((s) => (

@@ -54,7 +54,7 @@ export default async function SettingsPage() {
           </dl>
         </Card>
         <Card title={t("settings.syncTitle")} testId="sync-status">
-          <SyncStatusClient initial={sync.freshness} leaseHolder={sync.leaseHolder} lastError={sync.lastError} />
+          <SyncStatusClient initial={sync.freshness} leaseHolder={sync.leaseHolder} lastError={sync.lastError} optionalJobs={sync.optionalJobs} />
         </Card>
         <Card title={t("settings.pulsesTitle")} testId="pulses">
           <PulseEndpointDetails {...getPulseEndpointInfo()}>

@@ -178,3 +178,26 @@ describe("affiliates and invitations", () => {
     expect((await call(sim, "/sales", { method: "POST" })).status).toBe(405);
   });
 });
+
+describe("a store without some endpoints (missingEndpoints)", () => {
+  it("answers 404 with Laravel's route-not-found body on those, lists and lookups alike, and serves the rest", async () => {
+    const partial = await startSimulator({ now: HISTORY_END, clock: new FakeClock(), rateLimit: 0, sales: 50, missingEndpoints: ["licenses", "products"] });
+    try {
+      const key = listOf((await call(sim, "/licenses?per_page=1")).json).items[0].licence_key as string;
+      for (const path of ["/licenses", "/licenses?per_page=100", `/licenses/${key}`, "/products", "/products/prd_x"]) {
+        const r = await call(partial, path);
+        expect(r.status, path).toBe(404);
+        expect(r.json).toEqual({ message: `The route v1/${path.slice(1).split("?")[0]} could not be found.`, data: [], errors: [] });
+      }
+      expect((await call(partial, "/sales?per_page=5")).status).toBe(200);
+      expect((await call(partial, "/customers?per_page=5")).status).toBe(200);
+      expect((await call(partial, "/store")).status).toBe(200);
+      // At run time: the endpoint appears (say, the merchant's plan changed) and another one goes.
+      partial.setMissingEndpoints(["customers"]);
+      expect(listOf((await call(partial, "/licenses?per_page=100")).json).items).toHaveLength(partial.truth().licences);
+      expect((await call(partial, "/customers")).status).toBe(404);
+    } finally {
+      await partial.close();
+    }
+  });
+});

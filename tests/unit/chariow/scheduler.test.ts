@@ -2,7 +2,7 @@
 // bounded jittered retries for GETs only, timeouts, and a 429 storm that loses nothing.
 import { describe, expect, it } from "vitest";
 import { createMemoryBudgetStore } from "@/lib/chariow/budget-store";
-import { ChariowAbortedError, ChariowUpstreamUnavailableError } from "@/lib/chariow/errors";
+import { ChariowAbortedError, ChariowUpstreamUnavailableError, isEndpointUnavailable } from "@/lib/chariow/errors";
 import type { SchedulerEvent } from "@/lib/chariow/scheduler";
 import { createSchedulerRegistry } from "@/lib/chariow/scheduler-registry";
 import { errorBody, invitationsData, itemEnvelope, listEnvelope, rateLimitHeaders, saleSummaryPayload } from "../../factories/chariow-payloads";
@@ -158,6 +158,15 @@ describe("retries", () => {
     const { client, calls } = testClient(sequence({ status: 500, body: "oops" }, { status: 503 }, { body: storeBody }));
     await expect(client.getStore()).resolves.toMatchObject({ id: "store_1" });
     expect(calls).toHaveLength(3);
+  });
+
+  it("does not retry a 501 (Not Implemented): the endpoint is absent, not the server busy", async () => {
+    const { client, calls } = testClient(() => ({ status: 501, body: errorBody("Not Implemented") }));
+    const error = await client.getStore().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChariowUpstreamUnavailableError);
+    expect(error).toMatchObject({ status: 501 });
+    expect(isEndpointUnavailable(error)).toBe(true);
+    expect(calls).toHaveLength(1);
   });
 
   it("retries network errors on GET", async () => {

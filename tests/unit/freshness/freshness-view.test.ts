@@ -9,6 +9,7 @@ const base: SyncStatus = {
   lastErrorAt: null,
   lastError: null,
   stale: false,
+  optionalJobs: [],
   backfill: { done: false, started: true, windowsDone: 5, windowsTotal: 20, salesSeen: 1200, etaSeconds: 84 },
   enrichment: { paidSales: 200, settlementKnown: 50, feesKnown: 40, channelKnown: 40 },
   budget: { limit: 10, remaining: 3, resetAt: "2026-11-23T12:01:00.000Z" },
