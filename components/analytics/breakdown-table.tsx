@@ -16,7 +16,7 @@ export function BreakdownTable({ rows, currency, caption, labelOf, testId }: {
   const format = useFormatter();
   const money = (minor: number | null) => (minor === null ? "—" : formatMoney({ minor, currency }, locale));
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">

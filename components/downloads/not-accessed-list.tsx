@@ -33,7 +33,7 @@ export function NotAccessedList({ rows, labels, defaultLanguage }: { rows: NotAc
           <option value="en">English</option>
         </select>
       </label>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-sm" data-testid="downloads-not-accessed">
           <thead className="text-left text-xs uppercase text-zinc-500">
             <tr>{(["sale", "customer", "product", "paidAt", "age", "actions"] as const).map((k) => <th key={k} scope="col" className="py-2 pr-3">{labels.columns[k]}</th>)}</tr>

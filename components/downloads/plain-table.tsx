@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 export function PlainTable({ testId, headers, rows, numeric = [] }: { testId: string; headers: string[]; rows: { key: string; cells: ReactNode[] }[]; numeric?: number[] }) {
   const align = (i: number) => (numeric.includes(i) ? "text-right tabular-nums" : "");
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-sm" data-testid={testId}>
         <thead className="text-left text-xs uppercase text-zinc-500">
           <tr>{headers.map((h, i) => <th key={h} scope="col" className={`py-2 pr-3 ${align(i)}`}>{h}</th>)}</tr>

@@ -53,7 +53,7 @@ export function LicencesTable({ rows, labels }: { rows: LicenceView[]; labels: L
   if (rows.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{labels.empty}</p>;
   const c = labels.columns;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       {error ? <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-300">{error}</p> : null}
       <table className="w-full text-left text-sm">
         <thead className="text-xs uppercase text-zinc-500">

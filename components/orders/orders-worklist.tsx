@@ -61,7 +61,7 @@ export function OrdersWorklist({ orders, labels, exportHref }: { orders: OrderVi
         </div>
       </div>
       {orders.length === 0 ? <p className="text-sm text-zinc-600 print:hidden">{labels.empty}</p> : (
-        <div className="overflow-x-auto print:hidden">
+        <div className="relative overflow-x-auto print:hidden">
           <table className="w-full text-sm" data-testid="orders-worklist">
             <thead className="text-left text-xs uppercase text-zinc-500">
               <tr>

@@ -71,7 +71,7 @@ export function RecoveryWorklist({ leads, labels, members, defaultLanguage, expo
         {status ? <span role="status">{status}</span> : null}
       </div>
       {leads.length === 0 ? <p className="text-sm text-zinc-600">{labels.empty}</p> : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-sm" data-testid="recovery-worklist">
             <thead className="text-left text-xs uppercase text-zinc-500">
               <tr>

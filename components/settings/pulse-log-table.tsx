@@ -26,7 +26,7 @@ export function PulseLogTable({ entries, summary, now }: { entries: PulseLogEntr
       {entries.length === 0 ? (
         <p className="text-sm text-zinc-500">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="pulse-log">
             <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
               <tr>

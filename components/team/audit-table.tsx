@@ -14,7 +14,7 @@ export function AuditTable({ entries }: { entries: AuditRow[] }) {
   const format = useFormatter();
   if (entries.length === 0) return <p className="text-sm text-zinc-500">{t("empty")}</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="audit-table">
         <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
           <tr>

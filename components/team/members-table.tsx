@@ -17,7 +17,7 @@ export function MembersTable({ members, assignableRoles, busyId, onChangeRole, o
   const t = useTranslations();
   const format = useFormatter();
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="members-table">
         <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
           <tr>

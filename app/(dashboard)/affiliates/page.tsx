@@ -58,7 +58,7 @@ export default async function AffiliatesPage({ searchParams }: { searchParams: P
           {canExport ? <ExportButton href={`/api/affiliates/export.csv?${qs({ from: range.from, to: range.to })}`} expectedRows={known.affiliates.length} defaultPreset={preset} filename="affiliates.csv" /> : null}
         </form>
         {known.affiliates.length === 0 ? <p className="text-sm">{t("known.empty")}</p> : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("known.title")}</caption>
               <thead>
@@ -109,7 +109,7 @@ export default async function AffiliatesPage({ searchParams }: { searchParams: P
             {canExport ? <ExportButton href={`/api/affiliates/invitations/export.csv?${qs({ status: invFilter.status, q: invFilter.q })}`} expectedRows={invitations.length} defaultPreset={preset} filename="affiliate-invitations.csv" /> : null}
           </form>
           {invitations.length === 0 ? <p className="text-sm">{t("invitations.empty")}</p> : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">{t("invitations.title")}</caption>
                 <thead>
