@@ -83,7 +83,7 @@ export function DateRangeControl({ resolved }: { resolved: OverviewRange | null 
         </select>
       </label>
       {resolved ? (
-        <p className="basis-full text-xs text-zinc-500" data-testid="range-summary">
+        <p className="basis-full text-xs text-zinc-600 dark:text-zinc-400" data-testid="range-summary">
           {t("summary", { from: resolved.from, to: resolved.to, timeZone: resolved.timeZone })}
           {resolved.compare ? ` · ${t("compareSummary", { from: resolved.compare.from, to: resolved.compare.to })}` : ""}
         </p>

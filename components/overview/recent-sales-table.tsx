@@ -17,11 +17,12 @@ export function RecentSalesTable({ sales, timeZone }: { sales: RecentSale[]; tim
   const tStatus = useTranslations("saleStatus");
   const format = useFormatter();
   const locale = useLocale();
-  if (sales.length === 0) return <p className="text-sm text-zinc-500">{t("recentEmpty")}</p>;
+  if (sales.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("recentEmpty")}</p>;
   return (
-    <div className="overflow-x-auto">
+    // Focusable so a keyboard can scroll it when the columns are wider than a phone (axe: scrollable-region-focusable).
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("recentTitle")}>
       <table className="w-full text-left text-sm" data-testid="recent-sales">
-        <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
+        <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-600 dark:text-zinc-400 dark:border-zinc-800">
           <tr>
             <th className="py-2 pr-4">{t("columns.createdAt")}</th>
             <th className="py-2 pr-4">{t("columns.customer")}</th>
@@ -33,7 +34,7 @@ export function RecentSalesTable({ sales, timeZone }: { sales: RecentSale[]; tim
         <tbody>
           {sales.map((s) => (
             <tr key={s.id} data-sale-id={s.id} data-status={s.status} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-              <td className="whitespace-nowrap py-2 pr-4 text-xs text-zinc-500">{format.dateTime(new Date(s.createdAt), { dateStyle: "short", timeStyle: "short", timeZone })}</td>
+              <td className="whitespace-nowrap py-2 pr-4 text-xs text-zinc-600 dark:text-zinc-400">{format.dateTime(new Date(s.createdAt), { dateStyle: "short", timeStyle: "short", timeZone })}</td>
               <td className="py-2 pr-4">{s.customer ?? t("unknown")}</td>
               <td className="py-2 pr-4">{s.product ?? t("unknown")}</td>
               <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{s.amount ? formatMoney(s.amount, locale) : t("unknown")}</td>

@@ -16,7 +16,7 @@ function Facts({ rows }: { rows: Row[] }) {
     <dl className="grid grid-cols-[minmax(8rem,auto)_1fr] gap-x-4 gap-y-1.5 text-sm">
       {rows.map(([label, value, testId]) => (
         <div key={label} className="contents">
-          <dt className="text-zinc-500">{label}</dt>
+          <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
           <dd className="break-words" data-testid={testId}>
             {value}
           </dd>
@@ -30,7 +30,7 @@ export function SaleDetail({ sale, timeZone, otherPurchases }: { sale: SaleDetai
   const t = useTranslations("SaleDetail");
   const format = useFormatter();
   const locale = useLocale();
-  const unknown = <span className="text-zinc-400">{t("unknown")}</span>;
+  const unknown = <span className="text-zinc-600 dark:text-zinc-400">{t("unknown")}</span>;
   const money = (m: Money | null | undefined) => (m ? formatMoney(m, locale) : unknown);
   const when = (iso: string | null | undefined) => (iso ? <time dateTime={iso}>{format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone })}</time> : unknown);
   const text = (v: string | number | null | undefined) => (v === null || v === undefined || v === "" ? unknown : String(v));
@@ -61,7 +61,7 @@ export function SaleDetail({ sale, timeZone, otherPurchases }: { sale: SaleDetai
       <Card title={t("timeline.title")} testId="sale-timeline">
         <ol className="space-y-2 text-sm">
           {timeline.map((step) => (
-            <li key={step.key} className={`flex items-center gap-3 ${step.reached ? "" : "text-zinc-400"}`} data-reached={step.reached}>
+            <li key={step.key} className={`flex items-center gap-3 ${step.reached ? "" : "text-zinc-600 dark:text-zinc-400"}`} data-reached={step.reached}>
               <span aria-hidden className={`size-2.5 rounded-full ${step.reached ? "bg-brand-600" : "border border-zinc-300"}`} />
               <span className="w-40">{t(`timeline.${step.key}`)}</span>
               <span>{step.at ? when(step.at) : step.reached ? unknown : "—"}</span>
@@ -76,7 +76,7 @@ export function SaleDetail({ sale, timeZone, otherPurchases }: { sale: SaleDetai
             [t("amounts.original"), money(sale.amounts.original), "amount-original"],
             [t("amounts.discount"), sale.amounts.discount ? `− ${formatMoney(sale.amounts.discount, locale)}` : unknown, "amount-discount"],
             [t("amounts.paid"), <strong key="paid">{money(paid)}</strong>, "amount-paid"],
-            [t("amounts.net"), net ? <strong key="net">{formatMoney(net, locale)}</strong> : <span className="text-zinc-500">{t("amounts.netUnknown")}</span>, "amount-net"],
+            [t("amounts.net"), net ? <strong key="net">{formatMoney(net, locale)}</strong> : <span className="text-zinc-600 dark:text-zinc-400">{t("amounts.netUnknown")}</span>, "amount-net"],
             [t("amounts.deducted"), deductedText ?? unknown, "amount-deducted"],
             [t("amounts.gatewayFee"), money(p.fee)],
             [t("amounts.serviceFee"), money(sale.settlement?.serviceFee)],
@@ -111,7 +111,7 @@ export function SaleDetail({ sale, timeZone, otherPurchases }: { sale: SaleDetai
             ]}
           />
         ) : (
-          <p className="text-sm text-zinc-500">{t("settlement.none")}</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("settlement.none")}</p>
         )}
       </Card>
 
@@ -144,14 +144,14 @@ export function SaleDetail({ sale, timeZone, otherPurchases }: { sale: SaleDetai
                 ) : (
                   (f.name ?? f.id)
                 )}{" "}
-                <span className="text-xs text-zinc-500">{f.expiresAt ? t("delivery.expires", { when: format.dateTime(new Date(f.expiresAt), { dateStyle: "short", timeStyle: "short", timeZone }) }) : null}</span>
+                <span className="text-xs text-zinc-600 dark:text-zinc-400">{f.expiresAt ? t("delivery.expires", { when: format.dateTime(new Date(f.expiresAt), { dateStyle: "short", timeStyle: "short", timeZone }) }) : null}</span>
               </li>
             ))}
           </ul>
         ) : null}
         {sale.postPurchase && sale.postPurchase.licences.length > 0 ? (
           <table className="mt-3 w-full text-left text-sm" data-testid="sale-licences">
-            <thead className="text-xs text-zinc-500">
+            <thead className="text-xs text-zinc-600 dark:text-zinc-400">
               <tr>
                 <th className="py-1">{t("delivery.licence")}</th>
                 <th>{t("delivery.licenceStatus")}</th>
@@ -196,11 +196,11 @@ export function SaleDetail({ sale, timeZone, otherPurchases }: { sale: SaleDetai
               <Link href={`/customers/${encodeURIComponent(sale.customer.id)}`} className="font-medium text-brand-700 underline dark:text-brand-100">
                 {sale.customer.name ?? sale.customer.id}
               </Link>{" "}
-              <span className="text-zinc-500">{sale.customer.email}</span>
+              <span className="text-zinc-600 dark:text-zinc-400">{sale.customer.email}</span>
             </p>
             <h3 className="mt-4 mb-2 text-sm font-semibold">{t("customer.otherPurchases")}</h3>
             {otherPurchases.length === 0 ? (
-              <p className="text-sm text-zinc-500">{t("customer.noOther")}</p>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("customer.noOther")}</p>
             ) : (
               <ul className="space-y-1 text-sm" data-testid="other-purchases">
                 {otherPurchases.map((o) => (
@@ -211,7 +211,7 @@ export function SaleDetail({ sale, timeZone, otherPurchases }: { sale: SaleDetai
                     <SaleStatusBadge status={o.status} />
                     <span>{o.productName ?? ""}</span>
                     <span className="tabular-nums">{o.amount ? formatMoney(o.amount, locale) : ""}</span>
-                    <span className="text-xs text-zinc-500">{o.createdAt ? format.dateTime(new Date(o.createdAt), { dateStyle: "short", timeZone }) : ""}</span>
+                    <span className="text-xs text-zinc-600 dark:text-zinc-400">{o.createdAt ? format.dateTime(new Date(o.createdAt), { dateStyle: "short", timeZone }) : ""}</span>
                   </li>
                 ))}
               </ul>
@@ -222,7 +222,7 @@ export function SaleDetail({ sale, timeZone, otherPurchases }: { sale: SaleDetai
         )}
       </Card>
       <div className="lg:col-span-2 flex items-center gap-2 text-sm">
-        <span className="text-zinc-500">{t("product")}</span> {sale.product ? `${sale.product.name ?? sale.product.id}${sale.product.type ? ` (${sale.product.type})` : ""}` : unknown}
+        <span className="text-zinc-600 dark:text-zinc-400">{t("product")}</span> {sale.product ? `${sale.product.name ?? sale.product.id}${sale.product.type ? ` (${sale.product.type})` : ""}` : unknown}
         <SaleStatusBadge status={sale.status} />
       </div>
     </div>

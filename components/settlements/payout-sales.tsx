@@ -14,10 +14,10 @@ export interface PayoutSaleView {
 
 export function PayoutSales({ title, rows, labels }: { title: string; rows: PayoutSaleView[]; labels: Record<"sale" | "product" | "customer" | "completedAt" | "gross" | "net" | "state", string> }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-sm" data-testid="payout-sales">
         <caption className="mb-2 text-left font-medium">{title}</caption>
-        <thead className="text-left text-xs uppercase text-zinc-500">
+        <thead className="text-left text-xs uppercase text-zinc-600 dark:text-zinc-400">
           <tr>
             {(["sale", "product", "customer", "completedAt", "gross", "net", "state"] as const).map((k) => (
               <th key={k} scope="col" className={`py-2 pr-3 ${k === "gross" || k === "net" ? "text-right" : ""}`}>{labels[k]}</th>

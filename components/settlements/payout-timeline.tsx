@@ -28,10 +28,10 @@ const STATUS_CLASS: Record<PayoutRowView["status"], string> = {
 export function PayoutTimeline({ rows, labels, emptyMessage }: { rows: PayoutRowView[]; labels: Record<"dueDay" | "currency" | "status" | "sales" | "gross" | "net" | "deducted" | "gatewayFee" | "serviceFee" | "open" | "caption", string>; emptyMessage: string }) {
   if (rows.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{emptyMessage}</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-sm" data-testid="payout-timeline">
         <caption className="sr-only">{labels.caption}</caption>
-        <thead className="text-left text-xs uppercase text-zinc-500">
+        <thead className="text-left text-xs uppercase text-zinc-600 dark:text-zinc-400">
           <tr>
             <th scope="col" className="py-2 pr-3">{labels.dueDay}</th>
             <th scope="col" className="py-2 pr-3">{labels.currency}</th>
@@ -48,16 +48,16 @@ export function PayoutTimeline({ rows, labels, emptyMessage }: { rows: PayoutRow
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} data-payout-status={r.status} aria-selected={r.selected} className={`border-t border-zinc-100 dark:border-zinc-800 ${r.selected ? "bg-zinc-50 dark:bg-zinc-800/50" : ""}`}>
-              <td className="py-2 pr-3 tabular-nums">{r.dueDay}</td>
+              <td className="whitespace-nowrap py-2 pr-3 tabular-nums">{r.dueDay}</td>
               <td className="py-2 pr-3">{r.currency}</td>
-              <td className="py-2 pr-3"><span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_CLASS[r.status]}`}>{r.statusLabel}</span></td>
-              <td className="py-2 pr-3 text-right tabular-nums">{r.salesCount}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{r.gross}</td>
-              <td className="py-2 pr-3 text-right font-medium tabular-nums" data-testid="payout-net">{r.net}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{r.deducted}</td>
-              <td className="py-2 pr-3 text-right tabular-nums text-zinc-600 dark:text-zinc-400">{r.gatewayFee}</td>
-              <td className="py-2 pr-3 text-right tabular-nums text-zinc-600 dark:text-zinc-400">{r.serviceFee}</td>
-              <td className="py-2 text-right"><Link className="text-sky-700 underline dark:text-sky-300" href={r.href}>{labels.open}</Link></td>
+              <td className="py-2 pr-3"><span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${STATUS_CLASS[r.status]}`}>{r.statusLabel}</span></td>
+              <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{r.salesCount}</td>
+              <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{r.gross}</td>
+              <td className="whitespace-nowrap py-2 pr-3 text-right font-medium tabular-nums" data-testid="payout-net">{r.net}</td>
+              <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{r.deducted}</td>
+              <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums text-zinc-600 dark:text-zinc-400">{r.gatewayFee}</td>
+              <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums text-zinc-600 dark:text-zinc-400">{r.serviceFee}</td>
+              <td className="whitespace-nowrap py-2 text-right"><Link className="text-sky-700 underline dark:text-sky-300" href={r.href}>{labels.open}</Link></td>
             </tr>
           ))}
         </tbody>

@@ -44,11 +44,11 @@ export function OverviewAnalytics({ initial, initialQuery }: { initial: Overview
         {data ? <CurrencySwitch currencies={data.currencies} value={currency} onChange={(c) => update({ currency: c })} /> : null}
       </div>
       {overview.isError ? <Alert tone="error">{t("errors.load")}</Alert> : null}
-      {data && data.currencies.length > 1 ? <p className="text-xs text-zinc-500">{t("currency.note")}</p> : null}
+      {data && data.currencies.length > 1 ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("currency.note")}</p> : null}
       {askedWithoutSales ? (
-        <p className="text-sm text-zinc-500" data-testid="analytics-empty-currency">{t("emptyInCurrency", { currency: chosen ?? "" })}</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="analytics-empty-currency">{t("emptyInCurrency", { currency: chosen ?? "" })}</p>
       ) : !current || !data ? (
-        <p className="text-sm text-zinc-500" data-testid="analytics-empty">{t("empty")}</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="analytics-empty">{t("empty")}</p>
       ) : (
         <>
           <KpiCards data={current} />

@@ -61,11 +61,11 @@ export function RevenueAnalytics({ initial, initialQuery, canExport }: { initial
       </div>
       {report.isError ? <Alert tone="error">{t("errors.load")}</Alert> : null}
       {!data || currency === null ? (
-        <p className="text-sm text-zinc-500" data-testid="analytics-empty">{t("empty")}</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="analytics-empty">{t("empty")}</p>
       ) : !data.hasSales ? (
         // The URL asked for a currency the range has no sale in: say so under its name (the switch
         // offers the ones that have sales), never show another currency's figures instead.
-        <p className="text-sm text-zinc-500" data-testid="analytics-empty-currency">{t("emptyInCurrency", { currency })}</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="analytics-empty-currency">{t("emptyInCurrency", { currency })}</p>
       ) : (
         <div className="grid gap-6 xl:grid-cols-2">
           {data.breakdowns.map((b) => {
@@ -74,12 +74,12 @@ export function RevenueAnalytics({ initial, initialQuery, canExport }: { initial
             return (
               <Card key={b.dimension} title={title} testId={`breakdown-card-${b.dimension}`}>
                 {DETAIL_ONLY_DIMENSIONS.includes(b.dimension) ? (
-                  <p className="-mt-2 mb-3 text-xs text-zinc-500" data-testid={`coverage-${b.dimension}`}>
+                  <p className="-mt-2 mb-3 text-xs text-zinc-600 dark:text-zinc-400" data-testid={`coverage-${b.dimension}`}>
                     {t("breakdowns.coverage", { known: b.knownPaidCount, total: b.paidCount })}
                   </p>
                 ) : null}
                 {b.rows.length === 0 ? (
-                  <p className="text-sm text-zinc-500">{t("empty")}</p>
+                  <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("empty")}</p>
                 ) : (
                   <>
                     <LazyBreakdownChart
@@ -96,7 +96,7 @@ export function RevenueAnalytics({ initial, initialQuery, canExport }: { initial
             );
           })}
           <Card title={t("breakdowns.customers")} testId="breakdown-card-customers">
-            <p className="-mt-2 mb-3 text-xs text-zinc-500">{t("breakdowns.customersNote", { unknown: data.unknownCustomerSales })}</p>
+            <p className="-mt-2 mb-3 text-xs text-zinc-600 dark:text-zinc-400">{t("breakdowns.customersNote", { unknown: data.unknownCustomerSales })}</p>
             {data.customers.some((c) => c.paidCount > 0) ? (
               <LazyCustomerSplitChart
                 bars={data.customers.map((c) => ({ kind: c.kind, label: t(`breakdowns.kinds.${c.kind}`), revenue: toChartMajor(c.revenue, currency) }))}

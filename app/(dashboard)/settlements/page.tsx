@@ -48,7 +48,7 @@ export default async function SettlementsPage({ searchParams }: { searchParams: 
         <label className="flex flex-col gap-1">{t("range.from")}<input className="rounded border px-2 py-1" type="date" name="from" defaultValue={range.from} /></label>
         <label className="flex flex-col gap-1">{t("range.to")}<input className="rounded border px-2 py-1" type="date" name="to" defaultValue={range.to} /></label>
         <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-white dark:bg-zinc-100 dark:text-zinc-900">{t("range.apply")}</button>
-        <span className="text-zinc-500">{t("range.timeZone", { timeZone })}</span>
+        <span className="text-zinc-600 dark:text-zinc-400">{t("range.timeZone", { timeZone })}</span>
       </form>
       <div className="mb-6 grid gap-4 md:grid-cols-2">
         <Card title={t("totals.title")} testId="settlement-totals">
