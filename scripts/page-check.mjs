@@ -59,7 +59,6 @@ for (const [device, viewport] of Object.entries(viewports)) {
       );
       await page.addScriptTag({ content: axeSource });
       const axe = await page.evaluate(async () => {
-        // eslint-disable-next-line no-undef
         const r = await window.axe.run(document, { resultTypes: ["violations"] });
         return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(" | ")}`);
       });
