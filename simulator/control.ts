@@ -56,6 +56,7 @@ export async function handleControl(req: IncomingMessage, url: URL, rt: SimRunti
           customerId: str(body.customer_id), productId: str(body.product_id), channel: str(body.channel) as Channel | undefined,
           discountCode: str(body.discount_code), affiliateCode: str(body.affiliate_code),
         }, rngFor(rt.seed, 700, checkoutCounter++));
+        rt.model.controlled.add(s.index);
         return plain({ sale: { id: s.id, status: s.status, customer_id: s.customerId, product_id: s.product.id } }, 201);
       }
       case "POST /sales/:id/complete":

@@ -52,6 +52,11 @@ export class StoreModel {
   readonly arrays: StoreArrays;
   readonly baseSaleCount: number;
   readonly mutations = new Map<number, SaleMutation>();
+  /**
+   * Sales created through the control API: the live engine leaves them alone, so a test that creates a
+   * checkout and then completes or fails it never races the demo's own activity (a 409 otherwise).
+   */
+  readonly controlled = new Set<number>();
   /** Licence status changes made through the control API, by sale index. */
   readonly licenceOverrides = new Map<number, { status: "active" | "revoked"; activations: number }>();
   readonly affiliates: AffiliateRecord[];

@@ -42,6 +42,15 @@ describe("control API", () => {
     expect(d2.post_purchase.files[0].download_url).not.toBe(d1.post_purchase.files[0].download_url);
   });
 
+  it("leaves a checkout made through the control API to the test: live activity never resolves it first", async () => {
+    // The e2e journeys create a checkout, then complete it; a live tick in between used to resolve it (35 %
+    // per tick) and the completion answered 409.
+    const c = await control(sim, "POST", "/checkouts", {});
+    for (let i = 0; i < 30; i++) expect((await control(sim, "POST", "/tick")).status).toBe(200);
+    expect((await call(sim, `/sales/${c.json.sale.id}`)).json.data.status).toBe("awaiting_payment");
+    expect((await control(sim, "POST", `/sales/${c.json.sale.id}/complete`)).status).toBeLessThan(300);
+  });
+
   it("drives a sale through its lifecycle and refuses impossible transitions", async () => {
     const c = await control(sim, "POST", "/checkouts", { channel: "widget" });
     const id = c.json.sale.id;
