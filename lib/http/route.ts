@@ -1,6 +1,7 @@
 // The one wrapper every /api route handler goes through: same-origin check on mutations, session and
 // `can(role, permission)`, zod parsing of the input (400 naming the field), and typed-error mapping.
-// A handler only says what it needs and calls one service (CONVENTIONS "five rules" #2).
+// A handler only says what it needs and calls one service (CONVENTIONS "five rules" #2). A CSV export
+// says whose data it exports (`exportOf`), so no export can be wider than the list it comes from.
 import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
@@ -21,6 +22,11 @@ type Options<S extends z.ZodType | undefined, P extends z.ZodType | undefined> =
   params?: P;
   /** Required permission; implies `auth`. */
   permission?: Permission;
+  /**
+   * For an export: the permission of the data it exports (the list or page it comes from). The route
+   * then requires that permission AND `export:csv` (issue 14 #5: the team CSV once asked export:csv only).
+   */
+  exportOf?: Exclude<Permission, "export:csv">;
   /** Whether a session is required (default true). Public routes say `auth: false`. */
   auth?: boolean;
 };
@@ -55,7 +61,11 @@ export function route(
 ) {
   // The overloads above carry the precise context types; here the context is assembled untyped.
   const run = handler as (ctx: ImplementationContext) => Promise<HandlerResult>;
-  const requireAuth = options.auth !== false || options.permission !== undefined;
+  const required: Permission[] = [
+    ...(options.permission ? [options.permission] : []),
+    ...(options.exportOf ? [options.exportOf, "export:csv" as const] : []),
+  ];
+  const requireAuth = options.auth !== false || required.length > 0;
   return async (req: NextRequest, ctx: RouteContext): Promise<Response> => {
     try {
       const ip = clientIp(req.headers);
@@ -65,7 +75,7 @@ export function route(
       if (!SAFE_METHODS.has(req.method) && !isSameOriginRequest(req.headers)) {
         return errorResponse(403, "csrf", "Cross-site request refused");
       }
-      if (options.permission && member && !can(member.role, options.permission)) {
+      if (member && required.some((permission) => !can(member.role, permission))) {
         return errorResponse(403, "forbidden", "You do not have permission to do this");
       }
       const params = options.params ? parse(options.params, (await ctx.params) ?? {}) : undefined;

@@ -116,4 +116,14 @@ describe("route()", () => {
     expect((await r(req("POST", "/api/x", { body: { token: "t" }, headers: { origin: ORIGIN } }), ctx())).status).toBe(200);
     expect((await r(req("POST", "/api/x", { body: { token: "t" }, headers: { origin: "https://evil.test" } }), ctx())).status).toBe(403);
   });
+  it("an export needs the permission of the data it exports AND export:csv (exportOf)", async () => {
+    const teamCsv = route({ exportOf: "team:read" }, async () => new Response("csv"));
+    // Marketing may export CSV but not read the team; support may do neither; admins may do both.
+    for (const [role, status] of [["marketing", 403], ["support", 403], ["admin", 200], ["owner", 200]] as const) {
+      signedInAs(role);
+      expect((await teamCsv(req("GET", "/api/team/members/export.csv"), ctx())).status, role).toBe(status);
+    }
+    session.member = null;
+    expect((await teamCsv(req("GET", "/api/team/members/export.csv"), ctx())).status).toBe(401);
+  });
 });

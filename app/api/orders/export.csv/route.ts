@@ -1,5 +1,5 @@
 // GET /api/orders/export.csv?state&ids&preset: the courier CSV of the selected orders, or of the whole
-// filter without ids (export:csv, so not support; audited). Headers in the user's language.
+// filter without ids (fulfilment:read and export:csv, so not support; audited). Headers in the user's language.
 import { getTranslations } from "next-intl/server";
 import { csvPresetSchema, defaultPresetFor } from "@/lib/csv/presets";
 import { getDb } from "@/lib/db";
@@ -9,7 +9,7 @@ import { COURIER_COLUMNS, exportOrdersCsv, ordersExportQuerySchema } from "@/lib
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 import { today } from "@/lib/time";
 
-export const GET = route({ permission: "export:csv", schema: ordersExportQuerySchema.extend({ preset: csvPresetSchema.optional() }) }, async ({ input, actor }) => {
+export const GET = route({ exportOf: "fulfilment:read", schema: ordersExportQuerySchema.extend({ preset: csvPresetSchema.optional() }) }, async ({ input, actor }) => {
   const db = await getDb();
   const locale = await currentLocale();
   const t = await getTranslations({ locale, namespace: "orders.csv" });

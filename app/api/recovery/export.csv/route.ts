@@ -1,4 +1,4 @@
-// GET /api/recovery/export.csv?ids&from&to&preset: the selected leads as CSV (export:csv, so not support; audited).
+// GET /api/recovery/export.csv?ids&from&to&preset: the selected leads as CSV (recovery:read and export:csv, so not support; audited).
 import { z } from "zod";
 import { csvPresetSchema, defaultPresetFor } from "@/lib/csv/presets";
 import { getDb } from "@/lib/db";
@@ -15,7 +15,7 @@ const query = z.object({
   preset: csvPresetSchema.optional(),
 });
 
-export const GET = route({ permission: "export:csv", schema: query }, async ({ input, actor }) => {
+export const GET = route({ exportOf: "recovery:read", schema: query }, async ({ input, actor }) => {
   const db = await getDb();
   const timeZone = await getStoreTimeZone(db);
   const fallback = defaultLeadRange(timeZone);

@@ -1,4 +1,4 @@
-// GET /api/sales/export.csv: every sale of the view's filter as CSV (export:csv; support may not).
+// GET /api/sales/export.csv: every sale of the view's filter as CSV (sales:read and export:csv; support may not).
 // French interface → Excel (French) preset, English → standard; `?preset=` overrides.
 import { csvPresetSchema } from "@/lib/csv/presets";
 import { getDb } from "@/lib/db";
@@ -9,7 +9,7 @@ import { salesFiltersSchema } from "@/lib/sales/schemas";
 
 const query = salesFiltersSchema.extend({ preset: csvPresetSchema.optional() });
 
-export const GET = route({ permission: "export:csv", schema: query }, async ({ input, actor }) => {
+export const GET = route({ exportOf: "sales:read", schema: query }, async ({ input, actor }) => {
   const db = await getDb();
   const ctx = await salesContext(db);
   const { preset, ...filters } = input;

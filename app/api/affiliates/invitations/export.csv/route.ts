@@ -1,8 +1,6 @@
 // GET /api/affiliates/invitations/export.csv: the filtered invitations as CSV (affiliates:read and export:csv), audited.
 import { csvPresetSchema } from "@/lib/csv/presets";
 import { getDb } from "@/lib/db";
-import { ForbiddenError } from "@/lib/errors";
-import { can } from "@/lib/auth/permissions";
 import { route } from "@/lib/http/route";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 import { exportInvitationsCsv } from "@/lib/affiliates/export";
@@ -11,8 +9,7 @@ import { defaultPresetForRequest } from "@/lib/affiliates/locale-preset";
 
 const query = invitationsFilterSchema.extend({ preset: csvPresetSchema.optional() });
 
-export const GET = route({ permission: "affiliates:read", schema: query }, async ({ input, actor, member }) => {
-  if (!can(member.role, "export:csv")) throw new ForbiddenError();
+export const GET = route({ exportOf: "affiliates:read", schema: query }, async ({ input, actor }) => {
   const db = await getDb();
   const { preset, ...filter } = input;
   return exportInvitationsCsv(db, filter, { preset: preset ?? (await defaultPresetForRequest()), timeZone: await getStoreTimeZone(db), actor });

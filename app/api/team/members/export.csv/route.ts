@@ -1,4 +1,5 @@
-// GET /api/team/members/export.csv: the team as CSV (export:csv), audited as `team.members.export`.
+// GET /api/team/members/export.csv: the team as CSV (team:read and export:csv, like the
+// list itself: owners and admins), audited as `team.members.export`.
 // French interface → Excel-French preset (`;`), English → standard (`,`); `?preset=` overrides.
 import { z } from "zod";
 import { getTranslations } from "next-intl/server";
@@ -12,7 +13,7 @@ import { listMembers } from "@/lib/team";
 
 const query = z.object({ preset: z.enum(["excel-fr", "standard"]).optional() });
 
-export const GET = route({ permission: "export:csv", schema: query }, async ({ input, actor }) => {
+export const GET = route({ exportOf: "team:read", schema: query }, async ({ input, actor }) => {
   const locale = await currentLocale();
   const preset = input.preset ?? (locale === "fr" ? "excel-fr" : "standard");
   const t = await getTranslations({ locale, namespace: "csv" });

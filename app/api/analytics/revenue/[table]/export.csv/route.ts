@@ -1,4 +1,4 @@
-// GET /api/analytics/revenue/{table}/export.csv: one Revenue table as CSV (export:csv, audited). Header in
+// GET /api/analytics/revenue/{table}/export.csv: one Revenue table as CSV (analytics:read and export:csv, audited). Header in
 // the member's language; French interface → Excel (French) preset, English → standard; `?preset=` overrides.
 import { exportRevenueTable } from "@/lib/analytics/export";
 import { revenueExportLabels } from "@/lib/analytics/export-labels";
@@ -8,7 +8,7 @@ import { route } from "@/lib/http/route";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 
 export const GET = route(
-  { permission: "export:csv", schema: revenueExportQuerySchema, params: revenueTableParamsSchema },
+  { exportOf: "analytics:read", schema: revenueExportQuerySchema, params: revenueTableParamsSchema },
   async ({ input, params, actor }) => {
     const db = await getDb();
     const { labels, defaultPreset } = await revenueExportLabels();
