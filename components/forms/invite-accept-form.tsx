@@ -1,5 +1,6 @@
 "use client";
-// The invitee sets their name and password; on success they are signed in and land in the dashboard.
+// The invitee types the address the invite was sent to (never shown: a forwarded link alone must not be
+// enough), sets their name and password; on success they are signed in and land in the dashboard.
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -9,7 +10,7 @@ import { Field } from "@/components/ui/field";
 type SignInState = { error?: "invalid" | "throttled" | "generic" };
 type SignIn = (state: SignInState, form: FormData) => Promise<SignInState>;
 
-export function InviteAcceptForm({ token, email, signInAction }: { token: string; email: string; signInAction: SignIn }) {
+export function InviteAcceptForm({ token, signInAction }: { token: string; signInAction: SignIn }) {
   const t = useTranslations("invite");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -23,16 +24,18 @@ export function InviteAcceptForm({ token, email, signInAction }: { token: string
     const res = await fetch("/api/team/invites/accept", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ token, name: data.get("name"), password }),
+      body: JSON.stringify({ token, email: data.get("email"), name: data.get("name"), password }),
     });
     if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setError(body?.error?.message ?? t("errorGeneric"));
+      const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+      const code = body?.error?.code;
+      setError(code === "invite_email_mismatch" ? t("errorEmailMismatch") : res.status === 404 ? t("invalidBody") : (body?.error?.message ?? t("errorGeneric")));
       setPending(false);
       return;
     }
+    const { member } = (await res.json()) as { member: { email: string } };
     const form = new FormData();
-    form.set("email", email);
+    form.set("email", member.email);
     form.set("password", password);
     form.set("next", "/");
     const result = await signInAction({}, form); // redirects into the dashboard on success
@@ -45,7 +48,7 @@ export function InviteAcceptForm({ token, email, signInAction }: { token: string
   return (
     <form onSubmit={onSubmit} className="space-y-4" data-testid="invite-form">
       {error ? <Alert>{error}</Alert> : null}
-      <Field id="invite-email" type="email" label={t("email")} value={email} readOnly disabled />
+      <Field id="invite-email" name="email" type="email" required maxLength={254} autoComplete="email" label={t("email")} hint={t("emailHint")} />
       <Field id="invite-name" name="name" required maxLength={100} autoComplete="name" label={t("name")} />
       <Field id="invite-password" name="password" type="password" required minLength={10} autoComplete="new-password" label={t("password")} hint={t("passwordHint")} />
       <Button type="submit" disabled={pending} className="w-full">

@@ -1,5 +1,8 @@
-// Looking up and accepting an invite link: the invitee sets their name and password and becomes a
-// member; the link works exactly once, even when submitted twice at the same moment.
+// Looking up and accepting an invite link: the invitee types the address the invite was sent to, sets
+// their name and password and becomes a member; the link works exactly once, even when submitted twice
+// at the same moment. The address is asked, not shown, so a forwarded or leaked link alone is not
+// enough (issue 14 #4); a wrong one is refused without using the link, and after MAX_WRONG_EMAILS
+// wrong ones the link is revoked — whoever holds it is guessing.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
@@ -8,12 +11,22 @@ import type { Role } from "@/lib/auth/permissions";
 import { hashPassword, passwordSchema } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/schema";
-import { ConflictError, NotFoundError } from "@/lib/errors";
-import { nameSchema, nowIso, parseInput, toMember, type Member } from "./members";
+import { AppError, ConflictError, NotFoundError } from "@/lib/errors";
+import { emailSchema, nameSchema, nowIso, parseInput, toMember, type Member } from "./members";
 import { hashInviteToken } from "./invite-token";
 
 const tokenSchema = z.string({ error: "is required" }).min(1, "is required").max(200, "is malformed");
-const acceptSchema = z.object({ token: tokenSchema, name: nameSchema, password: passwordSchema });
+const acceptSchema = z.object({ token: tokenSchema, email: emailSchema, name: nameSchema, password: passwordSchema });
+
+/** Wrong addresses a link takes before it is revoked. */
+export const MAX_WRONG_EMAILS = 5;
+
+/** 400 on `email`: the invite was sent to another address (compared trimmed and case-insensitively). */
+export class InviteEmailMismatchError extends AppError {
+  constructor() {
+    super("This invite was sent to another email address", { code: "invite_email_mismatch", status: 400, field: "email" });
+  }
+}
 
 /** The invite behind a link, or null when unknown, already used or expired. */
 export async function getInvite(
@@ -33,9 +46,22 @@ export async function getInvite(
 
 export async function acceptInvite(
   db: Kysely<Database>,
-  input: { token: string; name: string; password: string },
+  input: { token: string; email: string; name: string; password: string },
+  meta: { ip?: string | null } = {},
 ): Promise<Member> {
   const data = parseInput(acceptSchema, input);
+  const pending = await db
+    .selectFrom("invites")
+    .select(["id", "email", "created_at"])
+    .where("token_hash", "=", hashInviteToken(data.token))
+    .where("used_at", "is", null)
+    .where("expires_at", ">", nowIso())
+    .executeTakeFirst();
+  if (!pending) throw new NotFoundError("This invite link is invalid, expired or already used");
+  if (pending.email !== data.email) {
+    await refuseWrongEmail(db, pending, meta.ip ?? null);
+    throw new InviteEmailMismatchError();
+  }
   // Hash before the transaction: bcrypt is slow and must not hold the write lock.
   const passwordHash = await hashPassword(data.password);
   const userId = randomUUID();
@@ -47,6 +73,7 @@ export async function acceptInvite(
       .updateTable("invites")
       .set({ used_at: now })
       .where("token_hash", "=", hashInviteToken(data.token))
+      .where("email", "=", data.email)
       .where("used_at", "is", null)
       .where("expires_at", ">", now)
       .returning(["id", "email", "role", "invited_by"])
@@ -75,5 +102,25 @@ export async function acceptInvite(
       details: { role: member.role, invitedBy: claimed.invited_by },
     });
     return member;
+  });
+}
+
+/** Audits the wrong address (never the address typed) and revokes the link at the MAX_WRONG_EMAILS-th. */
+async function refuseWrongEmail(db: Kysely<Database>, invite: { id: string; email: string; created_at: string }, ip: string | null): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await recordAudit(trx, { actor: null, ip, action: "team.invite_wrong_email", target: invite.email, details: { inviteId: invite.id } });
+    // A new invite to the same address replaces this one, so its refusals count from its creation.
+    const { n } = await trx
+      .selectFrom("audit_log")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("action", "=", "team.invite_wrong_email")
+      .where("target", "=", invite.email)
+      .where("at", ">=", invite.created_at)
+      .executeTakeFirstOrThrow();
+    if (Number(n) < MAX_WRONG_EMAILS) return;
+    const revoked = await trx.deleteFrom("invites").where("id", "=", invite.id).where("used_at", "is", null).returning(["role", "invited_by"]).executeTakeFirst();
+    if (revoked) {
+      await recordAudit(trx, { actor: null, ip, action: "team.invite_revoked", target: invite.email, details: { inviteId: invite.id, role: revoked.role, invitedBy: revoked.invited_by, reason: "wrong_emails" } });
+    }
   });
 }

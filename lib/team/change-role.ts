@@ -1,5 +1,5 @@
 // Changing a member's role: owners manage everyone, admins only non-owners, and the store always
-// keeps at least one owner.
+// keeps at least one owner. A demoted member's pending invites that their new role could not send go.
 import "server-only";
 import type { Kysely } from "kysely";
 import type { Role } from "@/lib/auth/permissions";
@@ -8,6 +8,7 @@ import type { Database } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { assertCanManage, currentActor, parseInput, roleSchema, toMember, type Actor, type Member } from "./members";
 import { assertNotLastOwner } from "./owners";
+import { revokeInvitesOutOfReach } from "./revoke-invite";
 
 export async function changeRole(db: Kysely<Database>, actor: Actor, userId: string, role: Role): Promise<Member> {
   const newRole = parseInput(roleSchema, role);
@@ -31,6 +32,7 @@ export async function changeRole(db: Kysely<Database>, actor: Actor, userId: str
       target: target.email,
       details: { userId: target.id, from: target.role, to: newRole },
     });
+    await revokeInvitesOutOfReach(trx, checked, target.id, newRole);
     return toMember({ ...target, role: newRole });
   });
 }

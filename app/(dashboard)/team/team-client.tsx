@@ -1,6 +1,7 @@
 "use client";
 // The interactive part of the Team page: members (query key ["team","members"], hydrated from the
-// server), invite, change role, remove. Each mutation refreshes the members and the audit log.
+// server), invite, revoke an invite, change role, remove. Each mutation refreshes the members, the
+// pending invites and the audit log.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -39,6 +40,7 @@ export function TeamClient({ initialMembers, initialInvites, viewer }: Props) {
     if (!(e instanceof ApiError)) return t("team.errors.generic");
     if (e.status === 403) return t("team.errors.forbidden");
     if (e.status === 409) return t("team.errors.conflict", { message: e.message });
+    if (e.status === 404) return t("team.errors.gone");
     if (e.status === 400) return t("team.errors.invalid", { field: e.field ?? e.message });
     return t("team.errors.generic");
   };
@@ -61,6 +63,10 @@ export function TeamClient({ initialMembers, initialInvites, viewer }: Props) {
     mutationFn: ({ id, role }: { id: string; role: Role }) => apiFetch(`/api/team/members/${id}`, { method: "PATCH", body: { role } }),
     ...options,
   });
+  const revokeInvite = useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/team/invites/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    ...options,
+  });
   const remove = useMutation({
     mutationFn: (id: string) => apiFetch(`/api/team/members/${id}`, { method: "DELETE" }),
     ...options,
@@ -81,7 +87,16 @@ export function TeamClient({ initialMembers, initialInvites, viewer }: Props) {
           <InviteForm roles={assignableRoles} pending={invite.isPending} created={created} onSubmit={(input) => invite.mutate(input)} />
           <div className="mt-6 border-t border-zinc-200 pt-4 dark:border-zinc-800">
             <h3 className="mb-2 text-sm font-semibold">{t("team.pendingTitle")}</h3>
-            <PendingInvites invites={invites.data} />
+            <PendingInvites
+              invites={invites.data}
+              busyId={busyId}
+              canRevoke={(i) => canManageMember(viewer.role, i.role, i.role)}
+              onRevoke={(i) => {
+                if (!window.confirm(t("team.revokeInviteConfirm", { email: i.email }))) return;
+                setBusyId(i.id);
+                revokeInvite.mutate(i.id);
+              }}
+            />
           </div>
         </Card>
       ) : null}

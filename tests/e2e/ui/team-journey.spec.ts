@@ -1,6 +1,7 @@
 // THE journey of the foundation issue: the owner signs in, switches language, invites a teammate; the
-// teammate accepts in a second browser context and lands in the dashboard; the owner changes their role
-// (which bites at once) and removes them (whose session dies at once); the audit log shows all of it.
+// teammate accepts in a second browser context (typing the invited address back) and lands in the
+// dashboard; the owner changes their role (which bites at once) and removes them (whose session dies at
+// once); an invite sent by mistake is revoked; the audit log shows all of it.
 import { expect, test } from "@playwright/test";
 import { demoAccount } from "../support/e2e-env";
 import { signInWithForm, switchLanguage } from "../support/ui";
@@ -28,8 +29,14 @@ test("invite, accept, change role, remove — all in the audit log", async ({ pa
   const invitee = await other.newPage();
   await invitee.goto(link);
   await expect(invitee.getByRole("heading", { name: "Rejoindre l'équipe" })).toBeVisible();
+  // The invited address is not shown: a wrong one is refused and leaves the link usable.
+  await expect(invitee.getByText(teammate.email)).toHaveCount(0);
+  await invitee.getByLabel("E-mail").fill("someone-else@example.com");
   await invitee.getByLabel("Votre nom").fill(teammate.name);
   await invitee.getByLabel("Choisissez un mot de passe").fill(teammate.password);
+  await invitee.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(invitee.getByRole("alert")).toContainText("envoyée à une autre adresse");
+  await invitee.getByLabel("E-mail").fill(teammate.email.toUpperCase());
   await invitee.getByRole("button", { name: "Créer mon compte" }).click();
   await expect(invitee).toHaveURL(/\/overview$/);
   await expect(invitee.getByTestId("user-role")).toHaveText("Marketing");
@@ -62,6 +69,23 @@ test("invite, accept, change role, remove — all in the audit log", async ({ pa
   await invitee.goto("/sales");
   await expect(invitee).toHaveURL(/\/login/);
   await other.close();
+
+  // An invite sent by mistake is revoked from the Team page: gone from the list, its link dead.
+  const mistake = `mistake-${Date.now()}@example.com`;
+  await page.getByLabel("Email", { exact: true }).fill(mistake);
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const mistakeLink = await page.getByTestId("invite-link").getByRole("textbox").inputValue();
+  const pendingMistake = page.getByTestId("pending-invites").locator(`li[data-email="${mistake}"]`);
+  const revoked = page.waitForResponse((r) => r.url().includes("/api/team/invites/") && r.request().method() === "DELETE");
+  await pendingMistake.getByRole("button", { name: `Revoke the invite to ${mistake}` }).click();
+  expect((await revoked).status()).toBe(204);
+  await expect(pendingMistake).toHaveCount(0);
+  const dead = await browser.newContext();
+  const deadPage = await dead.newPage();
+  await deadPage.goto(mistakeLink);
+  await expect(deadPage.getByTestId("invite-invalid")).toBeVisible();
+  await dead.close();
+  await expect(page.getByTestId("audit-table").locator('tr[data-action="team.invite_revoked"]').filter({ hasText: mistake })).toHaveCount(1);
 
   // The audit log tells the whole story, newest first.
   const audit = page.getByTestId("audit-table");

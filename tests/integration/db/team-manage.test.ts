@@ -28,11 +28,11 @@ describeEachEngine("team management", ({ db }) => {
     expect(days).toBeLessThanOrEqual(7);
 
     expect(await getInvite(k, invite.token)).toEqual({ email: "kofi@shop.ci", role: "marketing", expiresAt: invite.expiresAt });
-    const member = await acceptInvite(k, { token: invite.token, name: "Kofi", password: "kofi password 1" });
+    const member = await acceptInvite(k, { token: invite.token, email: "kofi@shop.ci", name: "Kofi", password: "kofi password 1" });
     expect(member).toMatchObject({ email: "kofi@shop.ci", role: "marketing", name: "Kofi" });
     expect((await authenticate(k, { email: "kofi@shop.ci", password: "kofi password 1", ip: null })).ok).toBe(true);
 
-    await expect(acceptInvite(k, { token: invite.token, name: "Mallory", password: "mallory password" })).rejects.toBeInstanceOf(
+    await expect(acceptInvite(k, { token: invite.token, email: "kofi@shop.ci", name: "Mallory", password: "mallory password" })).rejects.toBeInstanceOf(
       NotFoundError,
     );
     expect(await getInvite(k, invite.token)).toBeNull();
@@ -57,8 +57,8 @@ describeEachEngine("team management", ({ db }) => {
     const owner = await makeMember(k, "owner");
     const { token } = await createInvite(k, owner.actor, { email: "twice@shop.ci", role: "support" });
     const results = await Promise.allSettled([
-      acceptInvite(k, { token, name: "A", password: "first password" }),
-      acceptInvite(k, { token, name: "B", password: "second password" }),
+      acceptInvite(k, { token, email: "twice@shop.ci", name: "A", password: "first password" }),
+      acceptInvite(k, { token, email: "twice@shop.ci", name: "B", password: "second password" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((await listMembers(k)).filter((m) => m.email === "twice@shop.ci")).toHaveLength(1);
@@ -70,7 +70,7 @@ describeEachEngine("team management", ({ db }) => {
     const { token } = await createInvite(k, owner.actor, { email: "late@shop.ci", role: "support" });
     await k.updateTable("invites").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
     expect(await getInvite(k, token)).toBeNull();
-    await expect(acceptInvite(k, { token, name: "Late", password: "late password" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(acceptInvite(k, { token, email: "late@shop.ci", name: "Late", password: "late password" })).rejects.toBeInstanceOf(NotFoundError);
     expect(await listMembers(k)).toHaveLength(1);
   });
 
@@ -79,7 +79,7 @@ describeEachEngine("team management", ({ db }) => {
     const owner = await makeMember(k, "owner");
     expect(await getInvite(k, "made-up-token")).toBeNull();
     const { token } = await createInvite(k, owner.actor, { email: "weak@shop.ci", role: "support" });
-    const error = await acceptInvite(k, { token, name: "Weak", password: "123" }).catch((e: unknown) => e);
+    const error = await acceptInvite(k, { token, email: "weak@shop.ci", name: "Weak", password: "123" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).field).toBe("password");
     expect(await getInvite(k, token)).not.toBeNull();

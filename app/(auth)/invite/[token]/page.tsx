@@ -1,4 +1,5 @@
-// Invite acceptance: a valid, unused, unexpired link lets the invitee set a name and password.
+// Invite acceptance: a valid, unused, unexpired link lets the invitee confirm the address it was sent to
+// and set a name and password. The address is not shown: the invitee must know it (issue 14 #4).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -36,7 +37,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <h1 className="text-2xl font-semibold">{t("invite.title")}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("invite.subtitle", { role: t(`roles.${invite.role}`) })}</p>
       </div>
-      <InviteAcceptForm token={token} email={invite.email} signInAction={signInWithPassword} />
+      <InviteAcceptForm token={token} signInAction={signInWithPassword} />
     </Card>
   );
 }
