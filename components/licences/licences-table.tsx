@@ -1,8 +1,7 @@
 "use client";
 // The licences table (issue 9): rows prepared by the page, keys masked; "Reveal" asks the server for
-// one key (audited there) and shows it in place of the mask.
-import { useState } from "react";
-import { ApiError, apiFetch } from "@/lib/http/api-client";
+// one key (audited and throttled there, components/licences/reveal-key.tsx) and shows it in place of the mask.
+import { RevealKey } from "./reveal-key";
 
 export interface LicenceView {
   licenceId: string;
@@ -18,10 +17,6 @@ export interface LicenceView {
 
 export interface LicencesTableLabels {
   columns: { key: string; product: string; customer: string; status: string; activations: string; expiry: string; sale: string };
-  reveal: string;
-  revealing: string;
-  revealFailed: string;
-  noKey: string;
   empty: string;
 }
 
@@ -33,28 +28,10 @@ const STATUS_TONE: Record<string, string> = {
 };
 
 export function LicencesTable({ rows, labels }: { rows: LicenceView[]; labels: LicencesTableLabels }) {
-  const [revealed, setRevealed] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function reveal(licenceId: string) {
-    setPending(licenceId);
-    setError(null);
-    try {
-      const r = await apiFetch<{ key: string }>(`/api/licences/${encodeURIComponent(licenceId)}/reveal`, { method: "POST" });
-      setRevealed((prev) => ({ ...prev, [licenceId]: r.key }));
-    } catch (e) {
-      setError(e instanceof ApiError ? `${labels.revealFailed} (${e.message})` : labels.revealFailed);
-    } finally {
-      setPending(null);
-    }
-  }
-
   if (rows.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{labels.empty}</p>;
   const c = labels.columns;
   return (
     <div className="relative overflow-x-auto">
-      {error ? <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-300">{error}</p> : null}
       <table className="w-full text-left text-sm">
         <thead className="text-xs uppercase text-zinc-500">
           <tr>
@@ -67,18 +44,7 @@ export function LicencesTable({ rows, labels }: { rows: LicenceView[]; labels: L
           {rows.map((r) => (
             <tr key={r.licenceId} data-testid="licence-row" data-licence-id={r.licenceId} className="border-t border-zinc-200 dark:border-zinc-800">
               <td className="px-2 py-2 font-mono">
-                {revealed[r.licenceId] ? (
-                  <span data-testid="licence-key">{revealed[r.licenceId]}</span>
-                ) : r.maskedKey === null ? (
-                  <span className="text-zinc-500">{labels.noKey}</span>
-                ) : (
-                  <span className="inline-flex items-center gap-2">
-                    <span aria-hidden>{r.maskedKey}</span>
-                    <button type="button" className="rounded border px-2 py-0.5 font-sans text-xs" disabled={pending === r.licenceId} onClick={() => reveal(r.licenceId)}>
-                      {pending === r.licenceId ? labels.revealing : labels.reveal}
-                    </button>
-                  </span>
-                )}
+                <RevealKey licenceId={r.licenceId} maskedKey={r.maskedKey} />
               </td>
               <td className="px-2 py-2">{r.product}</td>
               <td className="px-2 py-2">{r.customer}</td>

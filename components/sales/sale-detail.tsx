@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
+import { RevealKey } from "@/components/licences/reveal-key";
 import { formatMoney, type Money } from "@/lib/money";
 import type { SaleDetailView } from "@/lib/sales/sale-detail-view";
 import type { SaleListItem } from "@/lib/sales/schemas";
@@ -162,7 +163,9 @@ export function SaleDetail({ sale, timeZone, otherPurchases }: { sale: SaleDetai
             <tbody>
               {sale.postPurchase.licences.map((l) => (
                 <tr key={l.id}>
-                  <td className="py-1 font-mono text-xs">{l.key ?? l.id}</td>
+                  <td className="py-1 font-mono text-xs" data-licence-id={l.id}>
+                    <RevealKey licenceId={l.id} maskedKey={l.maskedKey} />
+                  </td>
                   <td>{text(l.status)}</td>
                   <td>{l.activations !== null ? `${l.activations} / ${l.maxActivations ?? "∞"}` : unknown}</td>
                   <td>{l.expiresAt ? when(l.expiresAt) : "—"}</td>

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** From a 429's Retry-After: seconds until the caller may try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -20,6 +22,9 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   });
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; field?: string } } | null;
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? "unknown", data?.error?.message ?? res.statusText, data?.error?.field);
+  if (!res.ok) {
+    const retryAfter = Number(res.headers.get("Retry-After") ?? Number.NaN);
+    throw new ApiError(res.status, data?.error?.code ?? "unknown", data?.error?.message ?? res.statusText, data?.error?.field, Number.isFinite(retryAfter) ? retryAfter : undefined);
+  }
   return data as T;
 }

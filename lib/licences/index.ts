@@ -3,5 +3,6 @@ import "server-only";
 
 export { listLicences, licenceCountsByStatus, licenceProducts, type LicenceRow } from "./list-licences";
 export { revealLicenceKey } from "./reveal-licence";
+export { REVEAL_LIMITS } from "./reveal-throttle";
 export { exportLicencesCsv } from "./export-licences";
 export * from "./schemas";

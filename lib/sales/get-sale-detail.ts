@@ -6,6 +6,7 @@ import type { Kysely } from "kysely";
 import { ChariowError, ChariowNotFoundError, type ChariowClient, type Sale } from "@/lib/chariow";
 import type { Database, SaleRow } from "@/lib/db";
 import { getMirrorSale, paymentMethodColumns, paymentMethodShown, upsertSales } from "@/lib/mirror";
+import { maskLicenceKey } from "@/lib/licences/schemas";
 import type { Money } from "@/lib/money";
 import { deductedByChariow, saleNet } from "@/lib/settlements/net";
 import type { SaleDetailResult, SaleDetailView, SaleLicence } from "./sale-detail-view";
@@ -51,7 +52,7 @@ export function viewFromLiveSale(s: Sale): SaleDetailView {
     download: s.download,
     postPurchase: s.postPurchase && {
       files: s.postPurchase.files,
-      licences: s.postPurchase.licences,
+      licences: s.postPurchase.licences.map((l) => ({ id: l.id, maskedKey: maskLicenceKey(l.key), status: l.status, activations: l.activations, maxActivations: l.maxActivations, expiresAt: l.expiresAt })),
       instructions: s.postPurchase.instructions,
     },
     shipping: s.shipping && { address: s.shipping.address, city: s.shipping.city, state: s.shipping.state, zip: s.shipping.zip, country: s.shipping.country?.code ?? null },
@@ -154,7 +155,7 @@ async function fromMirror(db: Kysely<Database>, id: string, notice: SaleDetailRe
   const licences = await db.selectFrom("sale_licences").selectAll().where("sale_id", "=", id).orderBy("licence_id").execute();
   const view = viewFromMirror(
     row,
-    licences.map((l) => ({ id: l.licence_id, key: l.licence_key, status: l.status, activations: l.activations, maxActivations: l.max_activations, expiresAt: l.expires_at })),
+    licences.map((l) => ({ id: l.licence_id, maskedKey: maskLicenceKey(l.licence_key), status: l.status, activations: l.activations, maxActivations: l.max_activations, expiresAt: l.expires_at })),
   );
   return { sale: view, source: "mirror", notice, mirroredAt: row.source_at };
 }

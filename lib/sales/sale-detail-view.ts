@@ -3,7 +3,8 @@
 import type { Money } from "@/lib/money";
 
 export type SaleFile = { id: string; name: string | null; size: number | null; mimeType: string | null; downloadUrl: string | null; expiresAt: string | null };
-export type SaleLicence = { id: string; key: string | null; status: string | null; activations: number | null; maxActivations: number | null; expiresAt: string | null };
+/** Keys are masked here: the one way to a key in clear is the audited, throttled reveal (lib/licences). */
+export type SaleLicence = { id: string; maskedKey: string | null; status: string | null; activations: number | null; maxActivations: number | null; expiresAt: string | null };
 
 export type SaleDetailView = {
   id: string;

@@ -99,7 +99,7 @@ export default async function LicencesPage({ searchParams }: { searchParams: Pro
           rows={list.rows.map(view)}
           labels={{
             columns: { key: t("columns.key"), product: t("columns.product"), customer: t("columns.customer"), status: t("columns.status"), activations: t("columns.activations"), expiry: t("columns.expiry"), sale: t("columns.sale") },
-            reveal: t("reveal.action"), revealing: t("reveal.pending"), revealFailed: t("reveal.failed"), noKey: t("reveal.noKey"), empty: t("table.empty"),
+            empty: t("table.empty"),
           }}
         />
       </Card>
