@@ -1,12 +1,13 @@
 // Recovery analytics of the range: per currency at-risk vs recovered value and rate, median time to
-// recover, breakdowns by failure category and payment method, contacted vs uncontacted conversion.
+// recover, breakdowns by failure category and payment method, contacted vs uncontacted conversion. The
+// sums of money are absent for a role without settlements:read (recoveryStatsForRole): their lines go.
 import { Card } from "@/components/ui/card";
 import { formatMoney } from "@/lib/money";
-import type { RecoveryStats } from "@/lib/recovery/recovery-stats";
+import type { RecoveryStatsView } from "@/lib/recovery/recovery-stats";
 
 type Labels = Record<"title" | "atRisk" | "recovered" | "rate" | "median" | "byCategory" | "byMethod" | "contacted" | "uncontacted" | "none" | "unknown", string> & { categories: Record<string, string> };
 
-export function RecoveryStatsCard({ stats, locale, labels }: { stats: RecoveryStats; locale: string; labels: Labels }) {
+export function RecoveryStatsCard({ stats, locale, labels }: { stats: RecoveryStatsView; locale: string; labels: Labels }) {
   const pct = (x: number | null) => (x === null ? labels.unknown : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(x));
   const ratio = (b: { leads: number; recovered: number }) => `${b.recovered} / ${b.leads} (${pct(b.leads ? b.recovered / b.leads : null)})`;
   return (
@@ -16,8 +17,8 @@ export function RecoveryStatsCard({ stats, locale, labels }: { stats: RecoverySt
           <dl className="space-y-1">
             {stats.byCurrency.map((c) => (
               <div key={c.currency} data-currency={c.currency} className="space-y-1">
-                <div className="flex justify-between"><dt>{labels.atRisk}</dt><dd className="tabular-nums">{formatMoney({ minor: c.atRiskValue, currency: c.currency }, locale)}</dd></div>
-                <div className="flex justify-between"><dt>{labels.recovered}</dt><dd className="tabular-nums">{formatMoney({ minor: c.recoveredValue, currency: c.currency }, locale)}</dd></div>
+                {c.atRiskValue !== undefined ? <div className="flex justify-between"><dt>{labels.atRisk}</dt><dd className="tabular-nums">{formatMoney({ minor: c.atRiskValue, currency: c.currency }, locale)}</dd></div> : null}
+                {c.recoveredValue !== undefined ? <div className="flex justify-between"><dt>{labels.recovered}</dt><dd className="tabular-nums">{formatMoney({ minor: c.recoveredValue, currency: c.currency }, locale)}</dd></div> : null}
                 <div className="flex justify-between font-medium"><dt>{labels.rate}</dt><dd className="tabular-nums" data-testid={`recovery-rate-${c.currency}`}>{pct(c.recoveryRate)}</dd></div>
               </div>
             ))}

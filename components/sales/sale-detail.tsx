@@ -27,7 +27,8 @@ function Facts({ rows }: { rows: Row[] }) {
   );
 }
 
-export function SaleDetail({ sale, timeZone, otherPurchases }: { sale: SaleDetailView; timeZone: string; otherPurchases: SaleListItem[] }) {
+/** `showFinancials` false (no settlements:read): the fee, net, settlement and payout rows are left out, not shown as unknown. */
+export function SaleDetail({ sale, showFinancials, timeZone, otherPurchases }: { sale: SaleDetailView; showFinancials: boolean; timeZone: string; otherPurchases: SaleListItem[] }) {
   const t = useTranslations("SaleDetail");
   const format = useFormatter();
   const locale = useLocale();
@@ -53,7 +54,8 @@ export function SaleDetail({ sale, timeZone, otherPurchases }: { sale: SaleDetai
         ? [{ key: "abandoned", at: sale.times.abandonedAt, reached: true }]
         : [
             { key: "completed", at: sale.times.completedAt, reached: sale.status === "completed" || sale.status === "settled" },
-            { key: "settled", at: sale.times.settledAt, reached: sale.status === "settled" || Boolean(sale.times.settledAt) },
+            // When the money was paid out is the store's business: the step is left out without settlements:read.
+            ...(showFinancials ? [{ key: "settled", at: sale.times.settledAt, reached: sale.status === "settled" || Boolean(sale.times.settledAt) }] : []),
           ]),
   ];
 
@@ -77,10 +79,14 @@ export function SaleDetail({ sale, timeZone, otherPurchases }: { sale: SaleDetai
             [t("amounts.original"), money(sale.amounts.original), "amount-original"],
             [t("amounts.discount"), sale.amounts.discount ? `− ${formatMoney(sale.amounts.discount, locale)}` : unknown, "amount-discount"],
             [t("amounts.paid"), <strong key="paid">{money(paid)}</strong>, "amount-paid"],
-            [t("amounts.net"), net ? <strong key="net">{formatMoney(net, locale)}</strong> : <span className="text-zinc-600 dark:text-zinc-400">{t("amounts.netUnknown")}</span>, "amount-net"],
-            [t("amounts.deducted"), deductedText ?? unknown, "amount-deducted"],
-            [t("amounts.gatewayFee"), money(p.fee)],
-            [t("amounts.serviceFee"), money(sale.settlement?.serviceFee)],
+            ...(showFinancials
+              ? ([
+                  [t("amounts.net"), net ? <strong key="net">{formatMoney(net, locale)}</strong> : <span className="text-zinc-600 dark:text-zinc-400">{t("amounts.netUnknown")}</span>, "amount-net"],
+                  [t("amounts.deducted"), deductedText ?? unknown, "amount-deducted"],
+                  [t("amounts.gatewayFee"), money(p.fee)],
+                  [t("amounts.serviceFee"), money(sale.settlement?.serviceFee)],
+                ] satisfies Row[])
+              : []),
           ]}
         />
       </Card>
@@ -93,28 +99,34 @@ export function SaleDetail({ sale, timeZone, otherPurchases }: { sale: SaleDetai
             [t("payment.method"), text(p.method)],
             [t("payment.transaction"), text(p.transactionId)],
             [t("payment.amount"), money(p.amount)],
-            [t("payment.fee"), money(p.fee)],
-            [t("payment.feeRate"), p.feeRatePercent !== null ? `${format.number(p.feeRatePercent, { maximumFractionDigits: 2 })} %` : unknown],
+            ...(showFinancials
+              ? ([
+                  [t("payment.fee"), money(p.fee)],
+                  [t("payment.feeRate"), p.feeRatePercent !== null ? `${format.number(p.feeRatePercent, { maximumFractionDigits: 2 })} %` : unknown],
+                ] satisfies Row[])
+              : []),
             [t("payment.exchangeRate"), p.exchangeRate !== null ? format.number(p.exchangeRate, { maximumFractionDigits: 6 }) : unknown],
             [t("payment.failure"), p.failure ? `${p.failure.code ?? ""} ${p.failure.message ?? ""}`.trim() : "—", "payment-failure"],
           ]}
         />
       </Card>
 
-      <Card title={t("settlement.title")} testId="sale-settlement">
-        {sale.settlement ? (
-          <Facts
-            rows={[
-              [t("settlement.net"), money(sale.settlement.net)],
-              [t("settlement.serviceFee"), money(sale.settlement.serviceFee)],
-              [t("settlement.due"), when(sale.settlement.dueAt)],
-              [t("settlement.done"), sale.settlement.doneAt ? when(sale.settlement.doneAt) : t("settlement.notYet")],
-            ]}
-          />
-        ) : (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("settlement.none")}</p>
-        )}
-      </Card>
+      {showFinancials ? (
+        <Card title={t("settlement.title")} testId="sale-settlement">
+          {sale.settlement ? (
+            <Facts
+              rows={[
+                [t("settlement.net"), money(sale.settlement.net)],
+                [t("settlement.serviceFee"), money(sale.settlement.serviceFee)],
+                [t("settlement.due"), when(sale.settlement.dueAt)],
+                [t("settlement.done"), sale.settlement.doneAt ? when(sale.settlement.doneAt) : t("settlement.notYet")],
+              ]}
+            />
+          ) : (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("settlement.none")}</p>
+          )}
+        </Card>
+      ) : null}
 
       <Card title={t("delivery.title")} testId="sale-delivery">
         <Facts

@@ -1,10 +1,11 @@
 // Totals of the filtered set above the Sales table: the count of sales, and per currency the paid
-// amount and count (never one grand total across currencies).
+// amount and count (never one grand total across currencies). A role without settlements:read gets the
+// counts only (lib/sales/financial-fields.ts), so its cards say how many sales were paid, not how much.
 import { useLocale, useTranslations } from "next-intl";
 import { formatMoney } from "@/lib/money";
-import type { SalesTotals } from "@/lib/sales/schemas";
+import type { SalesTotalsView } from "@/lib/sales/schemas";
 
-export function SalesTotalsBar({ totals }: { totals: SalesTotals | null }) {
+export function SalesTotalsBar({ totals }: { totals: SalesTotalsView | null }) {
   const t = useTranslations("Sales.totals");
   const locale = useLocale();
   if (!totals) return <div className="h-16" aria-hidden />;
@@ -18,10 +19,19 @@ export function SalesTotalsBar({ totals }: { totals: SalesTotals | null }) {
       </div>
       {totals.byCurrency.map((c) => (
         <div key={c.currency} className="rounded-lg border border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-900" data-testid={`total-${c.currency}`}>
-          <dt className="text-xs text-zinc-500">{t("paidIn", { currency: c.currency, count: c.paidCount })}</dt>
-          <dd className="text-lg font-semibold tabular-nums" data-minor={c.paid.minor}>
-            {formatMoney(c.paid, locale)}
-          </dd>
+          {c.paid ? (
+            <>
+              <dt className="text-xs text-zinc-500">{t("paidIn", { currency: c.currency, count: c.paidCount })}</dt>
+              <dd className="text-lg font-semibold tabular-nums" data-minor={c.paid.minor}>
+                {formatMoney(c.paid, locale)}
+              </dd>
+            </>
+          ) : (
+            <>
+              <dt className="text-xs text-zinc-500">{t("paidCountIn", { currency: c.currency })}</dt>
+              <dd className="text-lg font-semibold tabular-nums">{c.paidCount.toLocaleString(locale)}</dd>
+            </>
+          )}
         </div>
       ))}
     </dl>

@@ -4,6 +4,8 @@
 // Which currency a recovery counts in (docs/recovery.md "Analytics"): leads and their value at risk in the
 // lead's currency; a recovered lead and its recovering payment's amount in the payment's currency — where
 // the money came in — so a currency's recovered count and recovered value always come from the same leads.
+import type { Role } from "@/lib/auth/permissions";
+import { seesFinancials } from "@/lib/sales/financial-fields";
 import type { FailureCategory } from "./failure-category";
 import type { Lead } from "./worklist";
 
@@ -92,6 +94,17 @@ export function recoveryStats(leads: readonly Lead[]): RecoveryStats {
     contacted,
     uncontacted,
   };
+}
+
+/** The stats a role is given: without settlements:read, no sums of money (the rate and counts stay). */
+export type RecoveryStatsView = Omit<RecoveryStats, "byCurrency"> & {
+  byCurrency: Array<Omit<CurrencyRecovery, "atRiskValue" | "recoveredValue"> & Partial<Pick<CurrencyRecovery, "atRiskValue" | "recoveredValue">>>;
+};
+
+/** Value at risk and recovered are store-wide sums of money: they follow settlements:read (lib/sales/financial-fields.ts). */
+export function recoveryStatsForRole(stats: RecoveryStats, role: Role): RecoveryStatsView {
+  if (seesFinancials(role)) return stats;
+  return { ...stats, byCurrency: stats.byCurrency.map(({ currency, leads, recoveredLeads, recoveryRate }) => ({ currency, leads, recoveredLeads, recoveryRate })) };
 }
 
 function median(values: number[]): number | null {

@@ -1,7 +1,8 @@
 // CSV export of every sale of a filter (DESIGN §3 export rules): rows read from the mirror in keyset
 // batches (constant memory, no OFFSET that slows down with depth, no row cap), formatted by lib/csv, and
 // an audit entry (who, which filter, how many rows) once the stream has ended. Status and channel values
-// stay Chariow's codes (stable for scripts); the header is in the user's language.
+// stay Chariow's codes (stable for scripts); the header is in the user's language. The fee, net and payout
+// columns are left out for a role without settlements:read (lib/sales/financial-fields.ts).
 import "server-only";
 import { sql, type Kysely, type Selectable } from "kysely";
 import { recordAudit, type Actor } from "@/lib/audit";
@@ -11,6 +12,7 @@ import type { CsvPreset } from "@/lib/csv/presets";
 import type { Database, SalesTable } from "@/lib/db";
 import { paymentMethodShown } from "@/lib/mirror";
 import { saleNet } from "@/lib/settlements/net";
+import { FINANCIAL_SALE_EXPORT_COLUMNS, seesFinancials } from "./financial-fields";
 import { salesBase, type SalesQueryContext } from "./sales-query";
 import { filtersOf, type SalesFilters } from "./schemas";
 
@@ -218,6 +220,7 @@ export type SalesExportRequest = {
   preset: CsvPreset;
   timeZone: string;
   labels: Record<SaleExportColumn, string>;
+  /** Null for the system (scripts, benches): every column. */
   actor: Actor | null;
   /** What the audit log says was exported ("sales", "customer"). */
   scope?: string;
@@ -228,11 +231,14 @@ export type SalesExportRequest = {
 export function exportSalesCsv(db: Kysely<Database>, request: SalesExportRequest, ctx: SalesQueryContext): Response {
   const { preset, timeZone } = request;
   const filters = filtersOf(request.filters);
+  // The positions of the columns this actor may see; null: all of them (no copy per row).
+  const kept = request.actor === null || seesFinancials(request.actor.role) ? null : SALE_EXPORT_COLUMNS.flatMap((c, i) => (FINANCIAL_SALE_EXPORT_COLUMNS.has(c) ? [] : [i]));
+  const pick = <T>(cells: T[]): T[] => (kept ? kept.map((i) => cells[i]) : cells);
   async function* rows() {
-    for await (const batch of iterateSaleBatchesForExport(db, filters, ctx)) yield batch.map((v) => saleExportRow(v, preset, timeZone));
+    for await (const batch of iterateSaleBatchesForExport(db, filters, ctx)) yield batch.map((v) => pick(saleExportRow(v, preset, timeZone)));
   }
   const filename = request.filename ?? `sales-${new Date().toISOString().slice(0, 10)}.csv`;
-  return csvResponse(filename, saleExportHeader(request.labels, timeZone), rows(), preset, {
+  return csvResponse(filename, pick(saleExportHeader(request.labels, timeZone)), rows(), preset, {
     batches: true,
     onEnd: async ({ rowCount, completed }) => {
       await recordAudit(db, {

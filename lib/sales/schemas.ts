@@ -154,6 +154,11 @@ export type SalesPage = { sales: SaleListItem[]; page: number; size: number; has
 /** Per currency over the whole filtered set (never summed across currencies). */
 export type SalesTotal = { currency: string; count: number; paidCount: number; paid: Money; original: Money; discount: Money };
 export type SalesTotals = { count: number; byCurrency: SalesTotal[] };
+/** The totals a role is given: without settlements:read the counts only (lib/sales/financial-fields.ts). */
+export type SalesTotalsView = {
+  count: number;
+  byCurrency: Array<Pick<SalesTotal, "currency" | "count" | "paidCount"> & Partial<Pick<SalesTotal, "paid" | "original" | "discount">>>;
+};
 
 /** The view a URL asks for; a malformed filter falls back to the default view (flagged, not a crash). */
 export function parseSalesView(query: Record<string, string | string[] | undefined>): { view: SalesView; invalid: boolean } {

@@ -25,6 +25,7 @@ import {
   MAX_RECOVERY_WINDOW_DAYS,
   MIN_RECOVERY_WINDOW_DAYS,
   recoveryStats,
+  recoveryStatsForRole,
   worklistQuerySchema,
   type Lead,
 } from "@/lib/recovery";
@@ -90,7 +91,7 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
       </form>
       <div className="mb-6">
         <p className="mb-2 text-sm text-zinc-600" data-testid="recovery-window-rule">{t("window.rule", { days: windowDays })}</p>
-        <RecoveryStatsCard stats={recoveryStats(all)} locale={locale} labels={{ title: t("stats.title"), atRisk: t("stats.atRisk"), recovered: t("stats.recovered"), rate: t("stats.rate"), median: t("stats.median"), byCategory: t("stats.byCategory"), byMethod: t("stats.byMethod"), contacted: t("stats.contacted"), uncontacted: t("stats.uncontacted"), none: t("stats.none"), unknown: t("unknown"), categories: Object.fromEntries(["insufficient_funds", "declined", "cancelled", "timeout", "abandoned", "other"].map((c) => [c, t(`categories.${c}`)])) }} />
+        <RecoveryStatsCard stats={recoveryStatsForRole(recoveryStats(all), member.role)} locale={locale} labels={{ title: t("stats.title"), atRisk: t("stats.atRisk"), recovered: t("stats.recovered"), rate: t("stats.rate"), median: t("stats.median"), byCategory: t("stats.byCategory"), byMethod: t("stats.byMethod"), contacted: t("stats.contacted"), uncontacted: t("stats.uncontacted"), none: t("stats.none"), unknown: t("unknown"), categories: Object.fromEntries(["insufficient_funds", "declined", "cancelled", "timeout", "abandoned", "other"].map((c) => [c, t(`categories.${c}`)])) }} />
       </div>
       <Card title={t("worklist.title", { count: shown.length })}>
         <RecoveryWorklist

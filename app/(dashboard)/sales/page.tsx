@@ -10,6 +10,7 @@ import { defaultPresetFor } from "@/lib/csv/presets";
 import { getDb } from "@/lib/db";
 import { currentLocale } from "@/lib/i18n/request";
 import { listSales, salesContext, salesTotals } from "@/lib/sales";
+import { salesTotalsForRole } from "@/lib/sales/financial-fields";
 import { salesFilterOptions } from "@/lib/sales/filter-options";
 import { lastValues, parseSalesView, salesApiQuery } from "@/lib/sales/schemas";
 import { SalesClient } from "./sales-client";
@@ -29,7 +30,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title={t("pages.sales.title")} description={t("pages.sales.description")} />
       <SalesClient
-        initial={{ ...page, totals }}
+        initial={{ ...page, totals: salesTotalsForRole(totals, member.role) }}
         initialQuery={salesApiQuery(view)}
         options={options}
         timeZone={ctx.timeZone}

@@ -25,10 +25,10 @@ import {
   salesApiQuery,
   type SaleListItem,
   type SalesPage,
-  type SalesTotals,
+  type SalesTotalsView,
 } from "@/lib/sales/schemas";
 
-export type SalesResponse = SalesPage & { totals: SalesTotals };
+export type SalesResponse = SalesPage & { totals: SalesTotalsView };
 
 export type SalesClientProps = {
   /** The server's answer for `initialQuery`, shown without a second request. */

@@ -1,10 +1,12 @@
 // Sales routes × roles (DESIGN §4): every role reads sales, sale details, customers and its own saved
-// views; only owner, admin and marketing may export CSV; anonymous callers get 401.
+// views; only owner, admin and marketing may export CSV, and only they get the money of the totals and a
+// sale's fees, net and settlement (settlements:read); anonymous callers get 401.
 import { expect, test } from "@playwright/test";
 import { DEMO_ROLES } from "../support/e2e-env";
 import { SAME_ORIGIN, apiAs } from "../support/api-session";
 
 const CAN_EXPORT = { owner: true, admin: true, marketing: true, support: false } as const;
+const SEES_FINANCIALS = CAN_EXPORT; // settlements:read: the same three roles (DESIGN §4)
 
 test("anonymous callers get 401 on every sales route", async () => {
   const anon = await apiAs(null);
@@ -18,8 +20,9 @@ for (const role of DEMO_ROLES) {
     const api = await apiAs(role);
     const list = await api.get("/api/sales?size=25");
     expect(list.status()).toBe(200);
-    const body = (await list.json()) as { sales: { id: string; customerId: string | null }[]; totals: { count: number } };
+    const body = (await list.json()) as { sales: { id: string; customerId: string | null }[]; totals: { count: number; byCurrency: Record<string, unknown>[] } };
     expect(body.totals.count).toBeGreaterThanOrEqual(body.sales.length);
+    for (const c of body.totals.byCurrency) expect("paid" in c, `${role} totals money`).toBe(SEES_FINANCIALS[role]);
     const bad = await api.get("/api/sales?currency=EURO");
     expect(bad.status()).toBe(400);
     expect(((await bad.json()) as { error: { field: string } }).error.field).toBe("currency");
@@ -32,8 +35,9 @@ for (const role of DEMO_ROLES) {
       // Live or, while the backfill spends the API budget, the mirror with a notice: 200 either way.
       const detail = await api.get(`/api/sales/${body.sales[0].id}`);
       expect(detail.status()).toBe(200);
-      const d = (await detail.json()) as { sale: { id: string }; source: string; notice: string | null };
+      const d = (await detail.json()) as { sale: { id: string; settlement: unknown; payment: { fee: unknown } }; source: string; notice: string | null };
       expect(d.sale.id).toBe(body.sales[0].id);
+      if (!SEES_FINANCIALS[role]) expect([d.sale.settlement, d.sale.payment.fee]).toEqual([null, null]);
       expect(d.source === "live" ? d.notice === null : d.notice !== null).toBe(true);
       if (body.sales[0].customerId) expect((await api.get(`/api/customers/${body.sales[0].customerId}`)).status()).toBe(200);
     }

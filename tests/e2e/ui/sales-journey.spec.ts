@@ -126,6 +126,8 @@ test.describe("support", () => {
   test("sees sales and a sale, but no export button, and the export API answers 403", async ({ page }) => {
     await page.goto("/sales");
     await expect(page.getByTestId("sales-table")).toBeVisible();
+    // Totals: how many sales were paid per currency, not how much (settlements:read).
+    await expect(page.getByTestId("sales-totals").locator("[data-minor]")).toHaveCount(0);
     await expect(page.getByTestId("sales-table").locator("tbody tr[data-row-id]").first()).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId("export-button")).toHaveCount(0);
     const res = await page.request.get("/api/sales/export.csv");
@@ -137,5 +139,9 @@ test.describe("support", () => {
     await expect(detail).toBeVisible({ timeout: 20_000 });
     if ((await detail.getAttribute("data-source")) === "mirror") await expect(page.getByTestId("sale-notice")).toBeVisible();
     await expect(page.getByTestId("sale-amounts")).toBeVisible();
+    // What the customer paid, not what the store nets or when it is paid out (settlements:read).
+    await expect(page.getByTestId("amount-paid")).toBeVisible();
+    await expect(page.getByTestId("amount-net")).toHaveCount(0);
+    await expect(page.getByTestId("sale-settlement")).toHaveCount(0);
   });
 });

@@ -12,6 +12,7 @@ import { getCustomer } from "@/lib/customers/get-customer";
 import { getDb } from "@/lib/db";
 import { currentLocale } from "@/lib/i18n/request";
 import { listSales, salesContext, salesTotals } from "@/lib/sales";
+import { salesTotalsForRole } from "@/lib/sales/financial-fields";
 import { salesFilterOptions } from "@/lib/sales/filter-options";
 import { lastValues, parseSalesView, salesApiQuery } from "@/lib/sales/schemas";
 import { SalesClient } from "../../sales/sales-client";
@@ -39,7 +40,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <section aria-label={t("purchases")} className="space-y-2">
           <h2 className="text-base font-semibold">{t("purchases")}</h2>
           <SalesClient
-            initial={{ ...page, totals }}
+            initial={{ ...page, totals: salesTotalsForRole(totals, member.role) }}
             initialQuery={salesApiQuery(view)}
             options={options}
             timeZone={ctx.timeZone}

@@ -1,5 +1,6 @@
 // The sale detail page: GET /sales/{id} live at interactive priority (signed links must be fresh), the
 // mirror with a notice when Chariow cannot answer, and the customer's other purchases from the mirror.
+// Fees, net, settlement and payout date only for roles with settlements:read (lib/sales/financial-fields.ts).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -17,6 +18,7 @@ import { formatMoney } from "@/lib/money";
 import { leadsRecoveredBy } from "@/lib/recovery";
 import { getSaleDetail, listSales, salesContext } from "@/lib/sales";
 import { chariowSaleUrl } from "@/lib/sales/chariow-links";
+import { saleDetailForRole, seesFinancials } from "@/lib/sales/financial-fields";
 import { salesViewSchema } from "@/lib/sales/schemas";
 import { getChariowClient } from "@/lib/store/chariow-connection";
 import { localDay } from "@/lib/time";
@@ -29,7 +31,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function SaleDetailPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("sales:read");
+  const member = await requirePermission("sales:read");
   const id = decodeURIComponent((await params).id);
   const t = await getTranslations("SaleDetail");
   const tr = await getTranslations("Recovery.saleDetail");
@@ -74,7 +76,7 @@ export default async function SaleDetailPage({ params }: { params: Promise<{ id:
           </div>
         ) : null}
         <RecoveredLeadsNotice title={tr("title", { count: recovered.length })} leads={recovered} />
-        <SaleDetail sale={detail.sale} timeZone={ctx.timeZone} otherPurchases={others} />
+        <SaleDetail sale={saleDetailForRole(detail.sale, member.role)} showFinancials={seesFinancials(member.role)} timeZone={ctx.timeZone} otherPurchases={others} />
       </div>
     </>
   );
