@@ -1,12 +1,15 @@
-// The one wrapper every /api route handler goes through: same-origin check on mutations, session and
-// `can(role, permission)`, zod parsing of the input (400 naming the field), and typed-error mapping.
-// A handler only says what it needs and calls one service (CONVENTIONS "five rules" #2).
+// The one wrapper every /api route handler goes through: a body size cap (413 before reading), same-origin
+// check on mutations, session and `can(role, permission)`, zod parsing of the input (400 naming the
+// field), and typed-error mapping. A handler only says what it needs and calls one service (CONVENTIONS
+// "five rules" #2). What each handler declared stays readable (`routeDeclaration`), so the fuzz test can
+// walk every route's inputs without a list to keep up to date.
 import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getSessionMember } from "@/lib/auth/session";
 import type { Actor, Member } from "@/lib/team";
+import { DEFAULT_MAX_BODY_BYTES, declaredBodyTooLarge, payloadTooLarge, readBodyCapped } from "@/lib/http/body-limit";
 import { clientIp } from "@/lib/http/client-ip";
 import { SAFE_METHODS, isSameOriginRequest } from "@/lib/http/csrf";
 import { errorResponse, responseFromError } from "@/lib/http/errors";
@@ -23,7 +26,28 @@ type Options<S extends z.ZodType | undefined, P extends z.ZodType | undefined> =
   permission?: Permission;
   /** Whether a session is required (default true). Public routes say `auth: false`. */
   auth?: boolean;
+  /**
+   * Largest request body accepted, in bytes (default 64 KB, DEFAULT_MAX_BODY_BYTES). Larger ones get 413
+   * before they are read. Raise it only for a route whose largest valid body needs it, and say why.
+   */
+  maxBodyBytes?: number;
 };
+
+/** What a handler was declared with: its input schemas and guards, for tests that walk every route. */
+export type RouteDeclaration = {
+  schema: z.ZodType | undefined;
+  params: z.ZodType | undefined;
+  permission: Permission | undefined;
+  auth: boolean;
+  maxBodyBytes: number;
+};
+
+const declarations = new WeakMap<object, RouteDeclaration>();
+
+/** The declaration of a handler built by `route()`; undefined for any other function. */
+export function routeDeclaration(handler: unknown): RouteDeclaration | undefined {
+  return typeof handler === "function" ? declarations.get(handler) : undefined;
+}
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -56,8 +80,11 @@ export function route(
   // The overloads above carry the precise context types; here the context is assembled untyped.
   const run = handler as (ctx: ImplementationContext) => Promise<HandlerResult>;
   const requireAuth = options.auth !== false || options.permission !== undefined;
-  return async (req: NextRequest, ctx: RouteContext): Promise<Response> => {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const wrapped = async (req: NextRequest, ctx: RouteContext): Promise<Response> => {
     try {
+      // First of all: a body declared too large is refused without reading it, or even the session.
+      if (declaredBodyTooLarge(req.headers, maxBodyBytes)) return payloadTooLarge(maxBodyBytes);
       const ip = clientIp(req.headers);
       const member = requireAuth ? await getSessionMember() : null;
       if (requireAuth && !member) return errorResponse(401, "unauthorized", "Authentication required");
@@ -70,7 +97,7 @@ export function route(
       }
       const params = options.params ? parse(options.params, (await ctx.params) ?? {}) : undefined;
       if (params instanceof Response) return params;
-      const raw = options.schema ? await readInput(req) : undefined;
+      const raw = await readInput(req, maxBodyBytes, options.schema !== undefined);
       if (raw instanceof Response) return raw;
       const input = options.schema ? parse(options.schema, raw) : undefined;
       if (input instanceof Response) return input;
@@ -82,11 +109,27 @@ export function route(
       return responseFromError(error);
     }
   };
+  declarations.set(wrapped, { schema: options.schema, params: options.params, permission: options.permission, auth: requireAuth, maxBodyBytes });
+  return wrapped;
 }
 
-async function readInput(req: NextRequest): Promise<unknown> {
-  if (SAFE_METHODS.has(req.method)) return Object.fromEntries(req.nextUrl.searchParams);
-  const text = await req.text();
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The query string (GET/HEAD), or the JSON body read with the size cap. A mutation's body is read (and
+ * dropped) even when the route declares no input, so an oversized chunked upload is a 413 on every route.
+ */
+async function readInput(req: NextRequest, maxBodyBytes: number, declaresInput: boolean): Promise<unknown> {
+  if (SAFE_METHODS.has(req.method)) return declaresInput ? Object.fromEntries(req.nextUrl.searchParams) : undefined;
+  const bytes = await readBodyCapped(req.body, maxBodyBytes);
+  if (bytes === null) return payloadTooLarge(maxBodyBytes);
+  if (!declaresInput) return undefined;
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return errorResponse(400, "invalid_input", "The request body is not valid JSON (UTF-8)");
+  }
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text) as unknown;
