@@ -13,7 +13,8 @@ import { getDb } from "@/lib/db";
 import { currentLocale } from "@/lib/i18n/request";
 import { listSales, salesContext, salesTotals } from "@/lib/sales";
 import { salesFilterOptions } from "@/lib/sales/filter-options";
-import { lastValues, parseSalesView, salesApiQuery } from "@/lib/sales/schemas";
+import { lastValues } from "@/lib/http/page-query";
+import { parseSalesView, salesApiQuery } from "@/lib/sales/schemas";
 import { SalesClient } from "../../sales/sales-client";
 
 export async function generateMetadata(): Promise<Metadata> {
