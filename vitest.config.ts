@@ -16,5 +16,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; inlined,
+    // Vite resolves it (tests/integration/http/body-limit.test.ts calls next-auth's real handlers).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -102,6 +102,26 @@ export function toMinor(major: number | string, currency: string, options: ToMin
   return checkMinor(minor, options);
 }
 
+/**
+ * The whole number of minor units on the inside of a filter bound: amounts are whole minor units, so
+ * "≥ 1.5 XOF" is exactly "≥ 2 XOF" (`"up"`) and "≤ 1.5 XOF" exactly "≤ 1 XOF" (`"down"`). Exact when the
+ * bound has no more decimals than the currency. Clamped to the safe integer range.
+ */
+export function minorBound(major: string, currency: string, rounding: "up" | "down"): number {
+  const parsed = parseDecimal(major);
+  if (!parsed || parsed.negative) throw new MoneyError(`Amount is not a positive decimal number: ${JSON.stringify(major)}`);
+  const shift = currencyExponent(currency) - parsed.scale;
+  let minor: bigint;
+  if (shift >= 0) minor = BigInt(parsed.digits) * 10n ** BigInt(shift);
+  else {
+    const divisor = 10n ** BigInt(-shift);
+    const value = BigInt(parsed.digits);
+    minor = value / divisor + (rounding === "up" && value % divisor !== 0n ? 1n : 0n);
+  }
+  const max = BigInt(Number.MAX_SAFE_INTEGER);
+  return Number(minor > max ? max : minor);
+}
+
 /** Validates a count of minor units that arrived as such (Chariow's older `amount` field). */
 export function parseMinor(value: number | string, options: ToMinorOptions = {}): number {
   const parsed = parseDecimal(String(value));

@@ -6,7 +6,7 @@
 // to leave useSearchParams on the old query, so the page showed the old range under the new URL.
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useSyncExternalStore } from "react";
-import { analyticsQueryString, parseAnalyticsParams, type AnalyticsParams } from "@/lib/analytics/url-params";
+import { analyticsQueryString, readAnalyticsUrl, type AnalyticsParams } from "@/lib/analytics/url-params";
 
 export { analyticsQueryString, type AnalyticsParams };
 
@@ -23,11 +23,12 @@ function subscribe(onChange: () => void): () => void {
 
 const addressBarQuery = () => window.location.search.replace(/^\?/, "");
 
-export function useAnalyticsParams(): [AnalyticsParams, (patch: Partial<AnalyticsParams>) => void] {
+/** The URL's parameters, a setter, and the URL keys that were not valid and are ignored (to say so). */
+export function useAnalyticsParams(): [AnalyticsParams, (patch: Partial<AnalyticsParams>) => void, string[]] {
   // On the server and during hydration: the request's query, so the markup matches.
   const requestQuery = useSearchParams().toString();
   const query = useSyncExternalStore(subscribe, addressBarQuery, () => requestQuery);
-  const params = useMemo(() => parseAnalyticsParams(new URLSearchParams(query)), [query]);
+  const { params, cleared } = useMemo(() => readAnalyticsUrl(new URLSearchParams(query)), [query]);
   const update = useCallback(
     (patch: Partial<AnalyticsParams>) => {
       const next: AnalyticsParams = { ...params, ...patch };
@@ -41,5 +42,5 @@ export function useAnalyticsParams(): [AnalyticsParams, (patch: Partial<Analytic
     },
     [params],
   );
-  return [params, update];
+  return [params, update, cleared];
 }

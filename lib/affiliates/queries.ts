@@ -4,6 +4,7 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "@/lib/db";
+import { checkDayRange, dayRangeFields } from "@/lib/http/query-fragments";
 
 const PAID = ["completed", "settled"];
 
@@ -69,11 +70,9 @@ export async function listInvitations(db: Kysely<Database>, filter: InvitationsF
 
 // ---- Known affiliates ----
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD");
-export const knownAffiliatesRangeSchema = z.object({ from: isoDay.optional(), to: isoDay.optional() });
-export const rangeOrdered = <T extends { from?: string; to?: string }>(v: T) => !v.from || !v.to || v.from <= v.to;
-export const RANGE_ORDER_ISSUE = { message: "The start is after the end", path: ["from"] };
-export const knownAffiliatesFilterSchema = knownAffiliatesRangeSchema.refine(rangeOrdered, RANGE_ORDER_ISSUE);
+/** Local paid days (lib/http/query-fragments: days that exist, `from` not after `to`). */
+export const knownAffiliatesRangeSchema = z.object(dayRangeFields);
+export const knownAffiliatesFilterSchema = knownAffiliatesRangeSchema.superRefine(checkDayRange);
 export type KnownAffiliatesFilter = z.input<typeof knownAffiliatesFilterSchema>;
 
 export type CurrencyTotal = { currency: string; sales: number; revenue: number; commission: number | null };

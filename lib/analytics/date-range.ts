@@ -2,6 +2,7 @@
 // chart interval, parsed from the URL and resolved against "today" in the store's timezone. Pure calendar
 // arithmetic on "YYYY-MM-DD" local days (no server-only: the client control uses the same schema).
 import { z } from "zod";
+import { MAX_CHART_RANGE_DAYS, checkDayRange, dayRangeFields } from "@/lib/http/query-fragments";
 
 export const RANGE_PRESETS = [
   "today", "yesterday", "last7", "last30", "last90", "thisMonth", "lastMonth", "thisQuarter", "thisYear", "all", "custom",
@@ -12,25 +13,30 @@ export type Interval = (typeof INTERVALS)[number];
 export const COMPARE_MODES = ["none", "previous", "year"] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];
 
-const DAY_TEXT = /^\d{4}-\d{2}-\d{2}$/;
-const daySchema = z.string().regex(DAY_TEXT).refine((d) => isValidDay(d), "not a calendar day");
-
 /** The range as the URL carries it (`?range=last30&compare=previous&interval=week`, or `range=custom&from&to`). */
 export const rangeFields = z.object({
   range: z.enum(RANGE_PRESETS).default("last30"),
-  from: daySchema.optional(),
-  to: daySchema.optional(),
+  ...dayRangeFields,
   compare: z.enum(COMPARE_MODES).default("none"),
   interval: z.enum(INTERVALS).optional(),
 });
 
-/** A custom range needs both ends, in order (refine any schema built on `rangeFields` with it). */
-export function isValidCustomRange(p: { range: RangePreset; from?: string; to?: string }): boolean {
-  return p.range !== "custom" || (p.from !== undefined && p.to !== undefined && p.from <= p.to);
+/**
+ * A custom range needs both ends; any two ends given must be in order and at most ten years apart
+ * (MAX_CHART_RANGE_DAYS: a chart has a bucket per day with `interval=day`). Refine every schema built on
+ * `rangeFields` with it (`.superRefine`).
+ */
+export function checkRangeParams(p: { range?: unknown; from?: unknown; to?: unknown }, ctx: z.RefinementCtx): void {
+  if (p.range === "custom" && (p.from === undefined || p.to === undefined)) {
+    ctx.addIssue({ code: "custom", path: [p.from === undefined ? "from" : "to"], message: "a custom range needs from and to" });
+  }
+  checkDayRange(p, ctx, MAX_CHART_RANGE_DAYS);
 }
-export const CUSTOM_RANGE_ISSUE = { message: "a custom range needs from ≤ to", path: ["from"] };
 
-export const rangeParamsSchema = rangeFields.refine(isValidCustomRange, CUSTOM_RANGE_ISSUE);
+/** The URL keys of a range, cleared together when one of them is wrong (a page's forgiving parse). */
+export const RANGE_KEYS = ["range", "from", "to"] as const;
+
+export const rangeParamsSchema = rangeFields.superRefine(checkRangeParams);
 export type RangeParams = z.output<typeof rangeParamsSchema>;
 
 export type DayRange = { from: string; to: string };
@@ -49,11 +55,6 @@ function parts(day: string): [number, number, number] {
 
 function fromUtc(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
-}
-
-function isValidDay(day: string): boolean {
-  const [y, m, d] = parts(day);
-  return fromUtc(Date.UTC(y, m - 1, d)) === day;
 }
 
 /** `day` plus `n` calendar days. */

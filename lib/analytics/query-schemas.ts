@@ -2,14 +2,14 @@
 // (exports). One zod schema per contract; the handlers and the pages parse with these.
 import { z } from "zod";
 import { csvPresetSchema } from "@/lib/csv/presets";
-import { CUSTOM_RANGE_ISSUE, isValidCustomRange, rangeFields, rangeParamsSchema } from "./date-range";
+import { checkRangeParams, rangeFields, rangeParamsSchema } from "./date-range";
 import { BREAKDOWN_DIMENSIONS } from "./schemas";
 
-const currency = z.string().regex(/^[A-Z]{3}$/).optional();
+const currency = z.string().regex(/^[A-Z]{3}$/, "expected a currency code like XOF").optional();
 
 export const overviewQuerySchema = rangeParamsSchema;
 
-export const revenueQuerySchema = rangeFields.extend({ currency }).refine(isValidCustomRange, CUSTOM_RANGE_ISSUE);
+export const revenueQuerySchema = rangeFields.extend({ currency }).superRefine(checkRangeParams);
 export type RevenueQuery = z.output<typeof revenueQuerySchema>;
 
 /** Every table of the Revenue page: the seven breakdowns and new vs returning customers. */
@@ -19,5 +19,5 @@ export const revenueTableParamsSchema = z.object({ table: z.enum(REVENUE_TABLES)
 
 /** `preset` omitted: the member's language decides (French → excel-fr), as for every export (docs/export.md). */
 export const revenueExportQuerySchema = rangeFields
-  .extend({ currency: z.string().regex(/^[A-Z]{3}$/), preset: csvPresetSchema.optional() })
-  .refine(isValidCustomRange, CUSTOM_RANGE_ISSUE);
+  .extend({ currency: z.string().regex(/^[A-Z]{3}$/, "expected a currency code like XOF"), preset: csvPresetSchema.optional() })
+  .superRefine(checkRangeParams);

@@ -1,14 +1,24 @@
 // The analytics pages' URL state as one plain object (range, compare, interval, currency) and back to a
 // query string: used by the server pages, the client islands and the API calls alike (no server-only).
-import { rangeParamsSchema, type RangeParams } from "./date-range";
+import { parsePageQuery } from "@/lib/http/page-query";
+import { RANGE_KEYS, type RangeParams } from "./date-range";
+import { revenueQuerySchema } from "./query-schemas";
 
 export type AnalyticsParams = RangeParams & { currency?: string };
 
+/**
+ * The URL → range, comparison, interval and currency, with the API's own schema. A bad value is cleared
+ * (a wrong custom range falls back to the default range as a whole) and named in `cleared`, so the page
+ * says what it ignored instead of failing.
+ */
+export function readAnalyticsUrl(search: URLSearchParams): { params: AnalyticsParams; cleared: string[] } {
+  const { value, cleared } = parsePageQuery(revenueQuerySchema, Object.fromEntries(search), { together: [RANGE_KEYS] });
+  const { currency, ...range } = value;
+  return { params: { ...range, ...(currency ? { currency } : {}) }, cleared };
+}
+
 export function parseAnalyticsParams(search: URLSearchParams): AnalyticsParams {
-  const parsed = rangeParamsSchema.safeParse(Object.fromEntries(search));
-  const range: RangeParams = parsed.success ? parsed.data : { range: "last30", compare: "none" };
-  const currency = search.get("currency");
-  return { ...range, ...(currency && /^[A-Z]{3}$/.test(currency) ? { currency } : {}) };
+  return readAnalyticsUrl(search).params;
 }
 
 /** The query string for the API: the same parameters, defaults omitted. */

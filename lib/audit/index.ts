@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Kysely, Selectable, SelectQueryBuilder } from "kysely";
 import type { AuditLogTable, Database } from "@/lib/db/schema";
 import type { Role } from "@/lib/auth/permissions";
+import { isCalendarDay } from "@/lib/http/query-fragments";
 
 /** Who acts: the signed-in member (from the session), or null for the system / CLI / anonymous. */
 export type Actor = { id: string; email: string; role: Role; ip?: string | null };
@@ -67,9 +68,19 @@ export async function listAudit(db: Kysely<Database>, opts: AuditFilter & { limi
   return rows.map(toAuditEntry);
 }
 
+// `before` is an entry id (a safe integer: a longer one would overflow PostgreSQL's bigint and fail the
+// query) or an ISO instant on a day that exists ("2026-03-15", "2026-03-15T10:00:00Z" — Date.parse alone
+// takes 2026-02-31 for 3 March); anything else is a 400.
+const ENTRY_ID = /^\d{1,15}$/;
+const isIsoInstant = (v: string) => /^\d{4}-\d{2}-\d{2}(?:T|$)/.test(v) && isCalendarDay(v.slice(0, 10)) && !Number.isNaN(Date.parse(v));
+
 /** The list's filter as a query string (GET /api/audit and its CSV export). */
 export const auditFilterSchema = z.object({
-  before: z.string().max(40).optional(),
+  before: z
+    .string()
+    .max(40)
+    .refine((v) => ENTRY_ID.test(v) || isIsoInstant(v), "expected an entry id or an ISO instant (2026-03-15T10:00:00Z)")
+    .optional(),
   action: z.string().max(64).optional(),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;

@@ -1,18 +1,19 @@
 // Recovery contracts: lead states, the worklist query, and the actions on a lead (one zod schema each).
 import { z } from "zod";
+import { checkDayRange, dayRangeFields } from "@/lib/http/query-fragments";
 
 export const LEAD_STATES = ["open", "contacted", "won", "lost"] as const;
 export const leadStateSchema = z.enum(LEAD_STATES);
 export type LeadState = z.infer<typeof leadStateSchema>;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-export const worklistQuerySchema = z.object({
-  from: day.optional(),
-  to: day.optional(),
-  /** Default: only leads still to work (not recovered, not won or lost). */
-  include: z.enum(["open", "all"]).default("open"),
-});
+export const worklistQuerySchema = z
+  .object({
+    /** Local days of the leads (lib/http/query-fragments: days that exist, `from` not after `to`). */
+    ...dayRangeFields,
+    /** Default: only leads still to work (not recovered, not won or lost). */
+    include: z.enum(["open", "all"]).default("open"),
+  })
+  .superRefine(checkDayRange);
 export type WorklistQuery = z.infer<typeof worklistQuerySchema>;
 
 export const leadActionSchema = z
@@ -25,3 +26,8 @@ export const leadActionSchema = z
   })
   .refine((a) => a.state !== undefined || a.note !== undefined || a.assignedTo !== undefined, { message: "Nothing to change", path: ["state"] });
 export type LeadAction = z.infer<typeof leadActionSchema>;
+
+/** How a merchant reached a lead's customer (audited as `recovery.contact_<channel>`). */
+export const RECOVERY_CONTACT_CHANNELS = ["link", "whatsapp", "email"] as const;
+export const recoveryContactChannelSchema = z.enum(RECOVERY_CONTACT_CHANNELS);
+export type RecoveryContactChannel = z.infer<typeof recoveryContactChannelSchema>;

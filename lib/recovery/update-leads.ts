@@ -6,7 +6,7 @@ import type { Database } from "@/lib/db";
 import { recordAudit, type Actor } from "@/lib/audit";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { findMemberById } from "@/lib/team";
-import type { LeadAction } from "./schemas";
+import type { LeadAction, RecoveryContactChannel } from "./schemas";
 
 const LEAD_STATUSES = ["failed", "abandoned"] as const;
 
@@ -54,7 +54,7 @@ export async function updateLeads(db: Kysely<Database>, actor: Actor, action: Le
 }
 
 /** Audits a contact attempt (copied link, opened WhatsApp or e-mail): no state change by itself. */
-export async function recordLeadContact(db: Kysely<Database>, actor: Actor, saleId: string, channel: "link" | "whatsapp" | "email"): Promise<void> {
+export async function recordLeadContact(db: Kysely<Database>, actor: Actor, saleId: string, channel: RecoveryContactChannel): Promise<void> {
   const sale = await db.selectFrom("sales").select("id").where("id", "=", saleId).where("status", "in", LEAD_STATUSES).executeTakeFirst();
   if (!sale) throw new NotFoundError("Not a failed or abandoned sale");
   await recordAudit(db, { actor, action: `recovery.contact_${channel}`, target: saleId });

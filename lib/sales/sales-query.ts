@@ -6,7 +6,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQ
 import type { Database } from "@/lib/db";
 import { likeInsensitive, type Engine } from "@/lib/db/engine-sql";
 import { paymentMethodShownSql } from "@/lib/mirror";
-import { currencyExponent, toMinor } from "@/lib/money";
+import { currencyExponent, minorBound } from "@/lib/money";
 import { addDays, startOfLocalDay } from "@/lib/time";
 import type { SaleSortColumn, SalesFilters } from "./schemas";
 
@@ -40,15 +40,20 @@ const EXPONENT_GROUPS: ReadonlyArray<{ exponent: number; currencies: string[] }>
   return [...groups].map(([exponent, currencies]) => ({ exponent, currencies }));
 })();
 
-/** amount (op) bound, where the bound is a major-unit decimal read in each row's own currency. */
+/**
+ * amount (op) bound, where the bound is a major-unit decimal read in each row's own currency. With a
+ * currency filter the schema has already refused more decimals than it has; without one, a finer bound
+ * is rounded inward, which is exact on whole minor units (min=1.5 keeps XOF sales from 2, EUR from 1.50).
+ */
 function amountBound(eb: SalesEb, op: ">=" | "<=", major: string, currency: string | undefined): Expression<SqlBool> {
-  if (currency) return eb("amount", op, toMinor(major, currency));
+  const rounding = op === ">=" ? "up" : "down";
+  if (currency) return eb("amount", op, minorBound(major, currency, rounding));
   // Without a currency filter: one comparison per exponent (XOF 4900 ≥ "1000", USD 7920 ≥ "10.00" = 1000).
   const others = EXPONENT_GROUPS.flatMap((g) => g.currencies);
   const parts: Expression<SqlBool>[] = EXPONENT_GROUPS.map((g) =>
-    eb.and([eb("currency", "in", g.currencies), eb("amount", op, toMinor(major, g.currencies[0]))]),
+    eb.and([eb("currency", "in", g.currencies), eb("amount", op, minorBound(major, g.currencies[0], rounding))]),
   );
-  parts.push(eb.and([eb("currency", "not in", others), eb("amount", op, toMinor(major, "USD"))]));
+  parts.push(eb.and([eb("currency", "not in", others), eb("amount", op, minorBound(major, "USD", rounding))]));
   return eb.or(parts);
 }
 

@@ -1,17 +1,27 @@
 // Saved views per member: a name for a table's filter set (its URL query), reopened from a menu. The
-// query is re-parsed through the table's schema on save, so a stored view can only hold valid filters.
+// query is re-parsed through the table's schema on save, so a stored view can only hold valid filters;
+// one stored before a rule tightened still opens (the page clears what is no longer valid).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { filtersOf, filtersToSearchParams, salesViewSchema } from "./schemas";
 
 export type SavedView = { id: string; name: string; query: string; updatedAt: string };
 
-/** The URL query of a Sales view as stored: its filters, sort, direction and page size (not the page number). */
+/**
+ * The URL query of a Sales view as stored: its filters, sort, direction and page size (not the page
+ * number). A value the Sales API would refuse is refused here too, naming it (`query.min`).
+ */
 export function normaliseSalesQuery(query: string): string {
-  const view = salesViewSchema.parse(Object.fromEntries(new URLSearchParams(query)));
+  const parsed = salesViewSchema.safeParse(Object.fromEntries(new URLSearchParams(query)));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = issue?.path.map(String).join(".");
+    throw new ValidationError(key ? `query.${key}: ${issue.message}` : "query: not a valid Sales view", key ? `query.${key}` : "query");
+  }
+  const view = parsed.data;
   const params = filtersToSearchParams(filtersOf(view));
   params.set("sort", view.sort);
   params.set("dir", view.dir);

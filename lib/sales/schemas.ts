@@ -2,6 +2,8 @@
 // filters and sort that live in the URL, parsed by one zod schema, and the shapes the API returns.
 import { z } from "zod";
 import { paymentStatusSchema, saleChannelSchema, saleStatusSchema } from "@/lib/chariow/enums";
+import { parsePageQuery, type SearchParamsRecord } from "@/lib/http/page-query";
+import { checkAmountBounds, checkDayRange, optionalAmount, optionalCalendarDay, pageNumber, pageSize, sortDirection } from "@/lib/http/query-fragments";
 import type { Money } from "@/lib/money";
 
 /** "a,b" or repeated params → a list of one enum; empty → undefined (no filter). */
@@ -22,21 +24,6 @@ const optionalText = (max: number) =>
     .max(max)
     .optional()
     .transform((v) => (v ? v : undefined));
-
-const localDayField = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "not a calendar day")
-  .optional()
-  .or(z.literal("").transform(() => undefined));
-
-/** An amount in the sale currency's major units ("4900", "79.20"): compared exactly in minor units. */
-const amountField = z
-  .string()
-  .trim()
-  .regex(/^\d{1,12}(\.\d{1,4})?$/, "expected a positive decimal like 79.20")
-  .optional()
-  .or(z.literal("").transform(() => undefined));
 
 export const salesFiltersSchema = z.object({
   /** Free text: sale reference (id prefix), customer email or name (chariow-api.md §5 `search`). */
@@ -62,11 +49,15 @@ export const salesFiltersSchema = z.object({
     .regex(/^[A-Z]{2}$/)
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  /** Local days in the store timezone, both inclusive. */
-  from: localDayField,
-  to: localDayField,
-  min: amountField,
-  max: amountField,
+  /** Local days in the store timezone, both inclusive (lib/http/query-fragments: a day that exists). */
+  from: optionalCalendarDay,
+  to: optionalCalendarDay,
+  /** Amounts in major units ("4900", "79.20"), at most the chosen currency's decimals; compared exactly in minor units. */
+  min: optionalAmount,
+  max: optionalAmount,
+}).superRefine((filters, ctx) => {
+  checkDayRange(filters, ctx);
+  checkAmountBounds(filters, ctx);
 });
 export type SalesFilters = z.output<typeof salesFiltersSchema>;
 export type SalesFiltersInput = z.input<typeof salesFiltersSchema>;
@@ -94,16 +85,12 @@ export type SaleSortColumn = (typeof SALE_SORT_COLUMNS)[number];
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 
+/** The API is strict (a bad sort or size is a 400 naming it); the page clears it instead (parseSalesView). */
 export const salesViewSchema = salesFiltersSchema.extend({
-  sort: z.enum(SALE_SORT_COLUMNS).catch("created_at").default("created_at"),
-  dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-  size: z.coerce
-    .number()
-    .int()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .catch(DEFAULT_PAGE_SIZE)
-    .default(DEFAULT_PAGE_SIZE),
+  sort: z.enum(SALE_SORT_COLUMNS).default("created_at"),
+  dir: sortDirection.default("desc"),
+  page: pageNumber,
+  size: pageSize(PAGE_SIZES, DEFAULT_PAGE_SIZE),
 });
 export type SalesView = z.output<typeof salesViewSchema>;
 
@@ -160,11 +147,13 @@ export type SalesTotalsView = {
   byCurrency: Array<Pick<SalesTotal, "currency" | "count" | "paidCount"> & Partial<Pick<SalesTotal, "paid" | "original" | "discount">>>;
 };
 
-/** The view a URL asks for; a malformed filter falls back to the default view (flagged, not a crash). */
-export function parseSalesView(query: Record<string, string | string[] | undefined>): { view: SalesView; invalid: boolean } {
-  const parsed = salesViewSchema.safeParse(query);
-  if (parsed.success) return { view: parsed.data, invalid: false };
-  return { view: salesViewSchema.parse({ sort: query.sort, dir: query.dir, size: query.size }), invalid: true };
+/**
+ * The view a URL (or an older saved view) asks for: a malformed value is cleared, the rest kept, and the
+ * cleared keys named so the page can say so — never an error page.
+ */
+export function parseSalesView(query: SearchParamsRecord): { view: SalesView; invalid: boolean; cleared: string[] } {
+  const { value, cleared } = parsePageQuery(salesViewSchema, query);
+  return { view: value, invalid: cleared.length > 0, cleared };
 }
 
 /** The /api/sales query of a view: filters, sort, page and size in a canonical order (also the query key). */
@@ -177,7 +166,3 @@ export function salesApiQuery(view: SalesView): string {
   return query.toString();
 }
 
-/** Last value of each key, as URLSearchParams → object does on the client. */
-export function lastValues(query: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1] : v]));
-}

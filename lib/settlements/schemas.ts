@@ -1,11 +1,9 @@
-// Settlement contracts: the timeline range and a payout group's drill-down (query strings).
+// Settlement contracts: the timeline range and a payout group's drill-down (query strings). Days are the
+// shared fragments (lib/http/query-fragments): a day that exists, and `from` not after `to`.
 import { z } from "zod";
+import { calendarDay, checkDayRange, dayRangeFields } from "@/lib/http/query-fragments";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD");
-
-export const settlementRangeSchema = z
-  .object({ from: day.optional(), to: day.optional() })
-  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: "must not be after `to`", path: ["from"] });
+export const settlementRangeSchema = z.object(dayRangeFields).superRefine(checkDayRange);
 export type SettlementRangeQuery = z.infer<typeof settlementRangeSchema>;
 
-export const payoutGroupSchema = z.object({ currency: z.string().regex(/^[A-Z]{3}$/), day });
+export const payoutGroupSchema = z.object({ currency: z.string().regex(/^[A-Z]{3}$/, "expected a currency code like XOF"), day: calendarDay });

@@ -1,6 +1,6 @@
 // Money helpers: exact major↔minor conversion per ISO 4217 exponent, formatting, currency guard.
 import { describe, expect, it } from "vitest";
-import { addMoney, currencyExponent, formatMoney, MoneyError, parseMinor, subtractMoney, toMajorString, toMinor } from "@/lib/money";
+import { addMoney, currencyExponent, formatMoney, minorBound, MoneyError, parseMinor, subtractMoney, toMajorString, toMinor } from "@/lib/money";
 
 // Intl separates groups and symbols with narrow/no-break spaces; normalise them to compare readably.
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, " ");
@@ -62,6 +62,28 @@ describe("toMinor", () => {
     expect(() => toMinor(Infinity, "USD")).toThrow(MoneyError);
     expect(() => toMinor(1e20, "USD")).toThrow(/safe integer/);
     expect(() => toMinor(1, "??")).toThrow(MoneyError);
+  });
+});
+
+describe("minorBound (a filter's amount, on whole minor units)", () => {
+  it("is exact when the bound has no more decimals than the currency", () => {
+    expect(minorBound("79.20", "EUR", "up")).toBe(7920);
+    expect(minorBound("79.20", "EUR", "down")).toBe(7920);
+    expect(minorBound("4900", "XOF", "up")).toBe(4900);
+    expect(minorBound("1.5", "KWD", "down")).toBe(1500);
+  });
+
+  it("rounds a finer bound inward: ≥ 1.5 F CFA is ≥ 2, ≤ 1.5 F CFA is ≤ 1 (never a MoneyError)", () => {
+    expect(minorBound("1.5", "XOF", "up")).toBe(2);
+    expect(minorBound("1.5", "XOF", "down")).toBe(1);
+    expect(minorBound("0.001", "EUR", "up")).toBe(1);
+    expect(minorBound("0.001", "EUR", "down")).toBe(0);
+    expect(minorBound("2.0000", "XOF", "up")).toBe(2);
+  });
+
+  it("stays a safe integer", () => {
+    expect(minorBound("99999999999.9999", "CLF", "up")).toBe(999_999_999_999_999);
+    expect(minorBound("9".repeat(20), "CLF", "up")).toBe(Number.MAX_SAFE_INTEGER);
   });
 });
 

@@ -7,11 +7,13 @@ import { InviteForm } from "@/components/affiliates/invite-form";
 import { LookupForm } from "@/components/affiliates/lookup-form";
 import { ExportButton } from "@/components/data-table/export-button";
 import { Card } from "@/components/ui/card";
+import { ClearedFiltersNotice } from "@/components/ui/cleared-filters-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { defaultPresetFor } from "@/lib/csv/presets";
 import { getDb } from "@/lib/db";
+import { parsePageQuery } from "@/lib/http/page-query";
 import { currentLocale } from "@/lib/i18n/request";
 import { formatMoney } from "@/lib/money";
 import { INVITATION_STATUSES, invitationsFilterSchema, knownAffiliatesFilterSchema, listInvitations, listKnownAffiliates } from "@/lib/affiliates/queries";
@@ -30,10 +32,12 @@ export default async function AffiliatesPage({ searchParams }: { searchParams: P
   const tp = await getTranslations("pages.affiliates");
   const locale = await currentLocale();
   const db = await getDb();
-  const rangeParsed = knownAffiliatesFilterSchema.safeParse({ from: one(sp.from) || undefined, to: one(sp.to) || undefined });
-  const range = rangeParsed.success ? rangeParsed.data : {};
-  const invParsed = invitationsFilterSchema.safeParse({ status: one(sp.status) || undefined, q: one(sp.q) || undefined });
-  const invFilter = invParsed.success ? invParsed.data : { status: "all" as const };
+  // Bad values in the URL are cleared and named (the notice), never an error page.
+  const rangeQuery = parsePageQuery(knownAffiliatesFilterSchema, { from: sp.from, to: sp.to });
+  const range = rangeQuery.value;
+  const invQuery = parsePageQuery(invitationsFilterSchema, { status: one(sp.status) || undefined, q: one(sp.q) || undefined });
+  const invFilter = invQuery.value;
+  const cleared = [...rangeQuery.cleared, ...invQuery.cleared];
   const [known, invitations] = await Promise.all([listKnownAffiliates(db, range), listInvitations(db, invFilter)]);
   const canExport = can(member.role, "export:csv");
   const preset = defaultPresetFor(locale);
@@ -43,6 +47,7 @@ export default async function AffiliatesPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title={tp("title")} description={tp("description")} />
+      {cleared.length > 0 ? <div className="mb-6"><ClearedFiltersNotice fields={cleared} /></div> : null}
       <div className="mb-6 grid gap-4 lg:grid-cols-2">
         {can(member.role, "affiliates:invite") ? <Card><InviteForm locale={locale} /></Card> : null}
         <Card><LookupForm locale={locale} /></Card>
@@ -54,7 +59,6 @@ export default async function AffiliatesPage({ searchParams }: { searchParams: P
           <label className="flex flex-col gap-1">{t("known.from")}<input className="rounded border px-2 py-1" type="date" name="from" defaultValue={range.from} /></label>
           <label className="flex flex-col gap-1">{t("known.to")}<input className="rounded border px-2 py-1" type="date" name="to" defaultValue={range.to} /></label>
           <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-white dark:bg-zinc-100 dark:text-zinc-900">{t("known.apply")}</button>
-          {!rangeParsed.success ? <span role="alert" className="text-red-700">{t("known.badRange")}</span> : null}
           {canExport ? <ExportButton href={`/api/affiliates/export.csv?${qs({ from: range.from, to: range.to })}`} expectedRows={known.affiliates.length} defaultPreset={preset} filename="affiliates.csv" /> : null}
         </form>
         {known.affiliates.length === 0 ? <p className="text-sm">{t("known.empty")}</p> : (

@@ -5,11 +5,13 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LicencesTable, type LicenceView } from "@/components/licences/licences-table";
 import { Card } from "@/components/ui/card";
+import { ClearedFiltersNotice } from "@/components/ui/cleared-filters-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { formatInstantInZone } from "@/lib/csv/cells";
 import { getDb } from "@/lib/db";
+import { parsePageQuery } from "@/lib/http/page-query";
 import { LICENCES_PAGE_LIMIT, LICENCE_STATUSES, licenceCountsByStatus, licenceProducts, licencesQuerySchema, listLicences, type LicenceRow } from "@/lib/licences";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 import { loadLicencesSyncState, notAvailableSince } from "@/lib/sync";
@@ -19,15 +21,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[v.length - 1] : v);
 
 export default async function LicencesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const member = await requirePermission("fulfilment:read");
   const sp = await searchParams;
   const t = await getTranslations("licences");
   const db = await getDb();
-  const parsed = licencesQuerySchema.safeParse({ status: one(sp.status), product: one(sp.product), expiringWithinDays: one(sp.expiringWithinDays) });
-  const query = parsed.success ? parsed.data : {};
+  // Bad values in the URL are cleared and named (the notice), never an error page.
+  const { value: query, cleared } = parsePageQuery(licencesQuerySchema, { status: sp.status, product: sp.product, expiringWithinDays: sp.expiringWithinDays });
   const [timeZone, list, counts, products, syncState, unavailableSince] = await Promise.all([
     getStoreTimeZone(db),
     listLicences(db, query, { limit: LICENCES_PAGE_LIMIT }),
@@ -60,6 +61,7 @@ export default async function LicencesPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
+      {cleared.length > 0 ? <div className="mb-4"><ClearedFiltersNotice fields={cleared} /></div> : null}
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400" data-testid="licences-sync">
         {lastWalk} {syncState?.inPass && unavailableSince === null ? t("sync.inProgress", { count: syncState.seen }) : null}
       </p>

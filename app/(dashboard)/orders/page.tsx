@@ -6,10 +6,12 @@ import { getTranslations } from "next-intl/server";
 import type { OrderView } from "@/components/orders/order-types";
 import { OrdersWorklist } from "@/components/orders/orders-worklist";
 import { Card } from "@/components/ui/card";
+import { ClearedFiltersNotice } from "@/components/ui/cleared-filters-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { parsePageQuery } from "@/lib/http/page-query";
 import { listOrders, ORDER_FILTERS, ordersQuerySchema, type Order } from "@/lib/orders";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 import { localDayOrNull, today } from "@/lib/time";
@@ -19,12 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[v.length - 1] : v);
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const member = await requirePermission("fulfilment:read");
-  const q = ordersQuerySchema.safeParse({ state: one((await searchParams).state) });
-  const filter = q.success ? q.data.state : "to_ship";
+  // A bad state in the URL is cleared and named (the notice), never an error page.
+  const q = parsePageQuery(ordersQuerySchema, { state: (await searchParams).state });
+  const filter = q.value.state;
   const t = await getTranslations("orders");
   const db = await getDb();
   const [orders, timeZone] = await Promise.all([listOrders(db, { filter }), getStoreTimeZone(db)]);
@@ -44,6 +46,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     <>
       <div className="print:hidden">
         <PageHeader title={t("title")} description={t("description")} />
+        {q.cleared.length > 0 ? <div className="mb-4"><ClearedFiltersNotice fields={q.cleared} /></div> : null}
         <form method="get" className="mb-6 flex flex-wrap items-end gap-3 text-sm" aria-label={t("filter.label")}>
           <label className="flex flex-col gap-1">{t("filter.state")}
             <select className="rounded border px-2 py-1" name="state" defaultValue={filter}>

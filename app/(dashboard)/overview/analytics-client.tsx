@@ -14,6 +14,7 @@ import { TopProducts } from "@/components/analytics/top-products";
 import { analyticsQueryString, useAnalyticsParams } from "@/components/analytics/use-analytics-params";
 import { LazyRevenueChart } from "@/components/charts/lazy-charts";
 import { Alert } from "@/components/ui/alert";
+import { ClearedFiltersNotice } from "@/components/ui/cleared-filters-notice";
 import { Card } from "@/components/ui/card";
 import type { Overview } from "@/lib/analytics/schemas";
 import { apiFetch } from "@/lib/http/api-client";
@@ -22,7 +23,7 @@ import { queryKeys } from "@/lib/query/keys";
 export function OverviewAnalytics({ initial, initialQuery }: { initial: Overview; initialQuery: string }) {
   const t = useTranslations("Analytics");
   const locale = useLocale();
-  const [params, update] = useAnalyticsParams();
+  const [params, update, cleared] = useAnalyticsParams();
   const { currency: chosen, ...range } = params;
   const query = analyticsQueryString(range);
   const overview = useQuery({
@@ -43,6 +44,7 @@ export function OverviewAnalytics({ initial, initialQuery }: { initial: Overview
         <DateRangeControl resolved={data?.range ?? null} />
         {data ? <CurrencySwitch currencies={data.currencies} value={currency} onChange={(c) => update({ currency: c })} /> : null}
       </div>
+      <ClearedFiltersNotice fields={cleared} />
       {overview.isError ? <Alert tone="error">{t("errors.load")}</Alert> : null}
       {data && data.currencies.length > 1 ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("currency.note")}</p> : null}
       {askedWithoutSales ? (

@@ -9,10 +9,12 @@ import { RecoveryWindowForm } from "@/components/recovery/window-form";
 import { RecoveryWorklist } from "@/components/recovery/recovery-worklist";
 import type { LeadView } from "@/components/recovery/recovery-types";
 import { Card } from "@/components/ui/card";
+import { ClearedFiltersNotice } from "@/components/ui/cleared-filters-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { parsePageQuery } from "@/lib/http/page-query";
 import { currentLocale } from "@/lib/i18n/request";
 import { formatMoney } from "@/lib/money";
 import {
@@ -37,7 +39,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[v.length - 1] : v);
 
 export default async function RecoveryPage({ searchParams }: { searchParams: Promise<Search> }) {
   const member = await requirePermission("recovery:read");
@@ -47,10 +48,11 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
   const locale = await currentLocale();
   const db = await getDb();
   const timeZone = await getStoreTimeZone(db);
-  const q = worklistQuerySchema.safeParse({ from: one(sp.from), to: one(sp.to), include: one(sp.include) });
+  // Bad values in the URL are cleared and named (the notice), never an error page.
+  const q = parsePageQuery(worklistQuerySchema, { from: sp.from, to: sp.to, include: sp.include });
   const fallback = defaultLeadRange(timeZone);
-  const range = { from: (q.success && q.data.from) || fallback.from, to: (q.success && q.data.to) || fallback.to };
-  const include = q.success ? q.data.include : "open";
+  const range = { from: q.value.from ?? fallback.from, to: q.value.to ?? fallback.to };
+  const include = q.value.include;
   const windowDays = await getRecoveryWindowDays(db);
   const [all, members, templates] = await Promise.all([listLeads(db, range, { windowDays }), listMembers(db), getRecoveryTemplates(db)]);
   const shown = include === "all" ? all : all.filter(isOpenLead);
@@ -78,6 +80,7 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title={tp("title")} description={tp("description")} />
+      {q.cleared.length > 0 ? <div className="mb-6"><ClearedFiltersNotice fields={q.cleared} /></div> : null}
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3 text-sm" aria-label={t("range.label")}>
         <label className="flex flex-col gap-1">{t("range.from")}<input className="rounded border px-2 py-1" type="date" name="from" defaultValue={range.from} /></label>
         <label className="flex flex-col gap-1">{t("range.to")}<input className="rounded border px-2 py-1" type="date" name="to" defaultValue={range.to} /></label>

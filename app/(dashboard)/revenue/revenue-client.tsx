@@ -14,6 +14,7 @@ import { chartMoneyFormatter, toChartMajor } from "@/components/analytics/format
 import { useAnalyticsParams } from "@/components/analytics/use-analytics-params";
 import { LazyBreakdownChart, LazyCustomerSplitChart } from "@/components/charts/lazy-charts";
 import { Alert } from "@/components/ui/alert";
+import { ClearedFiltersNotice } from "@/components/ui/cleared-filters-notice";
 import { Card } from "@/components/ui/card";
 import { UNKNOWN_DIMENSION_VALUE } from "@/lib/analytics/breakdown-keys";
 import { DETAIL_ONLY_DIMENSIONS, type Breakdown, type BreakdownRow, type RevenueReport } from "@/lib/analytics/schemas";
@@ -37,7 +38,7 @@ function useRowLabel() {
 export function RevenueAnalytics({ initial, initialQuery, canExport }: { initial: RevenueReport; initialQuery: string; canExport: boolean }) {
   const t = useTranslations("Analytics");
   const locale = useLocale();
-  const [params, update] = useAnalyticsParams();
+  const [params, update, cleared] = useAnalyticsParams();
   const query = analyticsQueryString(params);
   const report = useQuery({
     queryKey: queryKeys.analyticsRevenue(Object.fromEntries(new URLSearchParams(query))),
@@ -59,6 +60,7 @@ export function RevenueAnalytics({ initial, initialQuery, canExport }: { initial
         <DateRangeControl resolved={data?.range ?? null} />
         {data ? <CurrencySwitch currencies={data.currencies} value={currency} onChange={(c) => update({ currency: c })} /> : null}
       </div>
+      <ClearedFiltersNotice fields={cleared} />
       {report.isError ? <Alert tone="error">{t("errors.load")}</Alert> : null}
       {!data || currency === null ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="analytics-empty">{t("empty")}</p>

@@ -12,7 +12,7 @@ import { currentLocale } from "@/lib/i18n/request";
 import { listSales, salesContext, salesTotals } from "@/lib/sales";
 import { salesTotalsForRole } from "@/lib/sales/financial-fields";
 import { salesFilterOptions } from "@/lib/sales/filter-options";
-import { lastValues, parseSalesView, salesApiQuery } from "@/lib/sales/schemas";
+import { parseSalesView, salesApiQuery } from "@/lib/sales/schemas";
 import { SalesClient } from "./sales-client";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +24,8 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations();
   const db = await getDb();
   const ctx = await salesContext(db);
-  const { view } = parseSalesView(lastValues(await searchParams));
+  // A bad value in the URL is cleared, not an error; the island (same parser, same URL) says which.
+  const { view } = parseSalesView(await searchParams);
   const [page, totals, options, locale] = await Promise.all([listSales(db, view, ctx), salesTotals(db, view, ctx), salesFilterOptions(db), currentLocale()]);
   return (
     <>

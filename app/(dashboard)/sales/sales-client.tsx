@@ -13,6 +13,7 @@ import { SalesFiltersBar } from "@/components/sales/sales-filters";
 import { useSalesColumns } from "@/components/sales/sales-columns";
 import { SalesTotalsBar } from "@/components/sales/sales-totals";
 import { SavedViewsMenu, type SavedViewItem } from "@/components/sales/saved-views-menu";
+import { ClearedFiltersNotice } from "@/components/ui/cleared-filters-notice";
 import { apiFetch, ApiError } from "@/lib/http/api-client";
 import { queryKeys } from "@/lib/query/keys";
 import type { SalesFilterOptions } from "@/lib/sales/filter-options";
@@ -48,7 +49,7 @@ export function SalesClient(props: SalesClientProps) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const { params, set } = useUrlParams();
-  const { view, invalid } = useMemo(() => parseSalesView({ ...Object.fromEntries(params), ...(props.fixedCustomer ? { customer: props.fixedCustomer } : {}) }), [params, props.fixedCustomer]);
+  const { view, cleared } = useMemo(() => parseSalesView({ ...Object.fromEntries(params), ...(props.fixedCustomer ? { customer: props.fixedCustomer } : {}) }), [params, props.fixedCustomer]);
   const query = salesApiQuery(view);
   const tableState = readTableState(params, { sort: { column: "created_at", dir: "desc" }, size: DEFAULT_PAGE_SIZE });
   tableState.sort = { column: view.sort, dir: view.dir };
@@ -71,6 +72,7 @@ export function SalesClient(props: SalesClientProps) {
     mutationFn: (name: string) => {
       const saved = new URLSearchParams(params);
       saved.delete("page");
+      for (const key of cleared) saved.delete(key); // what the page ignored is not saved either
       return apiFetch("/api/sales/views", { method: "POST", body: { name, query: saved.toString() } });
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.salesViews() }),
@@ -89,11 +91,7 @@ export function SalesClient(props: SalesClientProps) {
 
   return (
     <div className="space-y-4">
-      {invalid ? (
-        <p role="alert" className="text-sm text-amber-800 dark:text-amber-200" data-testid="invalid-filter">
-          {t("invalidFilter")}
-        </p>
-      ) : null}
+      <ClearedFiltersNotice fields={cleared} />
       <SalesFiltersBar filters={filters} options={props.options} onChange={set} fixedCustomer={Boolean(props.fixedCustomer)} />
       <SalesTotalsBar totals={data?.totals ?? null} />
       <DataTable

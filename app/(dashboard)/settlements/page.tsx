@@ -7,9 +7,11 @@ import { ExportButton } from "@/components/data-table/export-button";
 import { PayoutSales } from "@/components/settlements/payout-sales";
 import { PayoutTimeline } from "@/components/settlements/payout-timeline";
 import { Card } from "@/components/ui/card";
+import { ClearedFiltersNotice } from "@/components/ui/cleared-filters-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { defaultPresetFor } from "@/lib/csv/presets";
+import { parsePageQuery } from "@/lib/http/page-query";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { currentLocale } from "@/lib/i18n/request";
@@ -32,10 +34,13 @@ export default async function SettlementsPage({ searchParams }: { searchParams: 
   const locale = await currentLocale();
   const db = await getDb();
   const timeZone = await getStoreTimeZone(db);
-  const parsed = settlementRangeSchema.safeParse({ from: one(sp.from), to: one(sp.to) });
-  const range = resolveSettlementRange(parsed.success ? parsed.data : {}, timeZone);
+  // A bad day in the URL is cleared and named (the notice below), never an error page.
+  const asked = parsePageQuery(settlementRangeSchema, { from: sp.from, to: sp.to });
+  const range = resolveSettlementRange(asked.value, timeZone);
   const timeline = await listSettlements(db, range, timeZone);
   const group = payoutGroupSchema.safeParse({ currency: one(sp.currency), day: one(sp.day) });
+  const drillAsked = one(sp.currency) !== undefined || one(sp.day) !== undefined;
+  const cleared = [...asked.cleared, ...(drillAsked && !group.success ? new Set(group.error.issues.map((i) => String(i.path[0]))) : [])];
   const drill = group.success ? await listPayoutSales(db, { currency: group.data.currency, dueDay: group.data.day }, timeZone) : null;
   const money = (minor: number | null, currency: string | null) => (minor === null || !currency ? t("unknown") : formatMoney({ minor, currency }, locale));
   const href = (currency: string, day: string) => `/settlements?${new URLSearchParams({ from: range.from, to: range.to, currency, day }).toString()}`;
@@ -50,6 +55,7 @@ export default async function SettlementsPage({ searchParams }: { searchParams: 
         <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-white dark:bg-zinc-100 dark:text-zinc-900">{t("range.apply")}</button>
         <span className="text-zinc-600 dark:text-zinc-400">{t("range.timeZone", { timeZone })}</span>
       </form>
+      {cleared.length > 0 ? <div className="mb-6"><ClearedFiltersNotice fields={cleared} /></div> : null}
       <div className="mb-6 grid gap-4 md:grid-cols-2">
         <Card title={t("totals.title")} testId="settlement-totals">
           {timeline.totals.length === 0 ? <p className="text-sm text-zinc-600">{t("empty")}</p> : (

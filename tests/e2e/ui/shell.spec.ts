@@ -93,3 +93,25 @@ test("after sign-in the member lands on the page they asked for", async ({ page 
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByTestId("connection")).toContainText("Démo (simulateur)");
 });
+
+// Issue 14 #6. Written for the e2e run, not run while writing it (the author's machine could not run
+// Playwright); tests/integration/http/page-urls.test.ts checks the same pages through their functions.
+test("a bad URL opens its page with the filter cleared and a message naming it, never an error page", async ({ page }) => {
+  const { email, password } = demoAccount("owner");
+  await signInWithForm(page, email, password);
+  for (const [url, key] of [
+    ["/overview?from=abc", "from"],
+    ["/revenue?to=x", "to"],
+    ["/sales?min=1.5&currency=XOF", "min"],
+    ["/settlements?to=9999-99-99", "to"],
+  ] as const) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(200);
+    await expect(page.getByTestId("cleared-filters"), url).toHaveText(`« ${key} » : ce filtre de l’adresse n’est pas valide, il a été retiré.`);
+  }
+  // Without a currency, min=1.5 is a valid bound, compared exactly in each sale's own currency: no notice.
+  const plain = await page.goto("/sales?min=1.5");
+  expect(plain?.status()).toBe(200);
+  await expect(page.getByRole("heading", { name: "Ventes", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("cleared-filters")).toHaveCount(0);
+});

@@ -24,23 +24,30 @@ describe("salesViewSchema", () => {
     expect(salesViewSchema.parse({ status: "" }).status).toBeUndefined();
   });
 
-  it("refuses unknown statuses, bad days and amounts, but forgives a bad sort or page", () => {
+  it("refuses unknown statuses, bad days and amounts, and (the API being strict) a bad sort, page or size", () => {
     expect(salesViewSchema.safeParse({ status: "paid" }).success).toBe(false);
     expect(salesViewSchema.safeParse({ from: "2026-02-30x" }).success).toBe(false);
     expect(salesViewSchema.safeParse({ min: "-5" }).success).toBe(false);
     expect(salesViewSchema.safeParse({ min: "1e3" }).success).toBe(false);
-    expect(salesViewSchema.parse({ sort: "password_hash", dir: "sideways", page: "-3", size: "1000" })).toMatchObject({ sort: "created_at", dir: "desc", page: 1, size: 50 });
+    for (const [key, value] of [["sort", "password_hash"], ["dir", "sideways"], ["page", "-3"], ["size", "1000"]]) {
+      expect(salesViewSchema.safeParse({ [key]: value }).error?.issues[0]?.path).toEqual([key]);
+    }
   });
 
-  it("round-trips filters through the URL, and a bad URL falls back to the default view, flagged", () => {
+  it("round-trips filters through the URL; a page's bad URL keeps what is valid and clears the rest, named", () => {
     const view = salesViewSchema.parse({ q: "o'brien", status: "completed,settled", from: "2026-01-01", to: "2026-01-31", min: "10.50", channel: "affiliate" });
     const again = salesViewSchema.parse(Object.fromEntries(filtersToSearchParams(filtersOf(view))));
     expect(filtersOf(again)).toEqual(filtersOf(view));
     expect(salesApiQuery(view)).toBe("q=o%27brien&status=completed%2Csettled&channel=affiliate&from=2026-01-01&to=2026-01-31&min=10.50&sort=created_at&dir=desc&page=1&size=50");
-    const bad = parseSalesView({ currency: "EURO", sort: "amount" });
+    const bad = parseSalesView({ currency: "EURO", sort: "amount", status: "failed" });
     expect(bad.invalid).toBe(true);
+    expect(bad.cleared).toEqual(["currency"]);
     expect(bad.view.sort).toBe("amount");
-    expect(filtersOf(bad.view)).toEqual({});
+    expect(filtersOf(bad.view)).toEqual({ status: ["failed"] });
+    const worse = parseSalesView({ sort: "password_hash", dir: "sideways", page: "-3", size: "1000", min: "1.5", currency: "XOF" });
+    expect(worse.view).toMatchObject({ sort: "created_at", dir: "desc", page: 1, size: 50, currency: "XOF" });
+    expect(worse.view.min).toBeUndefined();
+    expect([...worse.cleared].sort()).toEqual(["dir", "min", "page", "size", "sort"]);
   });
 });
 

@@ -14,7 +14,8 @@ import { currentLocale } from "@/lib/i18n/request";
 import { listSales, salesContext, salesTotals } from "@/lib/sales";
 import { salesTotalsForRole } from "@/lib/sales/financial-fields";
 import { salesFilterOptions } from "@/lib/sales/filter-options";
-import { lastValues, parseSalesView, salesApiQuery } from "@/lib/sales/schemas";
+import { lastValues } from "@/lib/http/page-query";
+import { parseSalesView, salesApiQuery } from "@/lib/sales/schemas";
 import { SalesClient } from "../../sales/sales-client";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,10 +4,10 @@ import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/route";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 import { exportKnownAffiliatesCsv } from "@/lib/affiliates/export";
-import { knownAffiliatesRangeSchema, RANGE_ORDER_ISSUE, rangeOrdered } from "@/lib/affiliates/queries";
+import { knownAffiliatesFilterSchema } from "@/lib/affiliates/queries";
 import { defaultPresetForRequest } from "@/lib/affiliates/locale-preset";
 
-const query = knownAffiliatesRangeSchema.extend({ preset: csvPresetSchema.optional() }).refine(rangeOrdered, RANGE_ORDER_ISSUE);
+const query = knownAffiliatesFilterSchema.safeExtend({ preset: csvPresetSchema.optional() });
 
 export const GET = route({ exportOf: "affiliates:read", schema: query }, async ({ input, actor }) => {
   const db = await getDb();

@@ -6,7 +6,9 @@ import { getChariowClient } from "@/lib/store/chariow-connection";
 import { invitationsFilterSchema, listInvitations } from "@/lib/affiliates/queries";
 import { inviteBodySchema, inviteFromPaste } from "@/lib/affiliates/service";
 
-export const POST = route({ permission: "affiliates:invite", schema: inviteBodySchema }, async ({ input, actor }) => {
+// A paste of up to 500 addresses, with names, may be 200,000 characters (inviteBodySchema): more than the
+// 64 KB default, and up to 3 bytes a character once sent as UTF-8.
+export const POST = route({ permission: "affiliates:invite", schema: inviteBodySchema, maxBodyBytes: 1024 * 1024 }, async ({ input, actor }) => {
   return inviteFromPaste(await getDb(), getChariowClient(), input.emails, actor);
 });
 

@@ -2,18 +2,19 @@
 import { z } from "zod";
 import { csvPresetSchema, defaultPresetFor } from "@/lib/csv/presets";
 import { getDb } from "@/lib/db";
+import { checkDayRange, dayRangeFields } from "@/lib/http/query-fragments";
 import { route } from "@/lib/http/route";
 import { currentLocale } from "@/lib/i18n/request";
 import { defaultLeadRange, exportLeadsCsv } from "@/lib/recovery";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const query = z.object({
-  ids: z.string().min(1).transform((s) => s.split(",").filter(Boolean)).pipe(z.array(z.string().min(1).max(100)).min(1).max(500)),
-  from: day.optional(),
-  to: day.optional(),
-  preset: csvPresetSchema.optional(),
-});
+const query = z
+  .object({
+    ids: z.string().min(1).transform((s) => s.split(",").filter(Boolean)).pipe(z.array(z.string().min(1).max(100)).min(1).max(500)),
+    ...dayRangeFields,
+    preset: csvPresetSchema.optional(),
+  })
+  .superRefine(checkDayRange);
 
 export const GET = route({ exportOf: "recovery:read", schema: query }, async ({ input, actor }) => {
   const db = await getDb();

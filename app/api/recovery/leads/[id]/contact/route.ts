@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { idParams, localeField } from "@/lib/http/schemas";
-import { buildLeadMessage, recordLeadContact } from "@/lib/recovery";
+import { buildLeadMessage, recordLeadContact, recoveryContactChannelSchema } from "@/lib/recovery";
 import { storeCatalogueLinks } from "@/lib/store/catalogue-links";
 
 export const GET = route({ permission: "recovery:read", params: idParams, schema: z.object({ locale: localeField.default("fr") }) }, async ({ params, input }) => {
@@ -15,7 +15,7 @@ export const GET = route({ permission: "recovery:read", params: idParams, schema
   return { ...message };
 });
 
-export const POST = route({ permission: "recovery:write", params: idParams, schema: z.object({ channel: z.enum(["link", "whatsapp", "email"]) }) }, async ({ params, input, actor }) => {
+export const POST = route({ permission: "recovery:write", params: idParams, schema: z.object({ channel: recoveryContactChannelSchema }) }, async ({ params, input, actor }) => {
   await recordLeadContact(await getDb(), actor, params.id, input.channel);
   return { ok: true };
 });
