@@ -59,7 +59,7 @@ export function route(
   return async (req: NextRequest, ctx: RouteContext): Promise<Response> => {
     try {
       const ip = clientIp(req.headers);
-      const member = requireAuth ? await getSessionMember() : null;
+      const member = requireAuth ? await getSessionMember(req) : null;
       if (requireAuth && !member) return errorResponse(401, "unauthorized", "Authentication required");
       // After the session check so an anonymous caller learns only "sign in"; before anything else runs.
       if (!SAFE_METHODS.has(req.method) && !isSameOriginRequest(req.headers)) {

@@ -10,6 +10,7 @@ export { createInvite, listPendingInvites, type CreatedInvite } from "./create-i
 export { getInvite, acceptInvite } from "./accept-invite";
 export { changeRole } from "./change-role";
 export { removeMember } from "./remove-member";
+export { findSessionMember, revokeSession } from "./sessions";
 export { ensureDemoAccounts, DEMO_ACCOUNTS, type DemoAccount } from "./demo-accounts";
 export {
   FREE_FAILURES_PER_ACCOUNT,
