@@ -7,6 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
 type SignInState = { error?: "invalid" | "throttled" | "generic" };
+// The error codes lib/auth/password.ts gives a refused password (POST /api/team/invites/accept).
+const PASSWORD_ERRORS = ["password_too_short", "password_too_long", "password_common"] as const;
+type PasswordError = (typeof PASSWORD_ERRORS)[number];
 type SignIn = (state: SignInState, form: FormData) => Promise<SignInState>;
 
 export function InviteAcceptForm({ token, email, signInAction }: { token: string; email: string; signInAction: SignIn }) {
@@ -26,8 +29,11 @@ export function InviteAcceptForm({ token, email, signInAction }: { token: string
       body: JSON.stringify({ token, name: data.get("name"), password }),
     });
     if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setError(body?.error?.message ?? t("errorGeneric"));
+      const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+      // A refused password says why in the reader's language; other errors keep the server's message.
+      const code = body?.error?.code;
+      const passwordError = code && (PASSWORD_ERRORS as readonly string[]).includes(code) ? t(`errorPassword.${code as PasswordError}`) : null;
+      setError(passwordError ?? body?.error?.message ?? t("errorGeneric"));
       setPending(false);
       return;
     }

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Role } from "@/lib/auth/permissions";
-import { hashPassword, passwordSchema } from "@/lib/auth/password";
+import { assertAcceptablePassword, hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -13,7 +13,9 @@ import { nameSchema, nowIso, parseInput, toMember, type Member } from "./members
 import { hashInviteToken } from "./invite-token";
 
 const tokenSchema = z.string({ error: "is required" }).min(1, "is required").max(200, "is malformed");
-const acceptSchema = z.object({ token: tokenSchema, name: nameSchema, password: passwordSchema });
+// The password's policy is checked after the shape, by assertAcceptablePassword, whose error code names the
+// problem for the invite form (password_too_short, password_common…).
+const acceptSchema = z.object({ token: tokenSchema, name: nameSchema, password: z.string({ error: "is required" }) });
 
 /** The invite behind a link, or null when unknown, already used or expired. */
 export async function getInvite(
@@ -36,6 +38,7 @@ export async function acceptInvite(
   input: { token: string; name: string; password: string },
 ): Promise<Member> {
   const data = parseInput(acceptSchema, input);
+  assertAcceptablePassword(data.password);
   // Hash before the transaction: bcrypt is slow and must not hold the write lock.
   const passwordHash = await hashPassword(data.password);
   const userId = randomUUID();
