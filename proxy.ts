@@ -1,8 +1,10 @@
 // Next 16's middleware. Two jobs only: send anonymous visitors of a page to /login (an optimistic check on
 // the session cookie — the real check is on the server, per page and per API route), and attach the
-// per-request CSP nonce, which only a per-request hook can mint (docs/security.md).
+// per-request headers: the CSP nonce, which only a per-request hook can mint, and HSTS when APP_URL is
+// https, which is known only at run time (docs/security.md).
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/http/csp";
+import { strictTransportSecurity } from "@/lib/http/hsts";
 
 const PUBLIC_PAGES = [/^\/login$/, /^\/invite\/[^/]+$/];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -11,12 +13,18 @@ function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
 }
 
+function withHsts(response: NextResponse): NextResponse {
+  const hsts = strictTransportSecurity(process.env.APP_URL);
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+  return response;
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (!PUBLIC_PAGES.some((re) => re.test(pathname)) && !hasSessionCookie(request)) {
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);
-    return NextResponse.redirect(login);
+    return withHsts(NextResponse.redirect(login));
   }
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
@@ -25,7 +33,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  return response;
+  return withHsts(response);
 }
 
 export const config = {

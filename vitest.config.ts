@@ -1,5 +1,7 @@
 // Vitest runs unit and integration tests; `server-only` is aliased to an empty module because
-// tests run in Node, outside React's server/client split.
+// tests run in Node, outside React's server/client split. next-auth is inlined (transformed by Vite)
+// because its ESM build imports `next/server` without an extension, which Node's own loader refuses;
+// the auth tests run its real handlers.
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 

@@ -2,6 +2,7 @@
 // an EnvError that names it, instead of a confusing failure deep inside a request.
 import "server-only";
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "@/lib/http/client-ip";
 
 export class EnvError extends Error {
   /** Names of the offending variables, in the order they were found. */
@@ -89,6 +90,8 @@ const envSchema = z
       .default(DEFAULT_STORE_TIMEZONE)
       .refine(isIanaTimezone, "must be an IANA time zone such as Africa/Abidjan or Europe/Paris"),
     SYNC_IN_WEB: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("true"),
+    // Who may tell the app the client's address (lib/http/client-ip.ts): a hop count or a CIDR list.
+    TRUSTED_PROXIES: optionalText,
     AUTH_GOOGLE_ID: optionalText,
     AUTH_GOOGLE_SECRET: optionalText,
     AUTH_GITHUB_ID: optionalText,
@@ -105,6 +108,10 @@ const envSchema = z
     }
     const pulse = parsePulseSecrets(v.CHARIOW_PULSE_SECRET);
     if (typeof pulse === "string") ctx.addIssue({ code: "custom", path: ["CHARIOW_PULSE_SECRET"], message: pulse });
+    const proxies = parseTrustedProxies(v.TRUSTED_PROXIES);
+    if (typeof proxies === "string") {
+      ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXIES"], message: `${proxies}; expected a hop count (1) or addresses and CIDR ranges (10.0.0.0/8,192.168.1.5)` });
+    }
   });
 
 export type Env = {
@@ -121,6 +128,8 @@ export type Env = {
   DEMO_MODE: boolean;
   /** False when `npm run worker` does the sync: the web servers then never take the sync lease. */
   SYNC_IN_WEB: boolean;
+  /** Reverse proxies whose X-Forwarded-For entries are believed; none by default. */
+  TRUSTED_PROXIES: TrustedProxies;
   AUTH_GOOGLE_ID?: string;
   AUTH_GOOGLE_SECRET?: string;
   AUTH_GITHUB_ID?: string;
@@ -148,6 +157,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const v = result.data;
   const pulse = parsePulseSecrets(v.CHARIOW_PULSE_SECRET);
+  const proxies = parseTrustedProxies(v.TRUSTED_PROXIES);
   const env: Env = {
     NODE_ENV: v.NODE_ENV,
     PORT: v.PORT,
@@ -159,6 +169,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     STORE_TIMEZONE: v.STORE_TIMEZONE,
     DEMO_MODE: v.CHARIOW_API_KEY === undefined,
     SYNC_IN_WEB: v.SYNC_IN_WEB === "true",
+    TRUSTED_PROXIES: typeof proxies === "string" ? { kind: "none" } : proxies,
   };
   // Optional keys are only present when set, so `"KEY" in env` and spreading never leak `undefined`.
   if (v.CHARIOW_API_KEY) env.CHARIOW_API_KEY = v.CHARIOW_API_KEY;

@@ -15,10 +15,11 @@ export class AppError extends Error {
   }
 }
 
-/** 400: the input is malformed; `field` names the offending field so the UI can point at it. */
+/** 400: the input is malformed; `field` names the offending field so the UI can point at it, and a
+ *  more specific `code` (e.g. `password_common`) lets it say why in the reader's language. */
 export class ValidationError extends AppError {
-  constructor(message: string, field?: string) {
-    super(message, { code: "validation_error", status: 400, field });
+  constructor(message: string, field?: string, code = "validation_error") {
+    super(message, { code, status: 400, field });
   }
 }
 

@@ -73,7 +73,13 @@ if (!env.CHARIOW_API_KEY) {
   }
 }
 
-const next = spawn(nextBin, [mode, "--port", String(port)], { cwd: root, stdio: "inherit", env });
+// Production serves through scripts/start/server.mjs (Next.js's handler, plus the socket address appended
+// to X-Forwarded-For so a caller cannot choose the IP the throttle and the audit log see); `dev` keeps
+// `next dev` for its hot reload.
+const next =
+  mode === "start"
+    ? spawn(process.execPath, [path.join(root, "scripts", "start", "server.mjs")], { cwd: root, stdio: "inherit", env })
+    : spawn(nextBin, [mode, "--port", String(port)], { cwd: root, stdio: "inherit", env });
 children.push(next);
 next.on("exit", (code, signal) => {
   stopAll();

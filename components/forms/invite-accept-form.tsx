@@ -8,6 +8,9 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
 type SignInState = { error?: "invalid" | "throttled" | "generic" };
+// The error codes lib/auth/password.ts gives a refused password (POST /api/team/invites/accept).
+const PASSWORD_ERRORS = ["password_too_short", "password_too_long", "password_common"] as const;
+type PasswordError = (typeof PASSWORD_ERRORS)[number];
 type SignIn = (state: SignInState, form: FormData) => Promise<SignInState>;
 
 export function InviteAcceptForm({ token, signInAction }: { token: string; signInAction: SignIn }) {
@@ -28,8 +31,10 @@ export function InviteAcceptForm({ token, signInAction }: { token: string; signI
     });
     if (!res.ok) {
       const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+      // A refused password or address says why in the reader's language; other errors keep the server's message.
       const code = body?.error?.code;
-      setError(code === "invite_email_mismatch" ? t("errorEmailMismatch") : res.status === 404 ? t("invalidBody") : (body?.error?.message ?? t("errorGeneric")));
+      const passwordError = code && (PASSWORD_ERRORS as readonly string[]).includes(code) ? t(`errorPassword.${code as PasswordError}`) : null;
+      setError(code === "invite_email_mismatch" ? t("errorEmailMismatch") : (passwordError ?? (res.status === 404 ? t("invalidBody") : (body?.error?.message ?? t("errorGeneric")))));
       setPending(false);
       return;
     }

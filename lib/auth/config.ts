@@ -1,19 +1,21 @@
 // next-auth (v5) set-up: email + password through lib/team's `authenticate` (which throttles per account
 // and per IP), optional Google/GitHub sign-in that only admits existing members, JWT sessions in
-// http-only cookies (Secure when APP_URL is https). The role rides in the token, but every server check
-// re-reads the member from the database (lib/auth/session.ts), so removal and demotion bite at once.
+// http-only cookies (Secure when APP_URL is https). Every read of a session goes through
+// lib/auth/session-token.ts: it ends 12 h after sign-in whatever the activity, sign-out revokes it on
+// the server (revoked_sessions), and the role and email come from the database on every request.
 import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
+import type { Kysely } from "kysely";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getDb, type Database } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { authenticate, findMemberByEmail } from "@/lib/team";
+import { authenticate, findMemberByEmail, findMemberById } from "@/lib/team";
 import { recordAudit } from "@/lib/audit";
 import { clientIp } from "@/lib/http/client-ip";
-import { isRole } from "@/lib/auth/permissions";
+import { SESSION_LIFETIME_SECONDS, endSession, liveSession, memberOfToken, sessionEndsAt, startSession } from "@/lib/auth/session-token";
 
 /** Thrown by `authorize` so the login form can say "too many attempts" instead of "wrong password". */
 class ThrottledSignin extends CredentialsSignin {
@@ -24,8 +26,6 @@ const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
   password: z.string().min(1).max(1024),
 });
-
-const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 function buildConfig(): NextAuthConfig {
   const env = getEnv();
@@ -57,14 +57,20 @@ function buildConfig(): NextAuthConfig {
     secret: env.AUTH_SECRET,
     trustHost: true, // self-hosted: the app is reached on whatever host the merchant configured
     useSecureCookies: env.APP_URL.startsWith("https://"),
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    // maxAge is the cookie's and the JWT's own expiry, pushed forward on each /api/auth/session read;
+    // the absolute limit is the signedInAt claim, checked by liveSession on every read.
+    session: { strategy: "jwt", maxAge: SESSION_LIFETIME_SECONDS },
     pages: { signIn: "/login", error: "/login" },
     // A wrong password is an expected event (audited by lib/team), not a server error with a stack trace.
     logger: {
       error(error) {
         const type = (error as { type?: string }).type;
         if (type === "CredentialsSignin" || error.name === "CredentialsSignin") return;
-        console.error(`[auth] ${error.name}: ${error.message}`);
+        // next-auth wraps the real failure (e.g. the database being down while a session is read, which
+        // answers "no session": fail closed) in `cause`.
+        const inner = (error.cause as { err?: unknown } | undefined)?.err ?? error.cause;
+        const cause = inner instanceof Error ? ` (${inner.name}: ${inner.message})` : "";
+        console.error(`[auth] ${error.name}: ${error.message}${cause}`);
       },
     },
     providers,
@@ -77,28 +83,32 @@ function buildConfig(): NextAuthConfig {
         return member !== null && member !== undefined;
       },
       async jwt({ token, user, account }) {
+        const db = await getDb();
         if (user && account) {
-          if (account.provider === "credentials") {
-            token.uid = user.id;
-            token.role = (user as { role?: unknown }).role;
-          } else if (user.email) {
-            const member = await findMemberByEmail(await getDb(), user.email);
-            if (member) {
-              token.uid = member.id;
-              token.role = member.role;
-              token.email = member.email;
-            }
-          }
+          // Sign-in: a new session id, for the member as the database has them.
+          const found = await memberAtSignIn(db, account.provider, user);
+          return found ? startSession(token, found) : null;
         }
-        return token;
+        // Every later read (a page, /api/auth/session): null ends the session and clears the cookie.
+        return (await liveSession(db, token))?.token ?? null;
       },
       async session({ session, token }) {
-        if (typeof token.uid === "string") session.user.id = token.uid;
-        if (isRole(token.role)) (session.user as { role?: string }).role = token.role;
+        const member = memberOfToken(token);
+        if (member) Object.assign(session.user, member);
+        // Report when the session really ends, not the sliding cookie expiry next-auth computed.
+        const endsAt = sessionEndsAt(token);
+        if (endsAt && endsAt.getTime() < new Date(session.expires).getTime()) {
+          (session as { expires: string }).expires = endsAt.toISOString();
+        }
         return session;
       },
     },
     events: {
+      // Sign-out ends the session on the server, not only in this browser: a copy of its cookie saved
+      // elsewhere is refused from the next request on. The member's other sessions go on.
+      async signOut(message) {
+        await endSession(await getDb(), "token" in message ? message.token : null);
+      },
       // Credentials sign-ins are audited by lib/team's authenticate; OAuth ones are recorded here.
       async signIn({ user, account }) {
         if (!account || account.provider === "credentials" || !user.email) return;
@@ -113,6 +123,12 @@ function buildConfig(): NextAuthConfig {
       },
     },
   };
+}
+
+/** Credentials sign-ins name the member by id (from `authorize`); OAuth ones by a member's email. */
+async function memberAtSignIn(db: Kysely<Database>, provider: string, user: { id?: string; email?: string | null }) {
+  if (provider === "credentials") return typeof user.id === "string" ? findMemberById(db, user.id) : null;
+  return user.email ? findMemberByEmail(db, user.email) : null;
 }
 
 // Lazy configuration: read the environment at the first request, never at build time.

@@ -16,6 +16,14 @@ export interface UsersTable {
   disabled_at: string | null;
 }
 
+/** A session ended by sign-out, kept until it would have expired anyway (lib/auth/session-token.ts). */
+export interface RevokedSessionsTable {
+  session_id: string; // the token's random `sid` claim
+  user_id: string;
+  revoked_at: string;
+  expires_at: string; // the session's absolute end: the row is useless after it and pruned
+}
+
 export interface InvitesTable {
   id: string;
   token_hash: string; // SHA-256 hex of the token: a leaked database does not leak usable links
@@ -335,6 +343,7 @@ export interface Database {
   invites: InvitesTable;
   audit_log: AuditLogTable;
   login_attempts: LoginAttemptsTable;
+  revoked_sessions: RevokedSessionsTable;
   app_settings: AppSettingsTable;
   pulse_deliveries: PulseDeliveriesTable;
   pulse_rejections: PulseRejectionsTable;

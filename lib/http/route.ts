@@ -96,7 +96,7 @@ export function route(
       // First of all: a body declared too large is refused without reading it, or even the session.
       if (declaredBodyTooLarge(req.headers, maxBodyBytes)) return payloadTooLarge(maxBodyBytes);
       const ip = clientIp(req.headers);
-      const member = requireAuth ? await getSessionMember() : null;
+      const member = requireAuth ? await getSessionMember(req) : null;
       if (requireAuth && !member) return errorResponse(401, "unauthorized", "Authentication required");
       // After the session check so an anonymous caller learns only "sign in"; before anything else runs.
       if (!SAFE_METHODS.has(req.method) && !isSameOriginRequest(req.headers)) {

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Role } from "@/lib/auth/permissions";
-import { hashPassword, passwordSchema } from "@/lib/auth/password";
+import { assertAcceptablePassword, hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/schema";
 import { AppError, ConflictError, NotFoundError } from "@/lib/errors";
@@ -16,7 +16,9 @@ import { emailSchema, nameSchema, nowIso, parseInput, toMember, type Member } fr
 import { hashInviteToken } from "./invite-token";
 
 const tokenSchema = z.string({ error: "is required" }).min(1, "is required").max(200, "is malformed");
-const acceptSchema = z.object({ token: tokenSchema, email: emailSchema, name: nameSchema, password: passwordSchema });
+// The password's policy is checked after the shape, by assertAcceptablePassword, whose error code names the
+// problem for the invite form (password_too_short, password_common…).
+const acceptSchema = z.object({ token: tokenSchema, email: emailSchema, name: nameSchema, password: z.string({ error: "is required" }) });
 
 /** Wrong addresses a link takes before it is revoked. */
 export const MAX_WRONG_EMAILS = 5;
@@ -50,6 +52,7 @@ export async function acceptInvite(
   meta: { ip?: string | null } = {},
 ): Promise<Member> {
   const data = parseInput(acceptSchema, input);
+  assertAcceptablePassword(data.password);
   const pending = await db
     .selectFrom("invites")
     .select(["id", "email", "created_at"])

@@ -11,9 +11,12 @@ export { getInvite, acceptInvite } from "./accept-invite";
 export { changeRole } from "./change-role";
 export { removeMember } from "./remove-member";
 export { revokeInvite } from "./revoke-invite";
+export { findSessionMember, revokeSession } from "./sessions";
 export { ensureDemoAccounts, DEMO_ACCOUNTS, type DemoAccount } from "./demo-accounts";
 export {
-  THROTTLE_WINDOW_SECONDS,
-  MAX_FAILURES_PER_ACCOUNT,
+  FREE_FAILURES_PER_ACCOUNT,
+  IP_WINDOW_SECONDS,
+  MAX_ACCOUNT_DELAY_SECONDS,
   MAX_FAILURES_PER_IP,
+  accountDelaySeconds,
 } from "./login-throttle";

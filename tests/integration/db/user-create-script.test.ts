@@ -52,6 +52,8 @@ describe("user:create script (SQLite)", () => {
     ["an invalid email", ["--email", "not-an-email", "--role", "admin"], "another-password", /Invalid email/],
     ["an unknown role", ["--email", "x@shop.ci", "--role", "boss"], "another-password", /Invalid role.*owner, admin, marketing, support/],
     ["a weak password", ["--email", "x@shop.ci", "--role", "admin"], "short", /at least 10 characters/],
+    ["a common password", ["--email", "x@shop.ci", "--role", "admin"], "password123", /password.*too common/],
+    ["a common French password", ["--email", "x@shop.ci", "--role", "admin"], "Azerty1234!", /password.*too common/],
     ["a missing --role", ["--email", "x@shop.ci"], "another-password", /--role are required/],
   ])("refuses %s with a clear message and a non-zero exit", (_label, args, password, message) => {
     const { code, out } = userCreate([...args, "--password-stdin"], `${password}\n`);

@@ -71,11 +71,12 @@ describe("route()", () => {
   it("passes parsed input, params and the actor to the handler", async () => {
     signedInAs("owner");
     const seen = vi.fn(async () => ({ ok: true }));
+    // The actor's IP is the socket peer `npm start`'s server appended (the last entry), not the caller's claim.
     const r = route({ permission: "team:manage", params: z.object({ id: z.string() }), schema: z.object({ role: z.enum(["support"]) }) }, seen);
     const res = await r(req("PATCH", "/api/x/42", { body: { role: "support" }, headers: { origin: ORIGIN, "x-forwarded-for": "203.0.113.9, 10.0.0.1" } }), ctx({ id: "42" }));
     expect(res.status).toBe(200);
     expect(seen).toHaveBeenCalledWith(
-      expect.objectContaining({ input: { role: "support" }, params: { id: "42" }, actor: { id: "u-owner", email: "owner@x.test", role: "owner", ip: "203.0.113.9" } }),
+      expect.objectContaining({ input: { role: "support" }, params: { id: "42" }, actor: { id: "u-owner", email: "owner@x.test", role: "owner", ip: "10.0.0.1" } }),
     );
   });
 
