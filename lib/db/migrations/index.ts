@@ -13,6 +13,7 @@ import * as recovery from "./0007-recovery";
 import * as rollupPaymentGateway from "./0008-rollup-payment-gateway";
 import * as fulfilment from "./0009-fulfilment";
 import * as licenceDetails from "./0010-licence-details";
+import * as pulseRefusalSources from "./0011-pulse-refusal-sources";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -28,4 +29,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0008_rollup_payment_gateway", rollupPaymentGateway],
   ["0009_fulfilment", fulfilment],
   ["0010_licence_details", licenceDetails],
+  ["0011_pulse_refusal_sources", pulseRefusalSources],
 ];
