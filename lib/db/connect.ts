@@ -51,7 +51,13 @@ const companions = (file: string) => [file, `${file}-wal`, `${file}-shm`, `${fil
  */
 function createOwnerOnly(file: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  fs.closeSync(fs.openSync(file, "a", 0o600));
+  try {
+    // "wx": only ever a file that does not exist yet. Opening and closing an existing one could drop the
+    // POSIX locks another connection of this process holds on it (closing any descriptor of a file does).
+    fs.closeSync(fs.openSync(file, "wx", 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
   tightenModes(file);
 }
 
