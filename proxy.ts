@@ -1,9 +1,10 @@
-// Next 16's middleware. Two jobs only: send anonymous visitors of a page to /login (an optimistic check on
-// the session cookie — the real check is on the server, per page and per API route), and attach the
-// per-request headers: the CSP nonce, which only a per-request hook can mint, and HSTS when APP_URL is
-// https, which is known only at run time (docs/security.md).
+// Next 16's middleware. Three jobs only: refuse a cross-site POST to a page (a server action) with 403,
+// send anonymous visitors of a page to /login (an optimistic check on the session cookie — the real check
+// is on the server, per page and per API route), and attach the per-request headers: the CSP nonce, which
+// only a per-request hook can mint, and HSTS when APP_URL is https, known only at run time (docs/security.md).
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/http/csp";
+import { SAFE_METHODS, isSameOriginRequest } from "@/lib/http/csrf";
 import { strictTransportSecurity } from "@/lib/http/hsts";
 
 const PUBLIC_PAGES = [/^\/login$/, /^\/invite\/[^/]+$/];
@@ -19,7 +20,20 @@ function withHsts(response: NextResponse): NextResponse {
   return response;
 }
 
+/**
+ * A page answers only GET; any other method on a page path is a server action (sign-in, language switch,
+ * sign-out), with a `Next-Action` header or as a no-JavaScript form post. Next.js refuses a foreign Origin
+ * itself, but by throwing — a 500. Checked here, every action (present and future) gets the same rule as
+ * the API's mutations (lib/http/csrf) and a 403, before the session redirect or any rendering.
+ */
+export function refuseCrossSiteAction(request: NextRequest): NextResponse | null {
+  if (SAFE_METHODS.has(request.method) || isSameOriginRequest(request.headers)) return null;
+  return NextResponse.json({ error: { code: "csrf", message: "Cross-site request refused" } }, { status: 403, headers: { "Cache-Control": "no-store" } });
+}
+
 export function proxy(request: NextRequest) {
+  const refused = refuseCrossSiteAction(request);
+  if (refused) return refused;
   const { pathname, search } = request.nextUrl;
   if (!PUBLIC_PAGES.some((re) => re.test(pathname)) && !hasSessionCookie(request)) {
     const login = new URL("/login", request.url);

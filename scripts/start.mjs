@@ -44,9 +44,11 @@ if (!env.CHARIOW_API_KEY) {
   const pulseSecret = env.CHARIOW_PULSE_SECRET || randomToken("whsec_demo_");
   // The simulator's key is per run unless the caller fixes it (the e2e suite does, to scan for it).
   const apiKey = env.CHARIOW_DEMO_API_KEY || randomToken("sk_test_demo_");
-  // The control API (/__sim/*: create a sale, send a test Pulse) is for tests and demos; its token is
-  // written to DEMO_CONTROL_FILE (mode 0600) only when that variable asks for it (the e2e suite does).
-  const controlToken = env.DEMO_CONTROL_FILE ? randomToken("sim_ctl_") : undefined;
+  // The control API (/__sim/*: create a sale, send a test Pulse) is for tests and demos. Its token and
+  // the simulator's key are printed nowhere: they go to the simulator through its environment and to
+  // an owner-only file (DEMO_CONTROL_FILE, else <DATA_DIR>/demo-simulator.json) that the banner names.
+  const controlToken = randomToken("sim_ctl_");
+  const controlFile = path.resolve(root, env.DEMO_CONTROL_FILE || path.join(dataDir, "demo-simulator.json"));
   const simulator = await startSimulatorProcess({ root, appPort: port, pulseSecret, apiKey, controlToken, env }).catch((error) => {
     console.error(`[start] could not start the Chariow simulator: ${error.message}`);
     process.exit(1);
@@ -62,8 +64,8 @@ if (!env.CHARIOW_API_KEY) {
       CHARIOW_DEMO_API_KEY: simulator.apiKey,
       CHARIOW_PULSE_SECRET: pulseSecret,
     });
-    if (controlToken) writeControlFile(env.DEMO_CONTROL_FILE, { origin: simulator.origin, controlToken });
-    console.log(`[start] demo mode: Chariow simulator on ${simulator.baseUrl}`);
+    writeControlFile(controlFile, { origin: simulator.origin, controlToken, baseUrl: simulator.baseUrl, apiKey: simulator.apiKey });
+    console.log(`[start] demo mode: Chariow simulator on ${simulator.baseUrl} (its API key and control token: ${path.relative(process.cwd(), controlFile) || controlFile}, owner-only)`);
   } else if (mode === "dev") {
     console.warn("[start] simulator/cli.ts not found: demo mode without a simulator (upstream unreachable)");
     env.DEMO_MODE = "true";

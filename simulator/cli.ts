@@ -1,5 +1,7 @@
 // Command line for the simulator: `npm run simulator -- --port 4010 --seed 42 --dialect current`.
-// Prints the base URL, API key and control token, then serves until SIGINT/SIGTERM.
+// Prints the base URL, and the API key and control token only when they are no secret to the caller
+// (the public demo key, a token it drew itself); serves until SIGINT/SIGTERM. Secrets come from the
+// environment (a command line is visible to every user in `ps`); the flags remain for hand use.
 import { parseArgs } from "node:util";
 import { parseFaults } from "./faults";
 import { DEFAULT_SALES, DEMO_API_KEY, startSimulator } from "./server";
@@ -21,15 +23,16 @@ Usage: npm run simulator -- [options]
   --live                generate new activity over time (checkouts, payments, payouts, invitations)
   --live-interval <ms>  live tick interval (default 5000)
   --pulse-url <url>     where to POST Pulses (webhooks)
-  --pulse-secret <s>    signing secret for Pulses (whsec_…)
+  --pulse-secret <s>    signing secret for Pulses (whsec_…); prefer env SIMULATOR_PULSE_SECRET
   --pulse-id <id>       Pulse id sent in x-pulse-id (default pulse_demo)
   --pulse-retry <list>  comma-separated retry delays in ms (default Chariow's 10s,100s,17min,2h47)
   --missing-endpoints <list>  endpoints this store does not have (404), any of licenses,products,customers,store
   --faults <spec>       e.g. "5xx=0.1,html=0.05,slow=200,timeout=0.02,drop=0.02,storm=5,drift"
-  --control-token <t>   token for /__sim/* (default: random, printed)
+  --control-token <t>   token for /__sim/*; prefer env SIMULATOR_CONTROL_TOKEN (default: random, printed)
   --help                this text
 
-API key: env SIMULATOR_API_KEY, else the demo key ${DEMO_API_KEY}. See docs/simulator.md.
+API key: env SIMULATOR_API_KEY, else the demo key ${DEMO_API_KEY}. Secrets given by the environment
+are never printed. See docs/simulator.md.
 `;
 
 function num(v: string | undefined, name: string): number | undefined {
@@ -61,19 +64,21 @@ async function main(): Promise<void> {
   if (paymentMethodAs !== "object" && paymentMethodAs !== "string") throw new Error("--payment-method must be object or string");
   const now = values.now ? new Date(values.now) : undefined;
   if (now && Number.isNaN(now.getTime())) throw new Error("--now must be an ISO date");
-  if ((values["pulse-url"] === undefined) !== (values["pulse-secret"] === undefined)) throw new Error("--pulse-url and --pulse-secret go together");
+  const pulseSecret = values["pulse-secret"] ?? (values["pulse-url"] !== undefined ? process.env.SIMULATOR_PULSE_SECRET || undefined : undefined);
+  if ((values["pulse-url"] === undefined) !== (pulseSecret === undefined)) throw new Error("--pulse-url needs a secret (SIMULATOR_PULSE_SECRET or --pulse-secret), and a secret needs --pulse-url");
+  const givenControlToken = values["control-token"] ?? (process.env.SIMULATOR_CONTROL_TOKEN || undefined);
   const missing = (values["missing-endpoints"] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   const unknown = missing.filter((e) => !(OPTIONAL_ENDPOINTS as readonly string[]).includes(e));
   if (unknown.length > 0) throw new Error(`--missing-endpoints takes ${OPTIONAL_ENDPOINTS.join(", ")} (not ${unknown.join(", ")})`);
   const opts: SimulatorOptions = {
     port: num(values.port, "port") ?? 4010, host: values.host, seed: num(values.seed, "seed"), dialect, feesDeducted, paymentMethodAs,
     rateLimit: num(values["rate-limit"], "rate-limit"), sales: num(values.sales, "sales"), now,
-    controlToken: values["control-token"],
+    controlToken: givenControlToken,
     live: values.live ? { intervalMs: num(values["live-interval"], "live-interval") ?? 5000 } : false,
     faults: values.faults ? parseFaults(values.faults) : undefined,
     missingEndpoints: missing as OptionalEndpoint[],
-    pulse: values["pulse-url"] && values["pulse-secret"]
-      ? { url: values["pulse-url"], secret: values["pulse-secret"], pulseId: values["pulse-id"], retryDelaysMs: values["pulse-retry"]?.split(",").map(Number) }
+    pulse: values["pulse-url"] && pulseSecret
+      ? { url: values["pulse-url"], secret: pulseSecret, pulseId: values["pulse-id"], retryDelaysMs: values["pulse-retry"]?.split(",").map(Number) }
       : undefined,
   };
   const t0 = performance.now();
@@ -81,8 +86,9 @@ async function main(): Promise<void> {
   const ms = Math.round(performance.now() - t0);
   const t = sim.truth();
   console.log(`Chariow simulator listening on ${sim.baseUrl}`);
-  console.log(`  API key:        ${sim.apiKey}`);
-  console.log(`  control token:  ${sim.controlToken}   (header x-sim-token on ${sim.origin}/__sim/*)`);
+  // The caller knows a key or token it gave; printing it would only copy it into logs.
+  console.log(`  API key:        ${sim.apiKey === DEMO_API_KEY ? sim.apiKey : "from SIMULATOR_API_KEY (not printed)"}`);
+  console.log(`  control token:  ${givenControlToken === undefined ? sim.controlToken : "given by the caller (not printed)"}   (header x-sim-token on ${sim.origin}/__sim/*)`);
   console.log(`  dialect ${dialect}, rate limit ${opts.rateLimit === 0 ? "off" : `${opts.rateLimit ?? 10}/min`}, ${t.totalSales} sales, ${t.customers} customers, history to ${t.historyEnd} (built in ${ms} ms)`);
   if (opts.live) console.log(`  live mode: a tick every ${(opts.live as { intervalMs: number }).intervalMs} ms`);
   if (opts.pulse) console.log(`  Pulses → ${opts.pulse.url}`);

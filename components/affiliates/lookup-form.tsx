@@ -1,7 +1,8 @@
 "use client";
 // Lookup by referral code: the code goes to the API as a query parameter (the server sends it to Chariow
 // as one URL-encoded path segment). An unknown code says "No affiliate with this code"; answers are cached
-// a few minutes on the server, and "Refresh" asks Chariow again.
+// a few minutes on the server, and "Refresh" asks Chariow again. With the API budget spent, it says when
+// to try again (the server's `retryAt`).
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { formatMoney } from "@/lib/money";
@@ -27,12 +28,15 @@ export function LookupForm({ locale }: { locale: string }) {
       const body = await res.json();
       if (res.ok) setState({ kind: "found", affiliate: body.affiliate, cached: body.cached, fetchedAt: body.fetchedAt });
       else if (body?.error?.code === "affiliate_not_found") setState({ kind: "message", text: t("notFound", { code: code.trim() }), notFound: true });
+      // The API budget is spent (the server answers at once rather than wait): say when it comes back.
+      else if (body?.error?.code === "chariow_rate_limited" && typeof body.error.retryAt === "string") setState({ kind: "message", text: t("errors.budget", { at: clockTime(body.error.retryAt) }), notFound: false });
       else setState({ kind: "message", text: body?.error?.message ?? t("errors.generic"), notFound: false });
     } catch {
       setState({ kind: "message", text: t("errors.generic"), notFound: false });
     }
   }
 
+  const clockTime = (iso: string) => new Intl.DateTimeFormat(locale, { timeStyle: "medium" }).format(new Date(iso));
   const num = (n: number | null) => (n === null ? "—" : new Intl.NumberFormat(locale).format(n));
   const when = (iso: string | null) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso)) : "—");
 

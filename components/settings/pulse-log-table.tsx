@@ -1,5 +1,7 @@
 // The Pulse delivery log: when, which event and Pulse, the result (processed, duplicate skipped, test,
 // rejected…) and why, with the 24-hour failure count and Chariow's "5 failures disable a Pulse" warning.
+// Unverified refusals are counted apart (anyone can POST to the URL), with a hint when a wrong secret
+// would explain them; a sender's refusals beyond 10 an hour show as one line with their count.
 import { useFormatter, useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import type { PulseLogEntry, PulseLogSummary } from "@/lib/pulses/schemas";
@@ -16,13 +18,20 @@ const TONE: Record<string, string> = {
 export function PulseLogTable({ entries, summary, now }: { entries: PulseLogEntry[]; summary: PulseLogSummary; now: number }) {
   const t = useTranslations("pulseLog");
   const format = useFormatter();
+  const reasonOf = (detail: string | null) => (detail ? (t.has(`detail.${detail}`) ? t(`detail.${detail}`) : detail) : "");
+  const detailOf = (e: PulseLogEntry) => {
+    const source = e.source ?? "?";
+    if (e.count > 1) return t("detail.repeated", { count: e.count, source, reason: reasonOf(e.detail) });
+    return e.source ? `${reasonOf(e.detail)} — ${t("from", { source })}` : reasonOf(e.detail);
+  };
   return (
     <div className="space-y-3">
       <p className="text-sm" data-testid="pulse-log-summary">
-        {t("summary", { failures: summary.failuresLast24h, processed: summary.processedLast24h, pending: summary.pending })}
+        {t("summary", { failures: summary.failuresLast24h, processed: summary.processedLast24h, pending: summary.pending, rejected: summary.rejectedLast24h })}
         {summary.lastReceivedAt ? ` ${t("lastReceived", { when: format.relativeTime(new Date(summary.lastReceivedAt), now) })}` : ""}
       </p>
       {summary.failuresLast24h > 0 ? <Alert>{t("warning")}</Alert> : null}
+      {summary.refusedSinceAccepted > 0 ? <Alert>{t("refusedHint", { count: summary.refusedSinceAccepted })}</Alert> : null}
       {entries.length === 0 ? (
         <p className="text-sm text-zinc-500">{t("empty")}</p>
       ) : (
@@ -44,7 +53,7 @@ export function PulseLogTable({ entries, summary, now }: { entries: PulseLogEntr
                   <td className="py-2 pr-4 font-mono text-xs">{e.event ?? ""}</td>
                   <td className="py-2 pr-4 font-mono text-xs">{e.pulseId ?? ""}</td>
                   <td className={`whitespace-nowrap py-2 pr-4 font-medium ${TONE[e.status] ?? ""}`}>{t(`status.${e.status}`)}</td>
-                  <td className="py-2 text-xs text-zinc-600 dark:text-zinc-400">{e.detail ? (t.has(`detail.${e.detail}`) ? t(`detail.${e.detail}`) : e.detail) : ""}</td>
+                  <td className="py-2 text-xs text-zinc-600 dark:text-zinc-400">{detailOf(e)}</td>
                 </tr>
               ))}
             </tbody>

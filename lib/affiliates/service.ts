@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import { ChariowError, ChariowRateLimitedError, type ChariowClient } from "@/lib/chariow";
 import type { Database } from "@/lib/db";
-import { AppError, NotFoundError, ThrottledError, ValidationError } from "@/lib/errors";
+import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Actor } from "@/lib/audit";
 import { MAX_PASTED_EMAILS, parseEmails, type ParsedEmails } from "./emails";
 import { sendInvitations, type InviteReport } from "./invite";
@@ -27,8 +27,9 @@ export class NotConnectedError extends AppError {
   }
 }
 
+/** Chariow failures as app errors; a spent budget passes through: the route wrapper answers 503 + retryAt. */
 export function appErrorFromChariow(e: unknown): unknown {
-  if (e instanceof ChariowRateLimitedError) return new ThrottledError(e.retryAfterMs / 1000, "Chariow is rate limiting requests; try again shortly");
+  if (e instanceof ChariowRateLimitedError) return e;
   if (e instanceof ChariowError) return new AppError(`Chariow could not answer (${e.code})`, { code: `chariow_${e.code}`, status: 502 });
   return e;
 }

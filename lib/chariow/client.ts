@@ -53,6 +53,8 @@ export interface CallOptions {
   /** Default "interactive": a person is waiting. Sync passes "background". */
   priority?: Priority;
   signal?: AbortSignal;
+  /** How long to wait for the budget before ChariowBudgetExhaustedError (scheduler's default otherwise). */
+  maxWaitMs?: number;
 }
 
 export interface InvitationResult {
@@ -108,6 +110,7 @@ export function createChariowClient(options: ChariowClientOptions) {
       endpoint,
       priority: opts.priority ?? "interactive",
       signal: opts.signal,
+      ...(opts.maxWaitMs !== undefined ? { maxWaitMs: opts.maxWaitMs } : {}),
       send: (signal) => transport(request, signal),
     });
     throwForStatus(endpoint, raw);

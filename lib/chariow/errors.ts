@@ -62,6 +62,21 @@ export class ChariowRateLimitedError extends ChariowError {
   }
 }
 
+/**
+ * The key's budget is spent and an interactive call could not be sent within its bound (the scheduler's
+ * `interactiveMaxWaitMs`, 5 s by default): it fails at once instead of queueing for the next window, and
+ * no request was sent. A rate-limited error (callers that handle a 429 handle this), with `retryAt`: when
+ * the budget comes back (epoch ms, the scheduler's clock).
+ */
+export class ChariowBudgetExhaustedError extends ChariowRateLimitedError {
+  readonly retryAt: number;
+  constructor(endpoint: string, retryAt: number, now: number) {
+    const waitMs = Math.max(0, retryAt - now);
+    super(`The Chariow API budget is spent; it comes back in ${Math.max(1, Math.ceil(waitMs / 1000))} s`, endpoint, waitMs);
+    this.retryAt = retryAt;
+  }
+}
+
 export type UpstreamFailure = "server_error" | "network" | "timeout";
 
 /** 5xx, network failure, dropped connection or timeout — after the retries allowed for the method. */

@@ -1,9 +1,11 @@
 // The one gate every Chariow call goes through, per API key: spends the rate-limit budget learned from
-// X-RateLimit-* headers, serves interactive before background, absorbs 429s and retries safe GETs.
+// X-RateLimit-* headers, serves interactive before background, absorbs 429s and retries safe GETs. A
+// person does not wait for the next window: an interactive call the budget cannot serve within a few
+// seconds fails at once with ChariowBudgetExhaustedError, which says when the budget comes back.
 import "server-only";
 import { createMemoryBudgetStore, type BudgetStore } from "./budget-store";
 import { systemClock, type Clock } from "./clock";
-import { ChariowAbortedError, ChariowError, ChariowUpstreamUnavailableError } from "./errors";
+import { ChariowAbortedError, ChariowBudgetExhaustedError, ChariowError, ChariowUpstreamUnavailableError } from "./errors";
 import type { HttpMethod, RawResponse } from "./transport";
 
 export type Priority = "interactive" | "background";
@@ -13,6 +15,11 @@ export interface ScheduledRequest {
   endpoint: string;
   priority?: Priority;
   signal?: AbortSignal;
+  /**
+   * The longest this call may wait for the budget before failing with ChariowBudgetExhaustedError.
+   * Default: the scheduler's `interactiveMaxWaitMs` for interactive calls, no limit for background ones.
+   */
+  maxWaitMs?: number;
   send: (signal?: AbortSignal) => Promise<RawResponse>;
 }
 
@@ -32,6 +39,7 @@ export type SchedulerEvent =
   | { type: "rate_limited"; endpoint: string; retryAfterMs: number }
   | { type: "retry"; endpoint: string; attempt: number; delayMs: number; reason: string }
   | { type: "waiting"; until: number }
+  | { type: "budget_exhausted"; endpoint: string; retryAt: number }
   | { type: "failed"; endpoint: string; code: string };
 
 export interface SchedulerOptions {
@@ -47,6 +55,11 @@ export interface SchedulerOptions {
   backoffMaxMs?: number;
   /** Jitter source in [0, 1). */
   random?: () => number;
+  /**
+   * How long an interactive call may wait for the budget (default 5 s): beyond, it fails at once with
+   * the time the budget comes back, rather than hold a page or a form for up to a minute.
+   */
+  interactiveMaxWaitMs?: number;
 }
 
 export interface Scheduler {
@@ -60,6 +73,8 @@ interface Job {
   priority: Priority;
   attempt: number; // tries that failed with 5xx/network/timeout
   rateLimited: number; // 429s absorbed
+  /** Clock time after which waiting for the budget is pointless: the call fails instead. */
+  deadline: number;
   resolve: (r: RawResponse) => void;
   reject: (e: unknown) => void;
   detachAbort: () => void;
@@ -74,12 +89,15 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
   const backoffBase = options.backoffBaseMs ?? 500;
   const backoffMax = options.backoffMaxMs ?? 30_000;
   const random = options.random ?? Math.random;
+  const interactiveMaxWait = options.interactiveMaxWaitMs ?? 5_000;
   const queues: Record<Priority, Job[]> = { interactive: [], background: [] };
   const listeners = new Set<(event: SchedulerEvent, state: SchedulerState) => void>();
   let inFlight = 0;
   let pumping = false;
   let lastError: SchedulerState["lastError"];
   let lastSuccessAt: number | undefined;
+  /** While the pump sleeps for the budget: when it will try again. */
+  let waitingUntil: number | null = null;
 
   function state(): SchedulerState {
     const b = store.snapshot();
@@ -126,8 +144,15 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
       while (hasQueued() && inFlight < maxConcurrency) {
         const reservation = await store.reserve(clock.now());
         if (!reservation.granted) {
+          expireBefore(reservation.retryAt);
+          if (!hasQueued()) continue;
           emit({ type: "waiting", until: reservation.retryAt });
-          await clock.sleep(Math.max(0, reservation.retryAt - clock.now()));
+          waitingUntil = reservation.retryAt;
+          try {
+            await clock.sleep(Math.max(0, reservation.retryAt - clock.now()));
+          } finally {
+            waitingUntil = null;
+          }
           continue;
         }
         // Picked only once a slot is held, so an interactive call queued during the wait goes first.
@@ -145,6 +170,23 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
     } finally {
       pumping = false;
     }
+  }
+
+  /** Fails, without sending them, the queued calls that may not wait until `retryAt`. */
+  function expireBefore(retryAt: number) {
+    for (const priority of ["interactive", "background"] as const) {
+      const expired = queues[priority].filter((job) => job.deadline < retryAt);
+      if (expired.length === 0) continue;
+      queues[priority] = queues[priority].filter((job) => job.deadline >= retryAt);
+      for (const job of expired) budgetExhausted(job, retryAt);
+    }
+  }
+
+  /** Not an API error (nothing was sent, lastError stays as it was): the caller learns when to retry. */
+  function budgetExhausted(job: Job, retryAt: number) {
+    job.detachAbort();
+    emit({ type: "budget_exhausted", endpoint: job.request.endpoint, retryAt });
+    job.reject(new ChariowBudgetExhaustedError(job.request.endpoint, retryAt, clock.now()));
   }
 
   function fail(job: Job, error: unknown) {
@@ -227,8 +269,11 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
       return new Promise<RawResponse>((resolve, reject) => {
         const priority = request.priority ?? "interactive";
         const signal = request.signal;
-        const job: Job = { request, priority, attempt: 0, rateLimited: 0, resolve, reject, detachAbort: () => {} };
+        const maxWait = request.maxWaitMs ?? (priority === "interactive" ? interactiveMaxWait : Infinity);
+        const job: Job = { request, priority, attempt: 0, rateLimited: 0, deadline: clock.now() + maxWait, resolve, reject, detachAbort: () => {} };
         if (signal?.aborted) return reject(new ChariowAbortedError("Request aborted", request.endpoint, null));
+        // The pump is already sleeping until the budget comes back: no need to queue to learn that.
+        if (waitingUntil !== null && job.deadline < waitingUntil) return budgetExhausted(job, waitingUntil);
         if (signal) {
           // Aborting a queued call removes it; an in-flight one is aborted by the transport.
           const onAbort = () => {

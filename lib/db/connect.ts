@@ -40,6 +40,39 @@ export function sqlitePathOf(databaseUrl: string): string {
   return rest === ":memory:" ? rest : path.resolve(rest);
 }
 
+/** The database file and the files SQLite keeps beside it (WAL, shared memory, rollback journal). */
+const companions = (file: string) => [file, `${file}-wal`, `${file}-shm`, `${file}-journal`];
+
+/**
+ * The SQLite file holds every sale, customer e-mail and the team's password hashes: owner-only (0600),
+ * like ./data/auth-secret. Created here with that mode before SQLite opens it — SQLite then gives its
+ * -wal and -shm files the database file's mode — and a folder it creates is 0700. A file that already
+ * exists with a wider mode (an earlier version made it 0644) is narrowed.
+ */
+function createOwnerOnly(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    // "wx": only ever a file that does not exist yet. Opening and closing an existing one could drop the
+    // POSIX locks another connection of this process holds on it (closing any descriptor of a file does).
+    fs.closeSync(fs.openSync(file, "wx", 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  tightenModes(file);
+}
+
+function tightenModes(file: string): void {
+  for (const f of companions(file)) {
+    try {
+      const { mode } = fs.statSync(f);
+      if ((mode & 0o077) !== 0) fs.chmodSync(f, mode & 0o700);
+    } catch (error) {
+      // Absent (no WAL yet) is normal; a file we do not own cannot be narrowed — say so, keep serving.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") console.warn(`Could not make ${f} owner-only: ${(error as Error).message}`);
+    }
+  }
+}
+
 export type Connection = { db: Kysely<Database>; engine: Engine; close(): Promise<void> };
 
 export function connect(databaseUrl: string): Connection {
@@ -63,11 +96,14 @@ export function connect(databaseUrl: string): Connection {
     };
   }
   const file = sqlitePathOf(databaseUrl);
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ":memory:") createOwnerOnly(file);
   const sqlite = new BetterSqlite3(file);
   // busy_timeout first: the WAL switch itself needs a lock another process may hold.
   sqlite.pragma("busy_timeout = 10000");
-  if (file !== ":memory:") sqlite.pragma("journal_mode = WAL"); // readers never block the writer
+  if (file !== ":memory:") {
+    sqlite.pragma("journal_mode = WAL"); // readers never block the writer
+    tightenModes(file); // -wal/-shm left by an older version, created with a wider mode
+  }
   sqlite.pragma("synchronous = NORMAL"); // durable at checkpoints; safe with WAL
   sqlite.pragma("foreign_keys = ON");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });

@@ -80,10 +80,17 @@ export interface PulseDeliveriesTable {
 /** A refused Pulse delivery: metadata only, never the body. */
 export interface PulseRejectionsTable {
   id: AutoId;
+  /** On a counter row: the latest refusal it counts. */
   received_at: string;
   pulse_id: string | null;
   event: string | null;
   reason: string;
+  /** Client address the refusal came from (IPv6 grouped by /64); null when unknown (migration 0012). */
+  source: string | null;
+  /** 1, or the number of a source's refusals in one hour folded into its counter row. */
+  repeat_count: Generated<number>;
+  /** "<source>|<hour>" on counter rows, null otherwise (unique). */
+  bucket_key: string | null;
 }
 
 // ---- Mirror (migration 0002, lib/mirror): money in minor units, instants ISO UTC, unknown = null ----

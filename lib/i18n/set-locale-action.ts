@@ -1,6 +1,6 @@
 "use server";
 // Server action behind the FR/EN switch, usable before sign-in too (the login page has the switch).
-// Server actions carry Next.js's own same-origin check.
+// proxy.ts refuses a cross-site call (403) before Next.js's own same-origin check runs.
 import { cookies, headers } from "next/headers";
 import { localeCookie } from "@/lib/i18n/locale-cookie";
 import { isLocale } from "@/lib/i18n/locales";

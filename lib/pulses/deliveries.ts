@@ -1,9 +1,9 @@
-// The Pulse delivery store: accepted deliveries (with their raw body) and refused ones (metadata only),
-// deduplicated by delivery id in the database so concurrent retries — even on two instances — count once.
+// The Pulse delivery store: accepted deliveries (with their raw body), deduplicated by delivery id in the
+// database so concurrent retries — even on two instances — count once. Refused ones: refusal-log.ts.
 import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db";
-import type { PulseDeliveryStatus, PulseRejectionReason } from "./schemas";
+import type { PulseDeliveryStatus } from "./schemas";
 
 type Db = Kysely<Database>;
 
@@ -96,23 +96,4 @@ export async function pendingDeliveryIds(db: Db, now: Date): Promise<number[]> {
   await db.updateTable("pulse_deliveries").set({ status: "received" }).where("status", "=", "processing").where("received_at", "<", cutoff).execute();
   const rows = await db.selectFrom("pulse_deliveries").select("id").where("status", "=", "received").orderBy("id").execute();
   return rows.map((r) => r.id);
-}
-
-const REJECTIONS_KEPT = 1_000;
-const REJECTIONS_MAX_AGE_MS = 7 * 86_400_000;
-
-export type Rejection = { pulseId: string | null; event: string | null; reason: PulseRejectionReason; receivedAt: string };
-
-/** Records a refused delivery's metadata; the table is pruned here so forged traffic cannot grow it. */
-export async function recordRejection(db: Db, r: Rejection): Promise<void> {
-  const row = await db
-    .insertInto("pulse_rejections")
-    .values({ received_at: r.receivedAt, pulse_id: r.pulseId, event: r.event, reason: r.reason })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const oldest = new Date(new Date(r.receivedAt).getTime() - REJECTIONS_MAX_AGE_MS).toISOString();
-  await db
-    .deleteFrom("pulse_rejections")
-    .where((eb) => eb.or([eb("id", "<=", row.id - REJECTIONS_KEPT), eb("received_at", "<", oldest)]))
-    .execute();
 }

@@ -36,17 +36,22 @@ async function* deliveries(db: Db, batch: number): AsyncGenerator<LogLine> {
 async function* rejections(db: Db, batch: number): AsyncGenerator<LogLine> {
   let after: { at: string; id: number } | null = null;
   for (;;) {
-    let query = db.selectFrom("pulse_rejections").select(["id", "received_at", "pulse_id", "event", "reason"]).orderBy("received_at", "desc").orderBy("id", "desc").limit(batch);
+    let query = db.selectFrom("pulse_rejections").select(["id", "received_at", "pulse_id", "event", "reason", "source", "repeat_count"]).orderBy("received_at", "desc").orderBy("id", "desc").limit(batch);
     if (after) {
       const { at, id } = after;
       query = query.where((eb) => eb.or([eb("received_at", "<", at), eb.and([eb("received_at", "=", at), eb("id", "<", id)])]));
     }
     const rows = await query.execute();
-    for (const r of rows) yield { receivedAt: r.received_at, id: Number(r.id), rejected: true, pulseId: r.pulse_id, event: r.event, deliveryId: null, status: "rejected", detail: r.reason };
+    for (const r of rows) yield { receivedAt: r.received_at, id: Number(r.id), rejected: true, pulseId: r.pulse_id, event: r.event, deliveryId: null, status: "rejected", detail: refusalDetail(r) };
     if (rows.length < batch) return;
     const last = rows[rows.length - 1];
     after = { at: last.received_at, id: Number(last.id) };
   }
+}
+
+/** The reason, "×N" on a source's counter row (refusals beyond its hourly allowance), and the source. */
+function refusalDetail(r: { reason: string; source: string | null; repeat_count: number }): string {
+  return `${r.reason}${Number(r.repeat_count) > 1 ? ` ×${r.repeat_count}` : ""}${r.source ? ` (${r.source})` : ""}`;
 }
 
 /** Newer first; at the same instant a refusal before a delivery, then the later id first. */

@@ -6,4 +6,5 @@ export { processDelivery, appliedKeyOf, type PulseSink } from "./process";
 export { createPulseQueue, type PulseQueue } from "./queue";
 export { getPulseEndpointInfo, type PulseEndpointInfo } from "./pulse-endpoint";
 export { getPulseLog, listPulseLog, pulseLogSummary } from "./pulse-log";
+export { REFUSALS_LISTED_PER_SOURCE_HOUR, refusalSource } from "./refusal-log";
 export * from "./schemas";

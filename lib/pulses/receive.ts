@@ -1,12 +1,14 @@
 // POST /api/pulses, minus Next.js: read the raw bytes (capped), verify the HMAC with the secret of the
 // delivery's Pulse, store it and answer at once; processing happens later, off the request (§8: answer
-// 2xx fast). Refusals are 401/413 with only their metadata recorded.
+// 2xx fast). Refusals are 401/413 with only their metadata recorded, capped per client address.
 import "server-only";
 import type { Kysely } from "kysely";
 import { readPulseHeaders, verifyPulseSignature } from "@/lib/chariow";
 import type { Database } from "@/lib/db";
 import { ANY_PULSE } from "@/lib/env";
-import { recordDelivery, recordRejection, type RecordedDelivery } from "./deliveries";
+import { clientIp } from "@/lib/http/client-ip";
+import { recordDelivery, type RecordedDelivery } from "./deliveries";
+import { recordRefusal, refusalSource } from "./refusal-log";
 import type { PulseRejectionReason } from "./schemas";
 
 /** Chariow's bodies are a few kilobytes; 1 MB leaves room and stops memory abuse. */
@@ -21,14 +23,16 @@ export type ReceivePulseDeps = {
   onAccepted: (deliveryRowId: number) => void;
   now?: () => Date;
   maxBytes?: number;
+  /** The caller's address, which refusals are counted against (default: the app's client-IP rule). */
+  clientAddress?: (req: Request) => string | undefined;
 };
 
 export async function receivePulse(req: Request, deps: ReceivePulseDeps): Promise<Response> {
   const receivedAt = (deps.now?.() ?? new Date()).toISOString();
   const h = readPulseHeaders(req.headers);
-  const meta = { pulseId: clip(h.pulseId), event: clip(h.event), receivedAt };
+  const meta = { pulseId: clip(h.pulseId), event: clip(h.event), receivedAt, source: refusalSource((deps.clientAddress ?? ((r) => clientIp(r.headers)))(req)) };
   const refuse = async (status: 401 | 413, reason: PulseRejectionReason) => {
-    await recordRejection(deps.db, { ...meta, reason }).catch((e: unknown) => console.error("[pulses] could not record a rejection", e));
+    await recordRefusal(deps.db, { ...meta, reason }).catch((e: unknown) => console.error("[pulses] could not record a rejection", e));
     const code = status === 413 ? "payload_too_large" : "invalid_signature";
     return Response.json({ error: { code, message: reason } }, { status, headers: { "Cache-Control": "no-store" } });
   };
@@ -40,13 +44,15 @@ export async function receivePulse(req: Request, deps: ReceivePulseDeps): Promis
   const verified = verifyPulseSignature({ rawBody: body, signatureHeader: h.signature, secrets: secret });
   if (!verified.ok) return refuse(401, verified.reason);
 
-  const recorded: RecordedDelivery = await recordDelivery(deps.db, {
-    deliveryId: clip(h.deliveryId),
-    pulseId: meta.pulseId,
-    event: meta.event,
-    body: body.toString("utf8"),
-    receivedAt,
-  });
+  let recorded: RecordedDelivery;
+  try {
+    recorded = await recordDelivery(deps.db, { deliveryId: clip(h.deliveryId), pulseId: meta.pulseId, event: meta.event, body: body.toString("utf8"), receivedAt });
+  } catch (error) {
+    // Chariow's own delivery, answered 500 by the route: a failure it counts towards disabling the Pulse.
+    // Noted if the database still takes a small write (it usually does not, when this happens).
+    await recordRefusal(deps.db, { ...meta, reason: "server_error" }).catch(() => undefined);
+    throw error;
+  }
   if (recorded.outcome === "accepted") deps.onAccepted(recorded.id);
   return Response.json({ received: true, status: recorded.outcome }, { headers: { "Cache-Control": "no-store" } });
 }

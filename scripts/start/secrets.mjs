@@ -1,7 +1,8 @@
 // Secrets the app needs that a fresh machine does not have yet: AUTH_SECRET is generated once and kept
-// under ./data/ (mode 0600) so sessions survive restarts; the demo Pulse secret is per run.
+// under ./data/ (mode 0600, in a folder created 0700 — the SQLite file lives there too) so sessions
+// survive restarts; the demo Pulse secret is per run.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export function persistentAuthSecret(dataDir) {
@@ -10,7 +11,7 @@ export function persistentAuthSecret(dataDir) {
     const saved = readFileSync(file, "utf8").trim();
     if (saved.length >= 32) return saved;
   }
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
@@ -20,8 +21,12 @@ export function randomToken(prefix = "") {
   return `${prefix}${randomBytes(24).toString("hex")}`;
 }
 
-/** The simulator's control origin and token, for tests that drive it (DEMO_CONTROL_FILE), owner-only. */
+/**
+ * The demo simulator's origin, key and control token, for whoever drives it (the e2e suite, a curious
+ * merchant), owner-only: the one place they are written, since start-up prints neither.
+ */
 export function writeControlFile(file, value) {
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   writeFileSync(file, `${JSON.stringify(value)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600); // the mode above applies only to a new file
 }

@@ -46,20 +46,38 @@ export function simulatorTuning(env) {
   return { args, rateLimit: /^\d+$/.test(env.DEMO_SIMULATOR_RATE_LIMIT ?? "") ? env.DEMO_SIMULATOR_RATE_LIMIT : "100" };
 }
 
-/** Starts the simulator; returns null when simulator/cli.ts is missing (tolerated only by the caller's choice). */
-export async function startSimulatorProcess({ root, appPort, pulseSecret, apiKey, controlToken, env = process.env }) {
-  const cli = path.join(root, "simulator", "cli.ts");
-  if (!existsSync(cli)) return null;
-  const port = await freePort();
-  const tsx = path.join(root, "node_modules", ".bin", "tsx");
+/**
+ * The simulator's command line and environment. Its three secrets — API key, Pulse signing secret,
+ * control token — go in the child's environment only: a command line is readable by every user of the
+ * machine (`ps`, /proc/<pid>/cmdline), a process's environment only by its owner. The simulator does
+ * not print a secret it was given.
+ */
+export function simulatorCommand({ root, port, appPort, pulseSecret, apiKey, controlToken, env = process.env }) {
   const tuning = simulatorTuning(env);
-  const args = [
-    cli, "--port", String(port), "--seed", "42", "--rate-limit", tuning.rateLimit, "--live", ...tuning.args,
-    "--pulse-url", `http://127.0.0.1:${appPort}/api/pulses`, "--pulse-secret", pulseSecret,
-    ...(controlToken ? ["--control-token", controlToken] : []),
-  ];
-  // The simulator takes its key from the environment, not the command line (which `ps` would show).
-  const child = spawn(tsx, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, SIMULATOR_API_KEY: apiKey } });
+  return {
+    command: path.join(root, "node_modules", ".bin", "tsx"),
+    args: [
+      path.join(root, "simulator", "cli.ts"), "--port", String(port), "--seed", "42", "--rate-limit", tuning.rateLimit, "--live", ...tuning.args,
+      "--pulse-url", `http://127.0.0.1:${appPort}/api/pulses`,
+    ],
+    env: {
+      ...process.env,
+      SIMULATOR_API_KEY: apiKey,
+      SIMULATOR_PULSE_SECRET: pulseSecret,
+      ...(controlToken ? { SIMULATOR_CONTROL_TOKEN: controlToken } : {}),
+    },
+  };
+}
+
+/**
+ * Starts the simulator; returns null when simulator/cli.ts is missing (tolerated only by the caller's
+ * choice). `stdio` is for tests that read what it prints.
+ */
+export async function startSimulatorProcess({ root, appPort, pulseSecret, apiKey, controlToken, env = process.env, stdio = ["ignore", "inherit", "inherit"] }) {
+  if (!existsSync(path.join(root, "simulator", "cli.ts"))) return null;
+  const port = await freePort();
+  const command = simulatorCommand({ root, port, appPort, pulseSecret, apiKey, controlToken, env });
+  const child = spawn(command.command, command.args, { cwd: root, stdio, env: command.env });
   const baseUrl = `http://127.0.0.1:${port}/v1`;
   try {
     await waitUntilUp(`${baseUrl}/store`, child, 60_000);

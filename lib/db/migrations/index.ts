@@ -14,6 +14,7 @@ import * as rollupPaymentGateway from "./0008-rollup-payment-gateway";
 import * as fulfilment from "./0009-fulfilment";
 import * as licenceDetails from "./0010-licence-details";
 import * as revokedSessions from "./0011-revoked-sessions";
+import * as pulseRefusalSources from "./0012-pulse-refusal-sources";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -30,4 +31,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0009_fulfilment", fulfilment],
   ["0010_licence_details", licenceDetails],
   ["0011_revoked_sessions", revokedSessions],
+  ["0012_pulse_refusal_sources", pulseRefusalSources],
 ];

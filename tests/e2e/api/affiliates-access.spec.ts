@@ -4,8 +4,10 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ROLES } from "../support/e2e-env";
 import { SAME_ORIGIN, apiAs } from "../support/api-session";
+import { untilInvited, untilServed } from "../support/chariow-budget";
 
-// Calls that reach Chariow may wait for the demo's API budget window (30 requests a minute).
+// Calls that reach Chariow answer at once when the demo's API budget (30 requests a minute) is spent by
+// the backfill: 503 with `retryAt`, asked again then (support/chariow-budget.ts).
 const WAIT = { timeout: 90_000 };
 test.setTimeout(300_000);
 
@@ -21,7 +23,7 @@ test("anonymous callers get 401 on every affiliates route", async () => {
 for (const role of DEMO_ROLES) {
   test(`${role}: affiliates routes ${ALLOWED[role] ? "allowed" : "refused"}`, async () => {
     const api = await apiAs(role);
-    for (const path of PATHS) expect((await api.get(path, WAIT)).status(), path).toBe(ALLOWED[role] ? 200 : 403);
+    for (const path of PATHS) expect((await untilServed(() => api.get(path, WAIT))).status(), path).toBe(ALLOWED[role] ? 200 : 403);
     const invite = await api.post("/api/affiliates/invitations", { headers: SAME_ORIGIN, data: { emails: "" } });
     expect(invite.status()).toBe(ALLOWED[role] ? 400 : 403);
     await api.dispose();
@@ -45,14 +47,14 @@ test("bad input: clear 400s and 404s, nothing sent", async () => {
 
   // A display name is extracted, a unicode domain is sent as punycode, a bad entry is reported not sent.
   const tag = Date.now().toString(36);
-  res = await post(`"Jean" <api-${tag}@example.com>, awa-${tag}@café.fr, bad@`);
+  res = await untilInvited(() => post(`"Jean" <api-${tag}@example.com>, awa-${tag}@café.fr, bad@`));
   expect(res.status()).toBe(200);
   const body = (await res.json()) as { results: { email: string; outcome: string }[]; invalid: { input: string }[] };
   expect(body.results.map((r) => [r.email, r.outcome])).toEqual([[`api-${tag}@example.com`, "invited"], [`awa-${tag}@xn--caf-dma.fr`, "invited"]]);
   expect(body.invalid.map((i) => i.input)).toEqual(["bad@"]);
 
   for (const code of ["NOPE 99", "../sales", "a/b"]) {
-    const r = await api.get(`/api/affiliates/lookup?code=${encodeURIComponent(code)}`, WAIT);
+    const r = await untilServed(() => api.get(`/api/affiliates/lookup?code=${encodeURIComponent(code)}`, WAIT));
     expect(r.status(), code).toBe(404);
     expect(await err(r)).toEqual({ code: "affiliate_not_found", message: "No affiliate with this code", field: "code" });
   }

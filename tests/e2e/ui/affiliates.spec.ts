@@ -5,11 +5,16 @@
 import { expect, test } from "@playwright/test";
 import { apiAs, SAME_ORIGIN } from "../support/api-session";
 import { storageStatePath } from "../support/e2e-env";
+import { clickUntilServed, inviteRetryAt, untilJustBefore } from "../support/chariow-budget";
 import { simControl } from "../support/simulator-control";
 
 // The demo allows 30 API requests a minute and the history backfill spends them: an interactive request
-// (invite, lookup) may wait for the next budget window, so answers get up to 90 s.
+// (invite, lookup) then answers at once with when the budget comes back, and the journey asks again then
+// (support/chariow-budget.ts); the page's own waits stay generous.
 const API_WAIT = { timeout: 90_000 };
+const LOOKUP = "/api/affiliates/lookup";
+const isLookup = (u: URL) => u.pathname === LOOKUP && u.searchParams.get("refresh") !== "1";
+const isRefresh = (u: URL) => u.pathname === LOOKUP && u.searchParams.get("refresh") === "1";
 
 type KnownAffiliate = { code: string | null; salesCount: number; totals: { currency: string; revenue: number }[] };
 type KnownList = { affiliates: KnownAffiliate[] };
@@ -26,7 +31,13 @@ test.describe("marketing", () => {
     await form.getByLabel("Adresses e-mail").fill(`${fresh[0].toUpperCase()}\n"Jean" <${fresh[1]}>; pas-une-adresse`);
     await expect(form.getByTestId("invite-invalid")).toContainText("pas-une-adresse");
     await expect(form.getByTestId("invite-rewritten")).toContainText(fresh[1]);
-    await form.getByRole("button", { name: "Envoyer les invitations (2)" }).click();
+    const isInvite = (r: { url(): string; request(): { method(): string } }) => new URL(r.url()).pathname === "/api/affiliates/invitations" && r.request().method() === "POST";
+    let [sent] = await Promise.all([page.waitForResponse(isInvite), form.getByRole("button", { name: "Envoyer les invitations (2)" }).click()]);
+    // Rate limited (nothing sent): the page offers to retry those; retry when the budget is back.
+    for (let retryAt = inviteRetryAt(await sent.json()); retryAt !== null; retryAt = inviteRetryAt(await sent.json())) {
+      await untilJustBefore(retryAt);
+      [sent] = await Promise.all([page.waitForResponse(isInvite), form.getByRole("button", { name: /^Réessayer les 2 non invitées/ }).click()]);
+    }
     const results = form.getByTestId("invite-results");
     for (const email of fresh) await expect(results.locator(`tr[data-email="${email}"]`)).toHaveAttribute("data-outcome", "invited", API_WAIT);
     await expect(results.locator(`tr[data-email="${fresh[0]}"]`)).toContainText("Invitée — expire le");
@@ -44,18 +55,25 @@ test.describe("marketing", () => {
     await simControl("POST", `/sales/${sale.id}/complete`);
     await page.goto("/affiliates");
     const lookup = page.getByTestId("affiliate-lookup");
+    const search = lookup.getByRole("button", { name: "Rechercher" });
+    // With the budget spent, the page says when to try again, in French.
+    const saysWhen = () => expect(lookup.getByTestId("lookup-message")).toContainText(/Le quota d'appels à l'API Chariow est épuisé .* réessayez à \d/);
     await lookup.getByLabel("Code de parrainage").fill("NO SUCH/CODE");
-    await lookup.getByRole("button", { name: "Rechercher" }).click();
+    await clickUntilServed(page, isLookup, () => search.click(), saysWhen);
     await expect(lookup.getByTestId("lookup-message")).toHaveText("Aucun affilié avec ce code : NO SUCH/CODE", API_WAIT);
     await lookup.getByLabel("Code de parrainage").fill("CREATOR123");
-    await lookup.getByRole("button", { name: "Rechercher" }).click();
+    await clickUntilServed(page, isLookup, () => search.click(), saysWhen);
     const card = lookup.getByTestId("lookup-result");
     await expect(card).toContainText("CREATOR123", API_WAIT);
     await expect(card).toContainText("code valide");
     // Asked again within minutes: from the cache; Refresh asks Chariow.
-    await lookup.getByRole("button", { name: "Rechercher" }).click();
+    await search.click();
     await expect(card).toContainText("Depuis le cache", API_WAIT);
-    await card.getByRole("button", { name: "Actualiser" }).click();
+    await clickUntilServed(page, isRefresh, async () => {
+      // A refresh that found the budget spent left a message instead of the card: show the cached card again.
+      if ((await card.count()) === 0) await search.click();
+      await card.getByRole("button", { name: "Actualiser" }).click();
+    }, saysWhen);
     await expect(card).not.toContainText("Depuis le cache", API_WAIT);
     await expect(card).toContainText("CREATOR123");
 

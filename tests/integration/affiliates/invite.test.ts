@@ -1,6 +1,7 @@
 // Invitations against the simulator in both dialects and on both engines: a mixed paste of 30 entries
 // gives exactly the right outcome per email with exactly two API calls (25 + 1); a rate-limited batch is
-// reported (with the batches after it not sent) and retrying re-sends only those; every round is stored
+// reported (with the batches after it not sent), a retry before the budget is back fails at once, and
+// retrying when it is back re-sends only those; every round is stored
 // and audited; accepting an invitation in the simulator turns it to accepted through the affiliate.joined
 // Pulse (or, without it, through a lookup of the new code); an invitation past its expiry shows expired.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,7 +20,7 @@ import { startPulseEndpoint, until } from "../pulses/helpers";
 const ACTOR = { id: "usr_marketing", email: "marketing@example.com", role: "marketing" as const };
 const SECRET = "whsec_affiliates";
 
-type Counted = { client: ChariowClient; posts: string[][] };
+type Counted = { client: ChariowClient; posts: string[][]; clock: ReturnType<typeof createVirtualClock> };
 function countingClient(sim: RunningSimulator): Counted {
   const posts: string[][] = [];
   const fetchCounting: typeof fetch = async (input, init) => {
@@ -29,7 +30,7 @@ function countingClient(sim: RunningSimulator): Counted {
   };
   const clock = createVirtualClock();
   const scheduler = createScheduler({ clock, store: createMemoryBudgetStore({ assumedLimit: 100_000 }), maxAttempts: 1, backoffBaseMs: 5, backoffMaxMs: 10 });
-  return { client: createChariowClient({ baseUrl: sim.baseUrl, apiKey: sim.apiKey, scheduler, clock, timeoutMs: 5_000, fetch: fetchCounting }), posts };
+  return { client: createChariowClient({ baseUrl: sim.baseUrl, apiKey: sim.apiKey, scheduler, clock, timeoutMs: 5_000, fetch: fetchCounting }), posts, clock };
 }
 
 for (const dialect of ["current", "legacy"] as const) {
@@ -106,7 +107,7 @@ for (const dialect of ["current", "legacy"] as const) {
 
       it("a rate-limited batch: it and the later ones are not sent, and the retry sends only those", async () => {
         const emails = Array.from({ length: 60 }, (_, i) => `rl${i}-${tag}@example.com`);
-        const { client, posts } = countingClient(sim);
+        const { client, posts, clock } = countingClient(sim);
         const report = await sendInvitations(db().db, client, emails, {
           actor: ACTOR,
           onBatch: (done) => {
@@ -123,6 +124,12 @@ for (const dialect of ["current", "legacy"] as const) {
         expect(report.retryable).toBe(true);
 
         const retry = report.results.filter((r) => r.outcome === "failed" || r.outcome === "not_sent").map((r) => r.email);
+        // Retried when the report said: sooner, the key's budget is still blocked and the batch fails at once.
+        const early = await sendInvitations(db().db, client, retry, { actor: ACTOR });
+        expect(posts).toHaveLength(2);
+        expect(early.results.every((r) => r.outcome === "failed" || r.outcome === "not_sent")).toBe(true);
+        expect(early.results[0]).toMatchObject({ code: "rate_limited", retryAfterSeconds: 7 });
+        clock.advance(7_000);
         const again = await sendInvitations(db().db, client, retry, { actor: ACTOR });
         expect(posts.slice(2)).toEqual([emails.slice(25, 50), emails.slice(50)]);
         expect(again.results.every((r) => r.outcome === "invited")).toBe(true);

@@ -65,6 +65,8 @@ describeEachEngine("Pulses from the simulator", ({ db }) => {
     const attempts = await control(sim, "GET", "/pulses/attempts");
     expect(attempts.json.attempts.map((x: { status: number }) => x.status)).toEqual([401, 401, 401, 401, 401]);
     expect(attempts.json.status).toBe("disabled"); // what Chariow does after 5 failures
+    // Unverifiable, so not counted as failures, but the Settings page says a wrong secret would explain them.
+    expect(await pulseLogSummary(db().db)).toMatchObject({ failuresLast24h: 0, rejectedLast24h: 5, refusedSinceAccepted: 5 });
     expect(await db().db.selectFrom("pulse_deliveries").selectAll().execute()).toEqual([]);
     expect(sink.sales).toEqual([]);
     const log = await listPulseLog(db().db, { limit: 10 });

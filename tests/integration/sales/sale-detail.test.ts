@@ -1,5 +1,6 @@
 // The sale detail: live from the simulator at interactive priority (the answer refreshes the mirror),
-// and the mirror with a notice when the simulator fails (fault injection) or no key is configured.
+// and the mirror with a notice when the simulator fails (fault injection), the API budget is spent, or no
+// key is configured.
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/simulator/index";
 import { createChariowClient, createMemoryBudgetStore, createScheduler, createVirtualClock, type ChariowClient } from "@/lib/chariow";
@@ -57,6 +58,20 @@ describeEachEngine("sale detail", ({ db }) => {
     expect(result?.sale.settlement?.net).not.toBeNull();
     // Signed download links are never served from the mirror (chariow-api.md §5).
     expect(result?.sale.postPurchase?.files ?? []).toEqual([]);
+  });
+
+  it("with the API budget spent (the sync used it), answers from the mirror at once without sending a request", async () => {
+    const id = paidWithSettlement.id as string;
+    await getSaleDetail(db().db, id, { client, timeZone: TZ, now: () => NOW }); // the mirror now has the detail
+    const clock = createVirtualClock();
+    const store = createMemoryBudgetStore();
+    await store.block(clock.now() + 45_000); // e.g. after a 429 saying "retry in 45 s"
+    const spent = createChariowClient({ baseUrl: sim.baseUrl, apiKey: sim.apiKey, scheduler: createScheduler({ clock, store }), clock, timeoutMs: 2_000 });
+    const [before, t0] = [sim.requestCount(), clock.now()];
+    const result = await getSaleDetail(db().db, id, { client: spent, timeZone: TZ });
+    expect(result).toMatchObject({ source: "mirror", notice: "upstream_unavailable" });
+    expect(clock.now()).toBe(t0); // no virtual time spent waiting either
+    expect(sim.requestCount()).toBe(before);
   });
 
   it("falls back on an HTML error page too, and answers null for a sale nobody knows", async () => {

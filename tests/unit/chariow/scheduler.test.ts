@@ -2,7 +2,7 @@
 // bounded jittered retries for GETs only, timeouts, and a 429 storm that loses nothing.
 import { describe, expect, it } from "vitest";
 import { createMemoryBudgetStore } from "@/lib/chariow/budget-store";
-import { ChariowAbortedError, ChariowUpstreamUnavailableError, isEndpointUnavailable } from "@/lib/chariow/errors";
+import { ChariowAbortedError, ChariowBudgetExhaustedError, ChariowRateLimitedError, ChariowUpstreamUnavailableError, isEndpointUnavailable } from "@/lib/chariow/errors";
 import type { SchedulerEvent } from "@/lib/chariow/scheduler";
 import { createSchedulerRegistry } from "@/lib/chariow/scheduler-registry";
 import { errorBody, invitationsData, itemEnvelope, listEnvelope, rateLimitHeaders, saleSummaryPayload } from "../../factories/chariow-payloads";
@@ -12,13 +12,15 @@ import { testClient } from "./test-client";
 
 const storeBody = itemEnvelope({ id: "store_1", name: "Boutique" });
 const realisticBudget = () => createMemoryBudgetStore({ resetMarginMs: 0 });
+/** The sync's calls wait for the budget as long as it takes; interactive ones do not (see "budget spent"). */
+const SYNC = { priority: "background" as const };
 
 describe("budget", () => {
   it("assumes 10 per minute before any header, then waits for the window", async () => {
     const { client, calls, clock } = testClient(() => ({ body: storeBody }), { store: realisticBudget() });
     const t0 = clock.now();
     const times: number[] = [];
-    await Promise.all(Array.from({ length: 11 }, () => client.getStore().then(() => times.push(clock.now() - t0))));
+    await Promise.all(Array.from({ length: 11 }, () => client.getStore(SYNC).then(() => times.push(clock.now() - t0))));
     expect(calls).toHaveLength(11);
     expect(times.filter((t) => t < 60_000)).toHaveLength(10);
     expect(Math.max(...times)).toBeGreaterThanOrEqual(60_000);
@@ -31,11 +33,11 @@ describe("budget", () => {
       { store: realisticBudget() },
     );
     clockRef = clock.now();
-    await client.getStore(); // remaining 1
+    await client.getStore(SYNC); // remaining 1
     expect(scheduler.state()).toMatchObject({ limit: 100, remaining: 1, resetAt: Math.floor(clockRef / 1000) * 1000 + 30_000 });
-    await client.getStore(); // remaining 0
+    await client.getStore(SYNC); // remaining 0
     const before = clock.now();
-    await client.getStore();
+    await client.getStore(SYNC);
     expect(clock.now()).toBeGreaterThanOrEqual(Math.floor(clockRef / 1000) * 1000 + 30_000);
     expect(before).toBeLessThan(clockRef + 30_000);
     expect(calls).toHaveLength(3);
@@ -78,14 +80,93 @@ describe("priorities", () => {
     expect(order).toEqual(["bg0", "interactive", "bg1", "bg2", "bg3", "bg4", "bg5", "bg6", "bg7"]);
   });
 
-  it("an interactive call queued while waiting for the window goes first when it reopens", async () => {
+  it("an interactive call that may wait, queued while waiting for the window, goes first when it reopens", async () => {
     const { client, clock } = testClient(() => ({ body: storeBody }), { store: realisticBudget(), maxConcurrency: 1 });
     const sentAt: Record<string, number> = {};
     const bg = Array.from({ length: 12 }, (_, i) => client.getStore({ priority: "background" }).then(() => (sentAt[`bg${i}`] = clock.now())));
     await bg[9]; // the 10 assumed slots are spent; the rest wait for the next window
-    const it1 = client.getStore({ priority: "interactive" }).then(() => (sentAt.interactive = clock.now()));
+    const it1 = client.getStore({ priority: "interactive", maxWaitMs: 120_000 }).then(() => (sentAt.interactive = clock.now()));
     await Promise.all([...bg, it1]);
     expect(sentAt.interactive).toBeLessThanOrEqual(sentAt.bg10);
+  });
+});
+
+describe("budget spent: an interactive call fails at once with the reset time", () => {
+  /** Settles `p` without waiting: what it resolved to or threw, and the virtual time it took. */
+  async function outcome<T>(clock: { now(): number }, p: Promise<T>) {
+    const t0 = clock.now();
+    try {
+      return { value: await p, error: null, tookMs: clock.now() - t0 };
+    } catch (error) {
+      return { value: null, error, tookMs: clock.now() - t0 };
+    }
+  }
+
+  it("while the sync waits for the next window: no request, no wait, retryAt = when the window reopens", async () => {
+    const { client, calls, clock, scheduler } = testClient(() => ({ body: storeBody }), { store: realisticBudget() });
+    const windowStart = clock.now();
+    const background = Array.from({ length: 12 }, () => client.getStore(SYNC));
+    await background[9]; // the 10 assumed slots of the first minute are spent, 2 calls wait
+    expect(scheduler.state().queued.background).toBe(2);
+    const r = await outcome(clock, client.getStore({ priority: "interactive" }));
+    expect(r.error).toBeInstanceOf(ChariowBudgetExhaustedError);
+    expect(r.error).toBeInstanceOf(ChariowRateLimitedError); // callers that handle a 429 handle this
+    const e = r.error as ChariowBudgetExhaustedError;
+    expect(e.retryAt).toBe(windowStart + 60_000); // 10 requests a minute, assumed from the first call
+    expect(r.tookMs).toBe(0);
+    expect(e.message).toMatch(/comes back in 60 s/);
+    expect(calls).toHaveLength(10);
+    // The sync's calls are not failed: they go out when the window reopens.
+    await Promise.all(background);
+    expect(calls).toHaveLength(12);
+  });
+
+  it("with nothing queued, after headers said none is left until a reset 30 s away", async () => {
+    let reset = 0;
+    const { client, calls, clock } = testClient(() => ({ body: storeBody, headers: rateLimitHeaders(10, 0, reset) }), { store: realisticBudget() });
+    reset = Math.floor(clock.now() / 1000) + 30;
+    await client.getStore(); // served: the answer says the budget is spent until `reset`
+    const r = await outcome(clock, client.getStore());
+    expect(r.error).toBeInstanceOf(ChariowBudgetExhaustedError);
+    expect((r.error as ChariowBudgetExhaustedError).retryAt).toBe(reset * 1000);
+    expect(r.tookMs).toBe(0);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("waits when the budget comes back within the bound (5 s), or within a bound the caller or the scheduler sets", async () => {
+    let reset = 0;
+    const headers = () => ({ body: storeBody, headers: rateLimitHeaders(10, 0, reset) });
+    const near = testClient(headers, { store: realisticBudget() });
+    reset = Math.floor(near.clock.now() / 1000) + 4;
+    await near.client.getStore();
+    const r = await outcome(near.clock, near.client.getStore());
+    expect(r.error).toBeNull();
+    expect(r.tookMs).toBe(4_000); // the virtual clock starts on a whole second
+    expect(near.calls).toHaveLength(2);
+
+    /** A client whose first answer says the budget is spent for `seconds`; then its next interactive call. */
+    const spentFor = async (seconds: number, schedulerOptions: { interactiveMaxWaitMs?: number }, callOptions = {}) => {
+      const c = testClient(headers, { store: realisticBudget(), ...schedulerOptions });
+      reset = Math.floor(c.clock.now() / 1000) + seconds;
+      await c.client.getStore();
+      return outcome(c.clock, c.client.getStore(callOptions));
+    };
+    expect((await spentFor(6, {})).error).toBeInstanceOf(ChariowBudgetExhaustedError);
+    expect(await spentFor(20, { interactiveMaxWaitMs: 30_000 })).toMatchObject({ error: null, tookMs: 20_000 });
+    expect((await spentFor(40, { interactiveMaxWaitMs: 30_000 })).error).toBeInstanceOf(ChariowBudgetExhaustedError);
+    expect(await spentFor(40, {}, { maxWaitMs: 60_000 })).toMatchObject({ error: null, tookMs: 40_000 });
+  });
+
+  it("a 429 with Retry-After 60 on an interactive GET fails after that one request, not a minute later", async () => {
+    const { client, calls, clock } = testClient(
+      sequence({ status: 429, body: errorBody("Rate limit exceeded."), headers: { "retry-after": "60" } }, { body: storeBody }),
+    );
+    const t0 = clock.now();
+    const r = await outcome(clock, client.getStore());
+    expect(r.error).toBeInstanceOf(ChariowBudgetExhaustedError);
+    expect((r.error as ChariowBudgetExhaustedError).retryAt).toBe(t0 + 60_000);
+    expect(r.tookMs).toBe(0);
+    expect(calls).toHaveLength(1);
   });
 });
 
@@ -99,7 +180,7 @@ describe("429", () => {
     const times: number[] = [];
     const origFetchCount = () => calls.length;
     const t0 = clock.now();
-    const p = client.getStore();
+    const p = client.getStore(SYNC);
     const store = await p;
     times.push(clock.now() - t0);
     expect(store.id).toBe("store_1");
@@ -123,7 +204,7 @@ describe("429", () => {
     let cursor: string | undefined;
     const t0 = clock.now();
     do {
-      const page = await client.listSales({ cursor });
+      const page = await client.listSales({ cursor }, SYNC);
       ids.push(...page.items.map((s) => s.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

@@ -1,5 +1,5 @@
 // `npm start` rebuilds only when a source is newer than the last build (including a deleted file), and
-// keeps one generated AUTH_SECRET across restarts, readable by its owner only.
+// keeps one generated AUTH_SECRET across restarts, readable by its owner only, in an owner-only folder.
 import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -51,5 +51,15 @@ describe("persistentAuthSecret", () => {
     expect(first.length).toBeGreaterThanOrEqual(32);
     expect(persistentAuthSecret(dataDir)).toBe(first);
     expect(statSync(path.join(dataDir, "auth-secret")).mode & 0o077).toBe(0);
+  });
+
+  it("creates the data folder (the SQLite file's too) owner-only, whatever the umask", () => {
+    const previous = process.umask(0o022);
+    try {
+      persistentAuthSecret(path.join(root, "data"));
+    } finally {
+      process.umask(previous);
+    }
+    expect((statSync(path.join(root, "data")).mode & 0o777).toString(8)).toBe("700");
   });
 });
