@@ -35,13 +35,13 @@ describeEachEngine("invite password policy", ({ db }) => {
     const owner = await makeMember(k(), "owner");
     const invite = await createInvite(k(), owner.actor, { email: "awa@shop.test", role: "support" });
     for (const password of ["1234567890", "password123", "azerty123", "Motdepasse2024!"]) {
-      const res = await accept({ token: invite.token, name: "Awa", password });
+      const res = await accept({ token: invite.token, email: "awa@shop.test", name: "Awa", password });
       expect(res.status).toBe(400);
       expect(res.json.error).toMatchObject({ field: "password", code: password.length < 10 ? "password_too_short" : "password_common" });
     }
     expect((await listMembers(k())).map((m) => m.email)).not.toContain("awa@shop.test");
 
-    const ok = await accept({ token: invite.token, name: "Awa", password: "three quiet baobabs" });
+    const ok = await accept({ token: invite.token, email: "awa@shop.test", name: "Awa", password: "three quiet baobabs" });
     expect(ok.status).toBe(201);
     expect((await listMembers(k())).map((m) => m.email)).toContain("awa@shop.test");
   });

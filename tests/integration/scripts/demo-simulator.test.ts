@@ -2,12 +2,12 @@
 // signing secret and control token reach it through its environment — no process's command line (what
 // `ps` shows every user) carries them, and nothing it prints does — and it really uses them: the key
 // opens the API, the token the control API, and its Pulses verify with the secret. Then the real
-// scripts/start.mjs, run in a copy of the repository whose `next` is a stand-in that records what it got.
+// scripts/start.mjs, run in a copy of the repository whose production server is a stand-in that records what it got.
 import { spawn, spawnSync } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { ChildProcess } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -113,27 +113,30 @@ describe("the demo simulator process", () => {
   });
 });
 
-/** A `next` that records its arguments, the secrets in its environment and the machine's `ps`, then exits. */
-const FAKE_NEXT = `#!/usr/bin/env node
-const { execFileSync } = require("node:child_process");
+/**
+ * The production server (scripts/start/server.mjs: Next.js's handler behind a socket-address-stamping
+ * Node server) replaced by one that records its arguments, the secrets in its environment and the
+ * machine's `ps`, then exits.
+ */
+const FAKE_SERVER = `import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 setTimeout(() => {
   const e = process.env;
   const seen = { argv: process.argv.slice(2), apiKey: e.CHARIOW_DEMO_API_KEY, pulseSecret: e.CHARIOW_PULSE_SECRET, demo: e.DEMO_MODE };
   seen.ps = execFileSync("ps", ["-e", "-ww", "-o", "args="], { encoding: "utf8" });
-  require("node:fs").writeFileSync(e.FAKE_NEXT_OUT, JSON.stringify(seen));
+  writeFileSync(e.FAKE_NEXT_OUT, JSON.stringify(seen));
 }, 300);
 `;
 
-describe("npm start in demo mode (scripts/start.mjs with a stand-in next)", () => {
+describe("npm start in demo mode (scripts/start.mjs with a stand-in server)", () => {
   it("prints no secret, puts none on a command line, and hands them to the server by environment and to an owner-only file", async () => {
     const fake = mkdtempSync(path.join(tmpdir(), "demo-start-"));
     try {
       cpSync(path.join(root, "scripts"), path.join(fake, "scripts"), { recursive: true });
       symlinkSync(path.join(root, "simulator"), path.join(fake, "simulator"));
+      writeFileSync(path.join(fake, "scripts", "start", "server.mjs"), FAKE_SERVER);
       mkdirSync(path.join(fake, "node_modules", ".bin"), { recursive: true });
       symlinkSync(path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(fake, "node_modules", ".bin", "tsx"));
-      writeFileSync(path.join(fake, "node_modules", ".bin", "next"), FAKE_NEXT);
-      chmodSync(path.join(fake, "node_modules", ".bin", "next"), 0o755);
       mkdirSync(path.join(fake, ".next"));
       writeFileSync(path.join(fake, ".next", "BUILD_ID"), "fake"); // newer than every (absent) source: no build
       const out = path.join(fake, "next-saw.json");
@@ -148,7 +151,7 @@ describe("npm start in demo mode (scripts/start.mjs with a stand-in next)", () =
 
       const saw = JSON.parse(readFileSync(out, "utf8")) as { argv: string[]; apiKey: string; pulseSecret: string; demo: string; ps: string };
       // The server got the demo key and the Pulse secret through its environment…
-      expect(saw).toMatchObject({ argv: ["start", "--port", "3399"], demo: "true" });
+      expect(saw).toMatchObject({ argv: [], demo: "true" });
       expect(saw.apiKey).toMatch(/^sk_test_demo_[0-9a-f]{48}$/);
       expect(saw.pulseSecret).toMatch(/^whsec_demo_[0-9a-f]{48}$/);
       // …and no command line on the machine, nor anything printed, carries them.
