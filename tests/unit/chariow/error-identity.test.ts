@@ -26,7 +26,7 @@ describe("Chariow errors across two copies of the module", () => {
     expect(missing instanceof b.ChariowRateLimitedError).toBe(false);
     expect(b.isEndpointUnavailable(missing)).toBe(true);
     expect(new Error("plain") instanceof b.ChariowError).toBe(false);
-    expect(null instanceof b.ChariowError).toBe(false);
+    expect((null as unknown) instanceof b.ChariowError).toBe(false);
   });
 
   it("every error class declares its own brand (an inherited one would make instanceof too wide)", async () => {
