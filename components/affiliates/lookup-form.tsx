@@ -70,7 +70,7 @@ export function LookupForm({ locale }: { locale: string }) {
               <dt>{t("fields.joined")}</dt><dd>{when(state.affiliate.joinedAt)}</dd>
               <dt>{t("fields.suspended")}</dt><dd>{state.affiliate.suspendedAt ? `${when(state.affiliate.suspendedAt)} — ${state.affiliate.suspendedReason ?? ""}` : t("no")}</dd>
             </dl>
-            <p className="mt-2 text-xs text-zinc-600">
+            <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
               {state.cached ? t("cachedAt", { at: when(state.fetchedAt) }) : t("fetchedAt", { at: when(state.fetchedAt) })}{" "}
               <button type="button" onClick={() => void lookup(true)} className="underline">{t("refresh")}</button>
             </p>

@@ -16,10 +16,10 @@ export function BreakdownTable({ rows, currency, caption, labelOf, testId }: {
   const format = useFormatter();
   const money = (minor: number | null) => (minor === null ? "—" : formatMoney({ minor, currency }, locale));
   return (
-    <div className="relative overflow-x-auto">
+    <div className="relative overflow-x-auto" tabIndex={0}>
       <table className="w-full text-left text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
+        <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-600 dark:text-zinc-400 dark:border-zinc-800">
           <tr>
             <th scope="col" className="py-2 pr-4">{t("key")}</th>
             <th scope="col" className="py-2 pr-4 text-right">{t("paidSales")}</th>

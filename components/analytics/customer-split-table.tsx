@@ -10,7 +10,7 @@ export function CustomerSplitTable({ split, currency }: { split: CustomerSplit[]
   return (
     <table className="w-full text-left text-sm" data-testid="breakdown-customers">
       <caption className="sr-only">{t("customers")}</caption>
-      <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
+      <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-600 dark:text-zinc-400 dark:border-zinc-800">
         <tr>
           <th scope="col" className="py-2 pr-4">{t("columns.kind")}</th>
           <th scope="col" className="py-2 pr-4 text-right">{t("columns.customers")}</th>

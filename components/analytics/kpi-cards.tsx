@@ -8,7 +8,7 @@ function Change({ value, testId }: { value: number | null | undefined; testId: s
   const t = useTranslations("Analytics.change");
   const format = useFormatter();
   if (value === undefined) return null;
-  if (value === null) return <p className="mt-1 text-xs text-zinc-500" data-testid={testId}>{t("none")}</p>;
+  if (value === null) return <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400" data-testid={testId}>{t("none")}</p>;
   const text = format.number(value, { style: "percent", maximumFractionDigits: 1 });
   return (
     <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400" data-testid={testId}>
@@ -21,9 +21,9 @@ function Change({ value, testId }: { value: number | null | undefined; testId: s
 function Kpi({ id, label, value, hint, change }: { id: string; label: string; value: string; hint?: string; change: number | null | undefined }) {
   return (
     <div className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900" data-testid={`kpi-${id}`}>
-      <p className="text-xs font-medium uppercase tracking-wide text-zinc-500">{label}</p>
+      <p className="text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{label}</p>
       <p className="mt-1 text-2xl font-semibold tabular-nums text-zinc-900 dark:text-zinc-100" data-testid={`kpi-${id}-value`}>{value}</p>
-      {hint ? <p className="mt-1 text-xs text-zinc-500" data-testid={`kpi-${id}-hint`}>{hint}</p> : null}
+      {hint ? <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400" data-testid={`kpi-${id}-hint`}>{hint}</p> : null}
       <Change value={change} testId={`kpi-${id}-change`} />
     </div>
   );

@@ -13,7 +13,7 @@ export function RevenueSeriesTable({ series, currency, interval }: { series: Ser
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">{t("showTable")}</summary>
       <table className="mt-2 w-full text-left" data-testid="revenue-series-table">
-        <thead className="text-xs uppercase text-zinc-500">
+        <thead className="text-xs uppercase text-zinc-600 dark:text-zinc-400">
           <tr>
             <th className="py-1 pr-4">{t("bucket")}</th>
             <th className="py-1 pr-4 text-right">{t("revenue")}</th>

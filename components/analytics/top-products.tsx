@@ -6,10 +6,10 @@ import type { TopProduct } from "@/lib/analytics/schemas";
 export function TopProducts({ products, currency }: { products: TopProduct[]; currency: string }) {
   const t = useTranslations("Analytics");
   const locale = useLocale();
-  if (products.length === 0) return <p className="text-sm text-zinc-500">{t("empty")}</p>;
+  if (products.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("empty")}</p>;
   return (
     <table className="w-full text-left text-sm" data-testid="top-products">
-      <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
+      <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-600 dark:text-zinc-400 dark:border-zinc-800">
         <tr>
           <th className="py-2 pr-4">{t("topProducts.product")}</th>
           <th className="py-2 pr-4 text-right">{t("topProducts.paidSales")}</th>

@@ -9,7 +9,7 @@ export type BreakdownChartBar = { label: string; revenue: number };
 export function BreakdownChart({ bars, formatMoney, seriesLabel, description }: { bars: BreakdownChartBar[]; formatMoney: (major: number) => string; seriesLabel: string; description: string }) {
   const height = Math.max(120, bars.length * 32 + 40);
   return (
-    <div className="w-full text-zinc-500" style={{ height }} role="figure" aria-label={description}>
+    <div className="w-full text-zinc-600 dark:text-zinc-400" style={{ height }} role="figure" aria-label={description}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={bars} layout="vertical" accessibilityLayer margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="currentColor" strokeOpacity={0.15} horizontal={false} />

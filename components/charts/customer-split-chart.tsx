@@ -18,7 +18,7 @@ export function CustomerSplitChart({ bars, formatMoney, seriesLabel, description
   const hatchId = `returning-hatch-${useId().replace(/:/g, "")}`;
   const fillOf = (kind: CustomerSplitBar["kind"]) => (kind === "returning" ? `url(#${hatchId})` : CUSTOMER_KIND_COLOURS.new);
   return (
-    <div className="h-32 w-full text-zinc-500" role="figure" aria-label={description} data-testid="customer-split-chart">
+    <div className="h-32 w-full text-zinc-600 dark:text-zinc-400" role="figure" aria-label={description} data-testid="customer-split-chart">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={bars} layout="vertical" accessibilityLayer margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <defs>

@@ -22,7 +22,7 @@ export function RevenueChart({
   description: string;
 }) {
   return (
-    <div className="h-72 w-full text-zinc-500" role="figure" aria-label={description} data-testid="revenue-chart">
+    <div className="h-72 w-full text-zinc-600 dark:text-zinc-400" role="figure" aria-label={description} data-testid="revenue-chart">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} accessibilityLayer margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />

@@ -121,7 +121,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 
       <div className="relative max-h-[70vh] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800" aria-busy={status === "loading" || props.isFetching}>
         <table className="w-full text-left text-sm" aria-label={props.label} aria-rowcount={props.totalRows ?? undefined}>
-          <thead className="sticky top-0 z-10 bg-zinc-50 text-xs uppercase text-zinc-500 shadow-[0_1px_0_0] shadow-zinc-200 dark:bg-zinc-900 dark:shadow-zinc-800">
+          <thead className="sticky top-0 z-10 bg-zinc-50 text-xs uppercase text-zinc-600 dark:text-zinc-400 shadow-[0_1px_0_0] shadow-zinc-200 dark:bg-zinc-900 dark:shadow-zinc-800">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -154,7 +154,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           <tbody ref={bodyRef} className={props.isFetching ? "opacity-60 transition-opacity" : undefined}>
             {status === "loading" && rows.length === 0 ? (
               <tr>
-                <td colSpan={visibleColumns} className="px-3 py-10 text-center text-zinc-500" data-testid="table-loading">
+                <td colSpan={visibleColumns} className="px-3 py-10 text-center text-zinc-600 dark:text-zinc-400" data-testid="table-loading">
                   {t("loading")}
                 </td>
               </tr>
@@ -171,7 +171,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               </tr>
             ) : rows.length === 0 ? (
               <tr>
-                <td colSpan={visibleColumns} className="px-3 py-10 text-center text-zinc-500" data-testid="table-empty">
+                <td colSpan={visibleColumns} className="px-3 py-10 text-center text-zinc-600 dark:text-zinc-400" data-testid="table-empty">
                   {props.emptyMessage ?? t("empty")}
                 </td>
               </tr>

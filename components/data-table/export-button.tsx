@@ -95,7 +95,7 @@ export function ExportButton({ href, expectedRows, defaultPreset, filename }: Ex
       {progress ? (
         <div className="flex min-w-48 flex-col gap-1" data-testid="export-progress">
           <ProgressBar percent={percent} label={t("progressLabel")} />
-          <span className="text-xs text-zinc-500">{expectedRows ? t("progress", { rows: progress.rows, total: expectedRows }) : t("progressUnknown", { rows: progress.rows })}</span>
+          <span className="text-xs text-zinc-600 dark:text-zinc-400">{expectedRows ? t("progress", { rows: progress.rows, total: expectedRows }) : t("progressUnknown", { rows: progress.rows })}</span>
         </div>
       ) : null}
       {failed ? (

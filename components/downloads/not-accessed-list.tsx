@@ -33,9 +33,9 @@ export function NotAccessedList({ rows, labels, defaultLanguage }: { rows: NotAc
           <option value="en">English</option>
         </select>
       </label>
-      <div className="relative overflow-x-auto">
+      <div className="relative overflow-x-auto" tabIndex={0}>
         <table className="w-full text-sm" data-testid="downloads-not-accessed">
-          <thead className="text-left text-xs uppercase text-zinc-500">
+          <thead className="text-left text-xs uppercase text-zinc-600 dark:text-zinc-400">
             <tr>{(["sale", "customer", "product", "paidAt", "age", "actions"] as const).map((k) => <th key={k} scope="col" className="py-2 pr-3">{labels.columns[k]}</th>)}</tr>
           </thead>
           <tbody>
@@ -51,7 +51,7 @@ export function NotAccessedList({ rows, labels, defaultLanguage }: { rows: NotAc
                     <button type="button" className="rounded border px-2 py-1 text-xs" onClick={() => contact(r.saleId, "whatsapp")}>{labels.whatsapp}</button>
                     <button type="button" className="rounded border px-2 py-1 text-xs" disabled={!r.hasEmail} onClick={() => contact(r.saleId, "email")}>{labels.email}</button>
                   </div>
-                  {notes[r.saleId] ? <p role="status" className="mt-1 text-xs text-zinc-600">{notes[r.saleId]}</p> : null}
+                  {notes[r.saleId] ? <p role="status" className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{notes[r.saleId]}</p> : null}
                 </td>
               </tr>
             ))}

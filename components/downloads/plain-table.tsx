@@ -5,9 +5,9 @@ import type { ReactNode } from "react";
 export function PlainTable({ testId, headers, rows, numeric = [] }: { testId: string; headers: string[]; rows: { key: string; cells: ReactNode[] }[]; numeric?: number[] }) {
   const align = (i: number) => (numeric.includes(i) ? "text-right tabular-nums" : "");
   return (
-    <div className="relative overflow-x-auto">
+    <div className="relative overflow-x-auto" tabIndex={0}>
       <table className="w-full text-sm" data-testid={testId}>
-        <thead className="text-left text-xs uppercase text-zinc-500">
+        <thead className="text-left text-xs uppercase text-zinc-600 dark:text-zinc-400">
           <tr>{headers.map((h, i) => <th key={h} scope="col" className={`py-2 pr-3 ${align(i)}`}>{h}</th>)}</tr>
         </thead>
         <tbody>

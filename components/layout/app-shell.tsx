@@ -48,7 +48,7 @@ export function AppShell({ navItems, brand, sidebarFooter, topbar, children }: P
               type="button"
               aria-label={t("nav.closeMenu")}
               onClick={() => setOpen(false)}
-              className="absolute right-3 top-3 rounded p-1 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+              className="absolute right-3 top-3 rounded p-1 text-zinc-600 dark:text-zinc-400 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
             >
               <X aria-hidden className="size-5" />
             </button>

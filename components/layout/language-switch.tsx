@@ -29,7 +29,7 @@ export function LanguageSwitch() {
           title={t(`locales.${code}`)}
           onClick={() => void choose(code)}
           className={`rounded px-2 py-1 text-xs font-semibold uppercase ${
-            code === locale ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            code === locale ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-600 dark:text-zinc-400 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
           }`}
         >
           {code}

@@ -29,7 +29,7 @@ export function ThemeSwitch() {
           aria-label={t(label)}
           aria-pressed={mounted ? theme === value : undefined}
           onClick={() => setTheme(value)}
-          className={`rounded p-1 ${mounted && theme === value ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"}`}
+          className={`rounded p-1 ${mounted && theme === value ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-600 dark:text-zinc-400 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"}`}
         >
           <Icon aria-hidden className="size-3.5" />
         </button>

@@ -31,9 +31,9 @@ export function LicencesTable({ rows, labels }: { rows: LicenceView[]; labels: L
   if (rows.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{labels.empty}</p>;
   const c = labels.columns;
   return (
-    <div className="relative overflow-x-auto">
+    <div className="relative overflow-x-auto" tabIndex={0}>
       <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase text-zinc-500">
+        <thead className="text-xs uppercase text-zinc-600 dark:text-zinc-400">
           <tr>
             {[c.key, c.product, c.customer, c.status, c.activations, c.expiry, c.sale].map((h) => (
               <th key={h} scope="col" className="px-2 py-2 font-medium">{h}</th>

@@ -29,7 +29,7 @@ export function RevealKey({ licenceId, maskedKey }: { licenceId: string; maskedK
   }
 
   if (key !== null) return <span data-testid="licence-key">{key}</span>;
-  if (maskedKey === null) return <span className="text-zinc-500">{t("noKey")}</span>;
+  if (maskedKey === null) return <span className="text-zinc-600 dark:text-zinc-400">{t("noKey")}</span>;
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <span aria-hidden>{maskedKey}</span>

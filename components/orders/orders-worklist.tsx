@@ -60,10 +60,10 @@ export function OrdersWorklist({ orders, labels, exportHref }: { orders: OrderVi
           {status ? <span role="status" data-testid="orders-status">{status}</span> : null}
         </div>
       </div>
-      {orders.length === 0 ? <p className="text-sm text-zinc-600 print:hidden">{labels.empty}</p> : (
-        <div className="relative overflow-x-auto print:hidden">
+      {orders.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400 print:hidden">{labels.empty}</p> : (
+        <div className="relative overflow-x-auto print:hidden" tabIndex={0}>
           <table className="w-full text-sm" data-testid="orders-worklist">
-            <thead className="text-left text-xs uppercase text-zinc-500">
+            <thead className="text-left text-xs uppercase text-zinc-600 dark:text-zinc-400">
               <tr>
                 <th scope="col" className="py-2 pr-2"><input type="checkbox" aria-label={labels.selectAll} checked={selected.size === orders.length} onChange={(e) => setSelected(e.target.checked ? new Set(orders.map((o) => o.saleId)) : new Set())} /></th>
                 {(["customer", "product", "address", "contact", "paidAt", "status"] as const).map((k) => <th key={k} scope="col" className="py-2 pr-3">{labels.columns[k]}</th>)}
@@ -73,12 +73,12 @@ export function OrdersWorklist({ orders, labels, exportHref }: { orders: OrderVi
               {orders.map((o) => (
                 <tr key={o.saleId} data-order-id={o.saleId} className="border-t border-zinc-100 align-top dark:border-zinc-800">
                   <td className="py-2 pr-2"><input type="checkbox" aria-label={`${labels.select} ${o.saleId}`} checked={selected.has(o.saleId)} onChange={(e) => toggle(o.saleId, e.target.checked)} /></td>
-                  <td className="py-2 pr-3"><div className="font-medium">{o.customer}</div><a className="text-xs text-zinc-500 underline" href={`/sales/${encodeURIComponent(o.saleId)}`}>{o.saleId}</a></td>
+                  <td className="py-2 pr-3"><div className="font-medium">{o.customer}</div><a className="text-xs text-zinc-600 dark:text-zinc-400 underline" href={`/sales/${encodeURIComponent(o.saleId)}`}>{o.saleId}</a></td>
                   <td className="py-2 pr-3">{o.product}</td>
                   <td className="py-2 pr-3">{o.addressLines.map((line) => <div key={line}>{line}</div>)}</td>
-                  <td className="py-2 pr-3">{o.phone ? <div>{o.phone}</div> : null}{o.email ? <div className="text-xs text-zinc-500">{o.email}</div> : null}</td>
+                  <td className="py-2 pr-3">{o.phone ? <div>{o.phone}</div> : null}{o.email ? <div className="text-xs text-zinc-600 dark:text-zinc-400">{o.email}</div> : null}</td>
                   <td className="py-2 pr-3 tabular-nums">{o.paidDay}</td>
-                  <td className="py-2 pr-3"><div data-testid="order-state">{o.stateLabel}</div>{o.stateDetail ? <div className="text-xs text-zinc-500">{o.stateDetail}</div> : null}</td>
+                  <td className="py-2 pr-3"><div data-testid="order-state">{o.stateLabel}</div>{o.stateDetail ? <div className="text-xs text-zinc-600 dark:text-zinc-400">{o.stateDetail}</div> : null}</td>
                 </tr>
               ))}
             </tbody>

@@ -20,10 +20,10 @@ export function LeadRow({ lead, labels, members, selected, onSelect, onAction, o
   return (
     <tr data-lead-id={lead.saleId} className="border-t border-zinc-100 align-top dark:border-zinc-800">
       <td className="py-2 pr-2"><input type="checkbox" aria-label={`${labels.selectLead} ${lead.saleId}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} /></td>
-      <td className="py-2 pr-3"><div className="font-medium">{lead.customer}</div><div className="text-xs text-zinc-500">{lead.saleId}</div></td>
+      <td className="py-2 pr-3"><div className="font-medium">{lead.customer}</div><div className="text-xs text-zinc-600 dark:text-zinc-400">{lead.saleId}</div></td>
       <td className="py-2 pr-3">{lead.product}</td>
       <td className="py-2 pr-3 text-right tabular-nums">{lead.amount}</td>
-      <td className="py-2 pr-3"><div>{lead.categoryLabel}</div>{lead.reason ? <div className="text-xs text-zinc-500">{lead.reason}</div> : null}</td>
+      <td className="py-2 pr-3"><div>{lead.categoryLabel}</div>{lead.reason ? <div className="text-xs text-zinc-600 dark:text-zinc-400">{lead.reason}</div> : null}</td>
       <td className="py-2 pr-3">{lead.channel}</td>
       <td className="py-2 pr-3 tabular-nums">{lead.age}</td>
       <td className="py-2 pr-3">
@@ -34,7 +34,7 @@ export function LeadRow({ lead, labels, members, selected, onSelect, onAction, o
           {lead.hasLink ? (
             <button type="button" className="rounded border px-2 py-1 text-xs" onClick={() => run(() => onContact("link"))}>{labels.copyLink}</button>
           ) : (
-            <span data-testid="lead-no-link" className="px-1 py-1 text-xs text-zinc-500" title={labels.noLink}>{labels.noLinkShort}</span>
+            <span data-testid="lead-no-link" className="px-1 py-1 text-xs text-zinc-600 dark:text-zinc-400" title={labels.noLink}>{labels.noLinkShort}</span>
           )}
           <button type="button" className="rounded border px-2 py-1 text-xs" onClick={() => run(() => onContact("whatsapp"))}>{labels.whatsapp}</button>
           <button type="button" className="rounded border px-2 py-1 text-xs" disabled={!lead.hasEmail} onClick={() => run(() => onContact("email"))}>{labels.email}</button>
@@ -56,7 +56,7 @@ export function LeadRow({ lead, labels, members, selected, onSelect, onAction, o
             </select>
           </label>
         </div>
-        {message ? <p role="status" className="mt-1 text-xs text-zinc-600">{message}</p> : null}
+        {message ? <p role="status" className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{message}</p> : null}
       </td>
     </tr>
   );

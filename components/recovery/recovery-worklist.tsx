@@ -70,10 +70,10 @@ export function RecoveryWorklist({ leads, labels, members, defaultLanguage, expo
         ) : null}
         {status ? <span role="status">{status}</span> : null}
       </div>
-      {leads.length === 0 ? <p className="text-sm text-zinc-600">{labels.empty}</p> : (
-        <div className="relative overflow-x-auto">
+      {leads.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{labels.empty}</p> : (
+        <div className="relative overflow-x-auto" tabIndex={0}>
           <table className="w-full text-sm" data-testid="recovery-worklist">
-            <thead className="text-left text-xs uppercase text-zinc-500">
+            <thead className="text-left text-xs uppercase text-zinc-600 dark:text-zinc-400">
               <tr>
                 <th scope="col" className="py-2 pr-2"><input type="checkbox" aria-label={labels.selectAll} checked={selected.size === leads.length} onChange={(e) => setSelected(e.target.checked ? new Set(leads.map((l) => l.saleId)) : new Set())} /></th>
                 {(["customer", "product", "amount", "reason", "channel", "age", "status", "actions"] as const).map((k) => <th key={k} scope="col" className={`py-2 pr-3 ${k === "amount" ? "text-right" : ""}`}>{labels.columns[k]}</th>)}

@@ -21,7 +21,7 @@ export function RecoveryTemplatesForm({ initial, labels }: { initial: { fr: stri
   return (
     <details className="text-sm" data-testid="recovery-templates">
       <summary className="cursor-pointer font-medium">{labels.title}</summary>
-      <p className="my-2 text-zinc-600">{labels.placeholders}</p>
+      <p className="my-2 text-zinc-600 dark:text-zinc-400">{labels.placeholders}</p>
       <label className="mb-2 block">{labels.fr}<textarea className="mt-1 block w-full rounded border p-2" rows={3} value={fr} onChange={(e) => setFr(e.target.value)} /></label>
       <label className="mb-2 block">{labels.en}<textarea className="mt-1 block w-full rounded border p-2" rows={3} value={en} onChange={(e) => setEn(e.target.value)} /></label>
       <button type="button" className="rounded bg-zinc-900 px-3 py-1.5 text-white" onClick={save}>{labels.save}</button>

@@ -25,7 +25,7 @@ export function RecoveryWindowForm({ initial, min, max, labels }: { initial: num
         <button type="button" className="rounded bg-zinc-900 px-3 py-1.5 text-white" onClick={save}>{labels.save}</button>
         {status ? <span role="status">{status}</span> : null}
       </label>
-      <p className="mt-1 text-zinc-600">{labels.help}</p>
+      <p className="mt-1 text-zinc-600 dark:text-zinc-400">{labels.help}</p>
     </div>
   );
 }

@@ -12,7 +12,7 @@ export function CustomerSummaryCard({ customer, timeZone, firstSeen }: { custome
   const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone }) : t("none"));
   const stat = (label: string, value: string, testId: string) => (
     <div className="rounded-lg border border-zinc-200 px-4 py-2 dark:border-zinc-800">
-      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dt className="text-xs text-zinc-600 dark:text-zinc-400">{label}</dt>
       <dd className="text-base font-semibold tabular-nums" data-testid={testId}>
         {value}
       </dd>

@@ -18,7 +18,7 @@ export function useSalesColumns(timeZone: string): ColumnDef<SaleListItem, unkno
   const format = useFormatter();
   const locale = useLocale();
   return useMemo(() => {
-    const unknown = <span className="text-zinc-400">{tUnknown("unknown")}</span>;
+    const unknown = <span className="text-zinc-600 dark:text-zinc-400">{tUnknown("unknown")}</span>;
     const money = (m: Money | null) => (m ? formatMoney(m, locale) : unknown);
     const right: DataTableColumnMeta = { align: "right" };
     const columns: Column[] = [

@@ -12,7 +12,7 @@ export function SalesTotalsBar({ totals }: { totals: SalesTotalsView | null }) {
   return (
     <dl className="flex flex-wrap gap-3" data-testid="sales-totals" data-count={totals.count}>
       <div className="rounded-lg border border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-900">
-        <dt className="text-xs text-zinc-500">{t("sales")}</dt>
+        <dt className="text-xs text-zinc-600 dark:text-zinc-400">{t("sales")}</dt>
         <dd className="text-lg font-semibold tabular-nums" data-testid="sales-count">
           {totals.count.toLocaleString(locale)}
         </dd>
@@ -21,14 +21,14 @@ export function SalesTotalsBar({ totals }: { totals: SalesTotalsView | null }) {
         <div key={c.currency} className="rounded-lg border border-zinc-200 bg-white px-4 py-2 dark:border-zinc-800 dark:bg-zinc-900" data-testid={`total-${c.currency}`}>
           {c.paid ? (
             <>
-              <dt className="text-xs text-zinc-500">{t("paidIn", { currency: c.currency, count: c.paidCount })}</dt>
+              <dt className="text-xs text-zinc-600 dark:text-zinc-400">{t("paidIn", { currency: c.currency, count: c.paidCount })}</dt>
               <dd className="text-lg font-semibold tabular-nums" data-minor={c.paid.minor}>
                 {formatMoney(c.paid, locale)}
               </dd>
             </>
           ) : (
             <>
-              <dt className="text-xs text-zinc-500">{t("paidCountIn", { currency: c.currency })}</dt>
+              <dt className="text-xs text-zinc-600 dark:text-zinc-400">{t("paidCountIn", { currency: c.currency })}</dt>
               <dd className="text-lg font-semibold tabular-nums">{c.paidCount.toLocaleString(locale)}</dd>
             </>
           )}

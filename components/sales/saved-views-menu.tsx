@@ -25,14 +25,14 @@ export function SavedViewsMenu({ views, basePath, onSave, onDelete, saving, erro
     <details className="relative" data-testid="saved-views">
       <summary className={buttonClass("secondary", "cursor-pointer list-none")}>{t("button", { count: views.length })}</summary>
       <div className="absolute left-0 z-20 mt-1 w-72 space-y-3 rounded-md border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
-        {views.length === 0 ? <p className="text-sm text-zinc-500">{t("none")}</p> : null}
+        {views.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("none")}</p> : null}
         <ul className="space-y-1">
           {views.map((v) => (
             <li key={v.id} className="flex items-center justify-between gap-2">
               <Link href={`${basePath}?${v.query}`} className="truncate text-sm text-brand-700 hover:underline dark:text-brand-100" data-testid="saved-view-link">
                 {v.name}
               </Link>
-              <button type="button" onClick={() => void onDelete(v.id)} aria-label={t("delete", { name: v.name })} className="text-zinc-500 hover:text-red-700">
+              <button type="button" onClick={() => void onDelete(v.id)} aria-label={t("delete", { name: v.name })} className="text-zinc-600 dark:text-zinc-400 hover:text-red-700">
                 <Trash2 aria-hidden className="size-4" />
               </button>
             </li>

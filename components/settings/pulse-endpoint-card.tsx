@@ -16,7 +16,7 @@ export function PulseEndpointDetails({ url, secretsFor, children }: { url: strin
         <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("pulseUrlHelp")}</p>
       </div>
       <p className="text-sm">
-        <span className="text-zinc-500">{t("pulseSecrets")} </span>
+        <span className="text-zinc-600 dark:text-zinc-400">{t("pulseSecrets")} </span>
         <span data-testid="pulse-secrets" className={`font-medium ${secretsFor !== "all" && secretsFor.length === 0 ? "text-red-700 dark:text-red-300" : ""}`}>
           {secrets}
         </span>

@@ -33,11 +33,11 @@ export function PulseLogTable({ entries, summary, now }: { entries: PulseLogEntr
       {summary.failuresLast24h > 0 ? <Alert>{t("warning")}</Alert> : null}
       {summary.refusedSinceAccepted > 0 ? <Alert>{t("refusedHint", { count: summary.refusedSinceAccepted })}</Alert> : null}
       {entries.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t("empty")}</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("empty")}</p>
       ) : (
-        <div className="relative overflow-x-auto">
+        <div className="relative overflow-x-auto" tabIndex={0}>
           <table className="w-full text-left text-sm" data-testid="pulse-log">
-            <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
+            <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-600 dark:text-zinc-400 dark:border-zinc-800">
               <tr>
                 <th className="py-2 pr-4">{t("columns.receivedAt")}</th>
                 <th className="py-2 pr-4">{t("columns.event")}</th>
@@ -49,7 +49,7 @@ export function PulseLogTable({ entries, summary, now }: { entries: PulseLogEntr
             <tbody>
               {entries.map((e) => (
                 <tr key={e.key} data-status={e.status} data-event={e.event ?? ""} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-                  <td className="whitespace-nowrap py-2 pr-4 text-xs text-zinc-500">{format.dateTime(new Date(e.receivedAt), { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td className="whitespace-nowrap py-2 pr-4 text-xs text-zinc-600 dark:text-zinc-400">{format.dateTime(new Date(e.receivedAt), { dateStyle: "short", timeStyle: "medium" })}</td>
                   <td className="py-2 pr-4 font-mono text-xs">{e.event ?? ""}</td>
                   <td className="py-2 pr-4 font-mono text-xs">{e.pulseId ?? ""}</td>
                   <td className={`whitespace-nowrap py-2 pr-4 font-medium ${TONE[e.status] ?? ""}`}>{t(`status.${e.status}`)}</td>

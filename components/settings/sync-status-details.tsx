@@ -53,7 +53,7 @@ export function SyncStatusDetails({ view, now, lastError, leaseHolder, optionalJ
     <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
       {rows.map(([label, value, id]) => (
         <div key={id} className="contents">
-          <dt className="text-zinc-500">{label}</dt>
+          <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
           <dd className="font-medium" data-testid={id}>
             {value}
           </dd>

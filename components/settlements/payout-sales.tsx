@@ -14,7 +14,7 @@ export interface PayoutSaleView {
 
 export function PayoutSales({ title, rows, labels }: { title: string; rows: PayoutSaleView[]; labels: Record<"sale" | "product" | "customer" | "completedAt" | "gross" | "net" | "state", string> }) {
   return (
-    <div className="relative overflow-x-auto">
+    <div className="relative overflow-x-auto" tabIndex={0}>
       <table className="w-full text-sm" data-testid="payout-sales">
         <caption className="mb-2 text-left font-medium">{title}</caption>
         <thead className="text-left text-xs uppercase text-zinc-600 dark:text-zinc-400">

@@ -28,7 +28,7 @@ const STATUS_CLASS: Record<PayoutRowView["status"], string> = {
 export function PayoutTimeline({ rows, labels, emptyMessage }: { rows: PayoutRowView[]; labels: Record<"dueDay" | "currency" | "status" | "sales" | "gross" | "net" | "deducted" | "gatewayFee" | "serviceFee" | "open" | "caption", string>; emptyMessage: string }) {
   if (rows.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{emptyMessage}</p>;
   return (
-    <div className="relative overflow-x-auto">
+    <div className="relative overflow-x-auto" tabIndex={0}>
       <table className="w-full text-sm" data-testid="payout-timeline">
         <caption className="sr-only">{labels.caption}</caption>
         <thead className="text-left text-xs uppercase text-zinc-600 dark:text-zinc-400">

@@ -12,11 +12,11 @@ function actionKey(action: string): string {
 export function AuditTable({ entries }: { entries: AuditRow[] }) {
   const t = useTranslations("audit");
   const format = useFormatter();
-  if (entries.length === 0) return <p className="text-sm text-zinc-500">{t("empty")}</p>;
+  if (entries.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("empty")}</p>;
   return (
-    <div className="relative overflow-x-auto">
+    <div className="relative overflow-x-auto" tabIndex={0}>
       <table className="w-full text-left text-sm" data-testid="audit-table">
-        <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
+        <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-600 dark:text-zinc-400 dark:border-zinc-800">
           <tr>
             <th className="py-2 pr-4">{t("columns.at")}</th>
             <th className="py-2 pr-4">{t("columns.actor")}</th>
@@ -27,13 +27,13 @@ export function AuditTable({ entries }: { entries: AuditRow[] }) {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} data-action={e.action} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-              <td className="whitespace-nowrap py-2 pr-4 text-xs text-zinc-500">
+              <td className="whitespace-nowrap py-2 pr-4 text-xs text-zinc-600 dark:text-zinc-400">
                 {format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "medium" })}
               </td>
               <td className="py-2 pr-4 font-mono text-xs">{e.actorEmail ?? t("system")}</td>
               <td className="py-2 pr-4">
                 {t.has(`actions.${actionKey(e.action)}`) ? <span className="mr-2">{t(`actions.${actionKey(e.action)}`)}</span> : null}
-                <code className="text-xs text-zinc-500">{e.action}</code>
+                <code className="text-xs text-zinc-600 dark:text-zinc-400">{e.action}</code>
               </td>
               <td className="py-2 font-mono text-xs">{e.target ?? ""}</td>
             </tr>

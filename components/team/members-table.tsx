@@ -17,9 +17,9 @@ export function MembersTable({ members, assignableRoles, busyId, onChangeRole, o
   const t = useTranslations();
   const format = useFormatter();
   return (
-    <div className="relative overflow-x-auto">
+    <div className="relative overflow-x-auto" tabIndex={0}>
       <table className="w-full text-left text-sm" data-testid="members-table">
-        <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
+        <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-600 dark:text-zinc-400 dark:border-zinc-800">
           <tr>
             <th className="py-2 pr-4">{t("team.columns.name")}</th>
             <th className="py-2 pr-4">{t("team.columns.email")}</th>
@@ -33,7 +33,7 @@ export function MembersTable({ members, assignableRoles, busyId, onChangeRole, o
             <tr key={m.id} data-email={m.email} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
               <td className="py-2 pr-4">
                 {m.name ?? t("team.noName")}
-                {m.isSelf ? <span className="ml-1 text-xs text-zinc-500">({t("team.you")})</span> : null}
+                {m.isSelf ? <span className="ml-1 text-xs text-zinc-600 dark:text-zinc-400">({t("team.you")})</span> : null}
               </td>
               <td className="py-2 pr-4 font-mono text-xs">{m.email}</td>
               <td className="py-2 pr-4">
@@ -55,7 +55,7 @@ export function MembersTable({ members, assignableRoles, busyId, onChangeRole, o
                   <span data-testid="member-role">{t(`roles.${m.role}`)}</span>
                 )}
               </td>
-              <td className="py-2 pr-4 text-xs text-zinc-500">{format.dateTime(new Date(m.createdAt), { dateStyle: "medium" })}</td>
+              <td className="py-2 pr-4 text-xs text-zinc-600 dark:text-zinc-400">{format.dateTime(new Date(m.createdAt), { dateStyle: "medium" })}</td>
               <td className="py-2">
                 {m.manageable && !m.isSelf ? (
                   <Button variant="danger" className="px-2 py-1 text-xs" disabled={busyId === m.id} onClick={() => onRemove(m)}>

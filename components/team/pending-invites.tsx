@@ -17,14 +17,14 @@ type Props = {
 export function PendingInvites({ invites, canRevoke, onRevoke, busyId }: Props) {
   const t = useTranslations();
   const format = useFormatter();
-  if (invites.length === 0) return <p className="text-sm text-zinc-500">{t("team.pendingEmpty")}</p>;
+  if (invites.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("team.pendingEmpty")}</p>;
   return (
     <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800" data-testid="pending-invites">
       {invites.map((invite) => (
         <li key={invite.id} data-email={invite.email} className="flex flex-wrap items-center justify-between gap-2 py-2">
           <span className="font-mono text-xs">{invite.email}</span>
           <span>{t(`roles.${invite.role}`)}</span>
-          <span className="text-xs text-zinc-500">
+          <span className="text-xs text-zinc-600 dark:text-zinc-400">
             {t("team.pendingExpires")} {format.dateTime(new Date(invite.expiresAt), { dateStyle: "medium", timeStyle: "short" })}
           </span>
           {onRevoke && canRevoke?.(invite) ? (

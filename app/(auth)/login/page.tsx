@@ -29,7 +29,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   return (
     <Card>
       <div className="mb-6 space-y-2">
-        <p className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{t("app.name")}</p>
+        <p className="text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{t("app.name")}</p>
         <h1 className="text-2xl font-semibold">{t("login.title")}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("login.subtitle")}</p>
         {demoAccounts.length > 0 ? <DemoBadge /> : null}
@@ -42,7 +42,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       <LoginForm action={signInWithPassword} next={typeof next === "string" ? next : undefined} demoAccounts={demoAccounts} />
       {providers.length > 0 ? (
         <div className="mt-6 space-y-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
-          <p className="text-center text-xs text-zinc-500">{t("login.or")}</p>
+          <p className="text-center text-xs text-zinc-600 dark:text-zinc-400">{t("login.or")}</p>
           {providers.map((provider) => (
             <form key={provider} action={signInWithProvider.bind(null, provider)}>
               <Button type="submit" variant="secondary" className="w-full">

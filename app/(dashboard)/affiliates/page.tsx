@@ -62,7 +62,7 @@ export default async function AffiliatesPage({ searchParams }: { searchParams: P
           {canExport ? <ExportButton href={`/api/affiliates/export.csv?${qs({ from: range.from, to: range.to })}`} expectedRows={known.affiliates.length} defaultPreset={preset} filename="affiliates.csv" /> : null}
         </form>
         {known.affiliates.length === 0 ? <p className="text-sm">{t("known.empty")}</p> : (
-          <div className="relative overflow-x-auto">
+          <div className="relative overflow-x-auto" tabIndex={0}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("known.title")}</caption>
               <thead>
@@ -93,7 +93,7 @@ export default async function AffiliatesPage({ searchParams }: { searchParams: P
           </div>
         )}
         {known.unattributed.length > 0 ? (
-          <p className="mt-3 text-xs text-zinc-600">{t("known.unattributed", { list: known.unattributed.map((x) => `${x.sales} × ${formatMoney({ minor: x.revenue, currency: x.currency }, locale)}`).join(", ") })}</p>
+          <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">{t("known.unattributed", { list: known.unattributed.map((x) => `${x.sales} × ${formatMoney({ minor: x.revenue, currency: x.currency }, locale)}`).join(", ") })}</p>
         ) : null}
       </Card>
 
@@ -113,7 +113,7 @@ export default async function AffiliatesPage({ searchParams }: { searchParams: P
             {canExport ? <ExportButton href={`/api/affiliates/invitations/export.csv?${qs({ status: invFilter.status, q: invFilter.q })}`} expectedRows={invitations.length} defaultPreset={preset} filename="affiliate-invitations.csv" /> : null}
           </form>
           {invitations.length === 0 ? <p className="text-sm">{t("invitations.empty")}</p> : (
-            <div className="relative overflow-x-auto">
+            <div className="relative overflow-x-auto" tabIndex={0}>
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">{t("invitations.title")}</caption>
                 <thead>

@@ -93,7 +93,7 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
         <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-white dark:bg-zinc-100 dark:text-zinc-900">{t("range.apply")}</button>
       </form>
       <div className="mb-6">
-        <p className="mb-2 text-sm text-zinc-600" data-testid="recovery-window-rule">{t("window.rule", { days: windowDays })}</p>
+        <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="recovery-window-rule">{t("window.rule", { days: windowDays })}</p>
         <RecoveryStatsCard stats={recoveryStatsForRole(recoveryStats(all), member.role)} locale={locale} labels={{ title: t("stats.title"), atRisk: t("stats.atRisk"), recovered: t("stats.recovered"), rate: t("stats.rate"), median: t("stats.median"), byCategory: t("stats.byCategory"), byMethod: t("stats.byMethod"), contacted: t("stats.contacted"), uncontacted: t("stats.uncontacted"), none: t("stats.none"), unknown: t("unknown"), categories: Object.fromEntries(["insufficient_funds", "declined", "cancelled", "timeout", "abandoned", "other"].map((c) => [c, t(`categories.${c}`)])) }} />
       </div>
       <Card title={t("worklist.title", { count: shown.length })}>

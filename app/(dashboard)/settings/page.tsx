@@ -47,7 +47,7 @@ export default async function SettingsPage() {
           <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
             {rows.map(([label, value]) => (
               <div key={label} className="contents">
-                <dt className="text-zinc-500">{label}</dt>
+                <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
                 <dd className="font-medium">{value}</dd>
               </div>
             ))}

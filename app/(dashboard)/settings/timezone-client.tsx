@@ -23,7 +23,7 @@ export function TimezoneClient({ zones, current, canManage }: { zones: string[];
   return (
     <div className="space-y-3" data-testid="timezone">
       <TimezoneForm key={current} zones={zones} value={current} disabled={!canManage} pending={save.isPending} onSubmit={(tz) => save.mutate(tz)} />
-      {!canManage ? <p className="text-xs text-zinc-500">{t("readOnly")}</p> : null}
+      {!canManage ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("readOnly")}</p> : null}
       {saved ? <Alert tone="info">{t("timezoneSaved", { timeZone: saved })}</Alert> : null}
       {save.isError ? <Alert>{t("timezoneError")}</Alert> : null}
     </div>

@@ -58,7 +58,7 @@ export default async function SettlementsPage({ searchParams }: { searchParams: 
       {cleared.length > 0 ? <div className="mb-6"><ClearedFiltersNotice fields={cleared} /></div> : null}
       <div className="mb-6 grid gap-4 md:grid-cols-2">
         <Card title={t("totals.title")} testId="settlement-totals">
-          {timeline.totals.length === 0 ? <p className="text-sm text-zinc-600">{t("empty")}</p> : (
+          {timeline.totals.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("empty")}</p> : (
             <dl className="space-y-3 text-sm">
               {timeline.totals.map((x) => (
                 <div key={x.currency} className="grid grid-cols-2 gap-x-4">
@@ -77,7 +77,7 @@ export default async function SettlementsPage({ searchParams }: { searchParams: 
         </Card>
         <Card title={t("unknownCard.title")} testId="settlement-unknown">
           <p className="mb-2 text-sm">{t("unknownCard.enrichment", { enriched: timeline.enrichment.enriched, paid: timeline.enrichment.paid })}</p>
-          {timeline.unknown.length === 0 ? <p className="text-sm text-zinc-600">{t("unknownCard.none")}</p> : (
+          {timeline.unknown.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("unknownCard.none")}</p> : (
             <ul className="text-sm">
               {timeline.unknown.map((u) => <li key={u.currency}>{t("unknownCard.row", { count: u.salesCount, gross: money(u.gross, u.currency) })}</li>)}
             </ul>
