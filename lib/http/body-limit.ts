@@ -1,8 +1,8 @@
 // Request bodies read with a ceiling (issue 14 #1). A declared Content-Length over the limit is refused
 // before a byte is read; a body without one (chunked) is read with a running count and cancelled as soon
 // as it passes the limit, so a hostile upload costs at most the limit in memory, never its own size.
-// Used by the route wrapper (lib/http/route.ts) and next-auth's endpoints; Pulses keep their own 1 MB
-// reader (lib/pulses/receive.ts), which records the refusal in the Pulse log.
+// Used by the route wrapper (lib/http/route.ts), next-auth's endpoints and the Pulse receiver (its own
+// 1 MB limit, lib/pulses/receive.ts, which records the refusal in the Pulse log).
 import "server-only";
 import { NextRequest } from "next/server";
 

@@ -6,6 +6,7 @@ import type { Kysely } from "kysely";
 import { readPulseHeaders, verifyPulseSignature } from "@/lib/chariow";
 import type { Database } from "@/lib/db";
 import { ANY_PULSE } from "@/lib/env";
+import { declaredBodyTooLarge, readBodyCapped } from "@/lib/http/body-limit";
 import { clientIp } from "@/lib/http/client-ip";
 import { recordDelivery, type RecordedDelivery } from "./deliveries";
 import { recordRefusal, refusalSource } from "./refusal-log";
@@ -65,25 +66,14 @@ function secretFor(secrets: Readonly<Record<string, string>>, pulseId: string | 
   return { reason: "unknown_pulse" };
 }
 
-/** The exact bytes of the body, or null as soon as it exceeds `max` (without buffering the rest). */
+/**
+ * The exact bytes of the body, or null when it is over `max`: declared over it, or read past it (the
+ * stream is then cancelled, the rest never buffered) — the route wrapper's own reader (lib/http/body-limit).
+ */
 async function readCapped(req: Request, max: number): Promise<Buffer | null> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (Number.isFinite(declared) && declared > max) return null;
-  if (!req.body) return Buffer.alloc(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  if (declaredBodyTooLarge(req.headers, max)) return null;
+  const bytes = await readBodyCapped(req.body, max);
+  return bytes === null ? null : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function clip(value: string | null): string | null {
