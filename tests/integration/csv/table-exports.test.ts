@@ -20,14 +20,8 @@ const state = vi.hoisted(() => ({ db: null as unknown, member: null as unknown, 
 vi.mock("@/lib/auth/session", () => ({ getSessionMember: async () => state.member }));
 vi.mock("@/lib/i18n/request", () => ({ currentLocale: async () => state.locale }));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/db")>()), getDb: async () => state.db }));
-// next-intl's server entry needs a Next request; the same catalogues through its plain translator.
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { loadMessages } = await import("@/lib/i18n/messages");
-  return {
-    getTranslations: async ({ locale, namespace }: { locale: "fr" | "en"; namespace: string }) => createTranslator({ locale, messages: await loadMessages(locale), namespace }),
-  };
-});
+// next-intl's server entry needs a Next request: the same catalogues through its plain translator.
+vi.mock("next-intl/server", () => import("@/tests/support/next-intl-server"));
 
 const auditExport = await import("@/app/api/audit/export.csv/route");
 const pulseLogExport = await import("@/app/api/pulses/log/export.csv/route");

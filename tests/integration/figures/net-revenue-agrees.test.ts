@@ -27,14 +27,8 @@ vi.mock("@/lib/auth/session", () => ({ getSessionMember: async () => state.membe
 vi.mock("@/lib/i18n/request", () => ({ currentLocale: async () => "en" }));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/db")>()), getDb: async () => state.db }));
 vi.mock("@/lib/store/chariow-connection", () => ({ getChariowClient: () => state.client }));
-// next-intl's server entry needs a Next request; the same catalogues through its plain translator.
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { loadMessages } = await import("@/lib/i18n/messages");
-  return {
-    getTranslations: async ({ locale, namespace }: { locale: "fr" | "en"; namespace: string }) => createTranslator({ locale, messages: await loadMessages(locale), namespace }),
-  };
-});
+// next-intl's server entry needs a Next request: the same catalogues through its plain translator.
+vi.mock("next-intl/server", () => import("@/tests/support/next-intl-server"));
 
 const overviewRoute = await import("@/app/api/analytics/overview/route");
 const settlementsRoute = await import("@/app/api/settlements/route");

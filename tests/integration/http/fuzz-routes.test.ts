@@ -21,13 +21,8 @@ const state = vi.hoisted(() => ({ db: null as unknown, member: null as unknown }
 vi.mock("@/lib/auth/session", () => ({ getSessionMember: async () => state.member }));
 vi.mock("@/lib/i18n/request", () => ({ currentLocale: async () => "fr" }));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/db")>()), getDb: async () => state.db }));
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { loadMessages } = await import("@/lib/i18n/messages");
-  return {
-    getTranslations: async ({ locale, namespace }: { locale: "fr" | "en"; namespace: string }) => createTranslator({ locale, messages: await loadMessages(locale), namespace }),
-  };
-});
+// next-intl's server entry needs a Next request: the same catalogues through its plain translator.
+vi.mock("next-intl/server", () => import("@/tests/support/next-intl-server"));
 vi.stubEnv("AUTH_SECRET", "fuzz-routes-test-secret-0123456789abcdef");
 vi.stubEnv("CHARIOW_API_KEY", "");
 // No route may reach the network from here: Chariow calls fail fast instead.
