@@ -1,18 +1,18 @@
 "use client";
 // The Sales table's columns: ids are the server's sort keys (lib/sales/schemas.ts SALE_SORT_COLUMNS),
-// so clicking a header sorts the whole filter on the server, not the visible page.
+// so clicking a header sorts the whole filter on the server, not the visible page. On a phone each sale is
+// a card: customer and amount first, then status and date (what a merchant scans), the rest below.
 import { useMemo } from "react";
 import Link from "next/link";
-import type { ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import type { DataTableColumnMeta } from "@/components/data-table/data-table";
+import type { Column } from "@/components/data-table/data-table";
 import { formatMoney, type Money } from "@/lib/money";
 import type { SaleListItem, SaleSortColumn } from "@/lib/sales/schemas";
 import { SaleStatusBadge } from "./sale-status-badge";
 
-type Column = ColumnDef<SaleListItem, unknown> & { id: SaleSortColumn };
+type SaleColumn = Column<SaleListItem> & { id: SaleSortColumn };
 
-export function useSalesColumns(timeZone: string): ColumnDef<SaleListItem, unknown>[] {
+export function useSalesColumns(timeZone: string): Column<SaleListItem>[] {
   const t = useTranslations("Sales.columns");
   const tUnknown = useTranslations("Sales");
   const format = useFormatter();
@@ -20,37 +20,53 @@ export function useSalesColumns(timeZone: string): ColumnDef<SaleListItem, unkno
   return useMemo(() => {
     const unknown = <span className="text-zinc-600 dark:text-zinc-400">{tUnknown("unknown")}</span>;
     const money = (m: Money | null) => (m ? formatMoney(m, locale) : unknown);
-    const right: DataTableColumnMeta = { align: "right" };
-    const columns: Column[] = [
+    const link = "inline-flex min-h-11 items-center underline-offset-2 hover:underline";
+    const columns: SaleColumn[] = [
       {
         id: "created_at",
         header: t("createdAt"),
-        cell: ({ row }) => (row.original.createdAt ? format.dateTime(new Date(row.original.createdAt), { dateStyle: "short", timeStyle: "short", timeZone }) : unknown),
+        sortable: true,
+        card: "date",
+        cell: (row) => (row.createdAt ? format.dateTime(new Date(row.createdAt), { dateStyle: "medium", timeStyle: "short", timeZone }) : unknown),
       },
       {
         id: "id",
         header: t("reference"),
-        meta: { alwaysVisible: true },
-        cell: ({ row }) => (
-          <Link href={`/sales/${encodeURIComponent(row.original.id)}`} className="font-mono text-xs text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
-            {row.original.id}
+        sortable: true,
+        alwaysVisible: true,
+        cell: (row) => (
+          <Link prefetch={false} href={`/sales/${encodeURIComponent(row.id)}`} className={`${link} font-mono text-xs text-brand-700 dark:text-brand-100`}>
+            {row.id}
           </Link>
         ),
       },
-      { id: "status", header: t("status"), cell: ({ row }) => <SaleStatusBadge status={row.original.status} /> },
-      { id: "customer_name", header: t("customer"), cell: ({ row }) => (row.original.customerId ? <Link href={`/customers/${encodeURIComponent(row.original.customerId)}`} className="hover:underline">{row.original.customerName ?? row.original.customerId}</Link> : row.original.customerName ?? unknown) },
-      { id: "customer_email", header: t("email"), cell: ({ row }) => row.original.customerEmail ?? unknown },
-      { id: "product_name", header: t("product"), cell: ({ row }) => row.original.productName ?? unknown },
-      { id: "amount", header: t("amount"), meta: right, cell: ({ row }) => money(row.original.amount) },
-      { id: "original_amount", header: t("originalAmount"), meta: right, cell: ({ row }) => money(row.original.originalAmount) },
-      { id: "discount_amount", header: t("discountAmount"), meta: right, cell: ({ row }) => money(row.original.discountAmount) },
-      { id: "currency", header: t("currency"), cell: ({ row }) => row.original.amount?.currency ?? unknown },
-      { id: "payment_status", header: t("paymentStatus"), cell: ({ row }) => row.original.paymentStatus ?? unknown },
-      { id: "channel", header: t("channel"), cell: ({ row }) => row.original.channel ?? unknown },
-      { id: "discount_code", header: t("discountCode"), cell: ({ row }) => row.original.discountCode ?? "—" },
-      { id: "campaign_name", header: t("campaign"), cell: ({ row }) => row.original.campaignName ?? "—" },
-      { id: "country", header: t("country"), cell: ({ row }) => row.original.country ?? unknown },
-      { id: "payment_method", header: t("paymentMethod"), cell: ({ row }) => row.original.paymentMethod ?? unknown },
+      { id: "status", header: t("status"), sortable: true, card: "status", cell: (row) => <SaleStatusBadge status={row.status} /> },
+      {
+        id: "customer_name",
+        header: t("customer"),
+        sortable: true,
+        card: "title",
+        cell: (row) =>
+          row.customerId ? (
+            <Link prefetch={false} href={`/customers/${encodeURIComponent(row.customerId)}`} className={link}>
+              {row.customerName ?? row.customerId}
+            </Link>
+          ) : (
+            (row.customerName ?? unknown)
+          ),
+      },
+      { id: "customer_email", header: t("email"), sortable: true, cell: (row) => row.customerEmail ?? unknown },
+      { id: "product_name", header: t("product"), sortable: true, cell: (row) => row.productName ?? unknown },
+      { id: "amount", header: t("amount"), sortable: true, align: "right", card: "amount", cell: (row) => money(row.amount) },
+      { id: "original_amount", header: t("originalAmount"), sortable: true, align: "right", cell: (row) => money(row.originalAmount) },
+      { id: "discount_amount", header: t("discountAmount"), sortable: true, align: "right", cell: (row) => money(row.discountAmount) },
+      { id: "currency", header: t("currency"), sortable: true, card: "none", cell: (row) => row.amount?.currency ?? unknown },
+      { id: "payment_status", header: t("paymentStatus"), sortable: true, cell: (row) => row.paymentStatus ?? unknown },
+      { id: "channel", header: t("channel"), sortable: true, cell: (row) => row.channel ?? unknown },
+      { id: "discount_code", header: t("discountCode"), sortable: true, cell: (row) => row.discountCode ?? "—" },
+      { id: "campaign_name", header: t("campaign"), sortable: true, cell: (row) => row.campaignName ?? "—" },
+      { id: "country", header: t("country"), sortable: true, cell: (row) => row.country ?? unknown },
+      { id: "payment_method", header: t("paymentMethod"), sortable: true, cell: (row) => row.paymentMethod ?? unknown },
     ];
     return columns;
   }, [t, tUnknown, format, locale, timeZone]);

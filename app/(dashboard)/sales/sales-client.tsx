@@ -2,12 +2,11 @@
 // The Sales view's live part: reads its state from the URL, fetches the page and totals under
 // ["sales", query] (the server prefetched the first one), and writes every change back to the URL.
 // The customer page reuses it with the customer fixed.
-import { useCallback, useMemo } from "react";
-import { useRouter } from "next/navigation";
+import { useMemo } from "react";
+import { usePathname } from "next/navigation";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { DataTable } from "@/components/data-table/data-table";
-import { ExportButton } from "@/components/data-table/export-button";
 import { readTableState, useUrlParams } from "@/components/data-table/url-state";
 import { SalesFiltersBar } from "@/components/sales/sales-filters";
 import { useSalesColumns } from "@/components/sales/sales-columns";
@@ -24,7 +23,6 @@ import {
   filtersToSearchParams,
   parseSalesView,
   salesApiQuery,
-  type SaleListItem,
   type SalesPage,
   type SalesTotalsView,
 } from "@/lib/sales/schemas";
@@ -46,7 +44,7 @@ export type SalesClientProps = {
 
 export function SalesClient(props: SalesClientProps) {
   const t = useTranslations("Sales");
-  const router = useRouter();
+  const pathname = usePathname();
   const queryClient = useQueryClient();
   const { params, set } = useUrlParams();
   const { view, cleared } = useMemo(() => parseSalesView({ ...Object.fromEntries(params), ...(props.fixedCustomer ? { customer: props.fixedCustomer } : {}) }), [params, props.fixedCustomer]);
@@ -83,7 +81,6 @@ export function SalesClient(props: SalesClientProps) {
   });
 
   const columns = useSalesColumns(props.timeZone);
-  const onRowActivate = useCallback((row: SaleListItem) => router.push(`/sales/${encodeURIComponent(row.id)}`), [router]);
   const filters = filtersOf(view);
   const exportQuery = filtersToSearchParams(filters).toString();
   const data = sales.data;
@@ -99,38 +96,31 @@ export function SalesClient(props: SalesClientProps) {
         testId="sales-table"
         columns={columns}
         rows={data?.sales ?? []}
-        getRowId={(row) => row.id}
-        state={tableState}
-        onStateChange={set}
-        pageSizes={PAGE_SIZES}
-        hasMore={data?.hasMore ?? false}
-        totalRows={data?.totals.count ?? null}
+        rowKey={(row) => row.id}
+        rowHref={(row) => `/sales/${encodeURIComponent(row.id)}`}
+        url={{ pathname, query: params }}
+        sort={tableState.sort}
+        hidden={tableState.hidden}
+        page={{ number: view.page, size: view.size, sizes: PAGE_SIZES, hasMore: data?.hasMore ?? false, totalRows: data?.totals.count ?? null }}
         status={sales.isError ? "error" : status}
         isFetching={sales.isFetching && sales.isPlaceholderData}
-        onRetry={() => void sales.refetch()}
-        onRowActivate={onRowActivate}
         emptyMessage={t("empty")}
+        exportControl={
+          props.canExport
+            ? { href: `/api/sales/export.csv${exportQuery ? `?${exportQuery}` : ""}`, expectedRows: data?.totals.count ?? null, filename: props.fixedCustomer ? `sales-${props.fixedCustomer}.csv` : "sales.csv" }
+            : null
+        }
         toolbar={
-          <>
-            {!props.fixedCustomer ? (
-              <SavedViewsMenu
-                views={views.data ?? []}
-                basePath={props.basePath}
-                onSave={async (name) => void (await saveView.mutateAsync(name))}
-                onDelete={async (id) => void (await deleteView.mutateAsync(id))}
-                saving={saveView.isPending}
-                error={saveView.error instanceof ApiError ? saveView.error.message : saveView.error ? t("views.failed") : null}
-              />
-            ) : null}
-            {props.canExport ? (
-              <ExportButton
-                href={`/api/sales/export.csv${exportQuery ? `?${exportQuery}` : ""}`}
-                expectedRows={data?.totals.count ?? null}
-                defaultPreset={props.defaultPreset}
-                filename={props.fixedCustomer ? `sales-${props.fixedCustomer}.csv` : "sales.csv"}
-              />
-            ) : null}
-          </>
+          !props.fixedCustomer ? (
+            <SavedViewsMenu
+              views={views.data ?? []}
+              basePath={props.basePath}
+              onSave={async (name) => void (await saveView.mutateAsync(name))}
+              onDelete={async (id) => void (await deleteView.mutateAsync(id))}
+              saving={saveView.isPending}
+              error={saveView.error instanceof ApiError ? saveView.error.message : saveView.error ? t("views.failed") : null}
+            />
+          ) : null
         }
       />
     </div>
