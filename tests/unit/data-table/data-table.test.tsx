@@ -75,3 +75,19 @@ describe("DataTable (server HTML)", () => {
     expect(error).toContain("Try again");
   });
 });
+
+describe("DateRangeFilter (server HTML)", () => {
+  it("offers preset links in the store's calendar and a GET form that keeps the other filters", async () => {
+    const { DateRangeFilter } = await import("@/components/ui/date-range-filter");
+    const html = await renderHtml(
+      <DateRangeFilter pathname="/recovery" query={{ status: "open", page: "4", from: "2026-11-01", to: "2026-11-30" }} from="2026-11-01" to="2026-11-30" today="2026-12-04" timeZone="Africa/Abidjan" />,
+    );
+    const hrefs = attributesOf(html, "a", "href");
+    expect(hrefs).toContain("/recovery?status=open&from=2026-11-28&to=2026-12-04"); // last 7 days, page dropped
+    expect(hrefs).toContain("/recovery?status=open&from=2026-12-01&to=2026-12-04"); // this month
+    expect(html).toMatch(/aria-current="true"[^>]*data-testid="date-preset-lastMonth"/); // Nov 1–30 is last month
+    expect(html).toContain('<input type="hidden" name="status" value="open"/>');
+    expect(html).not.toContain('name="page"');
+    expect(html).toContain("Mois dernier");
+  });
+});
