@@ -1,33 +1,28 @@
-// New vs returning customers over the range for one currency, as a table.
+// New vs returning customers over the range for one currency, as the one table (two rows, no pages); its
+// export control downloads the same two rows.
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { formatMoney } from "@/lib/money";
+import { DataTable, type Column } from "@/components/data-table/data-table";
 import type { CustomerSplit } from "@/lib/analytics/schemas";
+import { formatMoney } from "@/lib/money";
 
-export function CustomerSplitTable({ split, currency }: { split: CustomerSplit[]; currency: string }) {
+export function CustomerSplitTable({ split, currency, exportControl }: { split: CustomerSplit[]; currency: string; exportControl: { href: string; filename: string } | null }) {
   const t = useTranslations("Analytics.breakdowns");
   const locale = useLocale();
   const format = useFormatter();
+  const columns: Column<CustomerSplit>[] = [
+    { id: "kind", header: t("columns.kind"), card: "title", cell: (s) => t(`kinds.${s.kind}`) },
+    { id: "customers", header: t("columns.customers"), align: "right", cell: (s) => format.number(s.customers) },
+    { id: "paidCount", header: t("columns.paidSales"), align: "right", cell: (s) => format.number(s.paidCount) },
+    { id: "revenue", header: t("columns.revenue"), align: "right", card: "amount", cell: (s) => formatMoney({ minor: s.revenue, currency }, locale) },
+  ];
   return (
-    <table className="w-full text-left text-sm" data-testid="breakdown-customers">
-      <caption className="sr-only">{t("customers")}</caption>
-      <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-600 dark:text-zinc-400 dark:border-zinc-800">
-        <tr>
-          <th scope="col" className="py-2 pr-4">{t("columns.kind")}</th>
-          <th scope="col" className="py-2 pr-4 text-right">{t("columns.customers")}</th>
-          <th scope="col" className="py-2 pr-4 text-right">{t("columns.paidSales")}</th>
-          <th scope="col" className="py-2 text-right">{t("columns.revenue")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {split.map((s) => (
-          <tr key={s.kind} data-key={s.kind} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-            <th scope="row" className="py-2 pr-4 font-normal">{t(`kinds.${s.kind}`)}</th>
-            <td className="py-2 pr-4 text-right tabular-nums">{format.number(s.customers)}</td>
-            <td className="py-2 pr-4 text-right tabular-nums">{format.number(s.paidCount)}</td>
-            <td className="py-2 text-right tabular-nums">{formatMoney({ minor: s.revenue, currency }, locale)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      label={t("customers")}
+      testId="breakdown-customers"
+      columns={columns}
+      rows={split}
+      rowKey={(s) => s.kind}
+      exportControl={exportControl ? { ...exportControl, expectedRows: split.length } : null}
+    />
   );
 }

@@ -1,93 +1,115 @@
 "use client";
-// The date range control of every analytics page: preset, custom days, comparison and interval, all in
-// the URL (useAnalyticsParams). Days are the store's timezone's; the resolved range comes from the server.
+// The date range control of the analytics pages: preset, custom days, comparison and interval. Before
+// JavaScript it is a plain GET form (Apply submits it; the page's currency rides along in a hidden field);
+// once hydrated, changing a select applies it at once through the router (useAnalyticsParams), and the
+// server page answers with the new figures. The custom days show only while "Custom" is chosen — by CSS
+// (`:has`), so that works without JavaScript too. Days are the store's timezone's; the resolved range
+// comes from the server.
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { usePathname } from "next/navigation";
+import { buttonClass } from "@/components/ui/button";
 import { COMPARE_MODES, INTERVALS, RANGE_PRESETS, autoInterval, type CompareMode, type Interval, type RangePreset } from "@/lib/analytics/date-range";
 import type { OverviewRange } from "@/lib/analytics/schemas";
+import { analyticsQueryString } from "@/lib/analytics/url-params";
 import { useAnalyticsParams } from "./use-analytics-params";
 
-const SELECT = "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+const FIELD = "min-h-11 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+const LABEL = "flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400";
 
 export function DateRangeControl({ resolved }: { resolved: OverviewRange | null }) {
   const t = useTranslations("Analytics.range");
-  const [params, update] = useAnalyticsParams();
-  const [custom, setCustom] = useState({ from: params.from ?? resolved?.from ?? "", to: params.to ?? resolved?.to ?? "" });
-  const [showCustom, setShowCustom] = useState(params.range === "custom");
+  const pathname = usePathname();
+  const { params, update, pending } = useAnalyticsParams();
 
-  function choosePreset(value: RangePreset) {
-    if (value === "custom") {
-      setShowCustom(true);
-      setCustom({ from: resolved?.from ?? "", to: resolved?.to ?? "" });
-      return;
-    }
-    setShowCustom(false);
-    update({ range: value });
+  /** What the form holds, applied through the router (the GET submission, without a reload). */
+  function apply(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const text = (key: string) => {
+      const value = data.get(key);
+      return typeof value === "string" && value.trim() !== "" ? value : undefined;
+    };
+    const range = (text("range") ?? "last30") as RangePreset;
+    update({
+      range,
+      from: range === "custom" ? text("from") : undefined,
+      to: range === "custom" ? text("to") : undefined,
+      compare: (text("compare") ?? "none") as CompareMode,
+      interval: text("interval") as Interval | undefined,
+    });
   }
 
   return (
-    <div className="flex flex-wrap items-end gap-3" data-testid="date-range-control">
-      <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
+    // Keyed by the URL: after Back/Forward the fields show that URL's values, not the last ones typed.
+    <form
+      key={analyticsQueryString(params)}
+      method="get"
+      action={pathname}
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply(e.currentTarget);
+      }}
+      className="group/range flex flex-wrap items-end gap-3"
+      data-testid="date-range-control"
+      aria-busy={pending || undefined}
+    >
+      {params.currency ? <input type="hidden" name="currency" value={params.currency} /> : null}
+      <label className={LABEL}>
         {t("label")}
-        <select className={SELECT} value={showCustom ? "custom" : params.range} onChange={(e) => choosePreset(e.target.value as RangePreset)} data-testid="range-preset">
+        <select
+          name="range"
+          className={FIELD}
+          defaultValue={params.range}
+          // "Custom" waits for its two days and Apply; any other preset applies at once.
+          onChange={(e) => (e.target.value === "custom" ? undefined : apply(e.currentTarget.form!))}
+          data-testid="range-preset"
+        >
           {RANGE_PRESETS.map((p) => (
-            <option key={p} value={p}>{t(`presets.${p}`)}</option>
+            <option key={p} value={p}>
+              {t(`presets.${p}`)}
+            </option>
           ))}
         </select>
       </label>
-      {showCustom ? (
-        <form
-          className="flex items-end gap-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (custom.from && custom.to && custom.from <= custom.to) update({ range: "custom", from: custom.from, to: custom.to });
-          }}
-        >
-          <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
-            {t("from")}
-            <input type="date" className={SELECT} value={custom.from} max={custom.to || undefined} onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value }))} required />
-          </label>
-          <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
-            {t("to")}
-            <input type="date" className={SELECT} value={custom.to} min={custom.from || undefined} onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value }))} required />
-          </label>
-          <button type="submit" className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm text-white dark:bg-zinc-100 dark:text-zinc-900">{t("apply")}</button>
-        </form>
-      ) : null}
-      <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
+      <div className="hidden flex-wrap items-end gap-3 group-has-[option[value=custom]:checked]/range:flex" data-testid="range-custom">
+        <label className={LABEL}>
+          {t("from")}
+          <input type="date" name="from" className={FIELD} defaultValue={params.from ?? resolved?.from ?? ""} min="2000-01-01" max="2099-12-31" data-testid="range-from" />
+        </label>
+        <label className={LABEL}>
+          {t("to")}
+          <input type="date" name="to" className={FIELD} defaultValue={params.to ?? resolved?.to ?? ""} min="2000-01-01" max="2099-12-31" data-testid="range-to" />
+        </label>
+      </div>
+      <label className={LABEL}>
         {t("compare")}
-        <select
-          className={SELECT}
-          value={params.compare}
-          disabled={params.range === "all"}
-          onChange={(e) => update({ compare: e.target.value as CompareMode })}
-          data-testid="range-compare"
-        >
+        <select name="compare" className={FIELD} defaultValue={params.compare} onChange={(e) => apply(e.currentTarget.form!)} data-testid="range-compare">
           {COMPARE_MODES.map((m) => (
-            <option key={m} value={m}>{t(`compareModes.${m}`)}</option>
+            <option key={m} value={m}>
+              {t(`compareModes.${m}`)}
+            </option>
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
+      <label className={LABEL}>
         {t("interval")}
-        <select
-          className={SELECT}
-          value={params.interval ?? "auto"}
-          onChange={(e) => update({ interval: e.target.value === "auto" ? undefined : (e.target.value as Interval) })}
-          data-testid="range-interval"
-        >
-          <option value="auto">{t("intervalAuto", { interval: t(`intervals.${resolved ? autoInterval(resolved) : "day"}`) })}</option>
+        <select name="interval" className={FIELD} defaultValue={params.interval ?? ""} onChange={(e) => apply(e.currentTarget.form!)} data-testid="range-interval">
+          <option value="">{t("intervalAuto", { interval: t(`intervals.${resolved ? autoInterval(resolved) : "day"}`) })}</option>
           {INTERVALS.map((i) => (
-            <option key={i} value={i}>{t(`intervals.${i}`)}</option>
+            <option key={i} value={i}>
+              {t(`intervals.${i}`)}
+            </option>
           ))}
         </select>
       </label>
+      <button type="submit" className={buttonClass("primary", "min-h-11")} data-testid="range-apply">
+        {t("apply")}
+      </button>
       {resolved ? (
         <p className="basis-full text-xs text-zinc-600 dark:text-zinc-400" data-testid="range-summary">
           {t("summary", { from: resolved.from, to: resolved.to, timeZone: resolved.timeZone })}
           {resolved.compare ? ` · ${t("compareSummary", { from: resolved.compare.from, to: resolved.compare.to })}` : ""}
         </p>
       ) : null}
-    </div>
+    </form>
   );
 }

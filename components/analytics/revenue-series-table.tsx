@@ -1,5 +1,7 @@
-// The revenue chart's text alternative: the same buckets and amounts as a table, inside a disclosure.
+// The revenue chart's text alternative: the same buckets and amounts as the one table (a card per bucket
+// on a phone), inside a disclosure. One row per bucket of the range, so no pages.
 import { useLocale, useTranslations } from "next-intl";
+import { DataTable, type Column } from "@/components/data-table/data-table";
 import { formatMoney } from "@/lib/money";
 import type { Interval } from "@/lib/analytics/date-range";
 import type { SeriesPoint } from "@/lib/analytics/schemas";
@@ -8,30 +10,19 @@ import { bucketLabel } from "./format";
 export function RevenueSeriesTable({ series, currency, interval }: { series: SeriesPoint[]; currency: string; interval: Interval }) {
   const t = useTranslations("Analytics.chart");
   const locale = useLocale();
-  const hasPrevious = series.some((p) => p.previousBucket !== null);
+  const money = (minor: number) => formatMoney({ minor, currency }, locale);
+  const columns: Column<SeriesPoint>[] = [
+    { id: "bucket", header: t("bucket"), card: "title", cell: (p) => bucketLabel(p.bucket, interval, locale) },
+    { id: "revenue", header: t("revenue"), align: "right", card: "amount", cell: (p) => money(p.revenue) },
+    { id: "paidSales", header: t("paidSales"), align: "right", cell: (p) => p.paidCount.toLocaleString(locale) },
+  ];
+  if (series.some((p) => p.previousBucket !== null)) {
+    columns.push({ id: "previousRevenue", header: t("previousRevenue"), align: "right", cell: (p) => (p.previousRevenue === null ? "—" : money(p.previousRevenue)) });
+  }
   return (
     <details className="mt-3 text-sm">
-      <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">{t("showTable")}</summary>
-      <table className="mt-2 w-full text-left" data-testid="revenue-series-table">
-        <thead className="text-xs uppercase text-zinc-600 dark:text-zinc-400">
-          <tr>
-            <th className="py-1 pr-4">{t("bucket")}</th>
-            <th className="py-1 pr-4 text-right">{t("revenue")}</th>
-            <th className="py-1 pr-4 text-right">{t("paidSales")}</th>
-            {hasPrevious ? <th className="py-1 text-right">{t("previousRevenue")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {series.map((p) => (
-            <tr key={p.bucket} className="border-t border-zinc-100 dark:border-zinc-800">
-              <td className="py-1 pr-4">{bucketLabel(p.bucket, interval, locale)}</td>
-              <td className="py-1 pr-4 text-right tabular-nums">{formatMoney({ minor: p.revenue, currency }, locale)}</td>
-              <td className="py-1 pr-4 text-right tabular-nums">{p.paidCount}</td>
-              {hasPrevious ? <td className="py-1 text-right tabular-nums">{p.previousRevenue === null ? "—" : formatMoney({ minor: p.previousRevenue, currency }, locale)}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <summary className="inline-flex min-h-11 cursor-pointer items-center text-zinc-600 dark:text-zinc-400">{t("showTable")}</summary>
+      <DataTable label={t("showTable")} testId="revenue-series-table" columns={columns} rows={series} rowKey={(p) => p.bucket} />
     </details>
   );
 }

@@ -1,30 +1,28 @@
-// The range's best-selling products in one currency (paid revenue).
+// The range's best-selling products in one currency (paid revenue), as the one table: a short fixed list
+// (the service's top 5), so no pages; each product leads to its sales.
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { DataTable, type Column } from "@/components/data-table/data-table";
 import { formatMoney } from "@/lib/money";
 import type { TopProduct } from "@/lib/analytics/schemas";
 
 export function TopProducts({ products, currency }: { products: TopProduct[]; currency: string }) {
   const t = useTranslations("Analytics");
   const locale = useLocale();
-  if (products.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("empty")}</p>;
-  return (
-    <table className="w-full text-left text-sm" data-testid="top-products">
-      <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-600 dark:text-zinc-400 dark:border-zinc-800">
-        <tr>
-          <th className="py-2 pr-4">{t("topProducts.product")}</th>
-          <th className="py-2 pr-4 text-right">{t("topProducts.paidSales")}</th>
-          <th className="py-2 text-right">{t("topProducts.revenue")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {products.map((p) => (
-          <tr key={p.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-            <td className="py-2 pr-4">{p.name ?? p.id}</td>
-            <td className="py-2 pr-4 text-right tabular-nums">{p.paidCount}</td>
-            <td className="py-2 text-right tabular-nums">{formatMoney({ minor: p.revenue, currency }, locale)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const salesOf = (p: TopProduct) => `/sales?${new URLSearchParams({ product: p.id, currency }).toString()}`;
+  const columns: Column<TopProduct>[] = [
+    {
+      id: "product",
+      header: t("topProducts.product"),
+      card: "title",
+      cell: (p) => (
+        <Link prefetch={false} href={salesOf(p)} className="inline-flex min-h-11 items-center text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+          {p.name ?? t("breakdowns.unknown")}
+        </Link>
+      ),
+    },
+    { id: "paidSales", header: t("topProducts.paidSales"), align: "right", cell: (p) => p.paidCount.toLocaleString(locale) },
+    { id: "revenue", header: t("topProducts.revenue"), align: "right", card: "amount", cell: (p) => formatMoney({ minor: p.revenue, currency }, locale) },
+  ];
+  return <DataTable label={t("topProducts.title")} testId="top-products" columns={columns} rows={products} rowKey={(p) => p.id} rowHref={salesOf} emptyMessage={t("empty")} />;
 }

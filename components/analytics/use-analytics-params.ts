@@ -1,46 +1,27 @@
 "use client";
-// The analytics pages' URL state (range, compare, interval, currency), written with history.pushState so
-// a filter change refetches through TanStack Query without re-rendering the server page. Read from the
-// address bar itself (useSyncExternalStore over pushState + popstate), not only from Next's
-// useSearchParams: a pushState made while the router was busy (first load, a prefetch) was seen in e2e
-// to leave useSearchParams on the old query, so the page showed the old range under the new URL.
-import { useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useSyncExternalStore } from "react";
-import { analyticsQueryString, readAnalyticsUrl, type AnalyticsParams } from "@/lib/analytics/url-params";
+// The analytics pages' URL state in the date-range control, once JavaScript has loaded: the same parser
+// as the server page (lib/analytics/url-params.ts) over the current URL, and a setter that navigates to
+// the changed URL through the router, so the server page answers with the new figures — exactly what the
+// control's GET form does before JavaScript, without reloading the document.
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useMemo, useTransition } from "react";
+import { analyticsHref, patchAnalyticsParams, readAnalyticsQuery, type AnalyticsParams } from "@/lib/analytics/url-params";
 
-export { analyticsQueryString, type AnalyticsParams };
+export type { AnalyticsParams };
 
-const CHANGE_EVENT = "analytics-params-change";
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener("popstate", onChange);
-  window.addEventListener(CHANGE_EVENT, onChange);
-  return () => {
-    window.removeEventListener("popstate", onChange);
-    window.removeEventListener(CHANGE_EVENT, onChange);
-  };
-}
-
-const addressBarQuery = () => window.location.search.replace(/^\?/, "");
-
-/** The URL's parameters, a setter, and the URL keys that were not valid and are ignored (to say so). */
-export function useAnalyticsParams(): [AnalyticsParams, (patch: Partial<AnalyticsParams>) => void, string[]] {
-  // On the server and during hydration: the request's query, so the markup matches.
-  const requestQuery = useSearchParams().toString();
-  const query = useSyncExternalStore(subscribe, addressBarQuery, () => requestQuery);
-  const { params, cleared } = useMemo(() => readAnalyticsUrl(new URLSearchParams(query)), [query]);
+/** The URL's parameters, a setter, and whether the page for a new URL is still on its way. */
+export function useAnalyticsParams(): { params: AnalyticsParams; update: (patch: Partial<AnalyticsParams>) => void; pending: boolean } {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  const params = useMemo(() => readAnalyticsQuery(new URLSearchParams(search)).params, [search]);
+  const [pending, startTransition] = useTransition();
   const update = useCallback(
     (patch: Partial<AnalyticsParams>) => {
-      const next: AnalyticsParams = { ...params, ...patch };
-      for (const key of Object.keys(patch) as (keyof AnalyticsParams)[]) if (patch[key] === undefined) delete next[key];
-      if (next.range !== "custom") {
-        delete next.from;
-        delete next.to;
-      }
-      window.history.pushState(null, "", `?${analyticsQueryString(next)}`);
-      window.dispatchEvent(new Event(CHANGE_EVENT));
+      // push, as the form's submission would: Back returns to the previous range.
+      startTransition(() => router.push(analyticsHref(pathname, patchAnalyticsParams(params, patch)), { scroll: false }));
     },
-    [params],
+    [router, pathname, params],
   );
-  return [params, update, cleared];
+  return { params, update, pending };
 }

@@ -1,13 +1,18 @@
 "use client";
 // One breakdown as horizontal bars of paid revenue (the top entries); the table next to it carries
-// every row. Keyboard-reachable tooltip through Recharts' accessibility layer.
+// every row. Keyboard-reachable tooltip through Recharts' accessibility layer. Plain-data props (a
+// server page passes them through lazy-charts.tsx); amounts are major units of `currency`.
+import { useLocale } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { chartMoneyFormatter } from "@/components/analytics/format";
 import { SERIES_COLOURS } from "./palette";
+import { breakdownChartHeight } from "./sizes";
 
 export type BreakdownChartBar = { label: string; revenue: number };
 
-export function BreakdownChart({ bars, formatMoney, seriesLabel, description }: { bars: BreakdownChartBar[]; formatMoney: (major: number) => string; seriesLabel: string; description: string }) {
-  const height = Math.max(120, bars.length * 32 + 40);
+export function BreakdownChart({ bars, currency, seriesLabel, description }: { bars: BreakdownChartBar[]; currency: string; seriesLabel: string; description: string }) {
+  const formatMoney = chartMoneyFormatter(currency, useLocale());
+  const height = breakdownChartHeight(bars.length);
   return (
     <div className="w-full text-zinc-600 dark:text-zinc-400" style={{ height }} role="figure" aria-label={description}>
       <ResponsiveContainer width="100%" height="100%">

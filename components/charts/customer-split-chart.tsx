@@ -1,24 +1,29 @@
 "use client";
 // New vs returning customers as two bars of paid revenue; the table under it carries customers, sales
 // and revenue. Each kind has its own colour and the returning bar is hatched, so the two never differ by
-// colour alone; the tooltip is keyboard-reachable through Recharts' accessibility layer.
+// colour alone; the tooltip is keyboard-reachable through Recharts' accessibility layer. Plain-data props
+// (a server page passes them through lazy-charts.tsx); amounts are major units of `currency`.
 import { useId } from "react";
+import { useLocale } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
+import { chartMoneyFormatter } from "@/components/analytics/format";
 import { CUSTOMER_KIND_COLOURS } from "./palette";
+import { CUSTOMER_SPLIT_CHART_HEIGHT } from "./sizes";
 
 export type CustomerSplitBar = { kind: "new" | "returning"; label: string; revenue: number };
 
-export function CustomerSplitChart({ bars, formatMoney, seriesLabel, description }: {
+export function CustomerSplitChart({ bars, currency, seriesLabel, description }: {
   bars: CustomerSplitBar[];
-  /** Major-unit amount → text in the user's language and the split's currency. */
-  formatMoney: (major: number) => string;
+  /** The split's currency: axis and tooltip amounts in its format. */
+  currency: string;
   seriesLabel: string;
   description: string;
 }) {
+  const formatMoney = chartMoneyFormatter(currency, useLocale());
   const hatchId = `returning-hatch-${useId().replace(/:/g, "")}`;
   const fillOf = (kind: CustomerSplitBar["kind"]) => (kind === "returning" ? `url(#${hatchId})` : CUSTOMER_KIND_COLOURS.new);
   return (
-    <div className="h-32 w-full text-zinc-600 dark:text-zinc-400" role="figure" aria-label={description} data-testid="customer-split-chart">
+    <div className="w-full text-zinc-600 dark:text-zinc-400" style={{ height: CUSTOMER_SPLIT_CHART_HEIGHT }} role="figure" aria-label={description} data-testid="customer-split-chart">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={bars} layout="vertical" accessibilityLayer margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <defs>

@@ -1,28 +1,33 @@
 "use client";
 // Paid revenue per bucket with the comparison series (dashed). Recharts' accessibility layer makes the
 // tooltip reachable with the keyboard (focus the chart, then arrow keys); the caller also renders the
-// same figures as a table. Loaded through lazy-charts.tsx so only pages with charts ship Recharts.
+// same figures as a table. Loaded through lazy-charts.tsx, after the page's content: its props are plain
+// data a server page can pass (the money formatter is built here, in the member's language).
+import { useLocale } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { chartMoneyFormatter } from "@/components/analytics/format";
 import { SERIES_COLOURS } from "./palette";
+import { REVENUE_CHART_HEIGHT } from "./sizes";
 
 export type RevenueChartPoint = { label: string; revenue: number; previousRevenue: number | null };
 
 export function RevenueChart({
   points,
-  formatMoney,
+  currency,
   currentLabel,
   previousLabel,
   description,
 }: {
   points: RevenueChartPoint[];
-  /** Major-unit amount → text in the user's language and the series' currency. */
-  formatMoney: (major: number) => string;
+  /** The series' currency: axis and tooltip amounts in its format (amounts are major units). */
+  currency: string;
   currentLabel: string;
   previousLabel: string | null;
   description: string;
 }) {
+  const formatMoney = chartMoneyFormatter(currency, useLocale());
   return (
-    <div className="h-72 w-full text-zinc-600 dark:text-zinc-400" role="figure" aria-label={description} data-testid="revenue-chart">
+    <div className="w-full text-zinc-600 dark:text-zinc-400" style={{ height: REVENUE_CHART_HEIGHT }} role="figure" aria-label={description} data-testid="revenue-chart">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} accessibilityLayer margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />

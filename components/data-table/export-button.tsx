@@ -3,7 +3,7 @@
 // The file is streamed and counted as it arrives so a large export shows its progress (rows received
 // of the filter's total); past DIRECT_DOWNLOAD_ROWS the browser downloads it itself instead, so a
 // million-row file never sits in the page's memory (the browser's download bar shows progress then).
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Download } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
@@ -38,6 +38,8 @@ export function ExportButton({ href, expectedRows, defaultPreset, filename }: Ex
   const [preset, setPreset] = useState(defaultPreset);
   const [progress, setProgress] = useState<{ rows: number } | null>(null);
   const [failed, setFailed] = useState(false);
+  // Several tables on one page (Revenue) each have a control: one id per instance for its label.
+  const presetId = `export-preset-${useId()}`;
 
   async function run() {
     const url = withPreset(href, preset);
@@ -75,14 +77,14 @@ export function ExportButton({ href, expectedRows, defaultPreset, filename }: Ex
   const percent = progress && expectedRows ? (progress.rows / Math.max(1, expectedRows)) * 100 : 0;
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="export">
-      <label className="sr-only" htmlFor="export-preset">
+      <label className="sr-only" htmlFor={presetId}>
         {t("preset")}
       </label>
       <select
-        id="export-preset"
+        id={presetId}
         value={preset}
         onChange={(e) => setPreset(e.target.value as typeof preset)}
-        className="rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        className="min-h-11 rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         data-testid="export-preset"
       >
         <option value="excel-fr">{t("presetExcelFr")}</option>

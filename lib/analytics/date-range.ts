@@ -18,7 +18,12 @@ export const rangeFields = z.object({
   range: z.enum(RANGE_PRESETS).default("last30"),
   ...dayRangeFields,
   compare: z.enum(COMPARE_MODES).default("none"),
-  interval: z.enum(INTERVALS).optional(),
+  // Blank is "automatic": the control's GET form sends `interval=` for its "Automatic" choice.
+  interval: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? undefined : v))
+    .pipe(z.enum(INTERVALS).optional()),
 });
 
 /**

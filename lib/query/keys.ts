@@ -9,8 +9,6 @@ export const queryKeys = {
   recentSales: (limit: number) => ["overview", "recent-sales", { limit }] as const,
   sales: (query: string) => ["sales", query] as const,
   salesViews: () => ["sales", "views"] as const,
-  analyticsOverview: (range: Record<string, string | undefined>) => ["analytics", "overview", range] as const,
-  analyticsRevenue: (query: Record<string, string | undefined>) => ["analytics", "revenue", query] as const,
 };
 
 /** How many Pulse deliveries the Settings log shows. */

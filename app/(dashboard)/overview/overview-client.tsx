@@ -1,9 +1,12 @@
 "use client";
 // The Overview's live part: the newest sales from the mirror, polled every 2 s under
 // ["overview","recent-sales",{limit}] so a sale that a Pulse just brought in appears without a reload.
+// The server rendered the same rows first (initialData), so the list is there before JavaScript.
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { RecentSalesTable } from "@/components/overview/recent-sales-table";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { apiFetch } from "@/lib/http/api-client";
 import type { RecentSale } from "@/lib/overview/schemas";
@@ -15,6 +18,7 @@ const POLL_MS = 1_000;
 
 export function OverviewClient({ initialSales, limit, timeZone }: { initialSales: RecentSale[]; limit: number; timeZone: string }) {
   const t = useTranslations("overview");
+  const tAnalytics = useTranslations("Analytics");
   const recent = useQuery({
     queryKey: queryKeys.recentSales(limit),
     queryFn: () => apiFetch<{ sales: RecentSale[] }>(`/api/overview/recent-sales?limit=${limit}`).then((r) => r.sales),
@@ -29,6 +33,9 @@ export function OverviewClient({ initialSales, limit, timeZone }: { initialSales
         {t("live")}
       </p>
       <RecentSalesTable sales={recent.data} timeZone={timeZone} />
+      <Link prefetch={false} href="/sales" className={buttonClass("secondary", "mt-3 min-h-11")}>
+        {tAnalytics("recentSales.all")}
+      </Link>
     </Card>
   );
 }

@@ -1,38 +1,39 @@
 // The overview section (DESIGN §3): KPI cards per currency against a comparison period, the revenue
-// chart and top products for the range in the URL (prefetched here, refetched by the island), and the
-// newest sales in the mirror, live (Pulses and sync).
+// chart and top products for the range in the URL — rendered here on the server, every change of range
+// or currency a new URL this page answers — and the newest sales in the mirror, live (Pulses and sync).
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { analyticsQueryString } from "@/lib/analytics/url-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { getOverview } from "@/lib/analytics/overview";
+import { readAnalyticsQuery } from "@/lib/analytics/url-params";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import type { SearchParamsRecord } from "@/lib/http/page-query";
 import { listRecentSales } from "@/lib/overview/recent-sales";
 import { RECENT_SALES_LIMIT } from "@/lib/overview/schemas";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 import { NextPayoutSection } from "../settlements/next-payout-section";
-import { OverviewAnalytics } from "./analytics-client";
+import { OverviewAnalytics } from "./overview-analytics";
 import { OverviewClient } from "./overview-client";
-import { readAnalyticsParams, type PageSearchParams } from "./search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pages.overview"))("title") };
 }
 
-export default async function OverviewPage({ searchParams }: { searchParams: PageSearchParams }) {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const member = await requirePermission("analytics:read");
   const t = await getTranslations();
   const db = await getDb();
-  const params = await readAnalyticsParams(searchParams);
+  // A bad value in the URL is cleared (the default range, last 30 days) and named above the figures.
+  const { params, cleared } = readAnalyticsQuery(await searchParams);
   const timeZone = await getStoreTimeZone(db);
   const [sales, overview] = await Promise.all([listRecentSales(db, { limit: RECENT_SALES_LIMIT }), getOverview(db, params, { timeZone })]);
   return (
     <>
       <PageHeader title={t("pages.overview.title")} description={t("pages.overview.description")} />
       <div className="space-y-6">
-        <OverviewAnalytics initial={overview} initialQuery={analyticsQueryString({ ...params, currency: undefined })} />
+        <OverviewAnalytics overview={overview} params={params} cleared={cleared} />
         {can(member.role, "settlements:read") ? <NextPayoutSection /> : null}
         <OverviewClient initialSales={sales} limit={RECENT_SALES_LIMIT} timeZone={timeZone} />
       </div>

@@ -13,9 +13,9 @@ test("a new sale appears live on the Overview, and its Pulse in the Settings log
   await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
   const sale = await createPaidSale();
-  const row = page.locator(`[data-testid="recent-sales"] tr[data-sale-id="${sale.id}"]`);
+  const row = page.locator(`[data-testid="recent-sales"] tr[data-row-id="${sale.id}"]`);
   await expect(row).toBeVisible({ timeout: 15_000 });
-  await expect(row).toHaveAttribute("data-status", "completed");
+  await expect(row.locator("[data-status]")).toHaveAttribute("data-status", "completed");
   await expect(row).toContainText("Payée");
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true); // no reload: the island polled the mirror
 

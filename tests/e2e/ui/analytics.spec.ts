@@ -55,7 +55,7 @@ test.describe("owner", () => {
     // Currency: another one the store sells in; amounts in its own format.
     expect(compared.currencies.length).toBeGreaterThan(1);
     const eur = compared.currencies.includes("EUR") ? "EUR" : compared.currencies[1]!;
-    await page.getByTestId("currency-switch").getByRole("button", { name: eur }).click();
+    await page.getByTestId("currency-switch").getByRole("link", { name: eur }).click();
     await expect(page).toHaveURL(new RegExp(`currency=${eur}`));
     await expect(page.getByTestId("kpi-cards")).toHaveAttribute("data-currency", eur);
     const eurKpis = compared.byCurrency.find((c) => c.currency === eur)!.kpis;
@@ -86,7 +86,7 @@ test.describe("owner", () => {
     await expect.poll(async () => digits(await page.getByTestId("kpi-paid-count-value").innerText())).toBe(eurKpis.paidCount);
     if (eur === "EUR") await expect(page.getByTestId("kpi-paid-revenue-value")).toHaveText(/^€[\d,]+\.\d{2}$/);
     if (compared.currencies.includes("XOF")) {
-      await page.getByTestId("currency-switch").getByRole("button", { name: "XOF" }).click();
+      await page.getByTestId("currency-switch").getByRole("link", { name: "XOF" }).click();
       await expect(page.getByTestId("kpi-paid-revenue-value")).toHaveText(/^CFA\s[\d,]+$/);
     }
     await page.screenshot({ path: testInfo.outputPath("overview-en.png"), fullPage: true });
@@ -108,7 +108,7 @@ test.describe("owner", () => {
     const rows = await page.getByTestId("breakdown-product").locator("tbody tr").count();
     expect(rows).toBeGreaterThan(0);
     const downloadPromise = page.waitForEvent("download");
-    await page.getByTestId("export-product").click();
+    await page.getByTestId("breakdown-product").getByTestId("export-button").click();
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toMatch(/^revenue-product-[A-Z]{3}-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync((await download.path())!, "utf8");
@@ -118,7 +118,8 @@ test.describe("owner", () => {
     expect(records[0]).toEqual(["ID produit", "Nom", "Ventes payées", "Chiffre d’affaires", "Remise accordée", "Remise moyenne", "Tentatives", "Part du chiffre d’affaires", "Devise"]);
     expect(records.length - 1).toBe(rows);
     const csvPaid = records.slice(1).reduce((s, r) => s + Number(r[2]), 0);
-    const tablePaid = (await page.getByTestId("breakdown-product").locator("tbody tr td:nth-of-type(1)").allInnerTexts()).reduce((s, t) => s + digits(t), 0);
+    // Paid sales are the table's second column (after the product's name).
+    const tablePaid = (await page.getByTestId("breakdown-product").locator("tbody tr td:nth-of-type(2)").allInnerTexts()).reduce((s, t) => s + digits(t), 0);
     expect(csvPaid).toBe(tablePaid);
 
     // The export is in the audit log with its row count.
@@ -138,7 +139,7 @@ test.describe("owner", () => {
       await expect(page.getByTestId("analytics-empty-currency")).toContainText("Aucune vente en GBP sur cette période.");
       await expect(page.getByTestId("kpi-cards")).toHaveCount(0);
       // The switch still leads to the currencies that have sales.
-      await expect(page.getByTestId("currency-switch").getByRole("button").first()).toBeVisible();
+      await expect(page.getByTestId("currency-switch").getByRole("link").first()).toBeVisible();
     }
   });
 });

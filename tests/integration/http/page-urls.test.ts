@@ -8,7 +8,8 @@ import type { Kysely } from "kysely";
 import { NextIntlClientProvider } from "next-intl";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ClearedFiltersNotice } from "@/components/ui/cleared-filters-notice";
-import { readAnalyticsUrl } from "@/lib/analytics/url-params";
+import { OverviewAnalytics } from "@/app/(dashboard)/overview/overview-analytics";
+import { RevenueReportView } from "@/app/(dashboard)/revenue/revenue-report";
 import type { Database } from "@/lib/db";
 import { loadMessages } from "@/lib/i18n/messages";
 import { upsertSales } from "@/lib/mirror";
@@ -83,15 +84,14 @@ describeEachEngine("pages with a bad URL", ({ db }) => {
     state.locale = "fr";
   });
 
-  it("/overview?from=abc and /revenue?to=x render the default range; the island names the cleared key", async () => {
-    for (const [page, search, key] of [["overview", { from: "abc" }, "from"], ["revenue", { to: "x" }, "to"]] as const) {
+  it("/overview?from=abc and /revenue?to=x render the default range, naming the cleared key above the figures", async () => {
+    for (const [page, search, key, view] of [["overview", { from: "abc" }, "from", OverviewAnalytics], ["revenue", { to: "x" }, "to", RevenueReportView]] as const) {
       const tree = await renderPage(pages[page], search);
-      const [island] = findAll(tree, findClient(tree));
-      // The figures prefetched for the island are the default range's (last 30 days), the bad key dropped.
-      expect(island.props.initialQuery).toBe("range=last30");
-      expect((island.props.initial as { range: { preset: string } }).range.preset).toBe("last30");
-      // The island reads the same URL with the same parser: this is what it shows above the figures.
-      expect(readAnalyticsUrl(new URLSearchParams(search)).cleared).toEqual([key]);
+      const [figures] = findAll(tree, view);
+      // The figures rendered are the default range's (last 30 days), the bad key dropped and named.
+      expect(figures.props.params).toEqual({ range: "last30", compare: "none" });
+      expect(((figures.props.overview ?? figures.props.report) as { range: { preset: string } }).range.preset).toBe("last30");
+      expect(figures.props.cleared).toEqual([key]);
     }
   });
 
