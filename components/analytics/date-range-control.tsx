@@ -5,12 +5,13 @@
 // server page answers with the new figures. The custom days show only while "Custom" is chosen — by CSS
 // (`:has`), so that works without JavaScript too. Days are the store's timezone's; the resolved range
 // comes from the server.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { COMPARE_MODES, INTERVALS, RANGE_PRESETS, autoInterval, type CompareMode, type Interval, type RangePreset } from "@/lib/analytics/date-range";
 import type { OverviewRange } from "@/lib/analytics/schemas";
 import { analyticsQueryString } from "@/lib/analytics/url-params";
+import { formatDateTime } from "@/lib/format/date-time";
 import { useAnalyticsParams } from "./use-analytics-params";
 
 const FIELD = "min-h-11 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
@@ -20,6 +21,9 @@ export function DateRangeControl({ resolved }: { resolved: OverviewRange | null 
   const t = useTranslations("Analytics.range");
   const pathname = usePathname();
   const { params, update, pending } = useAnalyticsParams();
+  const locale = useLocale();
+  // Calendar days: shown as those very days, whatever the zone (lib/format/date-time.ts).
+  const day = (value: string) => formatDateTime(value, { locale, timeZone: "UTC" }, "date");
 
   /** What the form holds, applied through the router (the GET submission, without a reload). */
   function apply(form: HTMLFormElement) {
@@ -106,8 +110,8 @@ export function DateRangeControl({ resolved }: { resolved: OverviewRange | null 
       </button>
       {resolved ? (
         <p className="basis-full text-xs text-zinc-600 dark:text-zinc-400" data-testid="range-summary">
-          {t("summary", { from: resolved.from, to: resolved.to, timeZone: resolved.timeZone })}
-          {resolved.compare ? ` · ${t("compareSummary", { from: resolved.compare.from, to: resolved.compare.to })}` : ""}
+          {t("summary", { from: day(resolved.from), to: day(resolved.to), timeZone: resolved.timeZone })}
+          {resolved.compare ? ` · ${t("compareSummary", { from: day(resolved.compare.from), to: day(resolved.compare.to) })}` : ""}
         </p>
       ) : null}
     </form>

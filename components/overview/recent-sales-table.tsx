@@ -1,25 +1,25 @@
 // The newest sales as the one table (a card per sale on a phone): customer and amount (lib/money, in the
-// sale's own currency) on top, status and when below, then the product. Each row leads to its sale; rows a
-// Pulse just brought in say so. A fixed short list (the newest ten), so no pages: "All sales" goes on.
+// sale's own currency) on top, status and when (the store's time zone) below, then the product. Each row
+// leads to its sale; rows a Pulse just brought in say so. A fixed short list (the newest ten), no pages.
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { DataTable, type Column } from "@/components/data-table/data-table";
 import { SaleStatusBadge } from "@/components/sales/sale-status-badge";
+import { DateTime } from "@/components/ui/date-time";
 import { formatMoney } from "@/lib/money";
 import type { RecentSale } from "@/lib/overview/schemas";
 
 const saleHref = (s: RecentSale) => `/sales/${encodeURIComponent(s.id)}`;
 
-export function RecentSalesTable({ sales, timeZone }: { sales: RecentSale[]; timeZone: string }) {
-  const t = useTranslations("overview");
-  const format = useFormatter();
+export function RecentSalesTable({ sales }: { sales: RecentSale[] }) {
+  const t = useTranslations("Analytics.recentSales");
   const locale = useLocale();
   const columns: Column<RecentSale>[] = [
     {
       id: "createdAt",
       header: t("columns.createdAt"),
       card: "date",
-      cell: (s) => <time dateTime={s.createdAt}>{format.dateTime(new Date(s.createdAt), { dateStyle: "short", timeStyle: "short", timeZone })}</time>,
+      cell: (s) => <DateTime value={s.createdAt} />,
     },
     {
       id: "customer",
@@ -45,5 +45,5 @@ export function RecentSalesTable({ sales, timeZone }: { sales: RecentSale[]; tim
       ),
     },
   ];
-  return <DataTable label={t("recentTitle")} testId="recent-sales" columns={columns} rows={sales} rowKey={(s) => s.id} rowHref={saleHref} emptyMessage={t("recentEmpty")} />;
+  return <DataTable label={t("title")} testId="recent-sales" columns={columns} rows={sales} rowKey={(s) => s.id} rowHref={saleHref} emptyMessage={t("empty")} />;
 }

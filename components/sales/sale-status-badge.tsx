@@ -1,5 +1,5 @@
-// A sale's status as a coloured badge, in the member's language (messages saleStatus).
-import { useTranslations } from "next-intl";
+// A sale's status as a coloured badge, in the member's words (lib/format/codes.ts, kind saleStatus).
+import { CodeLabel } from "@/components/ui/code-label";
 
 const STATUS_STYLE: Record<string, string> = {
   completed: "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
@@ -10,10 +10,9 @@ const STATUS_STYLE: Record<string, string> = {
 };
 
 export function SaleStatusBadge({ status }: { status: string }) {
-  const t = useTranslations("saleStatus");
   return (
-    <span data-status={status} className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[status] ?? "bg-zinc-100"}`}>
-      {t.has(status) ? t(status) : status}
+    <span data-status={status} className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[status] ?? "bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200"}`}>
+      <CodeLabel kind="saleStatus" code={status} />
     </span>
   );
 }

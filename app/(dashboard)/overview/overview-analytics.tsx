@@ -14,6 +14,7 @@ import { Card } from "@/components/ui/card";
 import { ClearedFiltersNotice } from "@/components/ui/cleared-filters-notice";
 import type { Overview } from "@/lib/analytics/schemas";
 import type { AnalyticsParams } from "@/lib/analytics/url-params";
+import { formatDateTime } from "@/lib/format/date-time";
 
 const MUTED = "text-sm text-zinc-600 dark:text-zinc-400";
 
@@ -26,6 +27,7 @@ export function OverviewAnalytics({ overview, params, cleared }: { overview: Ove
   const askedWithoutSales = Boolean(chosen && overview.currencies.length > 0 && !overview.currencies.includes(chosen));
   const interval = overview.range.interval;
   const intervalWord = t(`chart.intervalWords.${interval}`);
+  const day = (value: string) => formatDateTime(value, { locale, timeZone: "UTC" }, "date");
 
   return (
     <div className="space-y-6" data-testid="overview-analytics">
@@ -56,7 +58,7 @@ export function OverviewAnalytics({ overview, params, cleared }: { overview: Ove
               currency={current.currency}
               currentLabel={t("chart.revenue")}
               previousLabel={overview.range.compare ? t("chart.previousRevenue") : null}
-              description={t("chart.description", { currency: current.currency, interval: intervalWord, from: overview.range.from, to: overview.range.to })}
+              description={t("chart.description", { currency: current.currency, interval: intervalWord, from: day(overview.range.from), to: day(overview.range.to) })}
             />
             <RevenueSeriesTable series={current.series} currency={current.currency} interval={interval} />
           </Card>

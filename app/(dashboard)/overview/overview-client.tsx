@@ -16,9 +16,8 @@ import { queryKeys } from "@/lib/query/keys";
 // so a 1 s poll of this cheap query keeps the worst case near 1 s.
 const POLL_MS = 1_000;
 
-export function OverviewClient({ initialSales, limit, timeZone }: { initialSales: RecentSale[]; limit: number; timeZone: string }) {
-  const t = useTranslations("overview");
-  const tAnalytics = useTranslations("Analytics");
+export function OverviewClient({ initialSales, limit }: { initialSales: RecentSale[]; limit: number }) {
+  const t = useTranslations("Analytics.recentSales");
   const recent = useQuery({
     queryKey: queryKeys.recentSales(limit),
     queryFn: () => apiFetch<{ sales: RecentSale[] }>(`/api/overview/recent-sales?limit=${limit}`).then((r) => r.sales),
@@ -27,14 +26,14 @@ export function OverviewClient({ initialSales, limit, timeZone }: { initialSales
     staleTime: 0,
   });
   return (
-    <Card title={t("recentTitle")} testId="recent-sales-card">
+    <Card title={t("title")} testId="recent-sales-card">
       <p className="-mt-2 mb-3 flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-300">
         <span aria-hidden className="size-2 animate-pulse rounded-full bg-emerald-500" />
         {t("live")}
       </p>
-      <RecentSalesTable sales={recent.data} timeZone={timeZone} />
+      <RecentSalesTable sales={recent.data} />
       <Link prefetch={false} href="/sales" className={buttonClass("secondary", "mt-3 min-h-11")}>
-        {tAnalytics("recentSales.all")}
+        {t("all")}
       </Link>
     </Card>
   );

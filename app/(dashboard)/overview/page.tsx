@@ -35,7 +35,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <div className="space-y-6">
         <OverviewAnalytics overview={overview} params={params} cleared={cleared} />
         {can(member.role, "settlements:read") ? <NextPayoutSection /> : null}
-        <OverviewClient initialSales={sales} limit={RECENT_SALES_LIMIT} timeZone={timeZone} />
+        <OverviewClient initialSales={sales} limit={RECENT_SALES_LIMIT} />
       </div>
     </>
   );

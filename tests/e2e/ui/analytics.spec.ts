@@ -21,6 +21,9 @@ async function apiOverview(page: Page, query: string): Promise<ApiOverview> {
   return (await res.json()) as ApiOverview;
 }
 
+/** A calendar day as the page shows it in French ("2026-03-01" → "1 mars 2026"). */
+const frDay = (day: string) => new Intl.DateTimeFormat("fr", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+
 /** Digits of a formatted integer ("1 234" / "1,234" → 1234). */
 const digits = (text: string) => Number(text.replace(/\D/g, ""));
 
@@ -39,7 +42,7 @@ test.describe("owner", () => {
     await page.getByTestId("range-preset").selectOption("lastMonth");
     await expect(page).toHaveURL(/range=lastMonth/);
     const last = await apiOverview(page, "range=lastMonth");
-    await expect(page.getByTestId("range-summary")).toContainText(`${last.range.from} – ${last.range.to}`);
+    await expect(page.getByTestId("range-summary")).toContainText(`${frDay(last.range.from)} – ${frDay(last.range.to)}`);
     const first = last.byCurrency[0]!;
     await expect(page.getByTestId("kpi-cards")).toHaveAttribute("data-currency", first.currency);
     await expect.poll(async () => digits(await page.getByTestId("kpi-paid-count-value").innerText())).toBe(first.kpis.paidCount);
@@ -49,7 +52,7 @@ test.describe("owner", () => {
     await page.getByTestId("range-compare").selectOption("previous");
     await expect(page).toHaveURL(/compare=previous/);
     const compared = await apiOverview(page, "range=lastMonth&compare=previous");
-    await expect(page.getByTestId("range-summary")).toContainText(`comparé au ${compared.range.compare!.from} – ${compared.range.compare!.to}`);
+    await expect(page.getByTestId("range-summary")).toContainText(`comparé au ${frDay(compared.range.compare!.from)} – ${frDay(compared.range.compare!.to)}`);
     await expect(page.getByTestId("kpi-paid-revenue-change")).toContainText("vs comparaison");
 
     // Currency: another one the store sells in; amounts in its own format.

@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import type { CurrencyKpis, CurrencyOverview, Overview } from "@/lib/analytics/schemas";
 import { OverviewAnalytics } from "@/app/(dashboard)/overview/overview-analytics";
+import { RecentSalesTable } from "@/components/overview/recent-sales-table";
+import type { RecentSale } from "@/lib/overview/schemas";
 import { attributesOf, renderHtml } from "@/tests/support/render";
 import { atUrl } from "@/tests/support/at-url";
 
@@ -74,5 +76,28 @@ describe("Overview figures (server HTML)", () => {
   it("a range without sales says so", async () => {
     const html = await render("/overview", { range: "last30", compare: "none" }, { ...overview, currencies: [], byCurrency: [] });
     expect(html).toContain("Aucune vente sur cette période.");
+  });
+});
+
+describe("Recent sales (server HTML)", () => {
+  const sale = (id: string, over: Partial<RecentSale> = {}): RecentSale => ({
+    id, status: "completed", customer: "Awa Koné", product: "E-book", amount: { minor: 4900, currency: "XOF" }, createdAt: "2026-03-01T23:30:00Z", source: "list", updatedAt: "2026-03-01T23:30:00Z", ...over,
+  });
+
+  it("one row per sale leading to it: status in words, the time in the store's zone, Pulse arrivals said", async () => {
+    const html = await renderHtml(<RecentSalesTable sales={[sale("s_1", { source: "pulse" }), sale("s_2", { status: "awaiting_payment", customer: null })]} />, "fr", "Europe/Paris");
+    expect(attributesOf(html, "tr", "data-row-id")).toEqual(["s_1", "s_2"]);
+    expect(attributesOf(html, "tr", "data-href")).toEqual(["/sales/s_1", "/sales/s_2"]);
+    expect(attributesOf(html, "a", "href")).toEqual(["/sales/s_1", "/sales/s_2"]);
+    expect(html).toContain(">Payée<");
+    expect(html).toContain(">En attente de paiement<");
+    expect(html).not.toContain("awaiting_payment<");
+    // 23:30 UTC is 00:30 the next day in Paris.
+    expect(html).toContain("2 mars 2026, 00:30");
+    expect(html).toContain("via Pulse");
+  });
+
+  it("an empty mirror says so", async () => {
+    expect(await renderHtml(<RecentSalesTable sales={[]} />)).toContain("Aucune vente pour l’instant");
   });
 });
