@@ -1,20 +1,27 @@
 // Everything in a Sale object (DESIGN §3 "Sale detail"), as sections of definition lists. Takes plain
-// data (lib/sales/sale-detail-view.ts); unknown values say so instead of showing 0.
+// data (lib/sales/sale-detail-view.ts); unknown values say so instead of showing 0. Codes in the
+// merchant's words (<CodeLabel>: statuses, gateway, method, failure, channel, country, device, language),
+// dates in the store's time zone (<DateTime>); a failure shows its translated reason, the code in a
+// tooltip, and Chariow's own English message only behind "Technical detail" when the code is unknown.
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTimeZone, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
-import { RevealKey } from "@/components/licences/reveal-key";
+import { CodeLabel } from "@/components/ui/code-label";
+import { DateTime } from "@/components/ui/date-time";
+import { isKnownCode, type CodeKind } from "@/lib/format/codes";
+import { formatDateTime } from "@/lib/format/date-time";
 import { formatMoney, type Money } from "@/lib/money";
 import type { SaleDetailView } from "@/lib/sales/sale-detail-view";
 import type { SaleListItem } from "@/lib/sales/schemas";
+import { SaleLicences } from "./sale-licences";
 import { SaleStatusBadge } from "./sale-status-badge";
 
 type Row = [label: string, value: ReactNode, testId?: string];
 
 function Facts({ rows }: { rows: Row[] }) {
   return (
-    <dl className="grid grid-cols-[minmax(8rem,auto)_1fr] gap-x-4 gap-y-1.5 text-sm">
+    <dl className="grid grid-cols-[minmax(7rem,auto)_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm">
       {rows.map(([label, value, testId]) => (
         <div key={label} className="contents">
           <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
@@ -28,14 +35,16 @@ function Facts({ rows }: { rows: Row[] }) {
 }
 
 /** `showFinancials` false (no settlements:read): the fee, net, settlement and payout rows are left out, not shown as unknown. */
-export function SaleDetail({ sale, showFinancials, timeZone, otherPurchases }: { sale: SaleDetailView; showFinancials: boolean; timeZone: string; otherPurchases: SaleListItem[] }) {
+export function SaleDetail({ sale, showFinancials, otherPurchases }: { sale: SaleDetailView; showFinancials: boolean; otherPurchases: SaleListItem[] }) {
   const t = useTranslations("SaleDetail");
   const format = useFormatter();
   const locale = useLocale();
+  const timeZone = useTimeZone() ?? "UTC";
   const unknown = <span className="text-zinc-600 dark:text-zinc-400">{t("unknown")}</span>;
   const money = (m: Money | null | undefined) => (m ? formatMoney(m, locale) : unknown);
-  const when = (iso: string | null | undefined) => (iso ? <time dateTime={iso}>{format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone })}</time> : unknown);
+  const when = (iso: string | null | undefined) => (iso ? <DateTime value={iso} /> : unknown);
   const text = (v: string | number | null | undefined) => (v === null || v === undefined || v === "" ? unknown : String(v));
+  const code = (kind: CodeKind | "country" | "locale", value: string | null | undefined) => (value ? <CodeLabel kind={kind} code={value} /> : unknown);
   const p = sale.payment;
   const { paid, net, deducted } = sale.amounts;
   // The net is Chariow's settlement amount, as the view gives it; the fees below it are what Chariow
@@ -44,6 +53,20 @@ export function SaleDetail({ sale, showFinancials, timeZone, otherPurchases }: {
     deducted && paid && paid.minor > 0
       ? t("amounts.deductedRate", { amount: formatMoney(deducted, locale), rate: format.number(deducted.minor / paid.minor, { style: "percent", maximumFractionDigits: 2 }) })
       : null;
+  const failure = p.failure ? (
+    <>
+      {p.failure.code ? <CodeLabel kind="failureCode" code={p.failure.code} /> : null}
+      {/* Chariow's message is English: only where its code has no words of ours, and out of the way. */}
+      {p.failure.message && !(p.failure.code && isKnownCode("failureCode", p.failure.code)) ? (
+        <details className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+          <summary className="cursor-pointer">{t("payment.technicalDetail")}</summary>
+          <span lang="en">{p.failure.message}</span>
+        </details>
+      ) : null}
+    </>
+  ) : (
+    "—"
+  );
 
   const timeline: { key: string; at: string | null; reached: boolean }[] = [
     { key: "created", at: sale.times.createdAt, reached: true },
@@ -64,9 +87,9 @@ export function SaleDetail({ sale, showFinancials, timeZone, otherPurchases }: {
       <Card title={t("timeline.title")} testId="sale-timeline">
         <ol className="space-y-2 text-sm">
           {timeline.map((step) => (
-            <li key={step.key} className={`flex items-center gap-3 ${step.reached ? "" : "text-zinc-600 dark:text-zinc-400"}`} data-reached={step.reached}>
-              <span aria-hidden className={`size-2.5 rounded-full ${step.reached ? "bg-brand-600" : "border border-zinc-300"}`} />
-              <span className="w-40">{t(`timeline.${step.key}`)}</span>
+            <li key={step.key} className={`flex flex-wrap items-center gap-x-3 gap-y-0.5 ${step.reached ? "" : "text-zinc-600 dark:text-zinc-400"}`} data-reached={step.reached}>
+              <span aria-hidden className={`size-2.5 rounded-full ${step.reached ? "bg-brand-600" : "border border-zinc-400"}`} />
+              <span className="sm:w-40">{t(`timeline.${step.key}`)}</span>
               <span>{step.at ? when(step.at) : step.reached ? unknown : "—"}</span>
             </li>
           ))}
@@ -94,19 +117,19 @@ export function SaleDetail({ sale, showFinancials, timeZone, otherPurchases }: {
       <Card title={t("payment.title")} testId="sale-payment">
         <Facts
           rows={[
-            [t("payment.status"), text(p.status)],
-            [t("payment.gateway"), text(p.gateway)],
-            [t("payment.method"), text(p.method)],
+            [t("payment.status"), code("paymentStatus", p.status), "payment-status"],
+            [t("payment.gateway"), code("gateway", p.gateway)],
+            [t("payment.method"), code("paymentMethod", p.method), "payment-method"],
             [t("payment.transaction"), text(p.transactionId)],
             [t("payment.amount"), money(p.amount)],
             ...(showFinancials
               ? ([
                   [t("payment.fee"), money(p.fee)],
-                  [t("payment.feeRate"), p.feeRatePercent !== null ? `${format.number(p.feeRatePercent, { maximumFractionDigits: 2 })} %` : unknown],
+                  [t("payment.feeRate"), p.feeRatePercent !== null ? format.number(p.feeRatePercent / 100, { style: "percent", maximumFractionDigits: 2 }) : unknown],
                 ] satisfies Row[])
               : []),
             [t("payment.exchangeRate"), p.exchangeRate !== null ? format.number(p.exchangeRate, { maximumFractionDigits: 6 }) : unknown],
-            [t("payment.failure"), p.failure ? `${p.failure.code ?? ""} ${p.failure.message ?? ""}`.trim() : "—", "payment-failure"],
+            [t("payment.failure"), failure, "payment-failure"],
           ]}
         />
       </Card>
@@ -137,7 +160,7 @@ export function SaleDetail({ sale, showFinancials, timeZone, otherPurchases }: {
             [
               t("delivery.invoice"),
               sale.invoiceUrl ? (
-                <a key="invoice" href={sale.invoiceUrl} className="text-brand-700 underline dark:text-brand-100" rel="noreferrer noopener" target="_blank">
+                <a key="invoice" href={sale.invoiceUrl} className="inline-flex min-h-11 items-center text-brand-700 underline dark:text-brand-100" rel="noreferrer noopener" target="_blank">
                   {t("delivery.invoiceLink")}
                 </a>
               ) : (
@@ -149,56 +172,53 @@ export function SaleDetail({ sale, showFinancials, timeZone, otherPurchases }: {
         {sale.postPurchase && sale.postPurchase.files.length > 0 ? (
           <ul className="mt-3 space-y-1 text-sm" data-testid="sale-files">
             {sale.postPurchase.files.map((f) => (
-              <li key={f.id}>
+              <li key={f.id} className="break-words">
                 {f.downloadUrl ? (
-                  <a href={f.downloadUrl} className="text-brand-700 underline dark:text-brand-100" rel="noreferrer noopener" target="_blank">
+                  <a href={f.downloadUrl} className="inline-flex min-h-11 items-center text-brand-700 underline dark:text-brand-100" rel="noreferrer noopener" target="_blank">
                     {f.name ?? f.id}
                   </a>
                 ) : (
                   (f.name ?? f.id)
                 )}{" "}
-                <span className="text-xs text-zinc-600 dark:text-zinc-400">{f.expiresAt ? t("delivery.expires", { when: format.dateTime(new Date(f.expiresAt), { dateStyle: "short", timeStyle: "short", timeZone }) }) : null}</span>
+                {f.expiresAt ? <span className="text-xs text-zinc-600 dark:text-zinc-400">{t("delivery.expires", { when: formatDateTime(f.expiresAt, { locale, timeZone }) })}</span> : null}
               </li>
             ))}
           </ul>
         ) : null}
         {sale.postPurchase && sale.postPurchase.licences.length > 0 ? (
-          <table className="mt-3 w-full text-left text-sm" data-testid="sale-licences">
-            <thead className="text-xs text-zinc-600 dark:text-zinc-400">
-              <tr>
-                <th className="py-1">{t("delivery.licence")}</th>
-                <th>{t("delivery.licenceStatus")}</th>
-                <th>{t("delivery.activations")}</th>
-                <th>{t("delivery.licenceExpires")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sale.postPurchase.licences.map((l) => (
-                <tr key={l.id}>
-                  <td className="py-1 font-mono text-xs" data-licence-id={l.id}>
-                    <RevealKey licenceId={l.id} maskedKey={l.maskedKey} />
-                  </td>
-                  <td>{text(l.status)}</td>
-                  <td>{l.activations !== null ? `${l.activations} / ${l.maxActivations ?? "∞"}` : unknown}</td>
-                  <td>{l.expiresAt ? when(l.expiresAt) : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="mt-3">
+            <SaleLicences licences={sale.postPurchase.licences} />
+          </div>
         ) : null}
       </Card>
 
       <Card title={t("context.title")} testId="sale-context">
         <Facts
           rows={[
-            [t("context.channel"), text(sale.channel)],
-            [t("context.country"), text(sale.context?.country ?? sale.shipping?.country)],
-            [t("context.device"), text(sale.context?.device)],
-            [t("context.locale"), text(sale.context?.locale)],
+            [t("context.channel"), code("channel", sale.channel)],
+            [t("context.country"), code("country", sale.context?.country ?? sale.shipping?.country)],
+            [t("context.device"), code("device", sale.context?.device)],
+            [t("context.locale"), code("locale", sale.context?.locale)],
             [t("context.shipping"), sale.shipping ? [sale.shipping.address, sale.shipping.zip, sale.shipping.city, sale.shipping.state, sale.shipping.country].filter(Boolean).join(", ") || unknown : "—"],
             [t("context.rating"), sale.rating ? `${sale.rating.value} / 5${sale.rating.comment ? ` — ${sale.rating.comment}` : ""}` : "—"],
             [t("context.campaign"), sale.campaign ? (sale.campaign.name ?? sale.campaign.id) : "—"],
-            [t("context.discount"), sale.discount ? `${sale.discount.code ?? sale.discount.id}${sale.discount.type ? ` (${sale.discount.type})` : ""}` : "—"],
+            [
+              t("context.discount"),
+              sale.discount ? (
+                <>
+                  {sale.discount.code ?? sale.discount.id}
+                  {sale.discount.type ? (
+                    <>
+                      {" ("}
+                      <CodeLabel kind="discountType" code={sale.discount.type} />
+                      {")"}
+                    </>
+                  ) : null}
+                </>
+              ) : (
+                "—"
+              ),
+            ],
             [t("context.affiliate"), sale.affiliate ? `${sale.affiliate.code ?? sale.affiliate.id ?? ""}${sale.affiliate.commission ? ` · ${t("context.commission")} ${formatMoney(sale.affiliate.commission, locale)}` : ""}` : "—"],
           ]}
         />
@@ -207,26 +227,26 @@ export function SaleDetail({ sale, showFinancials, timeZone, otherPurchases }: {
       <Card title={t("customer.title")} testId="sale-customer">
         {sale.customer ? (
           <>
-            <p className="text-sm">
-              <Link href={`/customers/${encodeURIComponent(sale.customer.id)}`} className="font-medium text-brand-700 underline dark:text-brand-100">
-                {sale.customer.name ?? sale.customer.id}
+            <p className="text-sm break-words">
+              <Link prefetch={false} href={`/customers/${encodeURIComponent(sale.customer.id)}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-100">
+                {sale.customer.name ?? sale.customer.email ?? t("unknown")}
               </Link>{" "}
-              <span className="text-zinc-600 dark:text-zinc-400">{sale.customer.email}</span>
+              <span className="text-zinc-600 dark:text-zinc-400">{sale.customer.name ? sale.customer.email : null}</span>
             </p>
             <h3 className="mt-4 mb-2 text-sm font-semibold">{t("customer.otherPurchases")}</h3>
             {otherPurchases.length === 0 ? (
               <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("customer.noOther")}</p>
             ) : (
-              <ul className="space-y-1 text-sm" data-testid="other-purchases">
+              <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800" data-testid="other-purchases">
                 {otherPurchases.map((o) => (
-                  <li key={o.id} className="flex flex-wrap items-center gap-2">
-                    <Link href={`/sales/${encodeURIComponent(o.id)}`} className="font-mono text-xs text-brand-700 underline dark:text-brand-100">
+                  <li key={o.id} className="flex flex-wrap items-center gap-x-2 gap-y-0.5 py-1">
+                    <Link prefetch={false} href={`/sales/${encodeURIComponent(o.id)}`} className="inline-flex min-h-11 items-center font-mono text-xs text-brand-700 underline dark:text-brand-100">
                       {o.id}
                     </Link>
                     <SaleStatusBadge status={o.status} />
-                    <span>{o.productName ?? ""}</span>
+                    <span className="min-w-0 break-words">{o.productName ?? ""}</span>
                     <span className="tabular-nums">{o.amount ? formatMoney(o.amount, locale) : ""}</span>
-                    <span className="text-xs text-zinc-600 dark:text-zinc-400">{o.createdAt ? format.dateTime(new Date(o.createdAt), { dateStyle: "short", timeZone }) : ""}</span>
+                    {o.createdAt ? <DateTime value={o.createdAt} style="date" className="text-xs text-zinc-600 dark:text-zinc-400" /> : null}
                   </li>
                 ))}
               </ul>
@@ -236,8 +256,22 @@ export function SaleDetail({ sale, showFinancials, timeZone, otherPurchases }: {
           unknown
         )}
       </Card>
-      <div className="lg:col-span-2 flex items-center gap-2 text-sm">
-        <span className="text-zinc-600 dark:text-zinc-400">{t("product")}</span> {sale.product ? `${sale.product.name ?? sale.product.id}${sale.product.type ? ` (${sale.product.type})` : ""}` : unknown}
+      <div className="flex flex-wrap items-center gap-2 text-sm lg:col-span-2">
+        <span className="text-zinc-600 dark:text-zinc-400">{t("product")}</span>
+        {sale.product ? (
+          <span>
+            {sale.product.name ?? sale.product.id}
+            {sale.product.type ? (
+              <>
+                {" ("}
+                <CodeLabel kind="productType" code={sale.product.type} />
+                {")"}
+              </>
+            ) : null}
+          </span>
+        ) : (
+          unknown
+        )}
         <SaleStatusBadge status={sale.status} />
       </div>
     </div>

@@ -1,34 +1,31 @@
 "use client";
 // The Sales table's columns: ids are the server's sort keys (lib/sales/schemas.ts SALE_SORT_COLUMNS),
 // so clicking a header sorts the whole filter on the server, not the visible page. On a phone each sale is
-// a card: customer and amount first, then status and date (what a merchant scans), the rest below.
+// a card: customer and amount first, then status and date (what a merchant scans), the rest below. Codes in
+// the merchant's words (<CodeLabel>), dates in the store's time zone (<DateTime>).
 import { useMemo } from "react";
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { Column } from "@/components/data-table/data-table";
+import { CodeLabel } from "@/components/ui/code-label";
+import { DateTime } from "@/components/ui/date-time";
 import { formatMoney, type Money } from "@/lib/money";
 import type { SaleListItem, SaleSortColumn } from "@/lib/sales/schemas";
 import { SaleStatusBadge } from "./sale-status-badge";
 
 type SaleColumn = Column<SaleListItem> & { id: SaleSortColumn };
 
-export function useSalesColumns(timeZone: string): Column<SaleListItem>[] {
+export function useSalesColumns(): Column<SaleListItem>[] {
   const t = useTranslations("Sales.columns");
   const tUnknown = useTranslations("Sales");
-  const format = useFormatter();
   const locale = useLocale();
   return useMemo(() => {
     const unknown = <span className="text-zinc-600 dark:text-zinc-400">{tUnknown("unknown")}</span>;
     const money = (m: Money | null) => (m ? formatMoney(m, locale) : unknown);
+    const code = (kind: Parameters<typeof CodeLabel>[0]["kind"], value: string | null) => (value ? <CodeLabel kind={kind} code={value} /> : unknown);
     const link = "inline-flex min-h-11 items-center underline-offset-2 hover:underline";
     const columns: SaleColumn[] = [
-      {
-        id: "created_at",
-        header: t("createdAt"),
-        sortable: true,
-        card: "date",
-        cell: (row) => (row.createdAt ? format.dateTime(new Date(row.createdAt), { dateStyle: "medium", timeStyle: "short", timeZone }) : unknown),
-      },
+      { id: "created_at", header: t("createdAt"), sortable: true, card: "date", cell: (row) => (row.createdAt ? <DateTime value={row.createdAt} /> : unknown) },
       {
         id: "id",
         header: t("reference"),
@@ -48,8 +45,8 @@ export function useSalesColumns(timeZone: string): Column<SaleListItem>[] {
         card: "title",
         cell: (row) =>
           row.customerId ? (
-            <Link prefetch={false} href={`/customers/${encodeURIComponent(row.customerId)}`} className={link}>
-              {row.customerName ?? row.customerId}
+            <Link prefetch={false} href={`/customers/${encodeURIComponent(row.customerId)}`} className={`${link} text-brand-700 dark:text-brand-100`}>
+              {row.customerName ?? row.customerEmail ?? tUnknown("unknown")}
             </Link>
           ) : (
             (row.customerName ?? unknown)
@@ -61,13 +58,13 @@ export function useSalesColumns(timeZone: string): Column<SaleListItem>[] {
       { id: "original_amount", header: t("originalAmount"), sortable: true, align: "right", cell: (row) => money(row.originalAmount) },
       { id: "discount_amount", header: t("discountAmount"), sortable: true, align: "right", cell: (row) => money(row.discountAmount) },
       { id: "currency", header: t("currency"), sortable: true, card: "none", cell: (row) => row.amount?.currency ?? unknown },
-      { id: "payment_status", header: t("paymentStatus"), sortable: true, cell: (row) => row.paymentStatus ?? unknown },
-      { id: "channel", header: t("channel"), sortable: true, cell: (row) => row.channel ?? unknown },
+      { id: "payment_status", header: t("paymentStatus"), sortable: true, cell: (row) => code("paymentStatus", row.paymentStatus) },
+      { id: "channel", header: t("channel"), sortable: true, cell: (row) => code("channel", row.channel) },
       { id: "discount_code", header: t("discountCode"), sortable: true, cell: (row) => row.discountCode ?? "—" },
       { id: "campaign_name", header: t("campaign"), sortable: true, cell: (row) => row.campaignName ?? "—" },
-      { id: "country", header: t("country"), sortable: true, cell: (row) => row.country ?? unknown },
-      { id: "payment_method", header: t("paymentMethod"), sortable: true, cell: (row) => row.paymentMethod ?? unknown },
+      { id: "country", header: t("country"), sortable: true, cell: (row) => code("country", row.country) },
+      { id: "payment_method", header: t("paymentMethod"), sortable: true, cell: (row) => code("paymentMethod", row.paymentMethod) },
     ];
     return columns;
-  }, [t, tUnknown, format, locale, timeZone]);
+  }, [t, tUnknown, locale]);
 }

@@ -1,37 +1,73 @@
 "use client";
-// The Sales filters: every filter the API has (status, customer, search, dates) plus product, channel,
-// currency, discount code, campaign, payment status, country and amount range. Each change is written
-// to the URL by the parent; the search box waits for a pause in typing.
+// The Sales filters as a GET form that works before JavaScript: search, statuses (checkboxes), days (preset
+// links in the store's calendar and two day fields), and behind "More filters" product, channel,
+// currency, payment status, discount code, campaign, country and amount range; Apply submits, "Clear
+// filters" is a link, the table's sort, size and columns ride along in hidden fields. Once hydrated, a
+// change applies at once (the parent writes it to the URL; the search box waits for a pause in typing).
+// Every code in the merchant's words (lib/format).
 import { useEffect, useState, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { X } from "lucide-react";
+import { hrefWith, TABLE_URL_KEYS } from "@/components/data-table/table-state";
+import { buttonClass } from "@/components/ui/button";
+import { DATE_FILTER_PRESETS } from "@/components/ui/date-range-filter";
+import { presetRange } from "@/lib/analytics/date-range";
 import { paymentStatusSchema, saleChannelSchema, saleStatusSchema } from "@/lib/chariow/enums";
+import { codeLabel, type CodeKind } from "@/lib/format/codes";
+import { countryName } from "@/lib/format/display-names";
+import { isCalendarDay } from "@/lib/http/query-fragments";
 import type { SalesFilterOptions } from "@/lib/sales/filter-options";
-import type { SalesFilters } from "@/lib/sales/schemas";
+import { SALES_FILTER_KEYS, type SalesFilters } from "@/lib/sales/schemas";
 
 const SEARCH_DEBOUNCE_MS = 300;
-const inputClass = "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+const FIELD = "min-h-11 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+/** Filters behind "More filters": the disclosure opens by itself when one of them is set. */
+const MORE_KEYS = ["product", "channel", "currency", "paymentStatus", "discount", "campaign", "country", "min", "max"] as const;
 
 export type SalesFiltersProps = {
   filters: SalesFilters;
   options: SalesFilterOptions;
+  /** The page's path (`/sales`, `/customers/{id}`) and current query: the form's action, links and kept keys. */
+  basePath: string;
+  query: URLSearchParams;
+  /** Today in the store's time zone ("YYYY-MM-DD"), for the day presets. */
+  today: string;
   onChange: (patch: Record<string, string | null>) => void;
   /** The customer page fixes the customer: its filter is not offered. */
   fixedCustomer?: boolean;
+  /** The filtered customer's name, for its chip (never its id). */
+  customerName?: string | null;
 };
 
-function Labelled({ label, children }: { label: string; children: ReactNode }) {
+function Labelled({ label, children, className = "" }: { label: string; children: ReactNode; className?: string }) {
   return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+    <label className={`flex min-w-0 flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400 ${className}`}>
       {label}
       {children}
     </label>
   );
 }
 
-export function SalesFiltersBar({ filters, options, onChange, fixedCustomer }: SalesFiltersProps) {
+/** The form's filters as a URL patch: empty fields cleared, checked statuses as one list. */
+function patchOf(form: HTMLFormElement, fixedCustomer: boolean): Record<string, string | null> {
+  const data = new FormData(form);
+  const patch: Record<string, string | null> = {};
+  for (const key of SALES_FILTER_KEYS) {
+    if (key === "customer" && fixedCustomer) continue;
+    const values = data.getAll(key).filter((v): v is string => typeof v === "string" && v.trim() !== "");
+    const value = key === "status" ? values.join(",") : (values[values.length - 1]?.trim() ?? "");
+    patch[key] = value === "" ? null : key === "min" || key === "max" ? value.replace(",", ".") : value;
+  }
+  return patch;
+}
+
+export function SalesFiltersBar({ filters, options, basePath, query, today, onChange, fixedCustomer = false, customerName }: SalesFiltersProps) {
   const t = useTranslations("Sales.filters");
-  const tStatus = useTranslations("saleStatus");
+  const tCodes = useTranslations("Codes");
+  const tDate = useTranslations("DateRange");
+  const tPreset = useTranslations("Analytics.range.presets");
+  const locale = useLocale();
   const [search, setSearch] = useState(filters.q ?? "");
   useEffect(() => setSearch(filters.q ?? ""), [filters.q]);
   useEffect(() => {
@@ -40,83 +76,153 @@ export function SalesFiltersBar({ filters, options, onChange, fixedCustomer }: S
     return () => clearTimeout(timer);
   }, [search, filters.q, onChange]);
 
-  const select = (key: keyof SalesFilters, value: string | undefined, choices: { value: string; label: string }[]) => (
-    <select value={value ?? ""} onChange={(e) => onChange({ [key]: e.target.value || null })} className={inputClass} data-testid={`filter-${key}`}>
-      <option value="">{t("any")}</option>
-      {choices.map((c) => (
-        <option key={c.value} value={c.value}>
-          {c.label}
-        </option>
-      ))}
-    </select>
-  );
-  const toggleStatus = (status: string) => {
-    const current = new Set(filters.status ?? []);
-    if (current.has(status as never)) current.delete(status as never);
-    else current.add(status as never);
-    onChange({ status: current.size > 0 ? [...current].join(",") : null });
+  const apply = (form: HTMLFormElement | null) => form && onChange(patchOf(form, fixedCustomer));
+  const words = (kind: CodeKind, codes: readonly string[]) => codes.map((c) => ({ value: c, label: codeLabel(tCodes, kind, c) }));
+  /** A select of one filter; a list chosen elsewhere (a saved view with two channels) stays a choice. */
+  const select = (key: keyof SalesFilters, value: string | undefined, choices: { value: string; label: string }[]) => {
+    const all = value && !choices.some((c) => c.value === value) ? [...choices, { value, label: value.split(",").map((v) => choices.find((c) => c.value === v)?.label ?? v).join(", ") }] : choices;
+    return (
+      <select key={`${key}:${value ?? ""}`} name={key} defaultValue={value ?? ""} onChange={(e) => apply(e.currentTarget.form)} className={FIELD} data-testid={`filter-${key}`}>
+        <option value="">{t("any")}</option>
+        {all.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    );
   };
-  const active = Object.entries(filters).filter(([k, v]) => v !== undefined && !(fixedCustomer && k === "customer")).length > 0;
+  const dayField = (key: "from" | "to") => (
+    <input
+      key={`${key}:${filters[key] ?? ""}`}
+      type="date"
+      name={key}
+      defaultValue={filters[key] ?? ""}
+      min="2000-01-01"
+      max="2099-12-31"
+      // While a day is being typed its value passes through "0002-…": only a whole day (or none) applies.
+      onChange={(e) => (e.target.value === "" || isCalendarDay(e.target.value) ? apply(e.currentTarget.form) : undefined)}
+      className={FIELD}
+      data-testid={`filter-${key}`}
+    />
+  );
+  const amountField = (key: "min" | "max") => (
+    <input key={`${key}:${filters[key] ?? ""}`} name={key} inputMode="decimal" defaultValue={filters[key] ?? ""} onBlur={(e) => (e.target.value.trim().replace(",", ".") === (filters[key] ?? "") ? undefined : apply(e.currentTarget.form))} className={FIELD} data-testid={`filter-${key}`} />
+  );
+
+  const visible = (k: string) => !(fixedCustomer && k === "customer");
+  const active = Object.entries(filters).some(([k, v]) => v !== undefined && visible(k));
+  const moreActive = MORE_KEYS.some((k) => filters[k] !== undefined);
+  // What the form keeps of the URL that is not a filter: the table's sort, size and columns (not its page).
+  const kept = TABLE_URL_KEYS.filter((k) => k !== "page" && query.get(k) !== null).map((k): [string, string] => [k, query.get(k)!]);
+  const clearHref = hrefWith(basePath, new URLSearchParams(kept), {});
 
   return (
-    <form role="search" aria-label={t("label")} onSubmit={(e) => e.preventDefault()} className="space-y-3" data-testid="sales-filters">
-      <div className="flex flex-wrap items-end gap-3">
-        <Labelled label={t("search")}>
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t("searchPlaceholder")} className={`${inputClass} w-72`} data-testid="filter-q" />
+    <form
+      method="get"
+      action={basePath}
+      role="search"
+      aria-label={t("label")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply(e.currentTarget);
+      }}
+      className="space-y-3"
+      data-testid="sales-filters"
+    >
+      {kept.map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      {filters.customer && !fixedCustomer ? <input type="hidden" name="customer" value={filters.customer} /> : null}
+
+      <div className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
+        <Labelled label={t("search")} className="col-span-2 sm:w-72">
+          <input type="search" name="q" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t("searchPlaceholder")} className={FIELD} data-testid="filter-q" />
         </Labelled>
-        <Labelled label={t("from")}>
-          <input type="date" value={filters.from ?? ""} onChange={(e) => onChange({ from: e.target.value || null })} className={inputClass} data-testid="filter-from" />
+        <Labelled label={t("from")} className="sm:w-44">
+          {dayField("from")}
         </Labelled>
-        <Labelled label={t("to")}>
-          <input type="date" value={filters.to ?? ""} onChange={(e) => onChange({ to: e.target.value || null })} className={inputClass} data-testid="filter-to" />
-        </Labelled>
-        <Labelled label={t("product")}>{select("product", filters.product, options.products.map((p) => ({ value: p.id, label: p.name ?? p.id })))}</Labelled>
-        <Labelled label={t("channel")}>{select("channel", filters.channel?.join(","), saleChannelSchema.options.map((c) => ({ value: c, label: c })))}</Labelled>
-        <Labelled label={t("currency")}>{select("currency", filters.currency, options.currencies.map((c) => ({ value: c, label: c })))}</Labelled>
-        <Labelled label={t("paymentStatus")}>{select("paymentStatus", filters.paymentStatus?.join(","), paymentStatusSchema.options.map((c) => ({ value: c, label: c })))}</Labelled>
-        <Labelled label={t("discount")}>{select("discount", filters.discount, options.discounts.map((c) => ({ value: c, label: c })))}</Labelled>
-        <Labelled label={t("campaign")}>{select("campaign", filters.campaign, options.campaigns.map((c) => ({ value: c.id, label: c.name ?? c.id })))}</Labelled>
-        <Labelled label={t("country")}>{select("country", filters.country, options.countries.map((c) => ({ value: c, label: c })))}</Labelled>
-        <Labelled label={t("min")}>
-          <input inputMode="decimal" defaultValue={filters.min ?? ""} key={`min-${filters.min ?? ""}`} onBlur={(e) => onChange({ min: e.target.value.trim().replace(",", ".") || null })} className={`${inputClass} w-28`} data-testid="filter-min" />
-        </Labelled>
-        <Labelled label={t("max")}>
-          <input inputMode="decimal" defaultValue={filters.max ?? ""} key={`max-${filters.max ?? ""}`} onBlur={(e) => onChange({ max: e.target.value.trim().replace(",", ".") || null })} className={`${inputClass} w-28`} data-testid="filter-max" />
+        <Labelled label={t("to")} className="sm:w-44">
+          {dayField("to")}
         </Labelled>
       </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <span className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{t("status")}</span>
+
+      <ul className="flex flex-wrap gap-1" aria-label={tDate("presets")}>
+        {DATE_FILTER_PRESETS.map((preset) => {
+          const range = presetRange(preset, today, null);
+          const current = range.from === filters.from && range.to === filters.to;
+          return (
+            <li key={preset}>
+              <Link
+                prefetch={false}
+                scroll={false}
+                href={hrefWith(basePath, query, { from: range.from, to: range.to })}
+                aria-current={current ? "true" : undefined}
+                className={buttonClass(current ? "primary" : "secondary", "min-h-11 rounded-full")}
+                data-testid={`date-preset-${preset}`}
+              >
+                {tPreset(preset)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+
+      <fieldset className="flex flex-wrap items-center gap-2">
+        <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">{t("status")}</legend>
         {saleStatusSchema.options.map((status) => {
           const on = filters.status?.includes(status) ?? false;
           return (
-            <button
+            <label
               key={status}
-              type="button"
-              aria-pressed={on}
-              onClick={() => toggleStatus(status)}
-              data-testid={`filter-status-${status}`}
-              className={`rounded-full border px-2.5 py-0.5 text-xs ${on ? "border-brand-600 bg-brand-600 text-white" : "border-zinc-300 text-zinc-700 dark:border-zinc-700 dark:text-zinc-300"}`}
+              className={`inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-full border px-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500 ${on ? "border-brand-600 bg-brand-50 text-brand-700 dark:border-brand-500 dark:bg-zinc-800 dark:text-brand-100" : "border-zinc-300 text-zinc-700 dark:border-zinc-700 dark:text-zinc-300"}`}
             >
-              {tStatus(status)}
-            </button>
+              <input
+                key={`${status}:${on}`}
+                type="checkbox"
+                name="status"
+                value={status}
+                defaultChecked={on}
+                onChange={(e) => apply(e.currentTarget.form)}
+                className="size-4 accent-brand-600"
+                data-testid={`filter-status-${status}`}
+              />
+              {codeLabel(tCodes, "saleStatus", status)}
+            </label>
           );
         })}
+      </fieldset>
+
+      <details open={moreActive || undefined} className="rounded-md border border-zinc-200 dark:border-zinc-800">
+        <summary className="flex min-h-11 cursor-pointer items-center px-3 text-sm font-medium text-zinc-700 dark:text-zinc-300" data-testid="filters-more">
+          {t("more")}
+        </summary>
+        <div className="grid grid-cols-2 items-end gap-3 p-3 sm:grid-cols-3 lg:grid-cols-5">
+          <Labelled label={t("product")}>{select("product", filters.product, options.products.map((p) => ({ value: p.id, label: p.name ?? p.id })))}</Labelled>
+          <Labelled label={t("channel")}>{select("channel", filters.channel?.join(","), words("channel", saleChannelSchema.options))}</Labelled>
+          <Labelled label={t("currency")}>{select("currency", filters.currency, options.currencies.map((c) => ({ value: c, label: c })))}</Labelled>
+          <Labelled label={t("paymentStatus")}>{select("paymentStatus", filters.paymentStatus?.join(","), words("paymentStatus", paymentStatusSchema.options))}</Labelled>
+          <Labelled label={t("discount")}>{select("discount", filters.discount, options.discounts.map((c) => ({ value: c, label: c })))}</Labelled>
+          <Labelled label={t("campaign")}>{select("campaign", filters.campaign, options.campaigns.map((c) => ({ value: c.id, label: c.name ?? c.id })))}</Labelled>
+          <Labelled label={t("country")}>{select("country", filters.country, options.countries.map((c) => ({ value: c, label: countryName(c, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale)))}</Labelled>
+          <Labelled label={t("min")}>{amountField("min")}</Labelled>
+          <Labelled label={t("max")}>{amountField("max")}</Labelled>
+        </div>
+      </details>
+
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="submit" className={buttonClass("primary", "min-h-11")} data-testid="filters-apply">
+          {t("apply")}
+        </button>
         {filters.customer && !fixedCustomer ? (
-          <button type="button" onClick={() => onChange({ customer: null })} className="inline-flex items-center gap-1 rounded-full border border-zinc-300 px-2.5 py-0.5 text-xs dark:border-zinc-700">
-            {t("customerChip", { id: filters.customer })} <X aria-hidden className="size-3" />
-          </button>
+          <Link prefetch={false} scroll={false} href={hrefWith(basePath, query, { customer: null })} className={buttonClass("secondary", "min-h-11 rounded-full")} data-testid="filter-customer-remove">
+            {t("customerChip", { name: customerName ?? t("oneCustomer") })} <X aria-hidden className="size-4" />
+          </Link>
         ) : null}
         {active ? (
-          <button
-            type="button"
-            className="ml-auto text-xs text-brand-700 underline dark:text-brand-100"
-            data-testid="filters-clear"
-            onClick={() =>
-              onChange(Object.fromEntries(Object.keys(filters).filter((k) => !(fixedCustomer && k === "customer")).map((k) => [k, null])))
-            }
-          >
+          <Link prefetch={false} scroll={false} href={clearHref} className={buttonClass("ghost", "min-h-11 underline")} data-testid="filters-clear">
             {t("clear")}
-          </button>
+          </Link>
         ) : null}
       </div>
     </form>

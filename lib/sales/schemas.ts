@@ -147,12 +147,34 @@ export type SalesTotalsView = {
   byCurrency: Array<Pick<SalesTotal, "currency" | "count" | "paidCount"> & Partial<Pick<SalesTotal, "paid" | "original" | "discount">>>;
 };
 
+/** Filters that hold a list: a GET form's checkboxes send them as repeated keys (`status=a&status=b`). */
+const LIST_FILTER_KEYS = ["status", "paymentStatus", "channel"] as const;
+
+/**
+ * A page's query as the sales schema reads it: a list filter's repeated keys joined into one list (they
+ * are one filter, not a repeated one whose last value wins), and a decimal comma in an amount read as the
+ * point a French keyboard did not type (`12,5` → `12.5`). Server page and client island alike.
+ */
+export function salesQueryOf(query: SearchParamsRecord | URLSearchParams): Record<string, string | undefined> {
+  const record: SearchParamsRecord = {};
+  if (query instanceof URLSearchParams) for (const key of new Set(query.keys())) record[key] = query.getAll(key);
+  else Object.assign(record, query);
+  const out: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(record)) {
+    const values = value === undefined ? [] : Array.isArray(value) ? value : [value];
+    if (values.length === 0) continue;
+    out[key] = (LIST_FILTER_KEYS as readonly string[]).includes(key) ? values.filter((v) => v.trim() !== "").join(",") : values[values.length - 1];
+  }
+  for (const key of ["min", "max"] as const) if (out[key] !== undefined) out[key] = out[key]!.replace(",", ".");
+  return out;
+}
+
 /**
  * The view a URL (or an older saved view) asks for: a malformed value is cleared, the rest kept, and the
  * cleared keys named so the page can say so — never an error page.
  */
-export function parseSalesView(query: SearchParamsRecord): { view: SalesView; invalid: boolean; cleared: string[] } {
-  const { value, cleared } = parsePageQuery(salesViewSchema, query);
+export function parseSalesView(query: SearchParamsRecord | URLSearchParams): { view: SalesView; invalid: boolean; cleared: string[] } {
+  const { value, cleared } = parsePageQuery(salesViewSchema, salesQueryOf(query));
   return { view: value, invalid: cleared.length > 0, cleared };
 }
 

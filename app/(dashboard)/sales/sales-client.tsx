@@ -1,7 +1,8 @@
 "use client";
 // The Sales view's live part: reads its state from the URL, fetches the page and totals under
-// ["sales", query] (the server prefetched the first one), and writes every change back to the URL.
-// The customer page reuses it with the customer fixed.
+// ["sales", query] (the server prefetched the first one, so the table is in the HTML before JavaScript),
+// and writes every change back to the URL. The filters are a GET form and the table's controls links,
+// so both work before hydration too. The customer page reuses it with the customer fixed.
 import { useMemo } from "react";
 import { usePathname } from "next/navigation";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -13,7 +14,7 @@ import { useSalesColumns } from "@/components/sales/sales-columns";
 import { SalesTotalsBar } from "@/components/sales/sales-totals";
 import { SavedViewsMenu, type SavedViewItem } from "@/components/sales/saved-views-menu";
 import { ClearedFiltersNotice } from "@/components/ui/cleared-filters-notice";
-import { apiFetch, ApiError } from "@/lib/http/api-client";
+import { apiFetch } from "@/lib/http/api-client";
 import { queryKeys } from "@/lib/query/keys";
 import type { SalesFilterOptions } from "@/lib/sales/filter-options";
 import {
@@ -34,9 +35,11 @@ export type SalesClientProps = {
   initial: SalesResponse;
   initialQuery: string;
   options: SalesFilterOptions;
-  timeZone: string;
+  /** Today in the store's time zone ("YYYY-MM-DD"): the day presets of the filters. */
+  today: string;
+  /** The name of the customer the URL filters on (`?customer=`), for its chip. */
+  customerName?: string | null;
   canExport: boolean;
-  defaultPreset: "excel-fr" | "standard";
   /** Customer page: this customer only, no saved views. */
   fixedCustomer?: string;
   basePath: string;
@@ -47,7 +50,11 @@ export function SalesClient(props: SalesClientProps) {
   const pathname = usePathname();
   const queryClient = useQueryClient();
   const { params, set } = useUrlParams();
-  const { view, cleared } = useMemo(() => parseSalesView({ ...Object.fromEntries(params), ...(props.fixedCustomer ? { customer: props.fixedCustomer } : {}) }), [params, props.fixedCustomer]);
+  const { view, cleared } = useMemo(() => {
+    const query = new URLSearchParams(params);
+    if (props.fixedCustomer) query.set("customer", props.fixedCustomer);
+    return parseSalesView(query);
+  }, [params, props.fixedCustomer]);
   const query = salesApiQuery(view);
   const tableState = readTableState(params, { sort: { column: "created_at", dir: "desc" }, size: DEFAULT_PAGE_SIZE });
   tableState.sort = { column: view.sort, dir: view.dir };
@@ -80,7 +87,7 @@ export function SalesClient(props: SalesClientProps) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.salesViews() }),
   });
 
-  const columns = useSalesColumns(props.timeZone);
+  const columns = useSalesColumns();
   const filters = filtersOf(view);
   const exportQuery = filtersToSearchParams(filters).toString();
   const data = sales.data;
@@ -89,7 +96,16 @@ export function SalesClient(props: SalesClientProps) {
   return (
     <div className="space-y-4">
       <ClearedFiltersNotice fields={cleared} />
-      <SalesFiltersBar filters={filters} options={props.options} onChange={set} fixedCustomer={Boolean(props.fixedCustomer)} />
+      <SalesFiltersBar
+        filters={filters}
+        options={props.options}
+        basePath={props.basePath}
+        query={params}
+        today={props.today}
+        onChange={set}
+        fixedCustomer={Boolean(props.fixedCustomer)}
+        customerName={props.customerName}
+      />
       <SalesTotalsBar totals={data?.totals ?? null} />
       <DataTable
         label={t("tableLabel")}
@@ -118,7 +134,7 @@ export function SalesClient(props: SalesClientProps) {
               onSave={async (name) => void (await saveView.mutateAsync(name))}
               onDelete={async (id) => void (await deleteView.mutateAsync(id))}
               saving={saveView.isPending}
-              error={saveView.error instanceof ApiError ? saveView.error.message : saveView.error ? t("views.failed") : null}
+              error={saveView.error}
             />
           ) : null
         }

@@ -2,27 +2,26 @@
 // attempts, and their purchases in the shared Sales table (filters, sort, export) fixed on them.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { CustomerSummaryCard } from "@/components/sales/customer-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { defaultPresetFor } from "@/lib/csv/presets";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { getDb } from "@/lib/db";
-import { currentLocale } from "@/lib/i18n/request";
+import type { SearchParamsRecord } from "@/lib/http/page-query";
 import { listSales, salesContext, salesTotals } from "@/lib/sales";
 import { salesTotalsForRole } from "@/lib/sales/financial-fields";
 import { salesFilterOptions } from "@/lib/sales/filter-options";
-import { lastValues } from "@/lib/http/page-query";
 import { parseSalesView, salesApiQuery } from "@/lib/sales/schemas";
+import { today } from "@/lib/time";
 import { SalesClient } from "../../sales/sales-client";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Customers"))("title") };
 }
 
-export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const member = await requirePermission("customers:read");
   const id = decodeURIComponent((await params).id);
   const t = await getTranslations("Customers");
@@ -30,23 +29,21 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const customer = await getCustomer(db, id);
   if (!customer) notFound();
   const ctx = await salesContext(db);
-  const { view } = parseSalesView({ ...lastValues(await searchParams), customer: id });
-  const [page, totals, options, locale] = await Promise.all([listSales(db, view, ctx), salesTotals(db, view, ctx), salesFilterOptions(db), currentLocale()]);
-  const format = await getFormatter();
+  const { view } = parseSalesView({ ...(await searchParams), customer: id });
+  const [page, totals, options] = await Promise.all([listSales(db, view, ctx), salesTotals(db, view, ctx), salesFilterOptions(db)]);
   return (
     <>
-      <PageHeader title={customer.name ?? customer.email ?? id} description={customer.email ?? undefined} />
+      <PageHeader title={customer.name ?? customer.email ?? t("title")} description={customer.name ? (customer.email ?? undefined) : undefined} />
       <div className="space-y-6">
-        <CustomerSummaryCard customer={customer} timeZone={ctx.timeZone} firstSeen={customer.firstSeenAt ? format.dateTime(new Date(customer.firstSeenAt), { dateStyle: "medium", timeZone: ctx.timeZone }) : null} />
+        <CustomerSummaryCard customer={customer} />
         <section aria-label={t("purchases")} className="space-y-2">
           <h2 className="text-base font-semibold">{t("purchases")}</h2>
           <SalesClient
             initial={{ ...page, totals: salesTotalsForRole(totals, member.role) }}
             initialQuery={salesApiQuery(view)}
             options={options}
-            timeZone={ctx.timeZone}
+            today={today(ctx.timeZone)}
             canExport={can(member.role, "export:csv")}
-            defaultPreset={defaultPresetFor(locale)}
             fixedCustomer={id}
             basePath={`/customers/${encodeURIComponent(id)}`}
           />

@@ -13,6 +13,7 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { formatDateTime } from "@/lib/format/date-time";
 import { currentLocale } from "@/lib/i18n/request";
 import { formatMoney } from "@/lib/money";
 import { leadsRecoveredBy } from "@/lib/recovery";
@@ -21,7 +22,6 @@ import { chariowSaleUrl } from "@/lib/sales/chariow-links";
 import { saleDetailForRole, seesFinancials } from "@/lib/sales/financial-fields";
 import { salesViewSchema } from "@/lib/sales/schemas";
 import { getChariowClient } from "@/lib/store/chariow-connection";
-import { localDay } from "@/lib/time";
 
 const OTHER_PURCHASES = 10;
 
@@ -49,7 +49,7 @@ export default async function SaleDetailPage({ params }: { params: Promise<{ id:
     saleId: l.saleId,
     label: tr("lead", {
       status: l.status === "abandoned" ? tr("abandoned") : tr("failed"),
-      day: localDay(l.at, ctx.timeZone),
+      day: formatDateTime(l.at, { locale, timeZone: ctx.timeZone }, "date"),
       amount: l.amount !== null && l.currency ? formatMoney({ minor: l.amount, currency: l.currency }, locale) : tr("unknownAmount"),
     }),
   }));
@@ -59,11 +59,11 @@ export default async function SaleDetailPage({ params }: { params: Promise<{ id:
         title={t("title", { id })}
         description={detail.source === "live" ? t("liveSource") : t("mirrorSource")}
         actions={
-          <div className="flex gap-2">
-            <Link href="/sales" className={buttonClass("secondary")}>
+          <div className="flex flex-wrap gap-2">
+            <Link prefetch={false} href="/sales" className={buttonClass("secondary", "min-h-11")}>
               {t("back")}
             </Link>
-            <a href={chariowSaleUrl(id)} target="_blank" rel="noreferrer noopener" className={buttonClass("secondary")} data-testid="open-in-chariow">
+            <a href={chariowSaleUrl(id)} target="_blank" rel="noreferrer noopener" className={buttonClass("secondary", "min-h-11")} data-testid="open-in-chariow">
               {t("openInChariow")} <ExternalLink aria-hidden className="size-4" />
             </a>
           </div>
@@ -76,7 +76,7 @@ export default async function SaleDetailPage({ params }: { params: Promise<{ id:
           </div>
         ) : null}
         <RecoveredLeadsNotice title={tr("title", { count: recovered.length })} leads={recovered} />
-        <SaleDetail sale={saleDetailForRole(detail.sale, member.role)} showFinancials={seesFinancials(member.role)} timeZone={ctx.timeZone} otherPurchases={others} />
+        <SaleDetail sale={saleDetailForRole(detail.sale, member.role)} showFinancials={seesFinancials(member.role)} otherPurchases={others} />
       </div>
     </>
   );
