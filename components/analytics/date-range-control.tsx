@@ -7,6 +7,7 @@
 // comes from the server.
 import { useLocale, useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
+import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { COMPARE_MODES, INTERVALS, RANGE_PRESETS, autoInterval, type CompareMode, type Interval, type RangePreset } from "@/lib/analytics/date-range";
 import type { OverviewRange } from "@/lib/analytics/schemas";
@@ -17,6 +18,8 @@ import { useAnalyticsParams } from "./use-analytics-params";
 const FIELD = "min-h-11 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 const LABEL = "flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400";
 
+type Fields = { range: RangePreset; from: string; to: string; compare: CompareMode; interval: Interval | "" };
+
 export function DateRangeControl({ resolved }: { resolved: OverviewRange | null }) {
   const t = useTranslations("Analytics.range");
   const pathname = usePathname();
@@ -24,33 +27,37 @@ export function DateRangeControl({ resolved }: { resolved: OverviewRange | null 
   const locale = useLocale();
   // Calendar days: shown as those very days, whatever the zone (lib/format/date-time.ts).
   const day = (value: string) => formatDateTime(value, { locale, timeZone: "UTC" }, "date");
+  const fromUrl = (): Fields => ({
+    range: params.range,
+    from: params.from ?? resolved?.from ?? "",
+    to: params.to ?? resolved?.to ?? "",
+    compare: params.compare,
+    interval: params.interval ?? "",
+  });
+  // The fields follow the URL (Back/Forward, a link) without being remounted, so the focused select
+  // keeps the focus while the page for its new value arrives.
+  const [fields, setFields] = useState(fromUrl);
+  const urlKey = `${analyticsQueryString(params)}|${resolved?.from ?? ""}|${resolved?.to ?? ""}`;
+  const [mirrored, setMirrored] = useState(urlKey);
+  if (mirrored !== urlKey) {
+    setMirrored(urlKey);
+    setFields(fromUrl());
+  }
 
-  /** What the form holds, applied through the router (the GET submission, without a reload). */
-  function apply(form: HTMLFormElement) {
-    const data = new FormData(form);
-    const text = (key: string) => {
-      const value = data.get(key);
-      return typeof value === "string" && value.trim() !== "" ? value : undefined;
-    };
-    const range = (text("range") ?? "last30") as RangePreset;
-    update({
-      range,
-      from: range === "custom" ? text("from") : undefined,
-      to: range === "custom" ? text("to") : undefined,
-      compare: (text("compare") ?? "none") as CompareMode,
-      interval: text("interval") as Interval | undefined,
-    });
+  /** The fields, applied through the router (what the GET submission does, without a reload). */
+  function apply(next: Fields) {
+    setFields(next);
+    const custom = next.range === "custom";
+    update({ range: next.range, from: custom && next.from ? next.from : undefined, to: custom && next.to ? next.to : undefined, compare: next.compare, interval: next.interval || undefined });
   }
 
   return (
-    // Keyed by the URL: after Back/Forward the fields show that URL's values, not the last ones typed.
     <form
-      key={analyticsQueryString(params)}
       method="get"
       action={pathname}
       onSubmit={(e) => {
         e.preventDefault();
-        apply(e.currentTarget);
+        apply(fields);
       }}
       className="group/range flex flex-wrap items-end gap-3"
       data-testid="date-range-control"
@@ -62,9 +69,13 @@ export function DateRangeControl({ resolved }: { resolved: OverviewRange | null 
         <select
           name="range"
           className={FIELD}
-          defaultValue={params.range}
-          // "Custom" waits for its two days and Apply; any other preset applies at once.
-          onChange={(e) => (e.target.value === "custom" ? undefined : apply(e.currentTarget.form!))}
+          value={fields.range}
+          onChange={(e) => {
+            const next = { ...fields, range: e.target.value as RangePreset };
+            // "Custom" waits for its two days and Apply; any other preset applies at once.
+            if (next.range === "custom") setFields(next);
+            else apply(next);
+          }}
           data-testid="range-preset"
         >
           {RANGE_PRESETS.map((p) => (
@@ -77,16 +88,16 @@ export function DateRangeControl({ resolved }: { resolved: OverviewRange | null 
       <div className="hidden flex-wrap items-end gap-3 group-has-[option[value=custom]:checked]/range:flex" data-testid="range-custom">
         <label className={LABEL}>
           {t("from")}
-          <input type="date" name="from" className={FIELD} defaultValue={params.from ?? resolved?.from ?? ""} min="2000-01-01" max="2099-12-31" data-testid="range-from" />
+          <input type="date" name="from" className={FIELD} value={fields.from} onChange={(e) => setFields({ ...fields, from: e.target.value })} min="2000-01-01" max="2099-12-31" data-testid="range-from" />
         </label>
         <label className={LABEL}>
           {t("to")}
-          <input type="date" name="to" className={FIELD} defaultValue={params.to ?? resolved?.to ?? ""} min="2000-01-01" max="2099-12-31" data-testid="range-to" />
+          <input type="date" name="to" className={FIELD} value={fields.to} onChange={(e) => setFields({ ...fields, to: e.target.value })} min="2000-01-01" max="2099-12-31" data-testid="range-to" />
         </label>
       </div>
       <label className={LABEL}>
         {t("compare")}
-        <select name="compare" className={FIELD} defaultValue={params.compare} onChange={(e) => apply(e.currentTarget.form!)} data-testid="range-compare">
+        <select name="compare" className={FIELD} value={fields.compare} onChange={(e) => apply({ ...fields, compare: e.target.value as CompareMode })} data-testid="range-compare">
           {COMPARE_MODES.map((m) => (
             <option key={m} value={m}>
               {t(`compareModes.${m}`)}
@@ -96,7 +107,7 @@ export function DateRangeControl({ resolved }: { resolved: OverviewRange | null 
       </label>
       <label className={LABEL}>
         {t("interval")}
-        <select name="interval" className={FIELD} defaultValue={params.interval ?? ""} onChange={(e) => apply(e.currentTarget.form!)} data-testid="range-interval">
+        <select name="interval" className={FIELD} value={fields.interval} onChange={(e) => apply({ ...fields, interval: e.target.value as Interval | "" })} data-testid="range-interval">
           <option value="">{t("intervalAuto", { interval: t(`intervals.${resolved ? autoInterval(resolved) : "day"}`) })}</option>
           {INTERVALS.map((i) => (
             <option key={i} value={i}>

@@ -18,7 +18,7 @@ import { codeLabel, type CodeKind } from "@/lib/format/codes";
 import { countryName } from "@/lib/format/display-names";
 import { isCalendarDay } from "@/lib/http/query-fragments";
 import type { SalesFilterOptions } from "@/lib/sales/filter-options";
-import { SALES_FILTER_KEYS, type SalesFilters } from "@/lib/sales/schemas";
+import { filtersToSearchParams, type SalesFilters } from "@/lib/sales/schemas";
 
 const SEARCH_DEBOUNCE_MS = 300;
 const FIELD = "min-h-11 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
@@ -49,14 +49,26 @@ function Labelled({ label, children, className = "" }: { label: string; children
   );
 }
 
-/** The form's filters as a URL patch: empty fields cleared, checked statuses as one list. */
-function patchOf(form: HTMLFormElement, fixedCustomer: boolean): Record<string, string | null> {
-  const data = new FormData(form);
-  const patch: Record<string, string | null> = {};
-  for (const key of SALES_FILTER_KEYS) {
-    if (key === "customer" && fixedCustomer) continue;
-    const values = data.getAll(key).filter((v): v is string => typeof v === "string" && v.trim() !== "");
-    const value = key === "status" ? values.join(",") : (values[values.length - 1]?.trim() ?? "");
+/** The fields of the form other than the search box and the statuses. */
+const FIELD_KEYS = ["from", "to", ...MORE_KEYS] as const;
+type FieldKey = (typeof FIELD_KEYS)[number];
+/** What the form shows: the URL's filters, then the member's changes until the page for them arrives. */
+type Draft = { fields: Record<FieldKey, string>; status: string[] };
+
+function draftOf(filters: SalesFilters): Draft {
+  const fields = {} as Record<FieldKey, string>;
+  for (const key of FIELD_KEYS) {
+    const value = filters[key];
+    fields[key] = Array.isArray(value) ? value.join(",") : (value ?? "");
+  }
+  return { fields, status: filters.status ?? [] };
+}
+
+/** The draft and the search text as a URL patch: empty fields cleared, the statuses as one list. */
+function patchOf(draft: Draft, search: string): Record<string, string | null> {
+  const patch: Record<string, string | null> = { q: search.trim() || null, status: draft.status.length > 0 ? draft.status.join(",") : null };
+  for (const key of FIELD_KEYS) {
+    const value = draft.fields[key].trim();
     patch[key] = value === "" ? null : key === "min" || key === "max" ? value.replace(",", ".") : value;
   }
   return patch;
@@ -68,21 +80,50 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
   const tDate = useTranslations("DateRange");
   const tPreset = useTranslations("Analytics.range.presets");
   const locale = useLocale();
-  const [search, setSearch] = useState(filters.q ?? "");
-  useEffect(() => setSearch(filters.q ?? ""), [filters.q]);
-  useEffect(() => {
-    if ((filters.q ?? "") === search.trim()) return;
-    const timer = setTimeout(() => onChange({ q: search.trim() || null }), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [search, filters.q, onChange]);
 
-  const apply = (form: HTMLFormElement | null) => form && onChange(patchOf(form, fixedCustomer));
+  // The fields follow the URL (Back, a preset link, "Clear filters") without being remounted, so the
+  // focused field keeps the focus while the page for its new value arrives.
+  const urlKey = filtersToSearchParams(filters).toString();
+  const [draft, setDraft] = useState(() => draftOf(filters));
+  const [search, setSearch] = useState(filters.q ?? "");
+  // The search text last sent: when the URL brings it back, the box (typed further meanwhile) is left alone.
+  const [sentQ, setSentQ] = useState(filters.q ?? "");
+  const [mirrored, setMirrored] = useState(urlKey);
+  if (mirrored !== urlKey) {
+    setMirrored(urlKey);
+    setDraft(draftOf(filters));
+    if ((filters.q ?? "") !== sentQ) {
+      setSearch(filters.q ?? "");
+      setSentQ(filters.q ?? "");
+    }
+  }
+
+  const apply = (next: Draft, text = search) => {
+    setDraft(next);
+    setSentQ(text.trim());
+    onChange(patchOf(next, text));
+  };
+  useEffect(() => {
+    if (sentQ === search.trim()) return;
+    const timer = setTimeout(() => {
+      setSentQ(search.trim());
+      onChange({ q: search.trim() || null });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [search, sentQ, onChange]);
+
+  const setField = (key: FieldKey, value: string, now: boolean) => {
+    const next = { ...draft, fields: { ...draft.fields, [key]: value } };
+    if (now) apply(next);
+    else setDraft(next);
+  };
   const words = (kind: CodeKind, codes: readonly string[]) => codes.map((c) => ({ value: c, label: codeLabel(tCodes, kind, c) }));
   /** A select of one filter; a list chosen elsewhere (a saved view with two channels) stays a choice. */
-  const select = (key: keyof SalesFilters, value: string | undefined, choices: { value: string; label: string }[]) => {
+  const select = (key: FieldKey, choices: { value: string; label: string }[]) => {
+    const value = draft.fields[key];
     const all = value && !choices.some((c) => c.value === value) ? [...choices, { value, label: value.split(",").map((v) => choices.find((c) => c.value === v)?.label ?? v).join(", ") }] : choices;
     return (
-      <select key={`${key}:${value ?? ""}`} name={key} defaultValue={value ?? ""} onChange={(e) => apply(e.currentTarget.form)} className={FIELD} data-testid={`filter-${key}`}>
+      <select name={key} value={value} onChange={(e) => setField(key, e.target.value, true)} className={FIELD} data-testid={`filter-${key}`}>
         <option value="">{t("any")}</option>
         {all.map((c) => (
           <option key={c.value} value={c.value}>
@@ -94,21 +135,30 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
   };
   const dayField = (key: "from" | "to") => (
     <input
-      key={`${key}:${filters[key] ?? ""}`}
       type="date"
       name={key}
-      defaultValue={filters[key] ?? ""}
+      value={draft.fields[key]}
       min="2000-01-01"
       max="2099-12-31"
       // While a day is being typed its value passes through "0002-…": only a whole day (or none) applies.
-      onChange={(e) => (e.target.value === "" || isCalendarDay(e.target.value) ? apply(e.currentTarget.form) : undefined)}
+      onChange={(e) => setField(key, e.target.value, e.target.value === "" || isCalendarDay(e.target.value))}
       className={FIELD}
       data-testid={`filter-${key}`}
     />
   );
   const amountField = (key: "min" | "max") => (
-    <input key={`${key}:${filters[key] ?? ""}`} name={key} inputMode="decimal" defaultValue={filters[key] ?? ""} onBlur={(e) => (e.target.value.trim().replace(",", ".") === (filters[key] ?? "") ? undefined : apply(e.currentTarget.form))} className={FIELD} data-testid={`filter-${key}`} />
+    <input
+      name={key}
+      inputMode="decimal"
+      value={draft.fields[key]}
+      onChange={(e) => setField(key, e.target.value, false)}
+      // Applied when the field is left (or with Enter / Apply), not at each digit.
+      onBlur={() => (draft.fields[key].trim().replace(",", ".") === (filters[key] ?? "") ? undefined : apply(draft))}
+      className={FIELD}
+      data-testid={`filter-${key}`}
+    />
   );
+  const toggleStatus = (status: string, on: boolean) => apply({ ...draft, status: on ? [...draft.status, status] : draft.status.filter((s) => s !== status) });
 
   const visible = (k: string) => !(fixedCustomer && k === "customer");
   const active = Object.entries(filters).some(([k, v]) => v !== undefined && visible(k));
@@ -125,7 +175,7 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
       aria-label={t("label")}
       onSubmit={(e) => {
         e.preventDefault();
-        apply(e.currentTarget);
+        apply(draft);
       }}
       className="space-y-3"
       data-testid="sales-filters"
@@ -171,19 +221,18 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
       <fieldset className="flex flex-wrap items-center gap-2">
         <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">{t("status")}</legend>
         {saleStatusSchema.options.map((status) => {
-          const on = filters.status?.includes(status) ?? false;
+          const on = draft.status.includes(status);
           return (
             <label
               key={status}
               className={`inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-full border px-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500 ${on ? "border-brand-600 bg-brand-50 text-brand-700 dark:border-brand-500 dark:bg-zinc-800 dark:text-brand-100" : "border-zinc-300 text-zinc-700 dark:border-zinc-700 dark:text-zinc-300"}`}
             >
               <input
-                key={`${status}:${on}`}
                 type="checkbox"
                 name="status"
                 value={status}
-                defaultChecked={on}
-                onChange={(e) => apply(e.currentTarget.form)}
+                checked={on}
+                onChange={(e) => toggleStatus(status, e.target.checked)}
                 className="size-4 accent-brand-600"
                 data-testid={`filter-status-${status}`}
               />
@@ -198,13 +247,13 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
           {t("more")}
         </summary>
         <div className="grid grid-cols-2 items-end gap-3 p-3 sm:grid-cols-3 lg:grid-cols-5">
-          <Labelled label={t("product")}>{select("product", filters.product, options.products.map((p) => ({ value: p.id, label: p.name ?? p.id })))}</Labelled>
-          <Labelled label={t("channel")}>{select("channel", filters.channel?.join(","), words("channel", saleChannelSchema.options))}</Labelled>
-          <Labelled label={t("currency")}>{select("currency", filters.currency, options.currencies.map((c) => ({ value: c, label: c })))}</Labelled>
-          <Labelled label={t("paymentStatus")}>{select("paymentStatus", filters.paymentStatus?.join(","), words("paymentStatus", paymentStatusSchema.options))}</Labelled>
-          <Labelled label={t("discount")}>{select("discount", filters.discount, options.discounts.map((c) => ({ value: c, label: c })))}</Labelled>
-          <Labelled label={t("campaign")}>{select("campaign", filters.campaign, options.campaigns.map((c) => ({ value: c.id, label: c.name ?? c.id })))}</Labelled>
-          <Labelled label={t("country")}>{select("country", filters.country, options.countries.map((c) => ({ value: c, label: countryName(c, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale)))}</Labelled>
+          <Labelled label={t("product")}>{select("product", options.products.map((p) => ({ value: p.id, label: p.name ?? p.id })))}</Labelled>
+          <Labelled label={t("channel")}>{select("channel", words("channel", saleChannelSchema.options))}</Labelled>
+          <Labelled label={t("currency")}>{select("currency", options.currencies.map((c) => ({ value: c, label: c })))}</Labelled>
+          <Labelled label={t("paymentStatus")}>{select("paymentStatus", words("paymentStatus", paymentStatusSchema.options))}</Labelled>
+          <Labelled label={t("discount")}>{select("discount", options.discounts.map((c) => ({ value: c, label: c })))}</Labelled>
+          <Labelled label={t("campaign")}>{select("campaign", options.campaigns.map((c) => ({ value: c.id, label: c.name ?? c.id })))}</Labelled>
+          <Labelled label={t("country")}>{select("country", options.countries.map((c) => ({ value: c, label: countryName(c, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale)))}</Labelled>
           <Labelled label={t("min")}>{amountField("min")}</Labelled>
           <Labelled label={t("max")}>{amountField("max")}</Labelled>
         </div>
