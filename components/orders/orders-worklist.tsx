@@ -188,7 +188,7 @@ export function OrdersWorklist(props: OrdersWorklistProps) {
                 {t("worklist.selectShown")}
               </label>
               <span className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="orders-selected">
-                {t("worklist.selected", { count: selected.size })}
+                {none ? t("worklist.selectedNone") : t("worklist.selected", { count: selected.size })}
               </span>
               <button type="button" className={buttonClass("secondary", "min-h-11")} disabled={orders.length === 0} onClick={() => window.print()}>
                 {none ? t("actions.printShown") : t("actions.printSelected")}
