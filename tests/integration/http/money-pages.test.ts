@@ -2,7 +2,7 @@
 // before JavaScript (the page component, then its HTML in the member's language), from data built for the
 // test: every list is one page of the one table with its page links; Recovery lists one line per lead and
 // opens a lead's panel from the URL; a bad key is cleared and named, never an error page.
-import { createElement, type ReactElement, type ReactNode } from "react";
+import type { ReactElement, ReactNode } from "react";
 import type { Kysely } from "kysely";
 import { beforeEach, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/db";
