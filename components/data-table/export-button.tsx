@@ -3,7 +3,7 @@
 // The file is streamed and counted as it arrives so a large export shows its progress (rows received
 // of the filter's total); past DIRECT_DOWNLOAD_ROWS the browser downloads it itself instead, so a
 // million-row file never sits in the page's memory (the browser's download bar shows progress then).
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Download } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
@@ -35,6 +35,8 @@ function triggerDownload(url: string, filename: string) {
 
 export function ExportButton({ href, expectedRows, defaultPreset, filename }: ExportButtonProps) {
   const t = useTranslations("Export");
+  // Two tables with an export can share a page (Settlements: payouts and a payout's sales): one id each.
+  const presetId = useId();
   const [preset, setPreset] = useState(defaultPreset);
   const [progress, setProgress] = useState<{ rows: number } | null>(null);
   const [failed, setFailed] = useState(false);
@@ -75,15 +77,15 @@ export function ExportButton({ href, expectedRows, defaultPreset, filename }: Ex
   const percent = progress && expectedRows ? (progress.rows / Math.max(1, expectedRows)) * 100 : 0;
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="export">
-      <label className="sr-only" htmlFor="export-preset">
+      <label className="sr-only" htmlFor={presetId}>
         {t("preset")}
       </label>
       <select
-        id="export-preset"
+        id={presetId}
         value={preset}
         onChange={(e) => setPreset(e.target.value as typeof preset)}
         className="rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-        data-testid="export-preset"
+        data-testid={presetId}
       >
         <option value="excel-fr">{t("presetExcelFr")}</option>
         <option value="standard">{t("presetStandard")}</option>

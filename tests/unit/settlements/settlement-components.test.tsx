@@ -81,3 +81,18 @@ describe("NextPayoutCard (server HTML)", () => {
     expect(await renderHtml(<NextPayoutCard payouts={[]} />)).toContain("Aucun versement à venir connu.");
   });
 });
+
+describe("two export controls on one page", () => {
+  it("label each preset choice with its own id (the timeline's and the payout's)", async () => {
+    const html = await renderHtml(
+      <>
+        <PayoutTimeline groups={groups} drillHref={drillHref} url={{ pathname: "/settlements", query }} exportControl={{ href: "/api/settlements/timeline/export.csv", filename: "a.csv" }} />
+        <PayoutSales title="x" sales={[]} url={{ pathname: "/settlements", query }} exportControl={{ href: "/api/settlements/export.csv", filename: "b.csv" }} />
+      </>,
+    );
+    const ids = attributesOf(html, "select", "id");
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+    expect(attributesOf(html, "label", "for").sort()).toEqual([...ids].sort());
+  });
+});
