@@ -26,7 +26,7 @@ export function LeadPanel({ lead, members, closeHref, defaultLanguage }: { lead:
     </div>
   );
   return (
-    <section id="lead-panel" data-testid="lead-panel" data-lead-id={lead.saleId} aria-labelledby="lead-panel-title" className="min-w-0 scroll-mt-4 rounded-lg border border-brand-200 bg-white p-4 shadow-sm dark:border-zinc-700 dark:bg-zinc-900">
+    <section id="lead-panel" data-testid="lead-panel" data-lead-id={lead.saleId} aria-labelledby="lead-panel-title" className="min-w-0 scroll-mt-4 rounded-lg border border-brand-100 bg-white p-4 shadow-sm dark:border-zinc-700 dark:bg-zinc-900">
       <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 id="lead-panel-title" className="text-base font-semibold text-zinc-900 dark:text-zinc-100">

@@ -99,7 +99,8 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
     listLeads(db, range, { windowDays }),
     listLeadPage(db, range, { include, sort: { column: table.sort.column as LeadSortColumn, dir: table.sort.dir }, page: table.page, size: table.size, windowDays }),
     q.value.lead ? getLead(db, q.value.lead, { windowDays }) : null,
-    listMembers(db),
+    // The assignee choice is in the lead's panel only.
+    q.value.lead ? listMembers(db) : [],
     can(member.role, "settings:manage") ? getRecoveryTemplates(db) : null,
   ]);
   // A `lead` that is not a failed or abandoned sale is named like any bad filter.
