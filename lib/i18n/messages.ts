@@ -16,6 +16,7 @@ export const FEATURE_MESSAGE_FILES = [
   "table",
   "codes",
   "errors",
+  "exports",
 ] as const;
 
 type Catalogue = Record<string, unknown>;
