@@ -1,7 +1,7 @@
 "use client";
 // The shell's live freshness slot: hydrated from the layout's server read, then polled under
-// ["sync","status"] (useFreshness), with "sync now" for
-// owners/admins and the stale banner when the upstream fails.
+// ["sync","status"] (useFreshness), with "update now" for owners/admins. The stale banner is a separate
+// island below the top bar (which stays 56 px tall on a phone) that follows the same query without polling.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { FreshnessIndicator, type SyncRequestState } from "@/components/layout/freshness-indicator";
@@ -11,7 +11,9 @@ import { useFreshness } from "@/lib/freshness/use-freshness";
 import { apiFetch } from "@/lib/http/api-client";
 import { queryKeys } from "@/lib/query/keys";
 
-export function FreshnessClient({ initial, canSync }: { initial: FreshnessView | null; canSync: boolean }) {
+type Props = { initial: FreshnessView | null; canSync: boolean; detailsHref?: string };
+
+export function FreshnessClient({ initial, canSync, detailsHref }: Props) {
   const queryClient = useQueryClient();
   const [syncState, setSyncState] = useState<SyncRequestState>("idle");
   const status = useFreshness(initial);
@@ -25,15 +27,16 @@ export function FreshnessClient({ initial, canSync }: { initial: FreshnessView |
   const view = status.data ?? null;
   const now = view ? Date.parse(view.readAt) : 0;
   return (
-    <>
-      <div className="mr-auto">
-        <FreshnessIndicator view={view} now={now} canSync={canSync} syncState={syncState} onSyncNow={() => syncNow.mutate()} />
-      </div>
-      {view?.stale && view.staleReason ? (
-        <div className="order-last basis-full">
-          <StaleBanner reason={view.staleReason} lastSuccessAt={view.lastSuccessAt} now={now} />
-        </div>
-      ) : null}
-    </>
+    <FreshnessIndicator view={view} now={now} detailsHref={detailsHref} canSync={canSync} syncState={syncState} onSyncNow={() => syncNow.mutate()} />
+  );
+}
+
+export function StaleBannerClient({ initial }: { initial: FreshnessView | null }) {
+  const view = useFreshness(initial, { poll: false }).data ?? null;
+  if (!view?.stale || !view.staleReason) return null;
+  return (
+    <div className="mx-auto max-w-6xl px-4 pt-4 lg:px-8 print:hidden">
+      <StaleBanner reason={view.staleReason} lastSuccessAt={view.lastSuccessAt} now={Date.parse(view.readAt)} />
+    </div>
   );
 }

@@ -1,25 +1,27 @@
 // The dashboard frame: the signed-in member (re-read from the database), the sections their role may
-// open, the store name, demo badge, language and theme switches, and the data-freshness slot.
+// open (sidebar / phone sheet, and the phone's bottom bar), the store name, demo badge, freshness slot,
+// the member with sign-out, language and theme switches. components/layout/app-shell.tsx lays them out.
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { DemoBadge } from "@/components/layout/demo-badge";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { StoreBrand } from "@/components/layout/store-brand";
 import { ThemeSwitch } from "@/components/layout/theme-switch";
 import { UserMenu } from "@/components/layout/user-menu";
-import { NAV_ITEMS } from "@/config/nav";
+import { NAV_ITEMS, phoneTabs } from "@/config/nav";
 import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getFreshness } from "@/lib/freshness/get-freshness";
 import { getConnectionStatus, getStoreName } from "@/lib/store/store-info";
 import { signOutAction } from "./actions";
-import { FreshnessClient } from "./freshness-client";
+import { FreshnessClient, StaleBannerClient } from "./freshness-client";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const member = await requireMember();
   const navItems = NAV_ITEMS.filter((item) => can(member.role, item.permission));
   const [storeName, connection] = [await getStoreName(), getConnectionStatus()];
-  // The slot must never take a page down: without a status it says "no sync yet" and polls.
+  // The slot must never take a page down: without a status it says "not updated yet" and polls.
   const freshness = await getFreshness(await getDb()).catch((error: unknown) => {
     console.error("[freshness] could not read the sync status", error);
     return null;
@@ -27,15 +29,28 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <AppShell
       navItems={navItems}
-      brand={<StoreBrand storeName={storeName} demo={connection.mode === "demo"} />}
-      sidebarFooter={<UserMenu user={{ email: member.email, name: member.name, role: member.role }} signOutAction={signOutAction} />}
-      topbar={
+      phoneTabs={phoneTabs(navItems)}
+      brand={<StoreBrand storeName={storeName} />}
+      sidebarFooter={
         <>
-          <FreshnessClient initial={freshness} canSync={can(member.role, "settings:manage")} />
-          <LanguageSwitch />
-          <ThemeSwitch />
+          <UserMenu user={{ email: member.email, name: member.name, role: member.role }} signOutAction={signOutAction} />
+          <div className="flex flex-wrap gap-2">
+            <LanguageSwitch />
+            <ThemeSwitch />
+          </div>
         </>
       }
+      topbar={
+        <>
+          {connection.mode === "demo" ? <DemoBadge /> : null}
+          <FreshnessClient
+            initial={freshness}
+            canSync={can(member.role, "settings:manage")}
+            detailsHref={can(member.role, "settings:read") ? "/settings" : undefined}
+          />
+        </>
+      }
+      notice={<StaleBannerClient initial={freshness} />}
     >
       {children}
     </AppShell>

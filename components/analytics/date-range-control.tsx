@@ -9,14 +9,14 @@ import { useLocale, useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { inputClass, selectClass } from "@/components/ui/field";
 import { COMPARE_MODES, INTERVALS, RANGE_PRESETS, autoInterval, type CompareMode, type Interval, type RangePreset } from "@/lib/analytics/date-range";
 import type { OverviewRange } from "@/lib/analytics/schemas";
 import { analyticsQueryString } from "@/lib/analytics/url-params";
 import { formatDateTime } from "@/lib/format/date-time";
 import { useAnalyticsParams } from "./use-analytics-params";
 
-const FIELD = "min-h-11 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
-const LABEL = "flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400";
+const LABEL = "flex min-w-0 flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400";
 
 type Fields = { range: RangePreset; from: string; to: string; compare: CompareMode; interval: Interval | "" };
 
@@ -59,7 +59,7 @@ export function DateRangeControl({ resolved }: { resolved: OverviewRange | null 
         e.preventDefault();
         apply(fields);
       }}
-      className="group/range flex flex-wrap items-end gap-3"
+      className="group/range grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap"
       data-testid="date-range-control"
       aria-busy={pending || undefined}
     >
@@ -68,7 +68,7 @@ export function DateRangeControl({ resolved }: { resolved: OverviewRange | null 
         {t("label")}
         <select
           name="range"
-          className={FIELD}
+          className={selectClass}
           value={fields.range}
           onChange={(e) => {
             const next = { ...fields, range: e.target.value as RangePreset };
@@ -85,19 +85,19 @@ export function DateRangeControl({ resolved }: { resolved: OverviewRange | null 
           ))}
         </select>
       </label>
-      <div className="hidden flex-wrap items-end gap-3 group-has-[option[value=custom]:checked]/range:flex" data-testid="range-custom">
+      <div className="col-span-2 hidden grid-cols-2 items-end gap-3 group-has-[option[value=custom]:checked]/range:grid sm:group-has-[option[value=custom]:checked]/range:flex" data-testid="range-custom">
         <label className={LABEL}>
           {t("from")}
-          <input type="date" name="from" className={FIELD} value={fields.from} onChange={(e) => setFields({ ...fields, from: e.target.value })} min="2000-01-01" max="2099-12-31" data-testid="range-from" />
+          <input type="date" name="from" className={inputClass} value={fields.from} onChange={(e) => setFields({ ...fields, from: e.target.value })} min="2000-01-01" max="2099-12-31" data-testid="range-from" />
         </label>
         <label className={LABEL}>
           {t("to")}
-          <input type="date" name="to" className={FIELD} value={fields.to} onChange={(e) => setFields({ ...fields, to: e.target.value })} min="2000-01-01" max="2099-12-31" data-testid="range-to" />
+          <input type="date" name="to" className={inputClass} value={fields.to} onChange={(e) => setFields({ ...fields, to: e.target.value })} min="2000-01-01" max="2099-12-31" data-testid="range-to" />
         </label>
       </div>
       <label className={LABEL}>
         {t("compare")}
-        <select name="compare" className={FIELD} value={fields.compare} onChange={(e) => apply({ ...fields, compare: e.target.value as CompareMode })} data-testid="range-compare">
+        <select name="compare" className={selectClass} value={fields.compare} onChange={(e) => apply({ ...fields, compare: e.target.value as CompareMode })} data-testid="range-compare">
           {COMPARE_MODES.map((m) => (
             <option key={m} value={m}>
               {t(`compareModes.${m}`)}
@@ -107,7 +107,7 @@ export function DateRangeControl({ resolved }: { resolved: OverviewRange | null 
       </label>
       <label className={LABEL}>
         {t("interval")}
-        <select name="interval" className={FIELD} value={fields.interval} onChange={(e) => apply({ ...fields, interval: e.target.value as Interval | "" })} data-testid="range-interval">
+        <select name="interval" className={selectClass} value={fields.interval} onChange={(e) => apply({ ...fields, interval: e.target.value as Interval | "" })} data-testid="range-interval">
           <option value="">{t("intervalAuto", { interval: t(`intervals.${resolved ? autoInterval(resolved) : "day"}`) })}</option>
           {INTERVALS.map((i) => (
             <option key={i} value={i}>
@@ -116,11 +116,11 @@ export function DateRangeControl({ resolved }: { resolved: OverviewRange | null 
           ))}
         </select>
       </label>
-      <button type="submit" className={buttonClass("primary", "min-h-11")} data-testid="range-apply">
+      <button type="submit" className={buttonClass("primary")} data-testid="range-apply">
         {t("apply")}
       </button>
       {resolved ? (
-        <p className="basis-full text-xs text-zinc-600 dark:text-zinc-400" data-testid="range-summary">
+        <p className="col-span-2 basis-full text-xs text-zinc-600 dark:text-zinc-400" data-testid="range-summary">
           {t("summary", { from: day(resolved.from), to: day(resolved.to), timeZone: resolved.timeZone })}
           {resolved.compare ? ` · ${t("compareSummary", { from: day(resolved.compare.from), to: day(resolved.compare.to) })}` : ""}
         </p>

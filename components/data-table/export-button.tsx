@@ -1,5 +1,5 @@
 "use client";
-// "Export CSV" for any table: the same filters as the view, the member's preset (Excel French / standard).
+// "Export CSV" for any table (rendered by the table's `exportControl`): the same filters as the view, the member's preset (Excel French / standard).
 // The file is streamed and counted as it arrives so a large export shows its progress (rows received
 // of the filter's total); past DIRECT_DOWNLOAD_ROWS the browser downloads it itself instead, so a
 // million-row file never sits in the page's memory (the browser's download bar shows progress then).
@@ -35,11 +35,11 @@ function triggerDownload(url: string, filename: string) {
 
 export function ExportButton({ href, expectedRows, defaultPreset, filename }: ExportButtonProps) {
   const t = useTranslations("Export");
+  // Two tables with an export can share a page (Settlements: payouts and a payout's sales): one id each.
+  const presetId = useId();
   const [preset, setPreset] = useState(defaultPreset);
   const [progress, setProgress] = useState<{ rows: number } | null>(null);
   const [failed, setFailed] = useState(false);
-  // Several tables on one page (Revenue) each have a control: one id per instance for its label.
-  const presetId = `export-preset-${useId()}`;
 
   async function run() {
     const url = withPreset(href, preset);
@@ -84,16 +84,28 @@ export function ExportButton({ href, expectedRows, defaultPreset, filename }: Ex
         id={presetId}
         value={preset}
         onChange={(e) => setPreset(e.target.value as typeof preset)}
-        className="min-h-11 rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        className="min-h-11 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         data-testid="export-preset"
       >
         <option value="excel-fr">{t("presetExcelFr")}</option>
         <option value="standard">{t("presetStandard")}</option>
       </select>
-      <button type="button" className={buttonClass("secondary")} onClick={run} disabled={progress !== null} data-testid="export-button">
+      {/* A real link before JavaScript has loaded (the browser downloads the file in the member's default
+          preset); after hydration the click streams it with progress instead. */}
+      <a
+        href={withPreset(href, preset)}
+        download={filename}
+        className={buttonClass("secondary", progress !== null ? "pointer-events-none opacity-60" : "")}
+        aria-disabled={progress !== null ? true : undefined}
+        onClick={(event) => {
+          event.preventDefault();
+          if (progress === null) void run();
+        }}
+        data-testid="export-button"
+      >
         <Download aria-hidden className="size-4" />
         {progress ? t("exporting") : t("button")}
-      </button>
+      </a>
       {progress ? (
         <div className="flex min-w-48 flex-col gap-1" data-testid="export-progress">
           <ProgressBar percent={percent} label={t("progressLabel")} />

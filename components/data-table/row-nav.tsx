@@ -10,7 +10,7 @@ export function RowNav({ children, nextHref, previousHref }: { children: ReactNo
   const router = useRouter();
   const ref = useRef<HTMLDivElement>(null);
   const rowOf = (target: EventTarget | null) => (target instanceof HTMLElement ? target.closest<HTMLTableRowElement>("tr[data-row-index]") : null);
-  const go = (href: string) => router.push(href, { scroll: false });
+  const go = (href: string) => router.push(href);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const row = rowOf(event.target);

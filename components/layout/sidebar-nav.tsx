@@ -1,12 +1,15 @@
 "use client";
-// The list of sections the signed-in role may open (already filtered on the server), current one highlighted.
+// Every section the signed-in role may open (already filtered on the server), the current one marked
+// aria-current. Plain links, rendered on the server: they work before the JavaScript has loaded. A client
+// component only because the layout persists across navigations, so the current section must be read
+// from the URL in the browser (usePathname) rather than fixed when the layout was rendered.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { NavItem } from "@/config/nav";
+import { isCurrentSection, type NavItem } from "@/config/nav";
 import { NAV_ICONS } from "@/components/layout/nav-icons";
 
-export function SidebarNav({ items, onNavigate }: { items: readonly NavItem[]; onNavigate?: () => void }) {
+export function SidebarNav({ items }: { items: readonly NavItem[] }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   return (
@@ -14,20 +17,19 @@ export function SidebarNav({ items, onNavigate }: { items: readonly NavItem[]; o
       <ul className="space-y-1">
         {items.map((item) => {
           const Icon = NAV_ICONS[item.key];
-          const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const current = isCurrentSection(pathname, item.href);
           return (
             <li key={item.key}>
               <Link
                 href={item.href}
-                onClick={onNavigate}
-                aria-current={active ? "page" : undefined}
-                className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${
-                  active
+                aria-current={current ? "page" : undefined}
+                className={`flex min-h-11 items-center gap-3 rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 ${
+                  current
                     ? "bg-brand-50 text-brand-700 dark:bg-zinc-800 dark:text-white"
                     : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
                 }`}
               >
-                <Icon aria-hidden className="size-4" />
+                <Icon aria-hidden className="size-5 shrink-0" />
                 {t(item.key)}
               </Link>
             </li>

@@ -1,5 +1,6 @@
 "use client";
-// Light / dark / system theme toggle (next-themes keeps the choice in localStorage).
+// Light / dark / system theme toggle (next-themes keeps the choice in localStorage, so it needs the
+// JavaScript; until then the page follows the system's theme). Each button is a 44 px touch target.
 import { Monitor, Moon, Sun } from "lucide-react";
 import { useTheme } from "next-themes";
 import { useTranslations } from "next-intl";
@@ -20,7 +21,7 @@ export function ThemeSwitch() {
   const mounted = useSyncExternalStore(subscribeNothing, () => true, () => false);
 
   return (
-    <div role="group" aria-label={t("theme")} className="inline-flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
+    <div role="group" aria-label={t("theme")} className="inline-flex gap-0.5 rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
       {OPTIONS.map(({ value, icon: Icon, label }) => (
         <button
           key={value}
@@ -29,9 +30,9 @@ export function ThemeSwitch() {
           aria-label={t(label)}
           aria-pressed={mounted ? theme === value : undefined}
           onClick={() => setTheme(value)}
-          className={`rounded p-1 ${mounted && theme === value ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-600 dark:text-zinc-400 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"}`}
+          className={`inline-flex size-11 items-center justify-center rounded focus-visible:outline-2 focus-visible:outline-brand-500 ${mounted && theme === value ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"}`}
         >
-          <Icon aria-hidden className="size-3.5" />
+          <Icon aria-hidden className="size-4" />
         </button>
       ))}
     </div>

@@ -1,6 +1,8 @@
-// The signed-in member (name or email, role) and the sign-out button (a server action passed in).
+// The signed-in member (name or email, role) and the sign-out button: a form posting to a server action
+// (passed in), so signing out works before the JavaScript has loaded too.
 import { LogOut } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/button";
 import type { Role } from "@/lib/auth/permissions";
 
 export type ShellUser = { email: string; name: string | null; role: Role };
@@ -10,11 +12,11 @@ export function UserMenu({ user, signOutAction }: { user: ShellUser; signOutActi
   return (
     <div data-testid="user-menu" className="space-y-2">
       <div className="min-w-0">
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("shell.signedInAs")}</p>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("shell.signedInAs")}</p>
         <p className="truncate text-sm font-medium text-zinc-900 dark:text-zinc-100" data-testid="user-email">
           {user.name ?? user.email}
         </p>
-        {user.name ? <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{user.email}</p> : null}
+        {user.name ? <p className="truncate text-xs text-zinc-600 dark:text-zinc-400">{user.email}</p> : null}
         <p className="text-xs font-medium text-brand-700 dark:text-brand-100" data-testid="user-role">
           {t(`roles.${user.role}`)}
         </p>
@@ -22,7 +24,7 @@ export function UserMenu({ user, signOutAction }: { user: ShellUser; signOutActi
       <form action={signOutAction}>
         <button
           type="submit"
-          className="inline-flex items-center gap-2 rounded-md px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          className={buttonClass("ghost", "-ml-3")}
         >
           <LogOut aria-hidden className="size-4" />
           {t("shell.signOut")}

@@ -1,63 +1,95 @@
-"use client";
-// The licences table (issue 9): rows prepared by the page, keys masked; "Reveal" asks the server for
-// one key (audited and throttled there, components/licences/reveal-key.tsx) and shows it in place of the mask.
+// The licences list (issue 9, issue 15): one page of licences in the one table, keys masked. Sorting and
+// pages are links the server answers (lib/licences/list-licences.ts sorts and pages in SQL); on a phone
+// each licence is a card — customer, status and expiry on top, the key with its Reveal button below.
+// Shared component: the page renders it on the server, only the Reveal button is a client island.
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { DataTable, type Column } from "@/components/data-table/data-table";
+import type { TableSort } from "@/components/data-table/table-state";
+import { DateTime } from "@/components/ui/date-time";
+import type { SearchParamsRecord } from "@/lib/http/page-query";
+import type { LicencesPage, LicenceRow } from "@/lib/licences/list-licences";
+import { LICENCE_PAGE_SIZES } from "@/lib/licences/schemas";
+import { LicenceStatusBadge } from "./licence-status-badge";
 import { RevealKey } from "./reveal-key";
 
-export interface LicenceView {
-  licenceId: string;
-  maskedKey: string | null;
-  product: string;
-  customer: string;
-  status: string | null;
-  statusLabel: string;
-  activations: string;
-  expiry: string;
-  sale: string;
-}
-
-export interface LicencesTableLabels {
-  columns: { key: string; product: string; customer: string; status: string; activations: string; expiry: string; sale: string };
-  empty: string;
-}
-
-const STATUS_TONE: Record<string, string> = {
-  active: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-200",
-  pending_activation: "bg-amber-100 text-amber-800 dark:bg-amber-900/40 dark:text-amber-200",
-  expired: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
-  revoked: "bg-red-100 text-red-800 dark:bg-red-900/40 dark:text-red-200",
+export type LicencesTableProps = {
+  list: LicencesPage;
+  url: { pathname: string; query: SearchParamsRecord };
+  sort: TableSort;
+  hidden: readonly string[];
+  /** The masked-keys export of the same filters, when the member may export. */
+  exportHref: string | null;
+  /** The keys-in-clear export (owner, admin), offered apart: it is a deliberate choice. */
+  clearExportHref: string | null;
 };
 
-export function LicencesTable({ rows, labels }: { rows: LicenceView[]; labels: LicencesTableLabels }) {
-  if (rows.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{labels.empty}</p>;
-  const c = labels.columns;
+const LINK = "inline-flex min-h-11 items-center underline-offset-2 hover:underline";
+
+export function LicencesTable({ list, url, sort, hidden, exportHref, clearExportHref }: LicencesTableProps) {
+  const t = useTranslations("licences");
+  const muted = (text: string) => <span className="text-zinc-600 dark:text-zinc-400">{text}</span>;
+  const columns: Column<LicenceRow>[] = [
+    {
+      id: "customer",
+      header: t("columns.customer"),
+      sortable: true,
+      alwaysVisible: true,
+      card: "title",
+      cell: (r) =>
+        r.customerName || r.customerEmail ? (
+          <span className="flex flex-col">
+            <span>{r.customerName ?? r.customerEmail}</span>
+            {r.customerName && r.customerEmail ? <span className="text-xs text-zinc-600 dark:text-zinc-400">{r.customerEmail}</span> : null}
+          </span>
+        ) : (
+          muted(t("unknown"))
+        ),
+    },
+    { id: "status", header: t("columns.status"), sortable: true, card: "status", cell: (r) => <LicenceStatusBadge status={r.status} /> },
+    { id: "expires_at", header: t("columns.expiry"), sortable: true, card: "date", cell: (r) => (r.expiresAt ? <DateTime value={r.expiresAt} style="date" /> : muted(t("noExpiry"))) },
+    { id: "key", header: t("columns.key"), alwaysVisible: true, cell: (r) => <RevealKey licenceId={r.licenceId} maskedKey={r.maskedKey} /> },
+    { id: "product", header: t("columns.product"), sortable: true, cell: (r) => r.productName ?? r.productId ?? muted(t("unknown")) },
+    {
+      id: "activations",
+      header: t("columns.activations"),
+      sortable: true,
+      align: "right",
+      cell: (r) => t("activationsOf", { used: r.activations ?? "?", max: r.maxActivations ?? "?" }),
+    },
+    {
+      id: "sale",
+      header: t("columns.sale"),
+      cell: (r) =>
+        r.saleId ? (
+          <Link prefetch={false} href={`/sales/${encodeURIComponent(r.saleId)}`} className={`${LINK} font-mono text-xs`}>
+            {r.saleId}
+          </Link>
+        ) : (
+          muted(t("saleUnknown"))
+        ),
+    },
+  ];
   return (
-    <div className="relative overflow-x-auto" tabIndex={0}>
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase text-zinc-600 dark:text-zinc-400">
-          <tr>
-            {[c.key, c.product, c.customer, c.status, c.activations, c.expiry, c.sale].map((h) => (
-              <th key={h} scope="col" className="px-2 py-2 font-medium">{h}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.licenceId} data-testid="licence-row" data-licence-id={r.licenceId} className="border-t border-zinc-200 dark:border-zinc-800">
-              <td className="px-2 py-2 font-mono">
-                <RevealKey licenceId={r.licenceId} maskedKey={r.maskedKey} />
-              </td>
-              <td className="px-2 py-2">{r.product}</td>
-              <td className="px-2 py-2">{r.customer}</td>
-              <td className="px-2 py-2">
-                <span className={`rounded px-2 py-0.5 text-xs ${STATUS_TONE[r.status ?? ""] ?? "bg-zinc-100 dark:bg-zinc-800"}`}>{r.statusLabel}</span>
-              </td>
-              <td className="px-2 py-2 tabular-nums">{r.activations}</td>
-              <td className="px-2 py-2">{r.expiry}</td>
-              <td className="px-2 py-2 font-mono text-xs">{r.sale}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="licences-table"
+      label={t("table.title", { count: list.total })}
+      columns={columns}
+      rows={list.rows}
+      rowKey={(r) => r.licenceId}
+      url={url}
+      sort={sort}
+      hidden={hidden}
+      page={{ number: list.page, size: list.size, hasMore: list.hasMore, sizes: LICENCE_PAGE_SIZES, totalRows: list.total }}
+      emptyMessage={t("table.empty")}
+      exportControl={exportHref ? { href: exportHref, expectedRows: list.total, filename: "licences.csv" } : null}
+      toolbar={
+        clearExportHref ? (
+          <a className="inline-flex min-h-11 items-center rounded-md border border-red-300 px-3 text-sm text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-200 dark:hover:bg-red-950" href={clearExportHref} data-testid="licences-export-clear">
+            {t("export.clear")}
+          </a>
+        ) : null
+      }
+    />
   );
 }

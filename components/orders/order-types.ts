@@ -1,40 +1,24 @@
-// What the Orders-to-ship island receives: orders already formatted for display, and its labels.
+// What the Orders-to-ship island receives for each order: plain data (the components put it in words).
 export type FulfilmentStateView = "to_ship" | "shipped" | "not_shippable";
 
 export interface OrderView {
   saleId: string;
-  customer: string;
-  product: string;
+  customerName: string | null;
+  customerEmail: string | null;
+  productName: string | null;
   /** Address line, then "city, state", then "zip country": the lines a label carries. */
   addressLines: string[];
   phone: string | null;
-  email: string | null;
-  paidDay: string;
+  /** When it was paid (ISO instant), shown as a day in the store's time zone. */
+  paidAt: string | null;
   fulfilment: FulfilmentStateView;
-  stateLabel: string;
-  /** Carrier and reference when shipped, the reason when not shippable. */
-  stateDetail: string | null;
+  carrier: string | null;
+  trackingReference: string | null;
+  /** Why it cannot be shipped (not_shippable only). */
+  reason: string | null;
 }
 
-export interface OrdersLabels {
-  columns: { customer: string; product: string; address: string; contact: string; paidAt: string; status: string };
-  select: string;
-  selectAll: string;
-  selected: string;
-  empty: string;
-  markShipped: string;
-  markNotShippable: string;
-  backToShip: string;
-  carrier: string;
-  trackingReference: string;
-  reason: string;
-  reasonRequired: string;
-  saved: string;
-  exportSelected: string;
-  exportAll: string;
-  print: string;
-  packingTitle: string;
-  printedOn: string;
-  reference: string;
-  packed: string;
+/** Carrier and reference when shipped, the reason when not shippable. */
+export function fulfilmentDetail(o: Pick<OrderView, "fulfilment" | "carrier" | "trackingReference" | "reason">): string | null {
+  return (o.fulfilment === "shipped" ? [o.carrier, o.trackingReference].filter(Boolean).join(" — ") : o.fulfilment === "not_shippable" ? o.reason : null) || null;
 }

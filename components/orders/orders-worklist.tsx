@@ -1,91 +1,208 @@
 "use client";
-// The Orders-to-ship island: select orders, mark them shipped (carrier, tracking reference) or not
-// shippable (reason), put them back to ship, export the courier CSV and print a packing list. Mutations go
-// to /api/orders; the page is then refreshed from the server, so the list shows the stored state.
-import { useRouter } from "next/navigation";
+// The Orders-to-ship island: the page of orders in the one table (a card per order on a phone), selected
+// with a tick box, then marked shipped (carrier, tracking reference) or not shippable (reason), or put
+// back to ship; the courier CSV (the selection, or the whole filter) and the packing list (the selection,
+// or the orders shown). Mutations go to /api/orders; the page is then refreshed from the server, so the
+// list shows the stored state. Sort, pages and filters are links: they work before this island hydrates.
 import { useState } from "react";
-import { ApiError, apiFetch } from "@/lib/http/api-client";
-import type { OrderView, OrdersLabels } from "./order-types";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { DataTable, type Column } from "@/components/data-table/data-table";
+import type { TableSort } from "@/components/data-table/table-state";
+import { buttonClass } from "@/components/ui/button";
+import { CodeLabel } from "@/components/ui/code-label";
+import { DateTime } from "@/components/ui/date-time";
+import { ErrorText } from "@/components/ui/error-text";
+import { apiFetch } from "@/lib/http/api-client";
+import type { SearchParamsRecord } from "@/lib/http/page-query";
+import { fulfilmentDetail, type OrderView } from "./order-types";
 import { PackingList } from "./packing-list";
 
-const input = "rounded border px-2 py-1";
+const FIELD = "min-h-11 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+const LABEL = "flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400";
 
-export function OrdersWorklist({ orders, labels, exportHref }: { orders: OrderView[]; labels: OrdersLabels; exportHref: string | null }) {
+type Mark = { state: "shipped"; carrier: string; trackingReference: string } | { state: "not_shippable"; reason: string } | { state: "to_ship" };
+
+export type OrdersWorklistProps = {
+  orders: OrderView[];
+  /** Orders in the filter (all pages): the title, "page x of y" and the export's progress. */
+  total: number;
+  url: { pathname: string; query: SearchParamsRecord };
+  sort: TableSort;
+  hidden: string[];
+  page: { number: number; size: number; hasMore: boolean; sizes: readonly number[] };
+  /** The courier CSV of the current filter, or null without export:csv. */
+  exportHref: string | null;
+  /** Today in the store's calendar, printed on the packing list. */
+  printedOn: string;
+};
+
+export function OrdersWorklist(props: OrdersWorklistProps) {
+  const t = useTranslations("orders");
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [carrier, setCarrier] = useState("");
   const [reference, setReference] = useState("");
   const [reason, setReason] = useState("");
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ saved: true } | { missingReason: true } | { error: unknown } | null>(null);
+  const { orders } = props;
   const chosen = orders.filter((o) => selected.has(o.saleId));
-  // The packing list is always in the page (hidden on screen): the selection, or the whole list shown when
+  // The packing list is always in the page (hidden on screen): the selection, or the orders shown when
   // nothing is selected, so the button and the browser's own Print both print it.
   const toPrint = chosen.length > 0 ? chosen : orders;
+  const none = selected.size === 0;
 
-  const mark = async (body: { state: "shipped"; carrier: string; trackingReference: string } | { state: "not_shippable"; reason: string } | { state: "to_ship" }) => {
-    if (body.state === "not_shippable" && body.reason.trim() === "") return setStatus(labels.reasonRequired);
+  const mark = async (body: Mark) => {
+    if (body.state === "not_shippable" && body.reason.trim() === "") return setStatus({ missingReason: true });
     try {
       await apiFetch("/api/orders", { method: "POST", body: { ...body, saleIds: [...selected] } });
       setSelected(new Set());
-      setStatus(labels.saved);
+      setStatus({ saved: true });
       router.refresh();
-    } catch (e) {
-      setStatus(e instanceof ApiError ? e.message : String(e));
+    } catch (error) {
+      setStatus({ error });
     }
   };
-  const toggle = (id: string, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; });
-  const none = selected.size === 0;
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (on) n.add(id);
+      else n.delete(id);
+      return n;
+    });
 
+  const columns: Column<OrderView>[] = [
+    {
+      id: "customer",
+      header: t("columns.customer"),
+      alwaysVisible: true,
+      card: "title",
+      cell: (o) => (
+        // The tick box is the row's selection; the name is its label (a 44 px target), the input's own
+        // label names the order for screen readers.
+        <label className="flex min-h-11 items-center gap-3">
+          <input type="checkbox" className="size-5 shrink-0" aria-label={t("worklist.select", { id: o.saleId })} checked={selected.has(o.saleId)} onChange={(e) => toggle(o.saleId, e.target.checked)} />
+          <span className="min-w-0">{o.customerName ?? o.customerEmail ?? t("unknown")}</span>
+        </label>
+      ),
+    },
+    {
+      id: "reference",
+      header: t("columns.reference"),
+      cell: (o) => (
+        <Link prefetch={false} href={`/sales/${encodeURIComponent(o.saleId)}`} className="inline-flex min-h-11 items-center font-mono text-xs underline">
+          {o.saleId}
+        </Link>
+      ),
+    },
+    { id: "product", header: t("columns.product"), cell: (o) => o.productName ?? t("unknown") },
+    { id: "address", header: t("columns.address"), cell: (o) => o.addressLines.map((line) => <span key={line} className="block">{line}</span>) },
+    {
+      id: "contact",
+      header: t("columns.contact"),
+      cell: (o) => (
+        <>
+          {o.phone ? <span className="block">{o.phone}</span> : null}
+          {o.customerEmail ? <span className="block break-all text-xs text-zinc-600 dark:text-zinc-400">{o.customerEmail}</span> : null}
+        </>
+      ),
+    },
+    { id: "paid_at", header: t("columns.paidAt"), sortable: true, card: "date", cell: (o) => <DateTime value={o.paidAt} style="date" /> },
+    {
+      id: "status",
+      header: t("columns.status"),
+      card: "status",
+      cell: (o) => {
+        const detail = fulfilmentDetail(o);
+        return (
+          <>
+            <span className="block" data-testid="order-state">
+              <CodeLabel kind="fulfilmentState" code={o.fulfilment} />
+            </span>
+            {detail ? <span className="block text-xs text-zinc-600 dark:text-zinc-400">{detail}</span> : null}
+          </>
+        );
+      },
+    },
+  ];
+
+  const allShown = orders.length > 0 && orders.every((o) => selected.has(o.saleId));
+  const ids = [...selected].join(",");
   return (
     <div>
-      <div className="mb-4 space-y-3 text-sm print:hidden">
+      <div className="mb-4 space-y-3 text-sm print:hidden" data-testid="orders-actions">
         <div className="flex flex-wrap items-end gap-2">
-          <label className="flex flex-col gap-1">{labels.carrier}<input className={input} value={carrier} maxLength={100} onChange={(e) => setCarrier(e.target.value)} /></label>
-          <label className="flex flex-col gap-1">{labels.trackingReference}<input className={input} value={reference} maxLength={200} onChange={(e) => setReference(e.target.value)} /></label>
-          <button type="button" className="rounded bg-zinc-900 px-3 py-1.5 text-white disabled:opacity-50 dark:bg-zinc-100 dark:text-zinc-900" disabled={none} onClick={() => mark({ state: "shipped", carrier, trackingReference: reference })}>{labels.markShipped}</button>
+          <label className={LABEL}>
+            {t("actions.carrier")}
+            <input className={FIELD} value={carrier} maxLength={100} onChange={(e) => setCarrier(e.target.value)} />
+          </label>
+          <label className={LABEL}>
+            {t("actions.trackingReference")}
+            <input className={FIELD} value={reference} maxLength={200} onChange={(e) => setReference(e.target.value)} />
+          </label>
+          <button type="button" className={buttonClass("primary", "min-h-11")} disabled={none} onClick={() => mark({ state: "shipped", carrier, trackingReference: reference })}>
+            {t("actions.markShipped")}
+          </button>
         </div>
         <div className="flex flex-wrap items-end gap-2">
-          <label className="flex flex-col gap-1">{labels.reason}<input className={input} value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} /></label>
-          <button type="button" className="rounded border px-3 py-1.5 disabled:opacity-50" disabled={none} onClick={() => mark({ state: "not_shippable", reason })}>{labels.markNotShippable}</button>
-          <button type="button" className="rounded border px-3 py-1.5 disabled:opacity-50" disabled={none} onClick={() => mark({ state: "to_ship" })}>{labels.backToShip}</button>
+          <label className={LABEL}>
+            {t("actions.reason")}
+            <input className={FIELD} value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <button type="button" className={buttonClass("secondary", "min-h-11")} disabled={none} onClick={() => mark({ state: "not_shippable", reason })}>
+            {t("actions.markNotShippable")}
+          </button>
+          <button type="button" className={buttonClass("secondary", "min-h-11")} disabled={none} onClick={() => mark({ state: "to_ship" })}>
+            {t("actions.backToShip")}
+          </button>
         </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <span data-testid="orders-selected">{labels.selected}: {selected.size}</span>
-          {exportHref ? (
-            <a className="rounded border px-2 py-1" data-testid="orders-export" href={none ? exportHref : `${exportHref}&ids=${encodeURIComponent([...selected].join(","))}`}>
-              {none ? labels.exportAll : labels.exportSelected}
-            </a>
-          ) : null}
-          <button type="button" className="rounded border px-2 py-1 disabled:opacity-50" disabled={orders.length === 0} onClick={() => window.print()}>{labels.print}</button>
-          {status ? <span role="status" data-testid="orders-status">{status}</span> : null}
-        </div>
+        {status ? (
+          <p role="status" data-testid="orders-status" className={"error" in status ? "text-red-700 dark:text-red-300" : undefined}>
+            {"saved" in status ? t("actions.saved") : "missingReason" in status ? t("actions.reasonRequired") : <ErrorText error={status.error} />}
+          </p>
+        ) : null}
       </div>
-      {orders.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400 print:hidden">{labels.empty}</p> : (
-        <div className="relative overflow-x-auto print:hidden" tabIndex={0}>
-          <table className="w-full text-sm" data-testid="orders-worklist">
-            <thead className="text-left text-xs uppercase text-zinc-600 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="py-2 pr-2"><input type="checkbox" aria-label={labels.selectAll} checked={selected.size === orders.length} onChange={(e) => setSelected(e.target.checked ? new Set(orders.map((o) => o.saleId)) : new Set())} /></th>
-                {(["customer", "product", "address", "contact", "paidAt", "status"] as const).map((k) => <th key={k} scope="col" className="py-2 pr-3">{labels.columns[k]}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {orders.map((o) => (
-                <tr key={o.saleId} data-order-id={o.saleId} className="border-t border-zinc-100 align-top dark:border-zinc-800">
-                  <td className="py-2 pr-2"><input type="checkbox" aria-label={`${labels.select} ${o.saleId}`} checked={selected.has(o.saleId)} onChange={(e) => toggle(o.saleId, e.target.checked)} /></td>
-                  <td className="py-2 pr-3"><div className="font-medium">{o.customer}</div><a className="text-xs text-zinc-600 dark:text-zinc-400 underline" href={`/sales/${encodeURIComponent(o.saleId)}`}>{o.saleId}</a></td>
-                  <td className="py-2 pr-3">{o.product}</td>
-                  <td className="py-2 pr-3">{o.addressLines.map((line) => <div key={line}>{line}</div>)}</td>
-                  <td className="py-2 pr-3">{o.phone ? <div>{o.phone}</div> : null}{o.email ? <div className="text-xs text-zinc-600 dark:text-zinc-400">{o.email}</div> : null}</td>
-                  <td className="py-2 pr-3 tabular-nums">{o.paidDay}</td>
-                  <td className="py-2 pr-3"><div data-testid="order-state">{o.stateLabel}</div>{o.stateDetail ? <div className="text-xs text-zinc-600 dark:text-zinc-400">{o.stateDetail}</div> : null}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <PackingList orders={toPrint} labels={labels} />
+      <div className="print:hidden">
+        <DataTable
+          label={t("worklist.label")}
+          testId="orders-worklist"
+          columns={columns}
+          rows={orders}
+          rowKey={(o) => o.saleId}
+          url={props.url}
+          sort={props.sort}
+          hidden={props.hidden}
+          page={{ ...props.page, totalRows: props.total }}
+          emptyMessage={t("worklist.empty")}
+          toolbar={
+            <>
+              <label className="inline-flex min-h-11 items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  className="size-5"
+                  checked={allShown}
+                  disabled={orders.length === 0}
+                  onChange={(e) => setSelected(e.target.checked ? new Set(orders.map((o) => o.saleId)) : new Set())}
+                />
+                {t("worklist.selectShown")}
+              </label>
+              <span className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="orders-selected">
+                {none ? t("worklist.selectedNone") : t("worklist.selected", { count: selected.size })}
+              </span>
+              <button type="button" className={buttonClass("secondary", "min-h-11")} disabled={orders.length === 0} onClick={() => window.print()}>
+                {none ? t("actions.printShown") : t("actions.printSelected")}
+              </button>
+            </>
+          }
+          exportControl={
+            props.exportHref
+              ? { href: none ? props.exportHref : `${props.exportHref}&ids=${encodeURIComponent(ids)}`, expectedRows: none ? props.total : selected.size, filename: "orders-to-ship.csv" }
+              : null
+          }
+        />
+      </div>
+      <PackingList orders={toPrint} printedOn={props.printedOn} />
     </div>
   );
 }

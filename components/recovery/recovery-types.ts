@@ -1,48 +1,38 @@
-// Plain, already formatted shapes handed from the Recovery page to its client components.
-export interface LeadView {
+// Plain data handed from the Recovery page to its components (they put it in words themselves).
+import type { FailureCategory } from "@/lib/recovery/failure-category";
+import type { LeadState } from "@/lib/recovery/schemas";
+
+export interface LeadRowView {
   saleId: string;
-  customer: string;
-  product: string;
-  amount: string;
-  categoryLabel: string;
-  reason: string | null;
-  channel: string;
-  age: string;
-  state: "open" | "contacted" | "won" | "lost";
-  stateLabel: string;
+  customerName: string | null;
+  customerEmail: string | null;
+  productName: string | null;
+  /** Minor units of `currency`; null when Chariow gave no amount. */
+  amount: number | null;
+  currency: string | null;
+  category: FailureCategory;
+  /** When it failed or was abandoned (ISO instant); null when unknown. */
+  at: string | null;
+  /** Whole days since then (computed once, on the server). */
+  ageDays: number | null;
+  state: LeadState;
+  recovered: { saleId: string; amount: number | null; currency: string | null; paidAt: string } | null;
+}
+
+export interface LeadDetailView extends LeadRowView {
+  status: string;
+  failureCode: string | null;
+  channel: string | null;
+  paymentMethod: string | null;
   note: string | null;
   assignedTo: string | null;
-  recovered: string | null;
-  recoveredSaleId: string | null;
-  /** False when no link can exist (no Pulse link and no product): the row says so instead of a button. */
+  contactedAt: string | null;
+  /** False when no link can exist (no Pulse link and no product): the panel says so instead of a button. */
   hasLink: boolean;
   hasEmail: boolean;
 }
 
-export interface RecoveryLabels {
-  selectLead: string;
-  selectAll: string;
-  copyLink: string;
-  whatsapp: string;
-  email: string;
-  state: string;
-  states: Record<LeadView["state"], string>;
-  note: string;
-  save: string;
-  assign: string;
-  unassigned: string;
-  saved: string;
-  copied: string;
-  /** Why there is no recovery link (no Pulse checkout link, product page unknown). */
-  noLink: string;
-  noLinkShort: string;
-  /** The clipboard refused: followed by the link, to copy by hand. */
-  copyFailed: string;
-  bulk: string;
-  bulkApply: string;
-  exportSelected: string;
-  language: string;
-  whatsappRefused: Record<string, string>;
-  columns: Record<"customer" | "product" | "amount" | "reason" | "channel" | "age" | "status" | "actions", string>;
-  empty: string;
+export interface MemberOption {
+  id: string;
+  label: string;
 }

@@ -11,6 +11,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { X } from "lucide-react";
 import { hrefWith, TABLE_URL_KEYS } from "@/components/data-table/table-state";
 import { buttonClass } from "@/components/ui/button";
+import { inputClass, selectClass } from "@/components/ui/field";
 import { DATE_FILTER_PRESETS } from "@/components/ui/date-range-filter";
 import { presetRange } from "@/lib/analytics/date-range";
 import { paymentStatusSchema, saleChannelSchema, saleStatusSchema } from "@/lib/chariow/enums";
@@ -21,7 +22,6 @@ import type { SalesFilterOptions } from "@/lib/sales/filter-options";
 import { filtersToSearchParams, type SalesFilters } from "@/lib/sales/schemas";
 
 const SEARCH_DEBOUNCE_MS = 300;
-const FIELD = "min-h-11 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 /** Filters behind "More filters": the disclosure opens by itself when one of them is set. */
 const MORE_KEYS = ["product", "channel", "currency", "paymentStatus", "discount", "campaign", "country", "min", "max"] as const;
 
@@ -123,7 +123,7 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
     const value = draft.fields[key];
     const all = value && !choices.some((c) => c.value === value) ? [...choices, { value, label: value.split(",").map((v) => choices.find((c) => c.value === v)?.label ?? v).join(", ") }] : choices;
     return (
-      <select name={key} value={value} onChange={(e) => setField(key, e.target.value, true)} className={FIELD} data-testid={`filter-${key}`}>
+      <select name={key} value={value} onChange={(e) => setField(key, e.target.value, true)} className={selectClass} data-testid={`filter-${key}`}>
         <option value="">{t("any")}</option>
         {all.map((c) => (
           <option key={c.value} value={c.value}>
@@ -142,7 +142,7 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
       max="2099-12-31"
       // While a day is being typed its value passes through "0002-…": only a whole day (or none) applies.
       onChange={(e) => setField(key, e.target.value, e.target.value === "" || isCalendarDay(e.target.value))}
-      className={FIELD}
+      className={inputClass}
       data-testid={`filter-${key}`}
     />
   );
@@ -154,7 +154,7 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
       onChange={(e) => setField(key, e.target.value, false)}
       // Applied when the field is left (or with Enter / Apply), not at each digit.
       onBlur={() => (draft.fields[key].trim().replace(",", ".") === (filters[key] ?? "") ? undefined : apply(draft))}
-      className={FIELD}
+      className={inputClass}
       data-testid={`filter-${key}`}
     />
   );
@@ -187,7 +187,7 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
 
       <div className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
         <Labelled label={t("search")} className="col-span-2 sm:w-72">
-          <input type="search" name="q" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t("searchPlaceholder")} className={FIELD} data-testid="filter-q" />
+          <input type="search" name="q" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t("searchPlaceholder")} className={inputClass} data-testid="filter-q" />
         </Labelled>
         <Labelled label={t("from")} className="sm:w-44">
           {dayField("from")}
@@ -208,7 +208,7 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
                 scroll={false}
                 href={hrefWith(basePath, query, { from: range.from, to: range.to })}
                 aria-current={current ? "true" : undefined}
-                className={buttonClass(current ? "primary" : "secondary", "min-h-11 rounded-full")}
+                className={buttonClass(current ? "primary" : "secondary", "rounded-full")}
                 data-testid={`date-preset-${preset}`}
               >
                 {tPreset(preset)}
@@ -260,16 +260,16 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
       </details>
 
       <div className="flex flex-wrap items-center gap-2">
-        <button type="submit" className={buttonClass("primary", "min-h-11")} data-testid="filters-apply">
+        <button type="submit" className={buttonClass("primary")} data-testid="filters-apply">
           {t("apply")}
         </button>
         {filters.customer && !fixedCustomer ? (
-          <Link prefetch={false} scroll={false} href={hrefWith(basePath, query, { customer: null })} className={buttonClass("secondary", "min-h-11 rounded-full")} data-testid="filter-customer-remove">
+          <Link prefetch={false} scroll={false} href={hrefWith(basePath, query, { customer: null })} className={buttonClass("secondary", "rounded-full")} data-testid="filter-customer-remove">
             {t("customerChip", { name: customerName ?? t("oneCustomer") })} <X aria-hidden className="size-4" />
           </Link>
         ) : null}
         {active ? (
-          <Link prefetch={false} scroll={false} href={clearHref} className={buttonClass("ghost", "min-h-11 underline")} data-testid="filters-clear">
+          <Link prefetch={false} scroll={false} href={clearHref} className={buttonClass("ghost", "underline")} data-testid="filters-clear">
             {t("clear")}
           </Link>
         ) : null}

@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { Trash2 } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/error-text";
+import { inputClass } from "@/components/ui/field";
 
 export type SavedViewItem = { id: string; name: string; query: string };
 
@@ -26,7 +27,7 @@ export function SavedViewsMenu({ views, basePath, onSave, onDelete, saving, erro
   const [name, setName] = useState("");
   return (
     <details className="relative" data-testid="saved-views">
-      <summary className={buttonClass("secondary", "min-h-11 cursor-pointer list-none")}>{t("button", { count: views.length })}</summary>
+      <summary className={buttonClass("secondary", "cursor-pointer list-none")}>{t("button", { count: views.length })}</summary>
       <div className="absolute left-0 z-20 mt-1 w-72 max-w-[calc(100vw-2rem)] space-y-3 rounded-md border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
         {views.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("none")}</p> : null}
         <ul className="space-y-1">
@@ -57,10 +58,10 @@ export function SavedViewsMenu({ views, basePath, onSave, onDelete, saving, erro
             onChange={(e) => setName(e.target.value)}
             maxLength={80}
             placeholder={t("namePlaceholder")}
-            className="min-h-11 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+            className={`${inputClass} min-w-0 flex-1`}
             data-testid="saved-view-name"
           />
-          <button type="submit" className={buttonClass("primary", "min-h-11")} disabled={saving || !name.trim()} data-testid="saved-view-save">
+          <button type="submit" className={buttonClass("primary")} disabled={saving || !name.trim()} data-testid="saved-view-save">
             {t("save")}
           </button>
         </form>

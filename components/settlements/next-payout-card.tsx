@@ -1,25 +1,33 @@
-// "Next payout" for the overview: per currency, the next due date and net amount (already formatted).
+// "Next payout" for the overview: per currency, the net amount and the day it is due (store calendar).
+import { useLocale, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
+import { formatMoney } from "@/lib/money";
 
 export interface NextPayoutView {
   currency: string;
+  /** The local due day ("YYYY-MM-DD"). */
   dueDay: string;
-  net: string;
+  /** Chariow's settlement amount, minor units. */
+  net: number;
   salesCount: number;
 }
 
-/** `salesLabels`: the translated "n sales" per count shown (plain data, so a server page can pass it). */
-export function NextPayoutCard({ title, payouts, emptyMessage, salesLabels }: { title: string; payouts: NextPayoutView[]; emptyMessage: string; salesLabels: Record<number, string> }) {
+export function NextPayoutCard({ payouts }: { payouts: readonly NextPayoutView[] }) {
+  const t = useTranslations("Settlements.nextPayout");
+  const locale = useLocale();
   return (
-    <Card title={title} testId="next-payout">
+    <Card title={t("title")} testId="next-payout">
       {payouts.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{emptyMessage}</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("none")}</p>
       ) : (
         <ul className="space-y-2">
           {payouts.map((p) => (
-            <li key={p.currency} className="flex items-baseline justify-between gap-4">
-              <span className="text-lg font-semibold tabular-nums">{p.net}</span>
-              <span className="text-sm text-zinc-600 dark:text-zinc-400">{p.dueDay} · {salesLabels[p.salesCount]}</span>
+            <li key={p.currency} className="flex flex-wrap items-baseline justify-between gap-x-4" data-due-day={p.dueDay}>
+              <span className="text-lg font-semibold tabular-nums">{formatMoney({ minor: p.net, currency: p.currency }, locale)}</span>
+              <span className="text-sm text-zinc-600 dark:text-zinc-400">
+                <DateTime value={p.dueDay} style="date" /> · {t("sales", { count: p.salesCount })}
+              </span>
             </li>
           ))}
         </ul>

@@ -1,43 +1,55 @@
-// The sales behind one payout (drill-down), each linking to its sale page; overdue ones flagged.
+// The sales behind one payout (the timeline's drill-down), one page at a time, each linking to its sale
+// page; overdue ones flagged. A second paginated table on the page: its URL keys carry the `sales_`
+// prefix. On a phone each sale is a card: customer and net on top, state and payment day below.
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { DataTable, type Column, type DataTableProps } from "@/components/data-table/data-table";
+import { DateTime } from "@/components/ui/date-time";
+import { formatMoney } from "@/lib/money";
+import type { PayoutSale } from "@/lib/settlements/list-settlements";
+import { PayoutStatus } from "./payout-status";
 
-export interface PayoutSaleView {
-  id: string;
-  product: string;
-  customer: string;
-  completedAt: string;
-  gross: string;
-  net: string;
-  state: string;
-  overdue: boolean;
-}
+/** The drill-down's key prefix in the URL (`sales_page`, `sales_sort`…). */
+export const PAYOUT_SALES_PREFIX = "sales";
 
-export function PayoutSales({ title, rows, labels }: { title: string; rows: PayoutSaleView[]; labels: Record<"sale" | "product" | "customer" | "completedAt" | "gross" | "net" | "state", string> }) {
+type TableProps = Pick<DataTableProps<PayoutSale>, "url" | "sort" | "page" | "hidden" | "exportControl">;
+
+export function PayoutSales({ title, sales, ...table }: TableProps & { title: string; sales: readonly PayoutSale[] }) {
+  const t = useTranslations("Settlements");
+  const locale = useLocale();
+  const money = (minor: number | null, currency: string | null) => (minor === null || !currency ? t("unknown") : formatMoney({ minor, currency }, locale));
+  const unknown = <span className="text-zinc-600 dark:text-zinc-400">{t("unknown")}</span>;
+  const columns: Column<PayoutSale>[] = [
+    { id: "customer", header: t("drill.customer"), card: "title", cell: (s) => s.customerEmail ?? unknown },
+    { id: "net", header: t("columns.net"), align: "right", card: "amount", cell: (s) => money(s.net, s.currency) },
+    { id: "state", header: t("columns.status"), card: "status", cell: (s) => <PayoutStatus status={s.doneAt ? "settled" : s.overdue ? "overdue" : "due"} doneAt={s.doneAt} /> },
+    { id: "completed_at", header: t("drill.completedAt"), sortable: true, card: "date", cell: (s) => (s.completedAt ? <DateTime value={s.completedAt} /> : unknown) },
+    {
+      id: "sale",
+      header: t("drill.sale"),
+      alwaysVisible: true,
+      cell: (s) => (
+        <Link prefetch={false} className="inline-flex min-h-11 items-center font-mono text-xs text-brand-700 underline dark:text-brand-100" href={`/sales/${encodeURIComponent(s.id)}`}>
+          {s.id}
+        </Link>
+      ),
+    },
+    { id: "product", header: t("drill.product"), cell: (s) => s.productName ?? unknown },
+    { id: "gross", header: t("columns.gross"), align: "right", cell: (s) => money(s.amount, s.currency) },
+  ];
   return (
-    <div className="relative overflow-x-auto" tabIndex={0}>
-      <table className="w-full text-sm" data-testid="payout-sales">
-        <caption className="mb-2 text-left font-medium">{title}</caption>
-        <thead className="text-left text-xs uppercase text-zinc-600 dark:text-zinc-400">
-          <tr>
-            {(["sale", "product", "customer", "completedAt", "gross", "net", "state"] as const).map((k) => (
-              <th key={k} scope="col" className={`py-2 pr-3 ${k === "gross" || k === "net" ? "text-right" : ""}`}>{labels[k]}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} data-sale-id={r.id} className="border-t border-zinc-100 dark:border-zinc-800">
-              <td className="py-2 pr-3"><Link className="text-sky-700 underline dark:text-sky-300" href={`/sales/${encodeURIComponent(r.id)}`}>{r.id}</Link></td>
-              <td className="py-2 pr-3">{r.product}</td>
-              <td className="py-2 pr-3">{r.customer}</td>
-              <td className="py-2 pr-3 tabular-nums">{r.completedAt}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{r.gross}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{r.net}</td>
-              <td className={`py-2 pr-3 ${r.overdue ? "font-medium text-red-700 dark:text-red-300" : ""}`}>{r.state}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      {...table}
+      label={title}
+      caption
+      testId="payout-sales"
+      keyPrefix={PAYOUT_SALES_PREFIX}
+      columns={columns}
+      rows={sales}
+      rowKey={(s) => s.id}
+      rowHref={(s) => `/sales/${encodeURIComponent(s.id)}`}
+      rowTone={(s) => (s.overdue ? "danger" : null)}
+      emptyMessage={t("drill.empty")}
+    />
   );
 }

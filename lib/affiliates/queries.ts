@@ -75,6 +75,23 @@ export const knownAffiliatesRangeSchema = z.object(dayRangeFields);
 export const knownAffiliatesFilterSchema = knownAffiliatesRangeSchema.superRefine(checkDayRange);
 export type KnownAffiliatesFilter = z.input<typeof knownAffiliatesFilterSchema>;
 
+// A GET form sends a field left empty as "": no filter.
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/**
+ * The Affiliates page's filters in its URL: the ranking's days and currency, the invitations' status and
+ * search (the tables' own keys — sort, page… — are read by readTableState). Parsed with parsePageQuery.
+ */
+export const affiliatesPageSchema = z
+  .object({
+    ...dayRangeFields,
+    currency: z.preprocess(blank, z.string().regex(/^[A-Z]{3}$/).optional()),
+    status: z.preprocess(blank, z.enum(["all", ...INVITATION_STATUSES]).default("all")),
+    q: z.preprocess(blank, z.string().trim().max(200).optional()),
+  })
+  .superRefine(checkDayRange);
+export type AffiliatesPageQuery = z.output<typeof affiliatesPageSchema>;
+
 export type CurrencyTotal = { currency: string; sales: number; revenue: number; commission: number | null };
 
 export type KnownAffiliate = {

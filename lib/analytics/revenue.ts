@@ -5,7 +5,6 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";
-import { canonicalPaymentMethod } from "@/lib/format/payment-methods";
 import { addDays, startOfLocalDay } from "@/lib/time";
 import { breakdownRows, isPaid, kpisByCurrency } from "./aggregate";
 import { readDimension, readKpiSums, readLabels } from "./read-rollups";
@@ -14,21 +13,9 @@ import type { DayRange, RangeParams } from "./date-range";
 import { UNKNOWN_DIMENSION_VALUE } from "./breakdown-keys";
 import { BREAKDOWN_DIMENSIONS, PAID_STATUSES, type Breakdown, type BreakdownDimension, type CustomerSplit, type RevenueReport } from "./schemas";
 
-/**
- * A rollup row's value as the breakdown groups it. A payment method is keyed by whichever form Chariow sent
- * (the id "mtn_momo" from a detail, the name "MTN Mobile Money" from a Pulse or an older payload): both are
- * one method, one row (issue 15 saw 108 sales next to 0 for the same method).
- */
-function groupingValue(dimension: BreakdownDimension, value: string | undefined): string | undefined {
-  if (dimension !== "payment_method" || value === undefined || value === UNKNOWN_DIMENSION_VALUE) return value;
-  return canonicalPaymentMethod(value) ?? value;
-}
-
 /** One dimension's breakdown for one currency, with how many paid sales have the value known. */
 export async function getBreakdown(db: Kysely<Database>, dimension: BreakdownDimension, range: DayRange, currency: string): Promise<Breakdown> {
-  const rows = (await readDimension(db, dimension, range))
-    .filter((r) => r.currency === currency)
-    .map((r) => ({ ...r, dimension_value: groupingValue(dimension, r.dimension_value) }));
+  const rows = (await readDimension(db, dimension, range)).filter((r) => r.currency === currency);
   const keys = [...new Set(rows.map((r) => r.dimension_value ?? ""))].filter((k) => k !== UNKNOWN_DIMENSION_VALUE);
   const labels = await readLabels(db, dimension, keys);
   let paidCount = 0;

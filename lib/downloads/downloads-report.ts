@@ -7,11 +7,12 @@ import { loadDownloadFacts, type DownloadFact } from "./download-facts";
 import { downloadCoverage, engagementByProduct, notAccessedYet, unusualActivity, type DownloadCoverage, type NotAccessedSale, type ProductEngagement, type UnusualActivity } from "./download-stats";
 import type { DownloadsQuery } from "./schemas";
 
-/** How many of the latest paid sales the page lists (the CSV has them all). */
+/** How many of the latest paid sales GET /api/downloads returns (the page pages through them all, the CSV has them all). */
 export const RECENT_SALES_SHOWN = 100;
 
 export interface DownloadsReport {
   coverage: DownloadCoverage;
+  /** Every paid sale of a product with files, newest payment first. */
   recentSales: DownloadFact[];
   notAccessed: NotAccessedSale[];
   unusual: UnusualActivity;
@@ -22,7 +23,7 @@ export async function downloadsReport(db: Kysely<Database>, query: DownloadsQuer
   const facts = await loadDownloadFacts(db);
   return {
     coverage: downloadCoverage(facts),
-    recentSales: facts.slice(0, RECENT_SALES_SHOWN),
+    recentSales: facts,
     notAccessed: notAccessedYet(facts, query.days, now),
     unusual: unusualActivity(facts, query.threshold),
     engagement: engagementByProduct(facts),

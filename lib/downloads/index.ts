@@ -7,3 +7,4 @@ export * from "./download-stats";
 export * from "./downloads-report";
 export * from "./access-message";
 export * from "./export-downloads";
+export * from "./download-lists";

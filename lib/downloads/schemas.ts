@@ -8,9 +8,12 @@ export const PAID_SALE_STATUSES = ["completed", "settled"] as const;
 /** Days after payment before a buyer who never downloaded is listed ("not accessed yet"). */
 export const DEFAULT_NOT_ACCESSED_DAYS = 3;
 
-export const notAccessedDaysField = z.coerce.number().int().min(1).max(90).default(DEFAULT_NOT_ACCESSED_DAYS);
+// A GET form sends a field left empty as "": no value (the default), not the number 0.
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+export const notAccessedDaysField = z.preprocess(blank, z.coerce.number().int().min(1).max(90).default(DEFAULT_NOT_ACCESSED_DAYS));
 /** A fixed download count above which a sale is unusual; absent = the 99th-percentile rule. */
-export const unusualThresholdField = z.coerce.number().int().min(1).max(100_000).optional();
+export const unusualThresholdField = z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).optional());
 
 export const downloadsQuerySchema = z.object({
   days: notAccessedDaysField,

@@ -16,6 +16,8 @@ export const FEATURE_MESSAGE_FILES = [
   "table",
   "codes",
   "errors",
+  "exports",
+  "recovery",
 ] as const;
 
 type Catalogue = Record<string, unknown>;

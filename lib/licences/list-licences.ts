@@ -1,11 +1,12 @@
 // The licences view over the mirror (issue 9): one row per licence with its product and customer (the
-// licence's own, else its sale's), filtered by status, product and "expiring within N days". Keys
-// leave this module masked; only reveal-licence.ts and a keys-in-clear export read them.
+// licence's own, else its sale's), filtered by status, product, "expiring within N days" and a search,
+// sorted and paged in SQL (issue 15). Keys leave this module masked; only reveal-licence.ts and a
+// keys-in-clear export read them.
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import { UNKNOWN_SALE } from "@/lib/mirror";
-import { maskLicenceKey, type LicencesQuery } from "./schemas";
+import { maskLicenceKey, type LicenceSortColumn, type LicencesList, type LicencesQuery } from "./schemas";
 
 export interface LicenceRow {
   licenceId: string;
@@ -24,8 +25,26 @@ export interface LicenceRow {
 
 const DAY_MS = 86_400_000;
 
-/** The filtered licences, soonest expiry first (the ones to act on), with their key in clear. */
-export function licencesQuery(db: Kysely<Database>, q: LicencesQuery, now: Date) {
+const productName = sql<string | null>`coalesce(l.product_name, s.product_name)`;
+const customerName = sql<string | null>`coalesce(l.customer_name, s.customer_name)`;
+const customerEmail = sql<string | null>`coalesce(l.customer_email, s.customer_email)`;
+
+/** What each sortable column sorts by; the one the page shows (a product or customer without a name sorts by its id or e-mail). */
+const SORT_EXPRESSIONS: Record<LicenceSortColumn, ReturnType<typeof sql>> = {
+  expires_at: sql`l.expires_at`,
+  status: sql`l.status`,
+  product: sql`lower(coalesce(l.product_name, s.product_name, l.product_id, s.product_id))`,
+  customer: sql`lower(coalesce(l.customer_name, s.customer_name, l.customer_email, s.customer_email))`,
+  activations: sql`l.activations`,
+};
+
+/** `%text%` for LIKE with `\` as the escape character, so a `_` in a sale reference matches itself. */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The filtered licences, in no order, with their key in clear. */
+function filteredLicences(db: Kysely<Database>, q: LicencesQuery, now: Date) {
   let query = db
     .selectFrom("sale_licences as l")
     .leftJoin("sales as s", "s.id", "l.sale_id")
@@ -38,9 +57,9 @@ export function licencesQuery(db: Kysely<Database>, q: LicencesQuery, now: Date)
       "l.max_activations as maxActivations",
       "l.expires_at as expiresAt",
       sql<string | null>`coalesce(l.product_id, s.product_id)`.as("productId"),
-      sql<string | null>`coalesce(l.product_name, s.product_name)`.as("productName"),
-      sql<string | null>`coalesce(l.customer_name, s.customer_name)`.as("customerName"),
-      sql<string | null>`coalesce(l.customer_email, s.customer_email)`.as("customerEmail"),
+      productName.as("productName"),
+      customerName.as("customerName"),
+      customerEmail.as("customerEmail"),
     ]);
   if (q.status) query = query.where("l.status", "=", q.status);
   if (q.product) query = query.where(sql<boolean>`coalesce(l.product_id, s.product_id) = ${q.product}`);
@@ -51,16 +70,45 @@ export function licencesQuery(db: Kysely<Database>, q: LicencesQuery, now: Date)
       .where("l.expires_at", "<=", new Date(now.getTime() + q.expiringWithinDays * DAY_MS).toISOString())
       .where("l.status", "not in", ["revoked", "expired"]);
   }
-  return query.orderBy(sql`case when l.expires_at is null then 1 else 0 end`).orderBy("l.expires_at").orderBy("l.licence_id");
+  if (q.q) {
+    const pattern = containsPattern(q.q);
+    query = query.where(
+      sql<boolean>`(lower(coalesce(${customerName}, '')) like ${pattern} escape '\\' or lower(coalesce(${customerEmail}, '')) like ${pattern} escape '\\' or lower(l.sale_id) like ${pattern} escape '\\')`,
+    );
+  }
+  return query;
 }
 
-export async function listLicences(db: Kysely<Database>, q: LicencesQuery, opts: { now?: Date; limit: number }): Promise<{ rows: LicenceRow[]; total: number }> {
+/** The filtered licences in `sort` order (unknown values last in both directions, then the licence id, so pages never overlap). */
+function sortedLicences(db: Kysely<Database>, q: LicencesQuery, now: Date, sort: { column: LicenceSortColumn; dir: "asc" | "desc" }) {
+  const by = SORT_EXPRESSIONS[sort.column];
+  return filteredLicences(db, q, now).orderBy(sql`case when ${by} is null then 1 else 0 end`).orderBy(sql`${by} ${sql.raw(sort.dir)}`).orderBy("l.licence_id");
+}
+
+/** The filtered licences, soonest expiry first (the ones to act on), no expiry last, with their key in clear: the export's order. */
+export function licencesQuery(db: Kysely<Database>, q: LicencesQuery, now: Date) {
+  return sortedLicences(db, q, now, { column: "expires_at", dir: "asc" });
+}
+
+export type LicencesPage = { rows: LicenceRow[]; total: number; page: number; size: number; hasMore: boolean };
+
+/** One page of the filtered licences (LIMIT size + 1 says whether another follows) and how many match in all. */
+export async function listLicences(db: Kysely<Database>, q: LicencesList, opts: { now?: Date } = {}): Promise<LicencesPage> {
   const now = opts.now ?? new Date();
   const [rows, count] = await Promise.all([
-    licencesQuery(db, q, now).limit(opts.limit).execute(),
-    db.selectFrom(licencesQuery(db, q, now).clearOrderBy().as("f")).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    sortedLicences(db, q, now, { column: q.sort, dir: q.dir })
+      .limit(q.size + 1)
+      .offset((q.page - 1) * q.size)
+      .execute(),
+    db.selectFrom(filteredLicences(db, q, now).as("f")).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows.map(({ key, saleId, ...r }) => ({ ...r, saleId: saleId === UNKNOWN_SALE ? null : saleId, maskedKey: maskLicenceKey(key) })), total: Number(count.n) };
+  return {
+    rows: rows.slice(0, q.size).map(({ key, saleId, ...r }) => ({ ...r, saleId: saleId === UNKNOWN_SALE ? null : saleId, maskedKey: maskLicenceKey(key) })),
+    total: Number(count.n),
+    page: q.page,
+    size: q.size,
+    hasMore: rows.length > q.size,
+  };
 }
 
 /** Licences per status straight from the mirror (the page's summary, and what tests compare to the truth). */

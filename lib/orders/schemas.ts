@@ -13,6 +13,11 @@ export type OrderFilter = z.infer<typeof orderFilterSchema>;
 
 export const ordersQuerySchema = z.object({ state: orderFilterSchema.default("to_ship") });
 
+/** What the worklist can be sorted by (the table's `sort` key): payment time, oldest first by default. */
+export const ORDER_SORT_COLUMNS = ["paid_at"] as const;
+export type OrderSortColumn = (typeof ORDER_SORT_COLUMNS)[number];
+export const ORDER_PAGE_SIZES = [25, 50, 100] as const;
+
 const saleIds = z.array(z.string().min(1).max(100)).min(1).max(500);
 const optionalText = (max: number) =>
   z

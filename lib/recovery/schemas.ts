@@ -16,6 +16,15 @@ export const worklistQuerySchema = z
   .superRefine(checkDayRange);
 export type WorklistQuery = z.infer<typeof worklistQuerySchema>;
 
+/** The Recovery page's own keys: the worklist's filters and the lead opened below them (`lead=<sale id>`). */
+export const recoveryPageQuerySchema = z
+  .object({
+    ...dayRangeFields,
+    include: z.enum(["open", "all"]).default("open"),
+    lead: z.string().min(1).max(100).optional(),
+  })
+  .superRefine(checkDayRange);
+
 export const leadActionSchema = z
   .object({
     saleIds: z.array(z.string().min(1).max(100)).min(1).max(500),

@@ -1,7 +1,7 @@
 // The settlement timeline over the mirror: paid sales whose payout falls in a range of local days (by
 // `settlement_due_at`), plus the paid sales of that range whose settlement is not known yet (not enriched).
 import "server-only";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import { addDays, startOfLocalDay, today, type LocalDay } from "@/lib/time";
 import { groupSettlements, isSaleOverdue, nextPayouts, type PayoutGroup, type SettlementSale } from "./group-settlements";
@@ -85,20 +85,50 @@ export interface PayoutSale {
   overdue: boolean;
 }
 
-/** The sales behind one payout group (a currency and a local due day): the timeline's drill-down. */
-export async function listPayoutSales(db: Kysely<Database>, group: { currency: string; dueDay: LocalDay }, timeZone: string, now: Date = new Date()): Promise<PayoutSale[]> {
-  const rows = await db
+/** The paid sales whose payout is `group` (its currency, its local due day). */
+function payoutSalesQuery(db: Kysely<Database>, group: { currency: string; dueDay: LocalDay }, timeZone: string) {
+  return db
     .selectFrom("sales")
-    .select(["id", "status", "product_name", "customer_email", "completed_at", ...settlementColumns])
     .where("status", "in", PAID)
     .where("settlement_due_at", ">=", startOfLocalDay(group.dueDay, timeZone))
     .where("settlement_due_at", "<", startOfLocalDay(addDays(group.dueDay, 1), timeZone))
-    .where((eb) => eb.or([eb("settlement_currency", "=", group.currency), eb.and([eb("settlement_currency", "is", null), eb("currency", "=", group.currency)])]))
-    .orderBy("completed_at", "desc")
-    .orderBy("id")
-    .execute();
-  return rows.map((r) => {
-    const s = toSettlementSale(r);
-    return { id: r.id, status: r.status, productName: r.product_name, customerEmail: r.customer_email, currency: s.currency, amount: r.amount, gatewayFee: r.gateway_fee, serviceFee: r.service_fee, net: s.net, completedAt: r.completed_at, dueAt: r.settlement_due_at, doneAt: r.settlement_done_at, overdue: isSaleOverdue(s, now) };
-  });
+    .where((eb) => eb.or([eb("settlement_currency", "=", group.currency), eb.and([eb("settlement_currency", "is", null), eb("currency", "=", group.currency)])]));
+}
+
+const payoutSaleColumns = ["id", "status", "product_name", "customer_email", "completed_at", ...settlementColumns] as const;
+
+function toPayoutSale(r: SettlementColumns & { id: string; status: string; product_name: string | null; customer_email: string | null; completed_at: string | null }, now: Date): PayoutSale {
+  const s = toSettlementSale(r);
+  return { id: r.id, status: r.status, productName: r.product_name, customerEmail: r.customer_email, currency: s.currency, amount: r.amount, gatewayFee: r.gateway_fee, serviceFee: r.service_fee, net: s.net, completedAt: r.completed_at, dueAt: r.settlement_due_at, doneAt: r.settlement_done_at, overdue: isSaleOverdue(s, now) };
+}
+
+/** The sales behind one payout group (a currency and a local due day), newest first: the CSV and the API. */
+export async function listPayoutSales(db: Kysely<Database>, group: { currency: string; dueDay: LocalDay }, timeZone: string, now: Date = new Date()): Promise<PayoutSale[]> {
+  const rows = await payoutSalesQuery(db, group, timeZone).select(payoutSaleColumns).orderBy("completed_at", "desc").orderBy("id").execute();
+  return rows.map((r) => toPayoutSale(r, now));
+}
+
+/**
+ * One page of a payout's sales (the page's drill-down, 25 by default), sorted in SQL by payment time (the
+ * sale id breaking ties), `size + 1` rows read to know whether a next page exists, and the payout's count.
+ */
+export async function listPayoutSalesPage(
+  db: Kysely<Database>,
+  group: { currency: string; dueDay: LocalDay },
+  timeZone: string,
+  opts: { dir: "asc" | "desc"; page: number; size: number },
+  now: Date = new Date(),
+): Promise<{ rows: PayoutSale[]; hasMore: boolean; total: number }> {
+  const [rows, count] = await Promise.all([
+    payoutSalesQuery(db, group, timeZone)
+      .select(payoutSaleColumns)
+      // A paid sale always has completed_at; the coalesce only keeps both engines' NULL order out of it.
+      .orderBy(sql`coalesce(completed_at, '')`, opts.dir)
+      .orderBy("id")
+      .limit(opts.size + 1)
+      .offset((opts.page - 1) * opts.size)
+      .execute(),
+    payoutSalesQuery(db, group, timeZone).select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirst(),
+  ]);
+  return { rows: rows.slice(0, opts.size).map((r) => toPayoutSale(r, now)), hasMore: rows.length > opts.size, total: Number(count?.n ?? 0) };
 }

@@ -3,21 +3,16 @@
 // wrong email/password (never saying which), "throttled" after too many attempts.
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/config";
+import { safeLocalPath } from "@/lib/http/safe-path";
 
 export type SignInState = { error?: "invalid" | "throttled" | "generic" };
-
-/** Only same-site paths: `next` must not become an open redirect to another origin. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
-}
 
 export async function signInWithPassword(_prev: SignInState, form: FormData): Promise<SignInState> {
   try {
     await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
-      redirectTo: safeNext(form.get("next")),
+      redirectTo: safeLocalPath(form.get("next")), // never an open redirect to another origin
     });
     return {};
   } catch (error) {

@@ -32,7 +32,7 @@ export function OverviewClient({ initialSales, limit }: { initialSales: RecentSa
         {t("live")}
       </p>
       <RecentSalesTable sales={recent.data} />
-      <Link prefetch={false} href="/sales" className={buttonClass("secondary", "mt-3 min-h-11")}>
+      <Link prefetch={false} href="/sales" className={buttonClass("secondary", "mt-3")}>
         {t("all")}
       </Link>
     </Card>

@@ -19,16 +19,17 @@ test("the freshness slot shows the backfill progress to completion", async ({ pa
   await expect(async () => {
     const bar = slot.getByRole("progressbar");
     if (await bar.count()) seen.push(Number(await bar.getAttribute("aria-valuenow")));
-    await expect(page.getByTestId("freshness-backfill-done")).toBeVisible({ timeout: 500 });
+    await expect(slot).toHaveAttribute("data-history", "complete", { timeout: 500 });
   }).toPass({ timeout: BACKFILL_TIMEOUT_MS, intervals: [500] });
   test.info().annotations.push({ type: "backfill progress seen", description: seen.join(",") });
   // This project starts while the demo backfill runs (playwright.config.ts): the bar was seen
   // part-way, and the page was never reloaded to get from there to "complete".
   expect(seen.some((v) => v < 100)).toBe(true);
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
-  await expect(page.getByTestId("freshness-last")).toContainText("Synchronisé");
-  await expect(page.getByTestId("freshness-coverage")).toContainText("%");
-  await expect(page.getByTestId("freshness-budget")).toContainText(/Budget API \d+\/\d+/);
+  await expect(page.getByTestId("freshness-last")).toContainText("Mis à jour");
+  await expect(slot.getByRole("progressbar")).toHaveCount(0);
+  // Merchant words only in the top bar: the budget and the detail coverage moved to Settings.
+  await expect(slot).not.toContainText(/API|Budget|Versement connu/);
   await expect(page.getByTestId("sync-now")).toBeVisible();
   // The Overview's recent sales come from the mirror the backfill filled.
   await expect(page.getByTestId("recent-sales").locator("tbody tr")).toHaveCount(10);

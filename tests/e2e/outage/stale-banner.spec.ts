@@ -21,8 +21,8 @@ test("an upstream outage shows the stale banner while the pages serve the mirror
     await page.getByTestId("sync-now").click();
     const banner = page.getByTestId("stale-banner");
     await expect(banner).toBeVisible({ timeout: 120_000 });
-    await expect(banner).toContainText("L'API de Chariow ne répond pas");
-    await expect(banner).toContainText("Dernière synchronisation réussie");
+    await expect(banner).toContainText("Chariow ne répond pas");
+    await expect(banner).toContainText("Dernière mise à jour réussie");
     // The mirror still answers: the same page of sales after a reload.
     await page.reload();
     await expect(page.getByTestId("stale-banner")).toBeVisible();

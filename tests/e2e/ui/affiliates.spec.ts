@@ -1,7 +1,7 @@
 // Affiliates journey in Chromium (French interface): a marketing member pastes a mixed list and sees the
 // result per email; a support member has no form and the API answers 403; a code lookup shows the
 // affiliate (and an unknown code says so); a paid sale through CREATOR123 (its Pulse) puts the affiliate
-// in the known list with its revenue.
+// in the known list with its revenue, in the ranking of that sale's currency.
 import { expect, test } from "@playwright/test";
 import { apiAs, SAME_ORIGIN } from "../support/api-session";
 import { storageStatePath } from "../support/e2e-env";
@@ -39,11 +39,11 @@ test.describe("marketing", () => {
       [sent] = await Promise.all([page.waitForResponse(isInvite), form.getByRole("button", { name: /^Réessayer les 2 non invitées/ }).click()]);
     }
     const results = form.getByTestId("invite-results");
-    for (const email of fresh) await expect(results.locator(`tr[data-email="${email}"]`)).toHaveAttribute("data-outcome", "invited", API_WAIT);
-    await expect(results.locator(`tr[data-email="${fresh[0]}"]`)).toContainText("Invitée — expire le");
+    for (const email of fresh) await expect(results.locator(`tr[data-row-id="${email}"] [data-outcome]`)).toHaveAttribute("data-outcome", "invited", API_WAIT);
+    await expect(results.locator(`tr[data-row-id="${fresh[0]}"]`)).toContainText("Invitée — expire le");
     // Stored: the list shows them pending after a reload.
     await page.goto(`/affiliates?q=${encodeURIComponent(tag)}`);
-    await expect(page.getByTestId("affiliate-invitations").locator(`tr[data-email="${fresh[0]}"]`)).toHaveAttribute("data-status", "pending");
+    await expect(page.getByTestId("affiliate-invitations").locator("tbody tr").filter({ hasText: fresh[0] }).locator("[data-status]")).toHaveAttribute("data-status", "pending");
   });
 
   test("looks up a code, an unknown code, and sees the affiliate with its revenue in the known list", async ({ page }) => {
@@ -57,7 +57,7 @@ test.describe("marketing", () => {
     const lookup = page.getByTestId("affiliate-lookup");
     const search = lookup.getByRole("button", { name: "Rechercher" });
     // With the budget spent, the page says when to try again, in French.
-    const saysWhen = () => expect(lookup.getByTestId("lookup-message")).toContainText(/Le quota d'appels à l'API Chariow est épuisé .* réessayez à \d/);
+    const saysWhen = () => expect(lookup.getByTestId("lookup-message")).toContainText(/Le quota d'appels à l'API Chariow est épuisé .* réessayez à\s\d/);
     await lookup.getByLabel("Code de parrainage").fill("NO SUCH/CODE");
     await clickUntilServed(page, isLookup, () => search.click(), saysWhen);
     await expect(lookup.getByTestId("lookup-message")).toHaveText("Aucun affilié avec ce code : NO SUCH/CODE", API_WAIT);
@@ -94,11 +94,11 @@ test.describe("marketing", () => {
       expect(revenueIn(after, currency) - revenueIn(before, currency)).toBeGreaterThanOrEqual(minor);
       expect(after!.salesCount).toBeGreaterThan(before?.salesCount ?? 0);
     }).toPass({ timeout: 30_000, intervals: [1_000] });
-    // The known list on the page shows that revenue, per currency, to the minor unit.
-    await page.goto("/affiliates");
-    const row = page.getByTestId("known-affiliates").locator('tr[data-code="CREATOR123"]');
-    const lines = (await row.getByTestId("affiliate-revenue").locator("div").allInnerTexts()).map((l) => l.replace(/\D/g, ""));
-    expect(lines).toContain(String(revenueIn(after, currency)));
+    // The ranking in that currency on the page shows that revenue, to the minor unit (one currency per ranking).
+    await page.goto(`/affiliates?currency=${currency}&size=100`);
+    const row = page.getByTestId("known-affiliates").locator("tbody tr").filter({ has: page.locator('[data-code="CREATOR123"]') });
+    const shown = (await row.getByTestId("affiliate-revenue").innerText()).replace(/\D/g, "");
+    expect(shown).toBe(String(revenueIn(after, currency)));
   });
 });
 

@@ -11,15 +11,15 @@ type Audit = { entries: { action: string; target: string | null; actorEmail: str
 const LICENCE_PRODUCT = "prd_8ne3wd7gs2";
 
 /**
- * A licence sale completed in the simulator, then /licences reloaded until its licence (issued by Pulse)
- * is listed: the row of that licence.
+ * A licence sale completed in the simulator, then /licences searched for that sale until its licence
+ * (issued by Pulse) is listed: the row of that licence (the list is paged, so it is found by its sale).
  */
 async function licenceRowOfNewSale(page: Page): Promise<Locator> {
   const { sale } = await simControl<{ sale: { id: string } }>("POST", "/checkouts", { product_id: LICENCE_PRODUCT });
   await simControl("POST", `/sales/${sale.id}/complete`);
-  const row = page.getByTestId("licence-row").filter({ hasText: sale.id });
+  const row = page.getByTestId("licences-table").locator("tbody tr[data-row-id]").filter({ hasText: sale.id });
   await expect(async () => {
-    await page.goto("/licences");
+    await page.goto(`/licences?q=${encodeURIComponent(sale.id)}`);
     await expect(row).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 60_000, intervals: [1_000] });
   return row;
@@ -33,7 +33,7 @@ test.describe("owner", () => {
     const row = await licenceRowOfNewSale(page);
     await expect(row).toContainText("••••");
     await expect(row.getByTestId("licence-key")).toHaveCount(0);
-    const licenceId = await row.getAttribute("data-licence-id");
+    const licenceId = await row.getAttribute("data-row-id");
     expect(licenceId).toBeTruthy();
 
     await row.getByRole("button", { name: "Afficher" }).click();
@@ -57,7 +57,8 @@ test.describe("support", () => {
   test("sees licences and reveals a key, but has no CSV export", async ({ page }) => {
     test.setTimeout(120_000);
     const row = await licenceRowOfNewSale(page);
-    await expect(page.getByTestId("licences-export")).toHaveCount(0);
+    await expect(page.getByTestId("licences-table").getByTestId("export")).toHaveCount(0);
+    await expect(page.getByTestId("licences-export-clear")).toHaveCount(0);
     await row.getByRole("button", { name: "Afficher" }).click();
     await expect(row.getByTestId("licence-key")).toBeVisible();
   });

@@ -25,18 +25,20 @@ test.describe("owner", () => {
       await simControl("POST", `/sales/${sale.id}/complete`);
       ids.push(sale.id);
     }
-    const rows = ids.map((id) => page.locator(`tr[data-order-id="${id}"]`));
+    const rows = ids.map((id) => page.locator(`tr[data-row-id="${id}"]`));
+    // The list is paged (25 a page, oldest first): newest first puts the two new orders on page 1.
     await expect(async () => {
-      await page.goto("/orders");
+      await page.goto("/orders?sort=paid_at&dir=desc");
       for (const row of rows) await expect(row).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 60_000, intervals: [1_000] });
-    // Oldest payment first, the page in the API's order (two orders paid in the same second tie on the
-    // sale id; the integration tests check the ordering rule itself).
-    const shown = await page.locator("tr[data-order-id]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-order-id")));
+    // Newest payment first here (the API's list is oldest first); two orders paid in the same second tie on
+    // the sale id. The integration tests check the ordering rule itself.
+    const shown = await page.getByTestId("orders-worklist").locator("tbody tr[data-row-id]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-row-id")));
     const api = (await (await page.request.get("/api/orders")).json()) as { orders: Order[] };
     const paid = api.orders.map((o) => o.paidAt ?? "");
     expect(paid).toEqual([...paid].sort());
-    expect(shown.filter((id) => ids.includes(id!))).toEqual(api.orders.map((o) => o.saleId).filter((id) => ids.includes(id)));
+    const newestFirst = api.orders.filter((o) => ids.includes(o.saleId)).sort((a, b) => (a.paidAt === b.paidAt ? (a.saleId < b.saleId ? -1 : 1) : (a.paidAt ?? "") < (b.paidAt ?? "") ? 1 : -1));
+    expect(shown.filter((id) => ids.includes(id!))).toEqual(newestFirst.map((o) => o.saleId));
     // The API answers the same worklist, with each order's address.
     const mine = ids.map((id) => api.orders.find((o) => o.saleId === id));
     for (const o of mine) expect(o?.address).toMatch(/^Lot \d+, Rue \d+$/);
@@ -48,7 +50,7 @@ test.describe("owner", () => {
     await expect(page.getByTestId("orders-status")).toHaveText("Enregistré");
     for (const row of rows) await expect(row).toHaveCount(0);
 
-    await page.goto("/orders?state=shipped");
+    await page.goto("/orders?state=shipped&sort=paid_at&dir=desc");
     for (const row of rows) {
       await expect(row.getByTestId("order-state")).toHaveText("Expédiée");
       await expect(row).toContainText("DHL Express — JD0146001234");
@@ -64,7 +66,7 @@ test.describe("owner", () => {
     // Courier CSV of the two selected orders (French interface: Excel-French preset, `;`).
     for (const id of ids) await page.getByLabel(`Sélectionner la commande ${id}`).check();
     const downloadPromise = page.waitForEvent("download");
-    await page.getByTestId("orders-export").click();
+    await page.getByTestId("orders-worklist").getByTestId("export-button").click();
     const bytes = readFileSync((await (await downloadPromise).path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...data] = parse(bytes.toString("utf8"), { bom: true, delimiter: ";" }) as string[][];
@@ -84,7 +86,7 @@ test.describe("support", () => {
   test("sees the worklist but no export", async ({ page }) => {
     await page.goto("/orders");
     await expect(page.getByRole("heading", { name: "Commandes à expédier" })).toBeVisible();
-    await expect(page.getByTestId("orders-export")).toHaveCount(0);
+    await expect(page.getByTestId("export-button")).toHaveCount(0);
     expect((await page.request.get("/api/orders")).status()).toBe(200);
     expect((await page.request.get("/api/orders/export.csv")).status()).toBe(403);
   });

@@ -1,6 +1,6 @@
-// Recovery journey in Chromium: a sale failed in the simulator arrives by Pulse in the worklist; the owner
-// copies its recovery link, marks it contacted with a note, assigns it to the support member; each action
-// is in the audit log (Team page and API). Then the same customer pays and the lead shows as recovered,
+// Recovery journey in Chromium: a sale failed in the simulator arrives by Pulse in the worklist (one line,
+// newest first); the owner opens its panel, copies its recovery link, marks it contacted with a note,
+// assigns it to the support member; each action is in the audit log (Team page and API). Then the same customer pays and the lead shows as recovered,
 // and the paying sale's page links back to the lead.
 import { expect, test } from "@playwright/test";
 import { demoAccount, storageStatePath } from "../support/e2e-env";
@@ -31,25 +31,32 @@ test.describe("owner", () => {
       code: "insufficient_funds",
     });
 
-    const row = page.locator(`tr[data-lead-id="${sale.id}"]`);
+    const row = page.getByTestId("recovery-worklist").locator(`tbody tr[data-row-id="${sale.id}"]`);
     await expect(async () => {
       await page.goto("/recovery");
       await expect(row).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 60_000, intervals: [1_000] });
-    await expect(row).toContainText("Fonds insuffisants");
+    await expect(row).toContainText("Solde insuffisant");
+
+    // The lead's actions are in its panel, opened from its line.
+    await row.getByTestId("lead-open").click();
+    const panel = page.getByTestId("lead-panel");
+    await expect(panel).toHaveAttribute("data-lead-id", sale.id);
+    await expect(row).toHaveAttribute("aria-current", "true");
 
     // Copy the recovery link: the clipboard holds the Pulse's checkout URL.
-    await row.getByRole("button", { name: "Copier le lien" }).click();
-    await expect(row.getByRole("status")).toHaveText("Lien copié");
+    await panel.getByRole("button", { name: "Copier le lien" }).click();
+    await expect(panel.getByTestId("lead-contact").getByRole("status")).toHaveText("Lien copié");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
       /\/checkout\/.+email=/,
     );
 
     // Contacted with a note.
-    await row.getByLabel("Statut").selectOption("contacted");
-    await row.getByLabel("Note").fill("Relancé sur WhatsApp, rappelle demain");
-    await row.getByRole("button", { name: "Enregistrer" }).click();
+    await panel.getByLabel("Statut").selectOption("contacted");
+    await panel.getByLabel("Note").fill("Relancé sur WhatsApp, rappelle demain");
+    await panel.getByRole("button", { name: "Enregistrer" }).click();
     await expect(row.getByTestId("lead-state")).toHaveText("Contacté");
+    await expect(panel.getByTestId("lead-state")).toHaveText("Contacté");
 
     // Assigned to the support member.
     const members = (await (
@@ -59,8 +66,11 @@ test.describe("owner", () => {
       (m) => m.email === demoAccount("support").email,
     );
     expect(support).toBeDefined();
-    await row.getByLabel("Attribuer").selectOption(support!.id);
-    await expect(row.getByLabel("Attribuer")).toHaveValue(support!.id);
+    // Saved on change: wait for the call, so the audit read below sees it.
+    const assigned = page.waitForResponse((r) => r.url().endsWith("/api/recovery/leads") && r.request().method() === "POST");
+    await panel.getByLabel("Attribuer").selectOption(support!.id);
+    expect((await assigned).status()).toBe(200);
+    await expect(panel.getByLabel("Attribuer")).toHaveValue(support!.id);
 
     const audit = (await (
       await page.request.get("/api/audit?action=recovery.&limit=50")

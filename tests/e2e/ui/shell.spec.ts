@@ -6,8 +6,8 @@ import { simulatorStoreName } from "../support/simulator-truth";
 import { signInWithForm, switchLanguage } from "../support/ui";
 
 const NAV = {
-  fr: { overview: "Vue d'ensemble", sales: "Ventes", team: "Équipe", settings: "Paramètres", signOut: "Se déconnecter", freshness: /^(Synchronisé |Première synchronisation en cours|Aucune synchronisation pour l'instant)/, demo: "Boutique de démo" },
-  en: { overview: "Overview", sales: "Sales", team: "Team", settings: "Settings", signOut: "Sign out", freshness: /^(Synced |First sync in progress|No sync yet)/, demo: "Demo store" },
+  fr: { overview: "Vue d'ensemble", sales: "Ventes", team: "Équipe", settings: "Paramètres", signOut: "Se déconnecter", freshness: /^(Mis à jour |Premier import en cours|Pas encore mis à jour)/, demo: "Boutique de démo" },
+  en: { overview: "Overview", sales: "Sales", team: "Team", settings: "Settings", signOut: "Sign out", freshness: /^(Updated |First import in progress|Not updated yet)/, demo: "Demo store" },
 } as const;
 const ROLE_LABEL = {
   fr: { owner: "Propriétaire", admin: "Administrateur", marketing: "Marketing", support: "Service client" },

@@ -78,6 +78,11 @@ describeEachEngine("Download tracking", ({ db }) => {
     await seedCounts();
     const u = (await downloadsReport(db().db, { days: 3 }, NOW)).unusual;
     expect([u.rule, u.p99, u.limit, u.knownCounts]).toEqual(["p99", 12, 12, 200]);
+    // Every paid sale of a product with files is in the sales list (the page pages through it): the 196
+    // ordinary, the 4 heavy and the unknown one; not the failed sale.
+    const recent = (await downloadsReport(db().db, { days: 3 }, NOW)).recentSales;
+    expect(recent).toHaveLength(201);
+    expect(recent.some((s) => s.saleId === "failed_heavy")).toBe(false);
     expect(u.sales.map((s) => [s.saleId, s.downloadTotal, s.customerId])).toEqual([
       ["heavy50", 50, "cus_heavy50"],
       ["heavy30", 30, "cus_heavy30"],

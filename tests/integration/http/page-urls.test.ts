@@ -69,8 +69,9 @@ async function noticeText(fields: string[], locale: "fr" | "en"): Promise<string
 
 describe("the cleared-filters notice", () => {
   it("names the cleared keys in a sentence, in French and in English", async () => {
-    expect(await noticeText(["from"], "fr")).toBe("« from » : ce filtre de l’adresse n’est pas valide, il a été retiré.");
-    expect(await noticeText(["min", "to"], "fr")).toBe("« min, to » : ces filtres de l’adresse ne sont pas valides, ils ont été retirés.");
+    // French spacing: narrow no-break spaces inside the guillemets and before the colon (docs/glossary.md).
+    expect(await noticeText(["from"], "fr")).toBe("«\u202Ffrom\u202F»\u202F: ce filtre de l’adresse n’est pas valide, il a été retiré.");
+    expect(await noticeText(["min", "to"], "fr")).toBe("«\u202Fmin, to\u202F»\u202F: ces filtres de l’adresse ne sont pas valides, ils ont été retirés.");
     expect(await noticeText(["to"], "en")).toBe("“to”: this filter in the address is not valid and was cleared.");
     expect(await noticeText([], "en")).toBe("");
   });

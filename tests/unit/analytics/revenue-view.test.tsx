@@ -79,6 +79,10 @@ describe("Revenue figures (server HTML)", () => {
     expect(block(html, "breakdown-discount")).toContain("Sans remise");
     expect(block(html, "breakdown-customers")).toContain("Nouveaux");
     expect(block(html, "breakdown-product")).toContain('data-testid="export-button"');
+    // The export link carries the page's range and currency (French member: the Excel preset), the file
+    // named as the route names it.
+    expect(attributesOf(block(html, "breakdown-product"), "a", "href")).toContain("/api/analytics/revenue/product/export.csv?range=lastMonth&currency=XOF&preset=excel-fr");
+    expect(attributesOf(block(html, "breakdown-product"), "a", "download")).toEqual(["revenue-product-XOF-2026-02-01_2026-02-28.csv"]);
     expect(block(html, "breakdown-customers")).toContain('data-testid="export-button"');
     const support = await render({ range: "lastMonth", currency: "XOF" }, false);
     expect(support).not.toContain('data-testid="export-button"');

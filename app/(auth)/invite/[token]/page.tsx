@@ -8,7 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/lib/db";
 import { getInvite } from "@/lib/team";
-import { signInWithPassword } from "../../login/actions";
+import { acceptInviteAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invite"))("title") };
@@ -37,7 +37,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <h1 className="text-2xl font-semibold">{t("invite.title")}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("invite.subtitle", { role: t(`roles.${invite.role}`) })}</p>
       </div>
-      <InviteAcceptForm token={token} signInAction={signInWithPassword} />
+      <InviteAcceptForm action={acceptInviteAction.bind(null, token)} />
     </Card>
   );
 }

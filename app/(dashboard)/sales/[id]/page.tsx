@@ -60,10 +60,10 @@ export default async function SaleDetailPage({ params }: { params: Promise<{ id:
         description={detail.source === "live" ? t("liveSource") : t("mirrorSource")}
         actions={
           <div className="flex flex-wrap gap-2">
-            <Link prefetch={false} href="/sales" className={buttonClass("secondary", "min-h-11")}>
+            <Link prefetch={false} href="/sales" className={buttonClass("secondary")}>
               {t("back")}
             </Link>
-            <a href={chariowSaleUrl(id)} target="_blank" rel="noreferrer noopener" className={buttonClass("secondary", "min-h-11")} data-testid="open-in-chariow">
+            <a href={chariowSaleUrl(id)} target="_blank" rel="noreferrer noopener" className={buttonClass("secondary")} data-testid="open-in-chariow">
               {t("openInChariow")} <ExternalLink aria-hidden className="size-4" />
             </a>
           </div>

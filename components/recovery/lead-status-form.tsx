@@ -1,0 +1,88 @@
+"use client";
+// Working one lead: its state and a note (saved together), and who follows it up (saved on change). One
+// audited call to /api/recovery/leads each; the page is then refreshed from the server.
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/error-text";
+import { apiFetch } from "@/lib/http/api-client";
+import { codeLabel } from "@/lib/format/codes";
+import { LEAD_STATES, type LeadState } from "@/lib/recovery/schemas";
+import type { MemberOption } from "./recovery-types";
+
+const FIELD = "min-h-11 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+const LABEL = "flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400";
+
+export function LeadStatusForm({ saleId, state: initialState, note: initialNote, assignedTo, members }: { saleId: string; state: LeadState; note: string | null; assignedTo: string | null; members: MemberOption[] }) {
+  const t = useTranslations("Recovery");
+  const tc = useTranslations("Codes");
+  const router = useRouter();
+  const [state, setState] = useState(initialState);
+  const [note, setNote] = useState(initialNote ?? "");
+  const [assignee, setAssignee] = useState(assignedTo ?? "");
+  const [outcome, setOutcome] = useState<{ saved: true } | { error: unknown } | null>(null);
+
+  const save = async (patch: { state?: LeadState; note?: string; assignedTo?: string | null }) => {
+    try {
+      await apiFetch("/api/recovery/leads", { method: "POST", body: { saleIds: [saleId], ...patch } });
+      setOutcome({ saved: true });
+      router.refresh();
+    } catch (error) {
+      setOutcome({ error });
+    }
+  };
+
+  return (
+    <div className="space-y-3" data-testid="lead-status-form">
+      <form
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save({ state, note });
+        }}
+      >
+        <label className={LABEL}>
+          {t("actions.state")}
+          <select className={FIELD} value={state} onChange={(e) => setState(e.target.value as LeadState)}>
+            {LEAD_STATES.map((s) => (
+              <option key={s} value={s}>
+                {codeLabel(tc, "recoveryLeadState", s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={`${LABEL} min-w-0 grow`}>
+          {t("actions.note")}
+          <input className={FIELD} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        <button type="submit" className={buttonClass("primary", "min-h-11")}>
+          {t("actions.save")}
+        </button>
+      </form>
+      <label className={LABEL}>
+        {t("actions.assign")}
+        <select
+          className={FIELD}
+          value={assignee}
+          onChange={(e) => {
+            setAssignee(e.target.value);
+            void save({ assignedTo: e.target.value || null });
+          }}
+        >
+          <option value="">{t("actions.unassigned")}</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {outcome ? (
+        <p role="status" className={`text-sm ${"error" in outcome ? "text-red-700 dark:text-red-300" : ""}`}>
+          {"saved" in outcome ? t("actions.saved") : <ErrorText error={outcome.error} />}
+        </p>
+      ) : null}
+    </div>
+  );
+}
