@@ -19,7 +19,8 @@ export const ANY_PULSE = "*";
 
 const DEFAULT_DATABASE_URL = "file:./data/chariow.db";
 const DEFAULT_CHARIOW_API_BASE_URL = "https://api.chariow.com/v1";
-const DEFAULT_STORE_TIMEZONE = "Africa/Abidjan";
+/** The store zone when STORE_TIMEZONE is not set (also the last resort of lib/i18n/request-time-zone.ts). */
+export const DEFAULT_STORE_TIMEZONE = "Africa/Abidjan";
 
 function isIanaTimezone(tz: string): boolean {
   try {

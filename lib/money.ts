@@ -180,13 +180,14 @@ export function subtractMoney(a: Money, b: Money): Money {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-// Symbols the merchants write that ICU spells differently: English ICU prints XOF as "F CFA", while
-// the issue's (and merchants') English form is "CFA 4,900". Keyed by language then currency.
-const SYMBOL_OVERRIDES: Readonly<Record<string, Readonly<Record<string, string>>>> = { en: { XOF: "CFA" } };
+// The two CFA francs are different currencies at par but not interchangeable (XOF: West Africa, XAF:
+// Central Africa), and ICU's symbols tell them apart by one space ("F CFA" / "FCFA"), in English too. A
+// store can sell in both, so they show their ISO code, which merchants also write (issue 15).
+const SHOWN_AS_CODE: ReadonlySet<string> = new Set(["XOF", "XAF"]);
 
 /**
- * Formats with Intl and the currency's ISO decimals. On Node 20 (ICU 7x) this gives, with narrow
- * no-break spaces: fr "4 900 F CFA", "1 234,50 €"; en "CFA 4,900", "€1,234.50".
+ * Formats with Intl and the currency's ISO decimals. On Node 20 (ICU 7x) this gives, with (narrow)
+ * no-break spaces: fr "4 900 XOF", "1 000 XAF", "1 234,50 €"; en "XOF 4,900", "XAF 1,000", "€1,234.50".
  */
 export function formatMoney(m: Money, locale: string): string {
   const exponent = currencyExponent(m.currency);
@@ -196,17 +197,12 @@ export function formatMoney(m: Money, locale: string): string {
     formatter = new Intl.NumberFormat(locale, {
       style: "currency",
       currency: m.currency,
+      currencyDisplay: SHOWN_AS_CODE.has(m.currency) ? "code" : "symbol",
       minimumFractionDigits: exponent,
       maximumFractionDigits: exponent,
     });
     formatters.set(key, formatter);
   }
   // Intl formats a decimal string exactly (no trip through a float), so big amounts stay exact.
-  const value = toMajorString(m) as unknown as number; // string input is ES2023 Intl.NumberFormat v3
-  const symbol = SYMBOL_OVERRIDES[locale.slice(0, 2)]?.[m.currency];
-  if (symbol === undefined) return formatter.format(value);
-  return formatter
-    .formatToParts(value)
-    .map((part) => (part.type === "currency" ? symbol : part.value))
-    .join("");
+  return formatter.format(toMajorString(m) as unknown as number); // string input is ES2023 Intl.NumberFormat v3
 }

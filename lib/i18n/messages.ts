@@ -3,7 +3,22 @@
 // parallel work on different pages from editing the same file; a namespace lives in exactly one file.
 import type { Locale } from "@/lib/i18n/locales";
 
-export const FEATURE_MESSAGE_FILES = ["analytics", "sales", "settlements", "affiliates", "fulfilment", "orders", "downloads", "licences", "table", "team", "settings"] as const;
+// One entry per line: pages are often reworked in parallel, each adding its own file.
+export const FEATURE_MESSAGE_FILES = [
+  "analytics",
+  "sales",
+  "settlements",
+  "affiliates",
+  "fulfilment",
+  "orders",
+  "downloads",
+  "licences",
+  "table",
+  "codes",
+  "errors",
+  "team",
+  "settings",
+] as const;
 
 type Catalogue = Record<string, unknown>;
 

@@ -110,14 +110,29 @@ describe("toMajorString", () => {
 
 describe("formatMoney", () => {
   it("formats in French with the currency's own decimals", () => {
-    expect(plain(formatMoney({ minor: 4900, currency: "XOF" }, "fr"))).toBe("4 900 F CFA");
+    expect(plain(formatMoney({ minor: 4900, currency: "XOF" }, "fr"))).toBe("4 900 XOF");
     expect(plain(formatMoney({ minor: 123450, currency: "EUR" }, "fr"))).toBe("1 234,50 €");
-    expect(plain(formatMoney({ minor: 1000, currency: "XAF" }, "fr"))).toBe("1 000 FCFA");
+    expect(plain(formatMoney({ minor: 1000, currency: "XAF" }, "fr"))).toBe("1 000 XAF");
   });
 
-  it("formats in English, XOF as merchants write it ('CFA 4,900', where ICU alone says 'F CFA')", () => {
-    expect(plain(formatMoney({ minor: 4900, currency: "XOF" }, "en"))).toBe("CFA 4,900");
-    expect(plain(formatMoney({ minor: 490000, currency: "XOF" }, "en-GB"))).toBe("CFA 490,000");
+  it("tells the two CFA francs apart by their ISO code in both languages (ICU's 'F CFA' and 'FCFA' differ by a space)", () => {
+    for (const locale of ["fr", "en", "en-GB"]) {
+      const xof = formatMoney({ minor: 12500, currency: "XOF" }, locale);
+      const xaf = formatMoney({ minor: 12500, currency: "XAF" }, locale);
+      expect(xof).not.toBe(xaf);
+      expect(xof).toMatch(/XOF/);
+      expect(xaf).toMatch(/XAF/);
+      expect(xof).not.toMatch(/CFA/);
+    }
+    expect(plain(formatMoney({ minor: 12500, currency: "XOF" }, "fr"))).toBe("12 500 XOF");
+    expect(plain(formatMoney({ minor: 12500, currency: "XAF" }, "fr"))).toBe("12 500 XAF");
+    expect(plain(formatMoney({ minor: 12500, currency: "XOF" }, "en"))).toBe("XOF 12,500");
+    expect(plain(formatMoney({ minor: 12500, currency: "XAF" }, "en"))).toBe("XAF 12,500");
+  });
+
+  it("formats in English with the currency's symbol, the CFA francs with their code", () => {
+    expect(plain(formatMoney({ minor: 4900, currency: "XOF" }, "en"))).toBe("XOF 4,900");
+    expect(plain(formatMoney({ minor: 490000, currency: "XOF" }, "en-GB"))).toBe("XOF 490,000");
     expect(formatMoney({ minor: 123450, currency: "EUR" }, "en")).toBe("€1,234.50");
     expect(formatMoney({ minor: 7920, currency: "USD" }, "en")).toBe("$79.20");
   });

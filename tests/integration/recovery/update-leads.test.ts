@@ -70,7 +70,7 @@ describeEachEngine("Recovery lead actions", ({ db }) => {
     await setRecoveryTemplates(db().db, { fr: "Salut {customer}, {product} : {amount}", en: "Hi {customer}" }, actor);
     expect((await getRecoveryTemplates(db().db)).fr).toBe("Salut {customer}, {product} : {amount}");
     const m = await buildLeadMessage(db().db, "lead1", "fr", MIRROR_ONLY_LINKS);
-    expect(m?.message).toMatch(/^Salut .+, .+ : 4\s?900\sF\sCFA$/u);
+    expect(m?.message).toMatch(/^Salut .+, .+ : 4\s?900\sXOF$/u);
     expect(m?.whatsapp).toEqual({ ok: false, reason: "missing" }); // no Pulse, so no phone
     expect(m?.mailto).toMatch(/^mailto:/);
     expect((await listAudit(db().db, { action: "recovery.templates_changed" }))).toHaveLength(1);
