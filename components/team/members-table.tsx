@@ -50,7 +50,7 @@ export function MembersTable({ members, assignableRoles, url, sort, page, export
       header: t("columns.role"),
       sortable: true,
       card: "status",
-      cell: (m) => (m.manageable ? <RoleSelect member={m} roles={assignableRoles} /> : <CodeLabel kind="role" code={m.role} className="font-medium" />),
+      cell: (m) => (m.manageable ? <RoleSelect key={m.role} member={m} roles={assignableRoles} /> : <CodeLabel kind="role" code={m.role} className="font-medium" />),
     },
     { id: "created_at", header: t("columns.joined"), sortable: true, card: "date", cell: (m) => <DateTime value={m.createdAt} style="date" className={muted} /> },
     {

@@ -86,14 +86,18 @@ export function RoleSelect({ member, roles }: { member: { id: string; email: str
   const t = useTranslations("team");
   const tCodes = useTranslations("Codes");
   const { run, busyId } = useTeamActions();
+  // The chosen role shows at once; a refused change puts the member's role back.
+  const [value, setValue] = useState(member.role);
   return (
     <select
       aria-label={t("changeRole", { email: member.email })}
-      value={member.role}
+      value={value}
       disabled={busyId === member.id}
-      onChange={(e) => {
+      onChange={async (e) => {
         const role = e.target.value as Role;
-        void run(member.id, () => apiFetch(`/api/team/members/${encodeURIComponent(member.id)}`, { method: "PATCH", body: { role } }));
+        setValue(role);
+        const saved = await run(member.id, () => apiFetch<{ member: unknown }>(`/api/team/members/${encodeURIComponent(member.id)}`, { method: "PATCH", body: { role } }));
+        if (saved === undefined) setValue(member.role);
       }}
       className={`${inputClass} min-h-11 w-auto py-1`}
     >
