@@ -38,7 +38,7 @@ export function TechnicalDetails({ apiHost, budget, now, leaseHolder, optionalJo
     [t("budget"), budget ? t("budgetValue", { remaining: budget.remaining, limit: budget.limit, when: when(budget.resetAt) }) : t("notYet"), "sync-budget"],
     [t("leaseHolder"), leaseHolder ? <code key="lease">{leaseHolder}</code> : t("none"), "sync-lease"],
     ...optionalJobs.map((j): [string, ReactNode, string] => [t("optionalJob", { job: codeLabel(tCodes, "syncJob", j.job) }), jobState(j), `sync-job-${j.job}`]),
-    [t("lastErrorText"), lastError ? <code key="error" className="whitespace-pre-wrap">{`${lastError.kind}: ${lastError.message}`}</code> : t("none"), "sync-last-error-text"],
+    [t("lastErrorText"), lastError ? <code key="error" className="whitespace-pre-wrap">{lastError.message || errorKind(lastError.kind)}</code> : t("none"), "sync-last-error-text"],
     [t("pulseSecretIds"), pulseSecretsFor === "all" ? t("pulseSecretsAll") : pulseSecretsFor.length === 0 ? t("none") : <code key="ids">{pulseSecretsFor.join(", ")}</code>, "pulse-secret-ids"],
   ];
   return (

@@ -100,7 +100,10 @@ describe("Settings sections (server HTML)", () => {
     expect(words).toContain("vm:3106");
     expect(words).toContain("Tâche de synchronisation : Licences");
     expect(words).toContain("Non disponible pour cette boutique");
-    expect(words).toContain("rate_limited: Chariow answered 429");
+    expect(words).toContain("Chariow answered 429 Too Many Requests");
+    // Even here, a code the catalogue has words for is not shown raw.
+    expect(words).not.toContain("rate_limited");
+    expect(words).not.toContain("not_available");
     expect(words).toContain("pulse_a, pulse_b");
   });
 
