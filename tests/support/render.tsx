@@ -9,7 +9,7 @@ import { loadMessages } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locales";
 
 // The app router a client island finds in a page; the server render never calls it.
-const idleRouter: AppRouterInstance = { back() {}, forward() {}, refresh() {}, push() {}, replace() {}, prefetch() {} };
+const idleRouter = { back() {}, forward() {}, refresh() {}, push() {}, replace() {}, prefetch() {} } as unknown as AppRouterInstance;
 
 export async function renderHtml(element: ReactElement, locale: Locale = "fr", timeZone = "Africa/Abidjan"): Promise<string> {
   const messages = await loadMessages(locale);
