@@ -2,11 +2,23 @@
 // in SQL, newest first, at the same instant a refusal before a delivery and then the later id first (the
 // CSV export's order); every page size gives pages that add up to that order, with nothing twice and
 // nothing lost, against an order written out by hand from the rows inserted here.
+import { NextRequest } from "next/server";
 import type { Kysely } from "kysely";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import type { Database } from "@/lib/db";
 import { getPulseLog, listPulseLog } from "@/lib/pulses";
 import { describeEachEngine } from "../db/engines";
+
+const state = vi.hoisted(() => ({ db: null as unknown, member: null as unknown }));
+vi.mock("@/lib/auth/session", () => ({ getSessionMember: async () => state.member }));
+vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/db")>()), getDb: async () => state.db }));
+const logRoute = await import("@/app/api/pulses/log/route");
+const auditRoute = await import("@/app/api/audit/route");
+
+async function get(handler: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>, path: string) {
+  const res = await handler(new NextRequest(`http://dash.test${path}`, { headers: { host: "dash.test" } }), { params: Promise.resolve({}) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
 
 describeEachEngine("Pulse log pages", ({ db }) => {
   const k = () => db().db as Kysely<Database>;
@@ -59,5 +71,23 @@ describeEachEngine("Pulse log pages", ({ db }) => {
     const page = await getPulseLog(k(), { limit: 3, offset: 3 });
     expect(page.entries.map((e) => e.key)).toEqual(["r1", "d3", "d1"]);
     expect(page.summary.lastReceivedAt).toBe("2026-06-03T08:00:00.000Z");
+  });
+
+  it("GET /api/pulses/log and /api/audit page with limit and offset (what the live island and API clients ask)", async () => {
+    await seed();
+    state.db = k();
+    state.member = { id: "u1", email: "owner@shop.test", name: null, role: "owner" };
+    const page = await get(logRoute.GET, "/api/pulses/log?limit=3&offset=3");
+    expect(page.status).toBe(200);
+    expect((page.body.entries as Array<{ key: string }>).map((e) => e.key)).toEqual(["r1", "d3", "d1"]);
+    const bad = await get(logRoute.GET, "/api/pulses/log?offset=-1");
+    expect(bad.status).toBe(400);
+    expect((bad.body.error as { field: string }).field).toBe("offset");
+
+    for (const n of [1, 2, 3, 4, 5]) await k().insertInto("audit_log").values({ at: `2026-06-0${n}T00:00:00.000Z`, actor_user_id: null, actor_email: null, action: "auth.sign_in", target: `t${n}`, details: null, ip: null }).execute();
+    const audit = await get(auditRoute.GET, "/api/audit?limit=2&offset=2");
+    expect((audit.body.entries as Array<{ target: string }>).map((e) => e.target)).toEqual(["t3", "t2"]);
+    state.member = { id: "u2", email: "support@shop.test", name: null, role: "support" };
+    expect((await get(logRoute.GET, "/api/pulses/log?limit=3&offset=3")).status).toBe(403);
   });
 });
