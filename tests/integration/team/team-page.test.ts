@@ -1,7 +1,6 @@
 // The Team page itself, rendered to HTML as the server sends it (before JavaScript), on both engines: each
 // table reads its own page of the URL from the database (members_*, invites_*, audit_* keys), so a link of
 // one table moves only that table; words instead of codes; an admin gets no controls on owners.
-import { createElement } from "react";
 import { createTranslator } from "next-intl";
 import type { Kysely } from "kysely";
 import { beforeEach, expect, it, vi } from "vitest";
