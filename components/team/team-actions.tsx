@@ -33,7 +33,7 @@ export function useTeamErrorText(): (error: unknown) => string {
       // lib/team: the only conflicts are "already a member" (on `email`) and "keep one owner" (no field).
       if (code === "conflict") return field === "email" ? t("alreadyMember") : t("lastOwner");
       if (code === "not_found") return t("gone");
-      if (code === "validation_error" && field === "email") return t("invalidEmail");
+      if ((code === "invalid_input" || code === "validation_error") && field === "email") return t("invalidEmail");
       return errorMessage(tErrors, error);
     },
     [t, tErrors],

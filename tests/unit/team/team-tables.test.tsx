@@ -6,10 +6,11 @@ import { describe, expect, it } from "vitest";
 import { AuditTable } from "@/components/team/audit-table";
 import { MembersTable, type MemberRow } from "@/components/team/members-table";
 import { PendingInvites } from "@/components/team/pending-invites";
-import { TeamActionsProvider } from "@/components/team/team-actions";
+import { TeamActionsProvider, useTeamErrorText } from "@/components/team/team-actions";
+import { ApiError } from "@/lib/http/api-client";
 import { attributesOf, renderHtml } from "@/tests/support/render";
 
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/[\u202f\u00a0]/g, " ").replace(/\s+/g, " ");
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/[\u202f\u00a0]/g, " ").replace(/\s+/g, " ");
 
 const members: MemberRow[] = [
   { id: "u1", email: "awa@shop.test", name: "Awa Diallo", role: "owner", createdAt: "2026-03-31T23:30:00.000Z", manageable: false, isSelf: true },
@@ -108,5 +109,19 @@ describe("Team tables (server HTML)", () => {
     expect(hrefs).toContain("/team?audit_page=1&invites_page=3&members_sort=email");
     expect(hrefs).toContain("/team?invites_page=3&members_sort=email&audit_size=50");
     expect(await renderHtml(<AuditTable entries={[]} url={{ pathname: "/team", query: {} }} page={{ number: 1, size: 25, hasMore: false }} />, "en")).toContain("No action recorded yet.");
+  });
+
+  it("says a failed change by its code in the member's language, never the server's English message", async () => {
+    function Say({ error }: { error: unknown }) {
+      return <p>{useTeamErrorText()(error)}</p>;
+    }
+    const say = async (error: unknown, locale: "fr" | "en" = "fr") => text(await renderHtml(<Say error={error} />, locale)).trim();
+    expect(await say(new ApiError(409, "conflict", "awa@shop.test is already a member", "email"))).toBe("Cette adresse est déjà celle d'un membre de l'équipe.");
+    expect(await say(new ApiError(409, "conflict", "The store must keep at least one owner: make someone else owner first"), "en")).toBe("The store must keep at least one owner: make someone else owner first.");
+    expect(await say(new ApiError(409, "conflict", "The store must keep at least one owner"))).toContain("au moins un propriétaire");
+    expect(await say(new ApiError(404, "not_found", "No such member"))).toBe("Cette invitation ou ce membre n'existe plus.");
+    expect(await say(new ApiError(400, "invalid_input", "email: must be a valid email address", "email"))).toBe("Cette adresse e-mail n'est pas valide.");
+    expect(await say(new ApiError(403, "forbidden", "Admins cannot manage owners or make someone an owner"))).toBe("Votre rôle ne permet pas cette action.");
+    expect(await say(new TypeError("Failed to fetch"))).toContain("Connexion impossible");
   });
 });
