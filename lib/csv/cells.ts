@@ -125,3 +125,11 @@ export function instantCell(iso: string | null | undefined, timeZone: string): T
 export function withTimeZone(label: string, timeZone: string): string {
   return `${label} (${timeZone})`;
 }
+
+/**
+ * A header row: each column's label in the member's language, instant columns naming their zone
+ * ("Payée le (Africa/Abidjan)"). `labels` come from the export route (lib/csv/export-route.ts).
+ */
+export function headerRow<K extends string>(columns: readonly K[], labels: Readonly<Record<K, string>>, timeZone: string, instantColumns: readonly K[] = []): string[] {
+  return columns.map((c) => (instantColumns.includes(c) ? withTimeZone(labels[c], timeZone) : labels[c]));
+}

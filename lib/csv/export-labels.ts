@@ -1,14 +1,21 @@
-// A CSV header in the member's language (messages `csv.<table>`) and the preset they get by default, read
-// once by an export route before it calls its service (the services take plain labels, so tests need no locale).
+// A CSV header in the member's language: the labels of an export's columns, read from the messages
+// (`<namespace>.<column>`: `Exports.licences`, `csv.audit`, `Export.columns`…) in their locale. The services
+// take plain labels, so their tests need no locale; the one export route helper (lib/csv/export-route.ts)
+// reads them.
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { currentLocale } from "@/lib/i18n/request";
-import { defaultPresetFor, type CsvPreset } from "./presets";
+import type { Locale } from "@/lib/i18n/locales";
 
-export async function csvHeaderLabels<K extends string>(table: string, columns: readonly K[]): Promise<{ labels: Record<K, string>; defaultPreset: CsvPreset }> {
-  const locale = await currentLocale();
-  const namespace: string = `csv.${table}`;
+/** A translator of one namespace, as a plain function (next-intl's `t`, or createTranslator in tests). */
+export type Translate = (key: string) => string;
+
+export async function translatorFor(locale: Locale, namespace: string): Promise<Translate> {
   const t = await getTranslations({ locale, namespace });
-  const labels = Object.fromEntries(columns.map((c): [K, string] => [c, t(c as string)])) as Record<K, string>;
-  return { labels, defaultPreset: defaultPresetFor(locale) };
+  return (key) => t(key);
+}
+
+/** `columns` → their labels from `namespace` in `locale`. */
+export async function csvHeaderLabels<K extends string>(locale: Locale, namespace: string, columns: readonly K[]): Promise<Record<K, string>> {
+  const t = await translatorFor(locale, namespace);
+  return Object.fromEntries(columns.map((c): [K, string] => [c, t(c)])) as Record<K, string>;
 }

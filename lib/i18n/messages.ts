@@ -16,6 +16,7 @@ export const FEATURE_MESSAGE_FILES = [
   "table",
   "codes",
   "errors",
+  "exports",
   "team",
   "settings",
 ] as const;

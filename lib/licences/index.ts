@@ -4,5 +4,5 @@ import "server-only";
 export { listLicences, licenceCountsByStatus, licenceProducts, type LicenceRow } from "./list-licences";
 export { revealLicenceKey } from "./reveal-licence";
 export { REVEAL_LIMITS } from "./reveal-throttle";
-export { exportLicencesCsv } from "./export-licences";
+export { LICENCE_EXPORT_COLUMNS, exportLicencesCsv, type LicenceExportColumn } from "./export-licences";
 export * from "./schemas";

@@ -1,17 +1,27 @@
-// CSV of selected recovery leads (bulk selection on the worklist) under the shared export rules;
-// audited as `recovery.export` with the selected ids.
+// CSV of selected recovery leads (bulk selection on the worklist) under the shared export rules (header
+// in the member's language from messages Exports.recoveryLeads, values as codes); audited as
+// `recovery.export` with the selected ids.
 import "server-only";
 import type { Kysely } from "kysely";
 import { recordAudit, type Actor } from "@/lib/audit";
-import { instantCell, moneyCell, withTimeZone } from "@/lib/csv/cells";
+import { instantCell, moneyCell, headerRow } from "@/lib/csv/cells";
 import { csvResponse, type CsvPreset } from "@/lib/csv/csv-stream";
 import type { Database } from "@/lib/db";
 import { listLeads, type LeadRange } from "./worklist";
 
-export async function exportLeadsCsv(db: Kysely<Database>, req: { saleIds: string[]; range: LeadRange; preset: CsvPreset; timeZone: string; actor: Actor }): Promise<Response> {
+export const LEAD_EXPORT_COLUMNS = [
+  "saleId", "status", "failedOrAbandonedAt", "customerName", "customerEmail", "product", "amount", "currency", "failureCategory", "failureCode", "failureMessage",
+  "channel", "recoveryLink", "state", "note", "assignedTo", "recoveredBySale", "recoveredAmount", "recoveredCurrency",
+] as const;
+export type LeadExportColumn = (typeof LEAD_EXPORT_COLUMNS)[number];
+
+export async function exportLeadsCsv(
+  db: Kysely<Database>,
+  req: { saleIds: string[]; range: LeadRange; preset: CsvPreset; timeZone: string; labels: Record<LeadExportColumn, string>; actor: Actor },
+): Promise<Response> {
   const wanted = new Set(req.saleIds);
   const leads = (await listLeads(db, req.range)).filter((l) => wanted.has(l.saleId));
-  const header = ["sale_id", "status", withTimeZone("failed_or_abandoned_at", req.timeZone), "customer_name", "customer_email", "product", "amount", "currency", "failure_category", "failure_code", "failure_message", "channel", "recovery_link", "state", "note", "assigned_to", "recovered_by_sale", "recovered_amount", "recovered_currency"];
+  const header = headerRow(LEAD_EXPORT_COLUMNS, req.labels, req.timeZone, ["failedOrAbandonedAt"]);
   const rows = leads.map((l) => [
     l.saleId, l.status, instantCell(l.at || null, req.timeZone), l.customerName, l.customerEmail, l.productName, moneyCell(l.amount, l.currency, req.preset), l.currency,
     l.category, l.failureCode, l.failureMessage, l.channel, l.checkoutUrl, l.state, l.note, l.assignedTo, l.recovered?.saleId ?? null, l.recovered ? moneyCell(l.recovered.amount, l.recovered.currency, req.preset) : null,

@@ -3,7 +3,8 @@
 import { expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import type { Affiliate } from "@/lib/chariow";
-import { exportInvitationsCsv, exportKnownAffiliatesCsv } from "@/lib/affiliates/export";
+import { AFFILIATE_EXPORT_COLUMNS, INVITATION_EXPORT_COLUMNS, exportInvitationsCsv, exportKnownAffiliatesCsv } from "@/lib/affiliates/export";
+import { keyLabels } from "../../factories/csv-labels";
 import { recordInvitations, upsertAffiliate, affiliateFromSale } from "@/lib/mirror/affiliates";
 import { upsertSales } from "@/lib/mirror";
 import { saleDetail } from "../../factories/sales";
@@ -26,10 +27,10 @@ describeEachEngine("affiliate exports", ({ db }) => {
       ],
       skipped: { alreadyAffiliate: ["c@example.com"], alreadyInvited: [] },
     }, { sentBy: ACTOR.email, at: "2026-06-10T10:30:00.000Z" });
-    const all = await rowsOf(await exportInvitationsCsv(db().db, {}, { preset: "standard", timeZone: "UTC", actor: ACTOR, now: NOW }), ",");
-    expect(all[0]).toEqual(["email", "status", "accepted_via", "affiliate_code", "sent_at", "expires_at", "sent_by", "recorded_at"]);
+    const all = await rowsOf(await exportInvitationsCsv(db().db, {}, { preset: "standard", timeZone: "UTC", labels: keyLabels(INVITATION_EXPORT_COLUMNS), actor: ACTOR, now: NOW }), ",");
+    expect(all[0]).toEqual(["email", "status", "acceptedVia", "affiliateCode", "sentAt (UTC)", "expiresAt (UTC)", "sentBy", "recordedAt (UTC)"]);
     expect(all.slice(1).map((r) => [r[0], r[1]]).sort()).toEqual([["a@example.com", "pending"], ["b@example.com", "expired"], ["c@example.com", "already_affiliate"]]);
-    const pending = await rowsOf(await exportInvitationsCsv(db().db, { status: "pending" }, { preset: "excel-fr", timeZone: "UTC", actor: ACTOR, now: NOW }), ";");
+    const pending = await rowsOf(await exportInvitationsCsv(db().db, { status: "pending" }, { preset: "excel-fr", timeZone: "UTC", labels: keyLabels(INVITATION_EXPORT_COLUMNS), actor: ACTOR, now: NOW }), ";");
     expect(pending.slice(1).map((r) => r[0])).toEqual(["a@example.com"]);
     const audit = await db().db.selectFrom("audit_log").selectAll().where("action", "=", "affiliates.invitations.export").orderBy("id").execute();
     expect(audit.map((a) => JSON.parse(a.details!))).toEqual([
@@ -45,9 +46,9 @@ describeEachEngine("affiliate exports", ({ db }) => {
     await upsertSales(db().db, [
       { ...saleDetail({ id: "s1", currency: "EUR", originalMinor: 12_345, createdAt: "2026-06-01T10:00:00.000Z", completedAt: "2026-06-01T10:01:00.000Z" }), storeAffiliate: { id: "saff_1", code: "JOHN25" } as never },
     ], { source: "detail", receivedAt: NOW.toISOString(), timeZone: "UTC" });
-    const res = await exportKnownAffiliatesCsv(db().db, {}, { preset: "excel-fr", timeZone: "UTC", actor: ACTOR });
+    const res = await exportKnownAffiliatesCsv(db().db, {}, { preset: "excel-fr", timeZone: "UTC", labels: keyLabels(AFFILIATE_EXPORT_COLUMNS), actor: ACTOR });
     const rows = await rowsOf(res, ";");
-    expect(rows[0]).toEqual(["code", "name", "email", "status", "source", "joined_at", "commission_rate_percent", "currency", "paid_sales", "revenue", "commission"]);
+    expect(rows[0]).toEqual(["code", "name", "email", "status", "source", "joinedAt (UTC)", "commissionRatePercent", "currency", "paidSales", "revenue", "commission"]);
     expect(rows.slice(1)).toEqual([["JOHN25", "Jean Dupont", "", "active", "lookup", "", "15", "EUR", "1", "123,45", ""]]);
     const [audit] = await db().db.selectFrom("audit_log").selectAll().where("action", "=", "affiliates.export").execute();
     expect(JSON.parse(audit.details!)).toEqual({ filter: {}, rows: 1, completed: true });

@@ -15,6 +15,8 @@ vi.mock("@/lib/i18n/request", () => ({ currentLocale: async () => "en" }));
 // The store timezone falls back to the environment's, which a test process does not configure.
 vi.mock("@/lib/settings/store-timezone", () => ({ getStoreTimeZone: async () => "Africa/Abidjan" }));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/db")>()), getDb: async () => state.db }));
+// next-intl's server entry needs a Next request: the same catalogues through its plain translator.
+vi.mock("next-intl/server", () => import("@/tests/support/next-intl-server"));
 
 const { GET } = await import("@/app/api/downloads/export.csv/route");
 
@@ -58,7 +60,7 @@ describeEachEngine("Downloads CSV route", ({ db }) => {
     const res = await get("list=not-accessed&days=3&preset=standard");
     expect(res.status).toBe(200);
     const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
-    expect(lines.map((l) => l.split(",")[0])).toEqual(["sale_id", "old_zero"]);
+    expect(lines.map((l) => l.split(",")[0])).toEqual(["Sale", "old_zero"]);
     await new Promise((r) => setTimeout(r, 20));
     expect((await listAudit(db().db, { action: "downloads.export" }))[0]).toMatchObject({ actorEmail: "owner@x.test", target: "not-accessed", details: { rows: 1, completed: true } });
   });

@@ -16,6 +16,9 @@ import { NOW, control, startTestSimulator, testClient, testContext } from "../sy
 
 const session = vi.hoisted(() => ({ member: null as null | { id: string; email: string; name: string | null; role: string; createdAt: string } }));
 vi.mock("@/lib/auth/session", () => ({ getSessionMember: async () => session.member }));
+vi.mock("@/lib/i18n/request", () => ({ currentLocale: async () => "en" }));
+// next-intl's server entry needs a Next request: the same catalogues through its plain translator.
+vi.mock("next-intl/server", () => import("@/tests/support/next-intl-server"));
 
 const { GET: listRoute } = await import("@/app/api/licences/route");
 const { POST: revealRoute } = await import("@/app/api/licences/[id]/reveal/route");

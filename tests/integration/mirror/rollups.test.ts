@@ -1,12 +1,14 @@
 // The daily rollups stay equal to a from-scratch recomputation over the sales rows after any sequence of
 // upserts (seeded random arrivals of summaries, details and Pulses), after a timezone change, and after
-// migration 0008 backfills the payment_gateway dimension of sales written before it existed.
+// migration 0008 backfills the payment_gateway dimension of sales written before it existed, and after
+// migration 0013 rewrites payment methods stored as sent (id or name) to one canonical id per method.
 import { expect, it } from "vitest";
 import type { Kysely } from "kysely";
 import type { Database, SaleRow } from "@/lib/db";
 import type { Sale } from "@/lib/chariow";
 import { rebuildRollups, upsertSales, type SaleSource } from "@/lib/mirror";
 import { up as backfillPaymentGateway } from "@/lib/db/migrations/0008-rollup-payment-gateway";
+import { up as canonicalPaymentMethods } from "@/lib/db/migrations/0013-canonical-payment-methods";
 import { describeEachEngine } from "../db/engines";
 import { saleDetail, salePulse, saleSummary, type SaleFacts, type SaleStatus } from "../../factories/sales";
 
@@ -151,6 +153,55 @@ describeEachEngine("mirror rollups", ({ db }) => {
     expect(gateways.map((g) => g.dimension_value).sort()).toEqual(expect.arrayContaining(["cinetpay", "stripe", "unknown"]));
     // Later writes keep it by delta from the backfilled buckets (no bucket goes negative).
     await upsertSales(db().db, [saleDetail({ id: "sal_g0", status: "settled", gateway: "stripe", updatedAt: "2025-05-01T00:00:00.000Z", createdAt: CREATED[0] })], { source: "detail", receivedAt: "2025-05-01T00:00:00.000Z", timeZone: "Europe/Paris" });
+    await expectRollupsMatch(db().db);
+  });
+
+  it("migration 0013 stores one id per payment method, whichever form was stored, and regroups the buckets", async () => {
+    // How methods were stored before: as sent — a detail's {id, name}, a bare id, a Pulse's bare name.
+    const stored: Array<[id: string | null, name: string | null]> = [
+      ["mtn_momo", "MTN Mobile Money"],
+      ["mtn_momo", null],
+      ["MTN Mobile Money", null],
+      ["MTN Mobile Money", null],
+      ["Credit/Debit Card", null],
+      [null, "Orange Money"],
+      ["cinetpay_wallet", null],
+      [null, null],
+    ];
+    const sales = stored.map((_, i) => saleDetail({ id: `sal_m${i}`, status: "completed", currency: "XOF", createdAt: CREATED[0], completedAt: CREATED[0] }));
+    await upsertSales(db().db, sales, { source: "detail", receivedAt: "2025-04-10T00:00:00.000Z", timeZone: "Europe/Paris" });
+    for (const [i, [id, name]] of stored.entries()) {
+      await db().db.updateTable("sales").set({ payment_method_id: id, payment_method_name: name }).where("id", "=", `sal_m${i}`).execute();
+    }
+    await rebuildRollups(db().db, "Europe/Paris"); // the buckets as they were: keyed by the stored form
+    const buckets = async () =>
+      Object.fromEntries(
+        (await db().db.selectFrom("sales_rollup_daily").select(["dimension_value", "count"]).where("dimension", "=", "payment_method").where("count", ">", 0).execute()).map((r) => [r.dimension_value, r.count]),
+      );
+    expect(await buckets()).toEqual({ mtn_momo: 2, "MTN Mobile Money": 2, "Credit/Debit Card": 1, "Orange Money": 1, cinetpay_wallet: 1, unknown: 1 });
+
+    await canonicalPaymentMethods(db().db);
+    const rows = await db().db.selectFrom("sales").select(["id", "payment_method_id", "payment_method_name"]).orderBy("id").execute();
+    expect(rows.map((r) => [r.payment_method_id, r.payment_method_name])).toEqual([
+      ["mtn_momo", "MTN Mobile Money"],
+      ["mtn_momo", null],
+      ["mtn_momo", "MTN Mobile Money"],
+      ["mtn_momo", "MTN Mobile Money"],
+      ["card", "Credit/Debit Card"],
+      ["orange_money", "Orange Money"],
+      ["cinetpay_wallet", null],
+      [null, null],
+    ]);
+    expect(await buckets()).toEqual({ mtn_momo: 4, card: 1, orange_money: 1, cinetpay_wallet: 1, unknown: 1 });
+    await expectRollupsMatch(db().db);
+
+    // Idempotent, and later writes (a Pulse naming the method) keep the same bucket by delta.
+    await canonicalPaymentMethods(db().db);
+    expect(await buckets()).toEqual({ mtn_momo: 4, card: 1, orange_money: 1, cinetpay_wallet: 1, unknown: 1 });
+    const pulse = salePulse({ id: "sal_m8", status: "completed", currency: "XOF", createdAt: CREATED[0], completedAt: CREATED[0] });
+    const named: Sale = { ...pulse, payment: { ...pulse.payment!, method: { id: "MTN Mobile Money", name: null } } }; // a Pulse's bare name
+    await upsertSales(db().db, [named], { source: "pulse", receivedAt: "2025-04-11T00:00:00.000Z", timeZone: "Europe/Paris" });
+    expect((await buckets()).mtn_momo).toBe(5);
     await expectRollupsMatch(db().db);
   });
 

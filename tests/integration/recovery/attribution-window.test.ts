@@ -5,7 +5,8 @@ import { expect, it } from "vitest";
 import { listAudit } from "@/lib/audit";
 import { ValidationError } from "@/lib/errors";
 import { upsertSales } from "@/lib/mirror";
-import { exportLeadsCsv, getRecoveryWindowDays, leadsRecoveredBy, listLeads, recoveryStats, setRecoveryWindowDays } from "@/lib/recovery";
+import { keyLabels } from "../../factories/csv-labels";
+import { LEAD_EXPORT_COLUMNS, exportLeadsCsv, getRecoveryWindowDays, leadsRecoveredBy, listLeads, recoveryStats, setRecoveryWindowDays } from "@/lib/recovery";
 import { saleDetail } from "../../factories/sales";
 import { describeEachEngine } from "../db/engines";
 
@@ -29,9 +30,9 @@ describeEachEngine("Recovery attribution window", ({ db }) => {
   }
   const recoveredBy = async () => (await listLeads(db().db, RANGE))[0].recovered?.saleId ?? null;
   const csvRecoveredBy = async () => {
-    const res = await exportLeadsCsv(db().db, { saleIds: ["lead"], range: RANGE, preset: "standard", timeZone: ZONE, actor: owner });
+    const res = await exportLeadsCsv(db().db, { saleIds: ["lead"], range: RANGE, preset: "standard", timeZone: ZONE, labels: keyLabels(LEAD_EXPORT_COLUMNS), actor: owner });
     const [header, row] = (await res.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/).map((l) => l.split(","));
-    return row[header.indexOf("recovered_by_sale")] || null;
+    return row[header.indexOf("recoveredBySale")] || null;
   };
 
   it("defaults to 14 days: a payment at day 20 does not recover the lead anywhere", async () => {

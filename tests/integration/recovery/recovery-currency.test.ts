@@ -5,7 +5,8 @@
 import { parse } from "csv-parse/sync";
 import { expect, it } from "vitest";
 import { upsertSales } from "@/lib/mirror";
-import { exportLeadsCsv, listLeads, recoveryStats } from "@/lib/recovery";
+import { LEAD_EXPORT_COLUMNS, exportLeadsCsv, listLeads, recoveryStats } from "@/lib/recovery";
+import { keyLabels } from "../../factories/csv-labels";
 import { saleDetail, type SaleFacts } from "../../factories/sales";
 import { describeEachEngine } from "../db/engines";
 
@@ -78,9 +79,9 @@ describeEachEngine("Recovery per currency with a payment in another currency", (
 
   it("the CSV gives the recovered amount with its own currency, next to the lead's", async () => {
     await seed();
-    const res = await exportLeadsCsv(db().db, { saleIds: ["lx1", "lx2"], range: RANGE, preset: "standard", timeZone: ZONE, actor: owner });
+    const res = await exportLeadsCsv(db().db, { saleIds: ["lx1", "lx2"], range: RANGE, preset: "standard", timeZone: ZONE, labels: keyLabels(LEAD_EXPORT_COLUMNS), actor: owner });
     const rows = parse((await res.text()).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
-    const byId = Object.fromEntries(rows.map((r) => [r.sale_id, [r.amount, r.currency, r.recovered_by_sale, r.recovered_amount, r.recovered_currency]]));
+    const byId = Object.fromEntries(rows.map((r) => [r.saleId, [r.amount, r.currency, r.recoveredBySale, r.recoveredAmount, r.recoveredCurrency]]));
     expect(byId).toEqual({
       lx1: ["4900", "XOF", "pe1", "7.50", "EUR"],
       lx2: ["15000", "XOF", "px2", "14000", "XOF"],

@@ -3,8 +3,9 @@
 import { expect, it } from "vitest";
 import { listAudit } from "@/lib/audit";
 import { upsertSales } from "@/lib/mirror";
-import { buildLeadMessage, exportLeadsCsv, getRecoveryTemplates, listLeads, MIRROR_ONLY_LINKS, recoveryStats, setRecoveryTemplates, updateLeads } from "@/lib/recovery";
+import { LEAD_EXPORT_COLUMNS, buildLeadMessage, exportLeadsCsv, getRecoveryTemplates, listLeads, MIRROR_ONLY_LINKS, recoveryStats, setRecoveryTemplates, updateLeads } from "@/lib/recovery";
 import { createUser } from "@/lib/team";
+import { keyLabels } from "../../factories/csv-labels";
 import { saleDetail } from "../../factories/sales";
 import { describeEachEngine } from "../db/engines";
 
@@ -57,9 +58,9 @@ describeEachEngine("Recovery lead actions", ({ db }) => {
 
   it("exports only the selected leads, audited", async () => {
     const { actor } = await seed();
-    const res = await exportLeadsCsv(db().db, { saleIds: ["lead2"], range: { from: "2026-05-01", to: "2026-05-02" }, preset: "standard", timeZone: "Africa/Abidjan", actor });
+    const res = await exportLeadsCsv(db().db, { saleIds: ["lead2"], range: { from: "2026-05-01", to: "2026-05-02" }, preset: "standard", timeZone: "Africa/Abidjan", labels: keyLabels(LEAD_EXPORT_COLUMNS), actor });
     const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
-    expect(lines.map((l) => l.split(",")[0])).toEqual(["sale_id", "lead2"]);
+    expect(lines.map((l) => l.split(",")[0])).toEqual(["saleId", "lead2"]);
     expect(lines[1]).toContain("abandoned");
     await new Promise((r) => setTimeout(r, 20));
     expect((await listAudit(db().db, { action: "recovery.export" }))[0]).toMatchObject({ actorEmail: "owner@example.com", details: { saleIds: ["lead2"], rows: 1, completed: true } });

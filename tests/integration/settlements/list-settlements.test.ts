@@ -4,7 +4,8 @@
 import { expect, it } from "vitest";
 import { upsertSales } from "@/lib/mirror";
 import { listAudit } from "@/lib/audit";
-import { exportPayoutSalesCsv, getNextPayouts, listPayoutSales, listSettlements } from "@/lib/settlements";
+import { keyLabels } from "../../factories/csv-labels";
+import { PAYOUT_SALE_EXPORT_COLUMNS, exportPayoutSalesCsv, getNextPayouts, listPayoutSales, listSettlements } from "@/lib/settlements";
 import { saleDetail, saleSummary, type SaleFacts } from "../../factories/sales";
 import { describeEachEngine } from "../db/engines";
 
@@ -62,11 +63,11 @@ describeEachEngine("Settlement timeline", ({ db }) => {
   it("exports a payout's sales as CSV (French Excel preset) and audits the export", async () => {
     await seed();
     const actor = { id: "u1", email: "owner@example.com", role: "owner" as const };
-    const res = await exportPayoutSalesCsv(db().db, { currency: "XOF", dueDay: "2026-03-29", preset: "excel-fr", timeZone: ZONE, actor });
+    const res = await exportPayoutSalesCsv(db().db, { currency: "XOF", dueDay: "2026-03-29", preset: "excel-fr", timeZone: ZONE, labels: keyLabels(PAYOUT_SALE_EXPORT_COLUMNS), actor });
     const text = (await res.text()).replace(/^\uFEFF/, "");
     const lines = text.trim().split(/\r?\n/);
     expect(lines).toHaveLength(3);
-    expect(lines[0].split(";").slice(0, 4)).toEqual(["sale_id", "status", "product", "customer_email"]);
+    expect(lines[0].split(";").slice(0, 4)).toEqual(["saleId", "status", "product", "customerEmail"]);
     expect(lines.slice(1).map((l) => l.split(";")[0]).sort()).toEqual(["s1", "s2"]);
     expect(lines[1].split(";")[8]).toBe("9200"); // net, XOF has no decimals
     await new Promise((r) => setTimeout(r, 20));

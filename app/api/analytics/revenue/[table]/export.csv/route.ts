@@ -1,18 +1,12 @@
 // GET /api/analytics/revenue/{table}/export.csv: one Revenue table as CSV (analytics:read and export:csv, audited). Header in
-// the member's language; French interface → Excel (French) preset, English → standard; `?preset=` overrides.
+// the member's language (Analytics.export); French interface → Excel (French) preset, English → standard; `?preset=` overrides.
 import { exportRevenueTable } from "@/lib/analytics/export";
-import { revenueExportLabels } from "@/lib/analytics/export-labels";
+import { revenueExportLabelsFrom } from "@/lib/analytics/export-labels";
 import { revenueExportQuerySchema, revenueTableParamsSchema } from "@/lib/analytics/query-schemas";
-import { getDb } from "@/lib/db";
-import { route } from "@/lib/http/route";
-import { getStoreTimeZone } from "@/lib/settings/store-timezone";
+import { csvExportRoute } from "@/lib/csv/export-route";
 
-export const GET = route(
+export const GET = csvExportRoute(
   { exportOf: "analytics:read", schema: revenueExportQuerySchema, params: revenueTableParamsSchema },
-  async ({ input, params, actor }) => {
-    const db = await getDb();
-    const { labels, defaultPreset } = await revenueExportLabels();
-    const { preset, ...range } = input;
-    return exportRevenueTable(db, params.table, { ...range, preset: preset ?? defaultPreset }, { timeZone: await getStoreTimeZone(db), actor, labels });
-  },
+  async ({ db, input, params, preset, timeZone, translator, actor }) =>
+    exportRevenueTable(db, params.table, { ...input, preset }, { timeZone, actor, labels: revenueExportLabelsFrom(await translator("Analytics.export")) }),
 );
