@@ -4,6 +4,7 @@
 import { createTranslator } from "next-intl";
 import type { Kysely } from "kysely";
 import { beforeEach, expect, it, vi } from "vitest";
+import type { Role } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/db";
 import { loadMessages } from "@/lib/i18n/messages";
 import { attributesOf, renderHtml } from "@/tests/support/render";
@@ -26,7 +27,7 @@ describeEachEngine("Team page (server HTML)", ({ db }) => {
   beforeEach(async () => {
     state.db = k();
     // 30 members: 2 owners, then admins… so 25 fit on page 1 and 5 on page 2 (role order, then join date).
-    const roles = ["owner", "owner", ...Array.from({ length: 8 }, () => "admin"), ...Array.from({ length: 20 }, () => "support")] as const;
+    const roles: Role[] = ["owner", "owner", ...Array.from({ length: 8 }, (): Role => "admin"), ...Array.from({ length: 20 }, (): Role => "support")];
     await k()
       .insertInto("users")
       .values(roles.map((role, i) => ({ id: `u${i}`, email: `m${String(i).padStart(2, "0")}@shop.test`, name: `Member ${i}`, password_hash: null, role, created_at: `2026-01-${String(i + 1).padStart(2, "0")}T08:00:00.000Z`, disabled_at: null })))
