@@ -23,7 +23,7 @@ describe("client errors", () => {
     expect(errorMessage(fr, throttled)).toBe("Trop de tentatives : patientez un peu avant de réessayer.");
     expect(errorMessage(en, throttled)).toBe("Too many attempts: wait a little before trying again.");
     expect(errorMessage(fr, new TypeError("Failed to fetch"))).toBe("Connexion impossible : vérifiez votre réseau puis réessayez.");
-    expect(errorMessage(fr, { error: { code: "password_common", message: "password: is too common" } })).toBe("Mot de passe trop courant : choisissez-en un autre.");
+    expect(errorMessage(fr, { error: { code: "password_common", message: "password: is too common" } })).toBe("Mot de passe trop courant : choisissez-en un autre.");
   });
 
   it("maps Chariow's own failures to one message and unknown codes to the generic one", () => {
