@@ -1,10 +1,13 @@
 "use client";
-// Invite a teammate: email + role; after creation shows the single-use link with a copy button.
-import { useFormatter, useTranslations } from "next-intl";
+// Invite a teammate: email + role; after creation shows the single-use link with a copy button. Role
+// names and the expiry (store's time zone) in the member's words.
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import type { Role } from "@/lib/auth/permissions";
+import { codeLabel } from "@/lib/format/codes";
+import { formatDateTime } from "@/lib/format/date-time";
 
 export type CreatedInviteLink = { url: string; email: string; expiresAt: string };
 
@@ -16,8 +19,10 @@ type Props = {
 };
 
 export function InviteForm({ roles, pending, created, onSubmit }: Props) {
-  const t = useTranslations();
-  const format = useFormatter();
+  const t = useTranslations("team.invite");
+  const tCodes = useTranslations("Codes");
+  const locale = useLocale();
+  const timeZone = useTimeZone() ?? "UTC";
   const [copied, setCopied] = useState(false);
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -31,41 +36,42 @@ export function InviteForm({ roles, pending, created, onSubmit }: Props) {
     <div className="space-y-4">
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3" data-testid="invite-create-form">
         <div className="min-w-56 flex-1">
-          <Field id="invite-email" name="email" type="email" required label={t("team.invite.email")} />
+          <Field id="invite-email" name="email" type="email" required label={t("email")} />
         </div>
         <div className="space-y-1">
           <label htmlFor="invite-role" className="block text-sm font-medium">
-            {t("team.invite.role")}
+            {t("role")}
           </label>
-          <select id="invite-role" name="role" defaultValue={roles.includes("support") ? "support" : roles[0]} className={inputClass}>
+          <select id="invite-role" name="role" defaultValue={roles.includes("support") ? "support" : roles[0]} className={`${inputClass} min-h-11`}>
             {roles.map((r) => (
               <option key={r} value={r}>
-                {t(`roles.${r}`)}
+                {codeLabel(tCodes, "role", r)}
               </option>
             ))}
           </select>
         </div>
-        <Button type="submit" disabled={pending}>
-          {pending ? t("team.invite.submitting") : t("team.invite.submit")}
+        <Button type="submit" disabled={pending} className="min-h-11">
+          {pending ? t("submitting") : t("submit")}
         </Button>
       </form>
       {created ? (
         <div className="space-y-2 rounded-md border border-brand-100 bg-brand-50 p-3 dark:border-zinc-700 dark:bg-zinc-800" data-testid="invite-link">
-          <p className="text-sm font-medium">{t("team.invite.linkTitle")}</p>
-          <div className="flex gap-2">
-            <input readOnly value={created.url} aria-label={t("team.invite.linkTitle")} className={`${inputClass} font-mono text-xs`} onFocus={(e) => e.currentTarget.select()} />
+          <p className="text-sm font-medium">{t("linkTitle")}</p>
+          <div className="flex flex-wrap gap-2 sm:flex-nowrap">
+            <input readOnly value={created.url} aria-label={t("linkTitle")} className={`${inputClass} min-h-11 min-w-0 font-mono text-xs`} onFocus={(e) => e.currentTarget.select()} />
             <Button
               type="button"
               variant="secondary"
+              className="min-h-11"
               onClick={() => {
                 void navigator.clipboard?.writeText(created.url).then(() => setCopied(true), () => setCopied(false));
               }}
             >
-              {copied ? t("team.invite.copied") : t("team.invite.copy")}
+              {copied ? t("copied") : t("copy")}
             </Button>
           </div>
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            {t("team.invite.linkHint", { email: created.email, expiresAt: format.dateTime(new Date(created.expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}
+            {t("linkHint", { email: created.email, expiresAt: formatDateTime(created.expiresAt, { locale, timeZone }) })}
           </p>
         </div>
       ) : null}

@@ -18,21 +18,21 @@ export function TimezoneForm({ zones, value, disabled, pending, onSubmit }: Prop
         onSubmit(choice);
       }}
     >
-      <div className="min-w-64 flex-1 space-y-1">
+      <div className="min-w-0 flex-1 basis-64 space-y-1">
         <label htmlFor="store-timezone" className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
           {t("timezoneTitle")}
         </label>
-        <select id="store-timezone" className={inputClass} value={choice} disabled={disabled} onChange={(e) => setChoice(e.target.value)}>
+        <select id="store-timezone" className={`${inputClass} min-h-11`} value={choice} disabled={disabled} onChange={(e) => setChoice(e.target.value)}>
           {zones.map((z) => (
             <option key={z} value={z}>
               {z}
             </option>
           ))}
         </select>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("timezoneHelp")}</p>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("timezoneHelp")}</p>
       </div>
       {disabled ? null : (
-        <Button type="submit" disabled={pending || choice === value}>
+        <Button type="submit" disabled={pending || choice === value} className="min-h-11">
           {t("timezoneSave")}
         </Button>
       )}

@@ -1,45 +1,56 @@
-// The audit log as a table: when, who, what, on whom. Known actions get a translated label; the action
-// code stays visible (and is the label of actions added later without a translation).
-import { useFormatter, useTranslations } from "next-intl";
+// The audit log, one page of the shared table (URL keys `audit_page`, `audit_size`), newest first: when
+// (in the store's time zone), who, what (the action in words) and on whom. The entry's details and
+// address are in the CSV export.
+import { useTranslations } from "next-intl";
+import { DataTable, type Column } from "@/components/data-table/data-table";
+import { CodeLabel } from "@/components/ui/code-label";
+import { DateTime } from "@/components/ui/date-time";
+import type { SearchParamsRecord } from "@/lib/http/page-query";
 
 export type AuditRow = { id: number; at: string; actorEmail: string | null; action: string; target: string | null };
 
-/** Message keys cannot contain dots (next-intl nests on them): "team.role_changed" → "team_role_changed". */
-function actionKey(action: string): string {
-  return action.replace(/\./g, "_");
-}
+export const AUDIT_TABLE_PREFIX = "audit";
+export const AUDIT_PAGE_SIZES = [25, 50, 100] as const;
 
-export function AuditTable({ entries }: { entries: AuditRow[] }) {
+type Props = {
+  entries: AuditRow[];
+  url: { pathname: string; query: SearchParamsRecord };
+  page: { number: number; size: number; hasMore: boolean };
+  exportHref?: string | null;
+};
+
+export function AuditTable({ entries, url, page, exportHref }: Props) {
   const t = useTranslations("audit");
-  const format = useFormatter();
-  if (entries.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("empty")}</p>;
+  const columns: Column<AuditRow>[] = [
+    { id: "at", header: t("columns.at"), card: "date", cell: (e) => <DateTime value={e.at} className="text-zinc-600 dark:text-zinc-400" /> },
+    {
+      id: "action",
+      header: t("columns.action"),
+      alwaysVisible: true,
+      card: "title",
+      // data-action: the code, for end-to-end tests and support; the words are what is read.
+      cell: (e) => (
+        <span data-action={e.action}>
+          <CodeLabel kind="auditAction" code={e.action} />
+        </span>
+      ),
+    },
+    { id: "actor", header: t("columns.actor"), cell: (e) => <span className="break-all">{e.actorEmail ?? t("system")}</span> },
+    { id: "target", header: t("columns.target"), cell: (e) => <span className="break-all">{e.target ?? ""}</span> },
+  ];
   return (
-    <div className="relative overflow-x-auto" tabIndex={0}>
-      <table className="w-full text-left text-sm" data-testid="audit-table">
-        <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-600 dark:text-zinc-400 dark:border-zinc-800">
-          <tr>
-            <th className="py-2 pr-4">{t("columns.at")}</th>
-            <th className="py-2 pr-4">{t("columns.actor")}</th>
-            <th className="py-2 pr-4">{t("columns.action")}</th>
-            <th className="py-2">{t("columns.target")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} data-action={e.action} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-              <td className="whitespace-nowrap py-2 pr-4 text-xs text-zinc-600 dark:text-zinc-400">
-                {format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "medium" })}
-              </td>
-              <td className="py-2 pr-4 font-mono text-xs">{e.actorEmail ?? t("system")}</td>
-              <td className="py-2 pr-4">
-                {t.has(`actions.${actionKey(e.action)}`) ? <span className="mr-2">{t(`actions.${actionKey(e.action)}`)}</span> : null}
-                <code className="text-xs text-zinc-600 dark:text-zinc-400">{e.action}</code>
-              </td>
-              <td className="py-2 font-mono text-xs">{e.target ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={t("title")}
+      testId="audit-table"
+      columns={columns}
+      rows={entries}
+      rowKey={(e) => String(e.id)}
+      url={url}
+      keyPrefix={AUDIT_TABLE_PREFIX}
+      page={{ ...page, sizes: AUDIT_PAGE_SIZES }}
+      columnMenu={false}
+      emptyMessage={t("empty")}
+      exportControl={exportHref ? { href: exportHref, filename: "audit-log.csv" } : null}
+    />
   );
 }

@@ -1,72 +1,79 @@
-// The team as a table: role selector and remove button for the members the viewer may manage.
-import { useFormatter, useTranslations } from "next-intl";
-import { ROLES, type Role } from "@/lib/auth/permissions";
-import { Button } from "@/components/ui/button";
+// The team as one page of the shared table (server-rendered, sorted and paged by the URL's `members_*`
+// keys): name, email, role, joined. For members the viewer may manage, the role is a select and a
+// remove button follows (client islands, components/team/team-actions.tsx); everyone else reads words.
+import { useTranslations } from "next-intl";
+import { DataTable, type Column } from "@/components/data-table/data-table";
+import type { TableSort } from "@/components/data-table/table-state";
+import { CodeLabel } from "@/components/ui/code-label";
+import { DateTime } from "@/components/ui/date-time";
+import type { Role } from "@/lib/auth/permissions";
+import type { SearchParamsRecord } from "@/lib/http/page-query";
+import { RemoveMemberButton, RoleSelect } from "./team-actions";
 
 export type MemberRow = { id: string; email: string; name: string | null; role: Role; createdAt: string; manageable: boolean; isSelf: boolean };
 
+/** The URL keys of this table (`members_sort`, `members_page`…): the Team page holds three tables. */
+export const MEMBERS_TABLE_PREFIX = "members";
+
 type Props = {
   members: MemberRow[];
+  /** Roles the viewer may give (their select offers these and the member's current one). */
   assignableRoles: readonly Role[];
-  busyId: string | null;
-  onChangeRole: (member: MemberRow, role: Role) => void;
-  onRemove: (member: MemberRow) => void;
+  url: { pathname: string; query: SearchParamsRecord };
+  sort: TableSort;
+  page: { number: number; size: number; hasMore: boolean };
+  /** The CSV of the whole team, when the viewer may export. */
+  exportHref?: string | null;
 };
 
-export function MembersTable({ members, assignableRoles, busyId, onChangeRole, onRemove }: Props) {
-  const t = useTranslations();
-  const format = useFormatter();
+export function MembersTable({ members, assignableRoles, url, sort, page, exportHref }: Props) {
+  const t = useTranslations("team");
+  const muted = "text-zinc-600 dark:text-zinc-400";
+  const columns: Column<MemberRow>[] = [
+    {
+      id: "name",
+      header: t("columns.name"),
+      sortable: true,
+      alwaysVisible: true,
+      card: "title",
+      cell: (m) => (
+        // data-email: the row's identity for end-to-end tests (the table's rows are keyed by member id).
+        <span data-email={m.email}>
+          {m.name ?? <span className={muted}>{t("noName")}</span>}
+          {m.isSelf ? <span className={`ml-1 text-xs ${muted}`}>({t("you")})</span> : null}
+        </span>
+      ),
+    },
+    { id: "email", header: t("columns.email"), sortable: true, cell: (m) => <span className="break-all">{m.email}</span> },
+    {
+      id: "role",
+      header: t("columns.role"),
+      sortable: true,
+      card: "status",
+      cell: (m) => (m.manageable ? <RoleSelect key={m.role} member={m} roles={assignableRoles} /> : <CodeLabel kind="role" code={m.role} className="font-medium" />),
+    },
+    { id: "created_at", header: t("columns.joined"), sortable: true, card: "date", cell: (m) => <DateTime value={m.createdAt} style="date" className={muted} /> },
+    {
+      id: "actions",
+      header: t("columns.actions"),
+      alwaysVisible: true,
+      cell: (m) => (m.manageable && !m.isSelf ? <RemoveMemberButton member={m} /> : null),
+    },
+  ];
   return (
-    <div className="relative overflow-x-auto" tabIndex={0}>
-      <table className="w-full text-left text-sm" data-testid="members-table">
-        <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-600 dark:text-zinc-400 dark:border-zinc-800">
-          <tr>
-            <th className="py-2 pr-4">{t("team.columns.name")}</th>
-            <th className="py-2 pr-4">{t("team.columns.email")}</th>
-            <th className="py-2 pr-4">{t("team.columns.role")}</th>
-            <th className="py-2 pr-4">{t("team.columns.joined")}</th>
-            <th className="py-2">{t("team.columns.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.id} data-email={m.email} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-              <td className="py-2 pr-4">
-                {m.name ?? t("team.noName")}
-                {m.isSelf ? <span className="ml-1 text-xs text-zinc-600 dark:text-zinc-400">({t("team.you")})</span> : null}
-              </td>
-              <td className="py-2 pr-4 font-mono text-xs">{m.email}</td>
-              <td className="py-2 pr-4">
-                {m.manageable ? (
-                  <select
-                    aria-label={t("team.changeRole", { email: m.email })}
-                    value={m.role}
-                    disabled={busyId === m.id}
-                    onChange={(e) => onChangeRole(m, e.target.value as Role)}
-                    className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-                  >
-                    {ROLES.filter((r) => r === m.role || assignableRoles.includes(r)).map((r) => (
-                      <option key={r} value={r}>
-                        {t(`roles.${r}`)}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <span data-testid="member-role">{t(`roles.${m.role}`)}</span>
-                )}
-              </td>
-              <td className="py-2 pr-4 text-xs text-zinc-600 dark:text-zinc-400">{format.dateTime(new Date(m.createdAt), { dateStyle: "medium" })}</td>
-              <td className="py-2">
-                {m.manageable && !m.isSelf ? (
-                  <Button variant="danger" className="px-2 py-1 text-xs" disabled={busyId === m.id} onClick={() => onRemove(m)}>
-                    {t("team.remove")}
-                  </Button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={t("membersTitle")}
+      testId="members-table"
+      columns={columns}
+      rows={members}
+      rowKey={(m) => m.id}
+      url={url}
+      keyPrefix={MEMBERS_TABLE_PREFIX}
+      sort={sort}
+      page={page}
+      columnMenu={false}
+      emptyMessage={t("membersEmpty")}
+      exportControl={exportHref ? { href: exportHref, filename: "team-members.csv" } : null}
+    />
   );
 }

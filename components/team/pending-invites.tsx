@@ -1,46 +1,55 @@
-// Invites sent but not yet accepted: who, with which role, until when (the links themselves are never
-// stored), and a revoke button on the ones the viewer may withdraw.
-import { useFormatter, useTranslations } from "next-intl";
+// Invites sent but not yet accepted, one page of the shared table (URL keys `invites_*`): who, with which
+// role, until when (the links themselves are never stored), and a revoke button on the ones the viewer
+// may withdraw (a client island, components/team/team-actions.tsx).
+import { useTranslations } from "next-intl";
+import { DataTable, type Column } from "@/components/data-table/data-table";
+import { CodeLabel } from "@/components/ui/code-label";
+import { DateTime } from "@/components/ui/date-time";
 import type { Role } from "@/lib/auth/permissions";
-import { Button } from "@/components/ui/button";
+import type { SearchParamsRecord } from "@/lib/http/page-query";
+import { RevokeInviteButton } from "./team-actions";
 
-export type PendingInvite = { id: string; email: string; role: Role; expiresAt: string };
+export type PendingInvite = { id: string; email: string; role: Role; expiresAt: string; revocable: boolean };
+
+export const INVITES_TABLE_PREFIX = "invites";
 
 type Props = {
   invites: PendingInvite[];
-  /** Whether the viewer may withdraw this invite (absent: no button at all). */
-  canRevoke?: (invite: PendingInvite) => boolean;
-  onRevoke?: (invite: PendingInvite) => void;
-  busyId?: string | null;
+  url: { pathname: string; query: SearchParamsRecord };
+  page: { number: number; size: number; hasMore: boolean };
 };
 
-export function PendingInvites({ invites, canRevoke, onRevoke, busyId }: Props) {
-  const t = useTranslations();
-  const format = useFormatter();
-  if (invites.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("team.pendingEmpty")}</p>;
+export function PendingInvites({ invites, url, page }: Props) {
+  const t = useTranslations("team");
+  const columns: Column<PendingInvite>[] = [
+    {
+      id: "email",
+      header: t("columns.email"),
+      alwaysVisible: true,
+      card: "title",
+      // data-email: the row's identity for end-to-end tests (rows are keyed by invite id).
+      cell: (i) => (
+        <span data-email={i.email} className="break-all">
+          {i.email}
+        </span>
+      ),
+    },
+    { id: "role", header: t("columns.role"), card: "status", cell: (i) => <CodeLabel kind="role" code={i.role} /> },
+    { id: "expires_at", header: t("columns.expires"), card: "date", cell: (i) => <DateTime value={i.expiresAt} className="text-zinc-600 dark:text-zinc-400" /> },
+    { id: "actions", header: t("columns.actions"), alwaysVisible: true, cell: (i) => (i.revocable ? <RevokeInviteButton invite={i} /> : null) },
+  ];
   return (
-    <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800" data-testid="pending-invites">
-      {invites.map((invite) => (
-        <li key={invite.id} data-email={invite.email} className="flex flex-wrap items-center justify-between gap-2 py-2">
-          <span className="font-mono text-xs">{invite.email}</span>
-          <span>{t(`roles.${invite.role}`)}</span>
-          <span className="text-xs text-zinc-600 dark:text-zinc-400">
-            {t("team.pendingExpires")} {format.dateTime(new Date(invite.expiresAt), { dateStyle: "medium", timeStyle: "short" })}
-          </span>
-          {onRevoke && canRevoke?.(invite) ? (
-            <Button
-              variant="danger"
-              className="px-2 py-1 text-xs"
-              disabled={busyId === invite.id}
-              aria-label={t("team.revokeInviteLabel", { email: invite.email })}
-              data-testid="revoke-invite"
-              onClick={() => onRevoke(invite)}
-            >
-              {t("team.revokeInvite")}
-            </Button>
-          ) : null}
-        </li>
-      ))}
-    </ul>
+    <DataTable
+      label={t("pendingTitle")}
+      testId="pending-invites"
+      columns={columns}
+      rows={invites}
+      rowKey={(i) => i.id}
+      url={url}
+      keyPrefix={INVITES_TABLE_PREFIX}
+      page={page}
+      columnMenu={false}
+      emptyMessage={t("pendingEmpty")}
+    />
   );
 }

@@ -60,11 +60,15 @@ function parseDetails(text: string | null): Record<string, unknown> | null {
 /**
  * Newest first. `before` pages backwards: an entry id ("1234": entries older than it) or an ISO
  * instant (entries strictly before it). `action` filters exactly, or by prefix when it ends with "."
- * ("team." → every team change).
+ * ("team." → every team change). `offset` skips that many entries of the filter (the Team page's
+ * numbered pages: it asks for size + 1 to know whether a next page exists).
  */
-export async function listAudit(db: Kysely<Database>, opts: AuditFilter & { limit?: number } = {}): Promise<AuditEntry[]> {
+export async function listAudit(db: Kysely<Database>, opts: AuditFilter & { limit?: number; offset?: number } = {}): Promise<AuditEntry[]> {
   const limit = Math.min(Math.max(Math.trunc(opts.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
-  const rows = await withAuditFilter(db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(limit), opts).execute();
+  const offset = Math.max(Math.trunc(opts.offset ?? 0), 0);
+  let query = withAuditFilter(db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(limit), opts);
+  if (offset > 0) query = query.offset(offset);
+  const rows = await query.execute();
   return rows.map(toAuditEntry);
 }
 

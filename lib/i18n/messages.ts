@@ -18,6 +18,8 @@ export const FEATURE_MESSAGE_FILES = [
   "errors",
   "exports",
   "recovery",
+  "team",
+  "settings",
 ] as const;
 
 type Catalogue = Record<string, unknown>;

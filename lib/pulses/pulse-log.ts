@@ -1,56 +1,82 @@
-// The Pulse delivery log for Settings: accepted and refused deliveries, newest first, and a 24-hour
-// summary — Chariow disables a Pulse after 5 failed deliveries, so failures must be visible at a glance.
+// The Pulse delivery log for Settings: accepted and refused deliveries, newest first, a page at a time,
+// and a 24-hour summary — Chariow disables a Pulse after 5 failed deliveries, so failures must be visible
+// at a glance.
 // Failures are what Chariow really sent and we failed; unverified refusals (anyone can POST here) are
 // counted apart, with a hint when they look like a wrong secret.
 import "server-only";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import { WRONG_SECRET_REASONS, type PulseDeliveryStatus, type PulseLogEntry, type PulseLogSummary } from "./schemas";
 
 type Db = Kysely<Database>;
 
-export async function listPulseLog(db: Db, { limit }: { limit: number }): Promise<PulseLogEntry[]> {
-  const [deliveries, rejections] = await Promise.all([
-    db
-      .selectFrom("pulse_deliveries")
-      .select(["id", "received_at", "pulse_id", "event", "delivery_id", "status", "detail"])
-      .orderBy("received_at", "desc")
-      .orderBy("id", "desc")
-      .limit(limit)
-      .execute(),
-    db
-      .selectFrom("pulse_rejections")
-      .select(["id", "received_at", "pulse_id", "event", "reason", "source", "repeat_count"])
-      .orderBy("received_at", "desc")
-      .orderBy("id", "desc")
-      .limit(limit)
-      .execute(),
-  ]);
-  const entries: PulseLogEntry[] = [
-    ...deliveries.map((d) => ({
-      key: `d${d.id}`,
-      receivedAt: d.received_at,
-      pulseId: d.pulse_id,
-      event: d.event,
-      deliveryId: d.delivery_id,
-      status: d.status as PulseDeliveryStatus,
-      detail: d.detail,
-      count: 1,
-      source: null,
-    })),
-    ...rejections.map((r) => ({
-      key: `r${r.id}`,
+/**
+ * One page of the log, newest first: accepted and refused deliveries merged in SQL (UNION ALL), at the
+ * same instant a refusal before a delivery and then the later id first — the CSV export's order
+ * (export-pulse-log.ts), so a page and the file agree. Each side is cut to `offset + limit` rows first:
+ * the page's rows are among them, and neither table is read further than the page needs.
+ */
+export async function listPulseLog(db: Db, { limit, offset = 0 }: { limit: number; offset?: number }): Promise<PulseLogEntry[]> {
+  const reach = offset + limit;
+  const deliveries = db
+    .selectFrom("pulse_deliveries")
+    .select([
+      sql<string>`'d'`.as("kind"),
+      "id",
+      "received_at",
+      "pulse_id",
+      "event",
+      "delivery_id",
+      "status",
+      "detail",
+      sql<string | null>`null`.as("source"),
+      sql<number>`1`.as("repeat_count"),
+    ])
+    .orderBy("received_at", "desc")
+    .orderBy("id", "desc")
+    .limit(reach);
+  const rejections = db
+    .selectFrom("pulse_rejections")
+    .select([
+      sql<string>`'r'`.as("kind"),
+      "id",
+      "received_at",
+      "pulse_id",
+      "event",
+      sql<string | null>`null`.as("delivery_id"),
+      sql<string>`'rejected'`.as("status"),
+      "reason as detail",
+      "source",
+      "repeat_count",
+    ])
+    .orderBy("received_at", "desc")
+    .orderBy("id", "desc")
+    .limit(reach);
+  // Each side in its own subquery: SQLite allows no ORDER BY / LIMIT on a member of a compound select.
+  const merged = db.selectFrom(deliveries.as("d")).selectAll().unionAll(db.selectFrom(rejections.as("r")).selectAll());
+  const rows = await db
+    .selectFrom(merged.as("log"))
+    .selectAll()
+    .orderBy("received_at", "desc")
+    .orderBy("kind", "desc") // 'r' before 'd'
+    .orderBy("id", "desc")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((r) => {
+    const rejected = r.kind === "r";
+    return {
+      key: `${r.kind}${r.id}`,
       receivedAt: r.received_at,
       pulseId: r.pulse_id,
       event: r.event,
-      deliveryId: null,
-      status: "rejected" as const,
-      detail: r.reason,
+      deliveryId: r.delivery_id,
+      status: rejected ? "rejected" : (r.status as PulseDeliveryStatus),
+      detail: r.detail,
       count: Number(r.repeat_count),
       source: r.source,
-    })),
-  ];
-  return entries.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : b.key.localeCompare(a.key))).slice(0, limit);
+    };
+  });
 }
 
 export async function pulseLogSummary(db: Db, now: Date = new Date()): Promise<PulseLogSummary> {
@@ -89,8 +115,8 @@ export async function pulseLogSummary(db: Db, now: Date = new Date()): Promise<P
   };
 }
 
-/** What the Settings page and GET /api/pulses/log show: the newest entries and the 24 h summary. */
-export async function getPulseLog(db: Db, { limit }: { limit: number }): Promise<{ entries: PulseLogEntry[]; summary: PulseLogSummary }> {
-  const [entries, summary] = await Promise.all([listPulseLog(db, { limit }), pulseLogSummary(db)]);
+/** What the Settings page and GET /api/pulses/log show: one page of entries (`offset`) and the 24 h summary. */
+export async function getPulseLog(db: Db, { limit, offset = 0 }: { limit: number; offset?: number }): Promise<{ entries: PulseLogEntry[]; summary: PulseLogSummary }> {
+  const [entries, summary] = await Promise.all([listPulseLog(db, { limit, offset }), pulseLogSummary(db)]);
   return { entries, summary };
 }

@@ -58,4 +58,8 @@ export type PulseLogSummary = {
   pending: number;
 };
 
-export const pulseLogQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+/** GET /api/pulses/log: `limit` entries after skipping `offset` (the Settings page's numbered pages). */
+export const pulseLogQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});

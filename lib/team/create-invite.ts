@@ -56,16 +56,22 @@ export async function createInvite(
   return { token, expiresAt, email: data.email, role: data.role };
 }
 
-/** Pending (unused, unexpired) invites, for the Team page. Never returns tokens: only hashes exist. */
+/**
+ * Pending (unused, unexpired) invites, newest first, for the Team page. Never returns tokens: only hashes
+ * exist. `limit` and `offset` give one page of them.
+ */
 export async function listPendingInvites(
   db: Kysely<Database>,
+  opts: { limit?: number; offset?: number } = {},
 ): Promise<Array<{ id: string; email: string; role: Role; expiresAt: string; createdAt: string }>> {
-  const rows = await db
+  let query = db
     .selectFrom("invites")
     .select(["id", "email", "role", "expires_at", "created_at"])
     .where("used_at", "is", null)
     .where("expires_at", ">", nowIso())
     .orderBy("created_at", "desc")
-    .execute();
+    .orderBy("id", "asc");
+  if (opts.limit !== undefined) query = query.limit(opts.limit).offset(opts.offset ?? 0);
+  const rows = await query.execute();
   return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, expiresAt: r.expires_at, createdAt: r.created_at }));
 }

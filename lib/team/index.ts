@@ -5,7 +5,7 @@ export type { Actor, Member } from "./members";
 export { emailSchema, roleSchema, nameSchema } from "./members";
 export { authenticate, type AuthenticateResult } from "./authenticate";
 export { createUser, type CreateUserInput } from "./create-user";
-export { listMembers, findMemberByEmail, findMemberById } from "./list-members";
+export { listMembers, findMemberByEmail, findMemberById, MEMBER_SORT_COLUMNS, type MemberSortColumn, type MemberListOptions } from "./list-members";
 export { createInvite, listPendingInvites, type CreatedInvite } from "./create-invite";
 export { getInvite, acceptInvite } from "./accept-invite";
 export { changeRole } from "./change-role";

@@ -1,74 +1,84 @@
-// The Settings page (owners/admins): store connection and sync status, the Pulse URL to paste into
-// Chariow with which Pulses have secrets (never their values) and the live delivery log, and the store
-// time zone (editable with settings:manage).
+// The Settings page (owners/admins), in the merchant's words: the store connection, the sync's state,
+// the Pulse URL to paste into Chariow with the delivery log (one page of the URL, `pulses_*` keys, the
+// first one kept live), the store time zone (editable with settings:manage), and — closed by default —
+// the technical details support needs (API host and budget, sync jobs, Pulse ids).
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ExportButton } from "@/components/data-table/export-button";
+import { readTableState } from "@/components/data-table/table-state";
 import { PulseEndpointDetails } from "@/components/settings/pulse-endpoint-card";
+import { PULSE_LOG_PAGE_SIZES, PULSE_LOG_TABLE_PREFIX } from "@/components/settings/pulse-log-table";
+import { DefinitionRows } from "@/components/settings/sync-status-details";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { defaultPresetFor } from "@/lib/csv/presets";
-import { currentLocale } from "@/lib/i18n/request";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getSettingsSyncView } from "@/lib/freshness/get-freshness";
+import type { SearchParamsRecord } from "@/lib/http/page-query";
 import { getPulseEndpointInfo, getPulseLog } from "@/lib/pulses";
-import { PULSE_LOG_PAGE_SIZE } from "@/lib/query/keys";
 import { getStoreTimeZone, listTimeZones } from "@/lib/settings/store-timezone";
 import { getConnectionStatus } from "@/lib/store/store-info";
 import { PulseLogClient } from "./pulse-log-client";
-import { SyncStatusClient } from "./sync-status-client";
+import { SyncStatusClient, TechnicalDetailsClient } from "./sync-status-client";
 import { TimezoneClient } from "./timezone-client";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pages.settings"))("title") };
 }
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const member = await requirePermission("settings:read");
   const t = await getTranslations();
   const db = await getDb();
+  const query = await searchParams;
   const c = getConnectionStatus();
-  const csvPreset = defaultPresetFor(await currentLocale());
-  const [pulseLog, timeZone, sync] = await Promise.all([getPulseLog(db, { limit: PULSE_LOG_PAGE_SIZE }), getStoreTimeZone(db), getSettingsSyncView(db)]);
-  const rows: Array<[string, string]> = [
-    [t("settings.mode"), c.mode === "demo" ? t("settings.modeDemo") : t("settings.modeLive")],
-    [t("settings.apiHost"), c.apiHost],
-    [t("settings.apiKey"), c.apiKeyConfigured ? t("settings.configured") : t("settings.notConfigured")],
-    [t("settings.pulseSecret"), c.pulseSecretConfigured ? t("settings.configured") : t("settings.notConfigured")],
-    [t("settings.timezone"), timeZone],
-  ];
+  const pulses = getPulseEndpointInfo();
+  const logState = readTableState(query, { sort: { column: "received_at", dir: "desc" }, size: PULSE_LOG_PAGE_SIZES[0] }, { prefix: PULSE_LOG_TABLE_PREFIX, sizes: PULSE_LOG_PAGE_SIZES });
+  const logPage = { number: logState.page, size: logState.size };
+  // One entry more than the page: whether a next page exists, without counting.
+  const [pulseLog, timeZone, sync] = await Promise.all([
+    getPulseLog(db, { limit: logPage.size + 1, offset: (logPage.number - 1) * logPage.size }),
+    getStoreTimeZone(db),
+    getSettingsSyncView(db),
+  ]);
+  const configured = (yes: boolean) => (yes ? t("settings.configured") : t("settings.notConfigured"));
   return (
     <>
       <PageHeader title={t("pages.settings.title")} description={t("pages.settings.description")} />
       <div className="space-y-6">
         <Card title={t("settings.connectionTitle")} testId="connection">
-          <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
-            {rows.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
-                <dd className="font-medium">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <DefinitionRows
+            rows={[
+              [t("settings.mode"), c.mode === "demo" ? t("settings.modeDemo") : t("settings.modeLive"), "connection-mode"],
+              [t("settings.apiKey"), configured(c.apiKeyConfigured), "connection-api-key"],
+              [t("settings.pulseSecret"), configured(c.pulseSecretConfigured), "connection-pulse-secret"],
+              [t("settings.timezone"), timeZone, "connection-timezone"],
+            ]}
+          />
         </Card>
         <Card title={t("settings.syncTitle")} testId="sync-status">
-          <SyncStatusClient initial={sync.freshness} leaseHolder={sync.leaseHolder} lastError={sync.lastError} optionalJobs={sync.optionalJobs} />
+          <SyncStatusClient initial={sync.freshness} lastError={sync.lastError} />
         </Card>
         <Card title={t("settings.pulsesTitle")} testId="pulses">
-          <PulseEndpointDetails {...getPulseEndpointInfo()}>
+          <PulseEndpointDetails {...pulses}>
             <div className="border-t border-zinc-200 pt-4 dark:border-zinc-800">
-              <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-                <h3 className="text-sm font-semibold">{t("pulseLog.title")}</h3>
-                {can(member.role, "export:csv") ? <ExportButton href="/api/pulses/log/export.csv" expectedRows={null} defaultPreset={csvPreset} filename="pulse-log.csv" /> : null}
-              </div>
-              <PulseLogClient initial={pulseLog} limit={PULSE_LOG_PAGE_SIZE} />
+              <h3 className="mb-2 text-sm font-semibold">{t("pulseLog.title")}</h3>
+              <PulseLogClient initial={pulseLog} page={logPage} query={query} exportHref={can(member.role, "export:csv") ? "/api/pulses/log/export.csv" : null} />
             </div>
           </PulseEndpointDetails>
         </Card>
         <Card title={t("settings.timezoneTitle")}>
           <TimezoneClient zones={listTimeZones(timeZone)} current={timeZone} canManage={can(member.role, "settings:manage")} />
+        </Card>
+        <Card>
+          <TechnicalDetailsClient
+            initial={sync.freshness}
+            apiHost={c.apiHost}
+            leaseHolder={sync.leaseHolder}
+            optionalJobs={sync.optionalJobs}
+            lastError={sync.lastError}
+            pulseSecretsFor={pulses.secretsFor}
+          />
         </Card>
       </div>
     </>

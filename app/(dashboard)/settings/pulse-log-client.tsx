@@ -1,21 +1,42 @@
 "use client";
-// The Settings page's live Pulse delivery log: hydrated from the server, then polled every 5 s under
-// ["pulses","log",{limit}] so a merchant testing their Pulse sees the delivery arrive.
+// The Settings page's live Pulse delivery log: the server renders the URL's page, this island keeps the
+// first page fresh (polled every 5 s under ["pulses","log",{limit,offset}]) so a merchant testing their
+// Pulse sees the delivery arrive. Later pages stay as read: rows would shift under the reader.
 import { useQuery } from "@tanstack/react-query";
 import { PulseLogTable } from "@/components/settings/pulse-log-table";
 import { apiFetch } from "@/lib/http/api-client";
+import type { SearchParamsRecord } from "@/lib/http/page-query";
 import type { PulseLogEntry, PulseLogSummary } from "@/lib/pulses/schemas";
 import { queryKeys } from "@/lib/query/keys";
 
 type PulseLog = { entries: PulseLogEntry[]; summary: PulseLogSummary };
 
-export function PulseLogClient({ initial, limit }: { initial: PulseLog; limit: number }) {
+type Props = {
+  /** The server's read of `size + 1` entries from the page's first one (the extra one: a next page exists). */
+  initial: PulseLog;
+  page: { number: number; size: number };
+  query: SearchParamsRecord;
+  exportHref: string | null;
+};
+
+export function PulseLogClient({ initial, page, query, exportHref }: Props) {
+  const slice = { limit: page.size + 1, offset: (page.number - 1) * page.size };
   const log = useQuery({
-    queryKey: queryKeys.pulseLog(limit),
-    queryFn: () => apiFetch<PulseLog>(`/api/pulses/log?limit=${limit}`),
+    queryKey: queryKeys.pulseLog(slice),
+    queryFn: () => apiFetch<PulseLog>(`/api/pulses/log?limit=${slice.limit}&offset=${slice.offset}`),
     initialData: initial,
-    refetchInterval: 5_000,
+    refetchInterval: page.number === 1 ? 5_000 : false,
     staleTime: 0,
   });
-  return <PulseLogTable entries={log.data.entries} summary={log.data.summary} now={Date.parse(log.data.summary.readAt)} />;
+  const { entries, summary } = log.data;
+  return (
+    <PulseLogTable
+      entries={entries.slice(0, page.size)}
+      summary={summary}
+      now={Date.parse(summary.readAt)}
+      url={{ pathname: "/settings", query }}
+      page={{ number: page.number, size: page.size, hasMore: entries.length > page.size }}
+      exportHref={exportHref}
+    />
+  );
 }

@@ -1,19 +1,33 @@
 "use client";
-// The Settings page's sync card, live: the same ["sync","status"] query as the shell's slot (one poll),
-// plus the details only this page shows (last error text, lease holder, optional jobs), read on the server.
-import { SyncStatusDetails } from "@/components/settings/sync-status-details";
+// The Settings page's live sync facts: the same ["sync","status"] query as the shell's freshness slot
+// (one poll, shared), hydrated from the server's read. The sync card shows what a merchant reads; the
+// technical details (API budget…) are live too. The rest (last error, lease holder, optional jobs) is
+// the server's read.
+import { SyncStatusDetails, type SyncLastError } from "@/components/settings/sync-status-details";
+import { TechnicalDetails } from "@/components/settings/technical-details";
 import type { FreshnessView, OptionalJobView } from "@/lib/freshness/schemas";
 import { useFreshness } from "@/lib/freshness/use-freshness";
 
-type Props = {
+function useLiveFreshness(initial: FreshnessView): FreshnessView {
+  const status = useFreshness(initial);
+  return status.data ?? initial;
+}
+
+export function SyncStatusClient({ initial, lastError }: { initial: FreshnessView; lastError: SyncLastError | null }) {
+  const view = useLiveFreshness(initial);
+  return <SyncStatusDetails view={view} now={Date.parse(view.readAt)} lastError={lastError} />;
+}
+
+type TechnicalProps = {
   initial: FreshnessView;
-  lastError: { at: string | null; kind: string; message: string } | null;
+  apiHost: string;
   leaseHolder: string | null;
   optionalJobs: OptionalJobView[];
+  lastError: SyncLastError | null;
+  pulseSecretsFor: "all" | string[];
 };
 
-export function SyncStatusClient({ initial, lastError, leaseHolder, optionalJobs }: Props) {
-  const status = useFreshness(initial);
-  const view = status.data ?? initial;
-  return <SyncStatusDetails view={view} now={Date.parse(view.readAt)} lastError={lastError} leaseHolder={leaseHolder} optionalJobs={optionalJobs} />;
+export function TechnicalDetailsClient({ initial, ...rest }: TechnicalProps) {
+  const view = useLiveFreshness(initial);
+  return <TechnicalDetails budget={view.budget} now={Date.parse(view.readAt)} {...rest} />;
 }

@@ -22,8 +22,9 @@ test("a new sale appears live on the Overview, and its Pulse in the Settings log
   await simControl("POST", "/pulses/test");
   await page.getByRole("navigation").getByRole("link", { name: "Paramètres" }).click();
   const log = page.getByTestId("pulse-log");
-  await expect(log.locator('tr[data-event="successful.sale"][data-status="processed"]').first()).toBeVisible();
-  await expect(log.locator('tr[data-status="test"]').first()).toContainText("Test");
+  // Codes are data on the cells; the page reads words ("Vente réussie", "Traité").
+  await expect(log.locator('tr:has([data-event="successful.sale"]):has([data-status="processed"])').first()).toContainText("Vente réussie");
+  await expect(log.locator('tr:has([data-status="test"])').first()).toContainText("Test");
   await expect(page.getByTestId("pulse-url")).toHaveText(/\/api\/pulses$/);
   await expect(page.getByTestId("pulse-secrets")).toHaveText("tous les Pulses (un seul secret)");
   await expect(page.getByTestId("sync-backfill")).toBeVisible();

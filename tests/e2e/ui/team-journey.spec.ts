@@ -22,7 +22,7 @@ test("invite, accept, change role, remove — all in the audit log", async ({ pa
   await page.getByRole("button", { name: "Create invite link" }).click();
   const link = await page.getByTestId("invite-link").getByRole("textbox").inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]+$/);
-  await expect(page.getByTestId("pending-invites").locator(`li[data-email="${teammate.email}"]`)).toContainText("Marketing");
+  await expect(page.getByTestId("pending-invites").locator(`tr:has([data-email="${teammate.email}"])`)).toContainText("Marketing");
 
   // Accept in a second, anonymous browser context (French by default there).
   const other = await browser.newContext();
@@ -51,8 +51,8 @@ test("invite, accept, change role, remove — all in the audit log", async ({ pa
 
   // Change their role to support: their next page load already uses the new role.
   await page.reload();
-  await expect(page.locator(`[data-testid="pending-invites"] li[data-email="${teammate.email}"]`)).toHaveCount(0);
-  const row = page.getByTestId("members-table").locator(`tr[data-email="${teammate.email}"]`);
+  await expect(page.locator(`[data-testid="pending-invites"] tr:has([data-email="${teammate.email}"])`)).toHaveCount(0);
+  const row = page.getByTestId("members-table").locator(`tr:has([data-email="${teammate.email}"])`);
   await expect(row).toContainText(teammate.name);
   const patched = page.waitForResponse((r) => r.url().includes("/api/team/members/") && r.request().method() === "PATCH");
   await row.getByRole("combobox").selectOption("support");
@@ -76,7 +76,7 @@ test("invite, accept, change role, remove — all in the audit log", async ({ pa
   await page.getByLabel("Email", { exact: true }).fill(mistake);
   await page.getByRole("button", { name: "Create invite link" }).click();
   const mistakeLink = await page.getByTestId("invite-link").getByRole("textbox").inputValue();
-  const pendingMistake = page.getByTestId("pending-invites").locator(`li[data-email="${mistake}"]`);
+  const pendingMistake = page.getByTestId("pending-invites").locator(`tr:has([data-email="${mistake}"])`);
   const revoked = page.waitForResponse((r) => r.url().includes("/api/team/invites/") && r.request().method() === "DELETE");
   await pendingMistake.getByRole("button", { name: `Revoke the invite to ${mistake}` }).click();
   expect((await revoked).status()).toBe(204);
@@ -86,15 +86,16 @@ test("invite, accept, change role, remove — all in the audit log", async ({ pa
   await deadPage.goto(mistakeLink);
   await expect(deadPage.getByTestId("invite-invalid")).toBeVisible();
   await dead.close();
-  await expect(page.getByTestId("audit-table").locator('tr[data-action="team.invite_revoked"]').filter({ hasText: mistake })).toHaveCount(1);
+  await expect(page.getByTestId("audit-table").locator('tr:has([data-action="team.invite_revoked"])').filter({ hasText: mistake })).toHaveCount(1);
 
-  // The audit log tells the whole story, newest first.
+  // The audit log tells the whole story, newest first: 100 entries a page (other tests sign in meanwhile).
+  await page.goto("/team?audit_size=100");
   const audit = page.getByTestId("audit-table");
-  const about = (action: string) => audit.locator(`tr[data-action="${action}"]`).filter({ hasText: teammate.email });
+  const about = (action: string) => audit.locator(`tr:has([data-action="${action}"])`).filter({ hasText: teammate.email });
   await expect(about("team.invite_created")).toHaveCount(1);
   await expect(about("team.invite_accepted")).toHaveCount(1);
   await expect(about("team.role_changed")).toHaveCount(1);
   await expect(about("team.member_removed")).toHaveCount(1);
-  await expect(audit.locator('tr[data-action="auth.sign_in"]').filter({ hasText: teammate.email }).first()).toBeVisible();
+  await expect(audit.locator('tr:has([data-action="auth.sign_in"])').filter({ hasText: teammate.email }).first()).toBeVisible();
   await expect(about("team.member_removed")).toContainText(owner.email);
 });

@@ -20,15 +20,15 @@ describe("client errors", () => {
 
   it("says each in the member's language, by code", () => {
     const throttled = new ApiError(429, "throttled", "Too many attempts, try again later", undefined, 30);
-    expect(errorMessage(fr, throttled)).toBe("Trop de tentatives : patientez un peu avant de réessayer.");
+    expect(errorMessage(fr, throttled)).toBe("Trop de tentatives : patientez un peu avant de réessayer.");
     expect(errorMessage(en, throttled)).toBe("Too many attempts: wait a little before trying again.");
-    expect(errorMessage(fr, new TypeError("Failed to fetch"))).toBe("Connexion impossible : vérifiez votre réseau puis réessayez.");
-    expect(errorMessage(fr, { error: { code: "password_common", message: "password: is too common" } })).toBe("Mot de passe trop courant : choisissez-en un autre.");
+    expect(errorMessage(fr, new TypeError("Failed to fetch"))).toBe("Connexion impossible : vérifiez votre réseau puis réessayez.");
+    expect(errorMessage(fr, { error: { code: "password_common", message: "password: is too common" } })).toBe("Mot de passe trop courant : choisissez-en un autre.");
   });
 
   it("maps Chariow's own failures to one message and unknown codes to the generic one", () => {
     expect(errorMessageKey("chariow_malformed_response")).toBe("chariow_unavailable");
-    expect(errorMessage(fr, new ApiError(502, "chariow_upstream_unavailable", "Chariow could not answer (upstream_unavailable)"))).toBe("Chariow ne répond pas pour le moment : réessayez plus tard.");
+    expect(errorMessage(fr, new ApiError(502, "chariow_upstream_unavailable", "Chariow could not answer (upstream_unavailable)"))).toBe("Chariow ne répond pas pour le moment : réessayez plus tard.");
     expect(errorMessage(en, new ApiError(418, "teapot", "I'm a teapot"))).toBe("Something went wrong. Please try again.");
     expect(errorMessage(fr, new Error("An English message"))).toBe("Une erreur est survenue. Réessayez.");
   });
