@@ -17,7 +17,7 @@ import { RowNav } from "./row-nav";
 import { hrefWith, tableKey, type TableSort } from "./table-state";
 
 /** Where a column's value goes in the phone card (< 640 px). */
-export type CardSlot = "title" | "amount" | "status" | "date" | "detail" | "none";
+export type CardSlot = "title" | "amount" | "status" | "date" | "detail" | "actions" | "none";
 
 export type Column<Row> = {
   /** Sort key sent to the server (when sortable) and the id in `hide`. */
@@ -81,6 +81,7 @@ const CARD_ORDER: Record<CardSlot, string> = {
   status: "max-sm:order-3",
   date: "max-sm:order-4 max-sm:text-right",
   detail: "max-sm:order-5 max-sm:col-span-2 max-sm:flex max-sm:justify-between max-sm:gap-3",
+  actions: "max-sm:order-6 max-sm:col-span-2 max-sm:flex max-sm:flex-wrap max-sm:justify-end max-sm:gap-2",
   none: "max-sm:hidden",
 };
 
@@ -240,17 +241,18 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                           >
                             {columns.map((column) => {
                               const slot = column.card ?? "detail";
+                              const content = column.cell(row);
                               return (
                                 <td
                                   key={column.id}
-                                  className={`min-w-0 px-3 py-2 max-sm:block max-sm:p-0 sm:whitespace-nowrap max-sm:break-words ${column.align === "right" ? "sm:text-right tabular-nums" : ""} ${CARD_ORDER[slot]}`}
+                                  className={`min-w-0 px-3 py-2 max-sm:block max-sm:p-0 sm:whitespace-nowrap max-sm:break-words ${column.align === "right" ? "sm:text-right tabular-nums" : ""} ${CARD_ORDER[slot]} ${slot === "actions" && content == null ? "max-sm:hidden" : ""}`}
                                 >
                                   {slot === "detail" ? (
                                     <span aria-hidden className="text-zinc-600 sm:hidden dark:text-zinc-400">
                                       {column.header}
                                     </span>
                                   ) : null}
-                                  <span className={slot === "detail" ? "max-sm:text-right" : undefined}>{column.cell(row)}</span>
+                                  <span className={slot === "detail" ? "max-sm:text-right" : undefined}>{content}</span>
                                 </td>
                               );
                             })}

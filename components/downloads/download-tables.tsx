@@ -101,7 +101,7 @@ export function NotAccessedTable({ defaultLanguage, canContact, ...props }: Down
     c.paidAt("date"),
     c.product,
     c.sale,
-    ...(canContact ? [{ id: "actions", header: t("columns.actions"), alwaysVisible: true, cell: (s: NotAccessedSale) => <ContactBuyer saleId={s.saleId} hasEmail={s.customerEmail !== null} /> }] : []),
+    ...(canContact ? [{ id: "actions", header: t("columns.actions"), alwaysVisible: true, card: "actions" as const, cell: (s: NotAccessedSale) => <ContactBuyer saleId={s.saleId} hasEmail={s.customerEmail !== null} /> }] : []),
   ];
   const table = (
     <DataTable

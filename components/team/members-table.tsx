@@ -56,6 +56,7 @@ export function MembersTable({ members, assignableRoles, url, sort, page, export
     {
       id: "actions",
       header: t("columns.actions"),
+      card: "actions",
       alwaysVisible: true,
       cell: (m) => (m.manageable && !m.isSelf ? <RemoveMemberButton member={m} /> : null),
     },

@@ -36,7 +36,7 @@ export function PendingInvites({ invites, url, page }: Props) {
     },
     { id: "role", header: t("columns.role"), card: "status", cell: (i) => <CodeLabel kind="role" code={i.role} /> },
     { id: "expires_at", header: t("columns.expires"), card: "date", cell: (i) => <DateTime value={i.expiresAt} className="text-zinc-600 dark:text-zinc-400" /> },
-    { id: "actions", header: t("columns.actions"), alwaysVisible: true, cell: (i) => (i.revocable ? <RevokeInviteButton invite={i} /> : null) },
+    { id: "actions", header: t("columns.actions"), alwaysVisible: true, card: "actions", cell: (i) => (i.revocable ? <RevokeInviteButton invite={i} /> : null) },
   ];
   return (
     <DataTable

@@ -91,3 +91,16 @@ describe("DateRangeFilter (server HTML)", () => {
     expect(html).toContain("Mois dernier");
   });
 });
+
+describe("DataTable actions slot", () => {
+  it("puts a row's buttons at the bottom of its phone card without a label, and hides the slot when the row has none", async () => {
+    const withActions: Column<Row>[] = [...columns.slice(0, 2), { id: "actions", header: "Actions", card: "actions", cell: (r) => (r.id === "s1" ? <button type="button">Retirer</button> : null) }];
+    const html = await renderHtml(<DataTable label="x" columns={withActions} rows={rows} rowKey={(r) => r.id} />);
+    const cells = [...html.matchAll(/<td class="([^"]*)">(.*?)<\/td>/g)].filter((m) => m[1].includes("max-sm:order-6"));
+    expect(cells).toHaveLength(2);
+    expect(cells[0][2]).toContain("Retirer");
+    expect(cells[0][2]).not.toContain("Actions");
+    expect(cells[0][1]).not.toContain("max-sm:hidden");
+    expect(cells[1][1]).toContain("max-sm:hidden");
+  });
+});
