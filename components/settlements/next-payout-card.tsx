@@ -23,7 +23,7 @@ export function NextPayoutCard({ payouts }: { payouts: readonly NextPayoutView[]
       ) : (
         <ul className="space-y-2">
           {payouts.map((p) => (
-            <li key={p.currency} className="flex flex-wrap items-baseline justify-between gap-x-4" data-due-day={p.dueDay}>
+            <li key={p.currency} className="flex flex-wrap items-baseline justify-between gap-x-4" data-currency={p.currency} data-due-day={p.dueDay}>
               <span className="text-lg font-semibold tabular-nums">{formatMoney({ minor: p.net, currency: p.currency }, locale)}</span>
               <span className="text-sm text-zinc-600 dark:text-zinc-400">
                 <DateTime value={p.dueDay} style="date" /> · {t("sales", { count: p.salesCount })}

@@ -56,6 +56,6 @@ test("timeline shows due vs done and drills down to a payout's sales", async ({ 
   await page.goto("/overview");
   const card = page.getByTestId("next-payout");
   await expect(card).toBeVisible();
-  for (const p of next.payouts) await expect(card.locator(`li[data-due-day="${p.dueDay}"]`)).toHaveCount(1);
+  for (const p of next.payouts) await expect(card.locator(`li[data-currency="${p.currency}"][data-due-day="${p.dueDay}"]`)).toHaveCount(1);
   await expect(card.locator("li")).toHaveCount(next.payouts.length);
 });

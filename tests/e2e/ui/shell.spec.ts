@@ -9,6 +9,8 @@ const NAV = {
   fr: { overview: "Vue d'ensemble", sales: "Ventes", team: "Équipe", settings: "Paramètres", signOut: "Se déconnecter", freshness: /^(Mis à jour |Premier import en cours|Pas encore mis à jour)/, demo: "Boutique de démo" },
   en: { overview: "Overview", sales: "Sales", team: "Team", settings: "Settings", signOut: "Sign out", freshness: /^(Updated |First import in progress|Not updated yet)/, demo: "Demo store" },
 } as const;
+// The sections menu, not the pagination of a table on the page (also a navigation landmark).
+const MAIN_NAV = /^(Navigation principale|Main navigation)$/;
 const ROLE_LABEL = {
   fr: { owner: "Propriétaire", admin: "Administrateur", marketing: "Marketing", support: "Service client" },
   en: { owner: "Owner", admin: "Administrator", marketing: "Marketing", support: "Customer service" },
@@ -25,7 +27,7 @@ for (const role of DEMO_ROLES) {
     for (const lang of ["fr", "en"] as const) {
       if (lang === "en") await switchLanguage(page, "en");
       const t = NAV[lang];
-      const nav = page.getByRole("navigation");
+      const nav = page.getByRole("navigation", { name: MAIN_NAV });
       await expect(page.getByTestId("user-role")).toHaveText(ROLE_LABEL[lang][role]);
       await expect(page.getByTestId("user-email")).toContainText(`Demo ${role}`);
       await expect(nav.getByRole("link", { name: t.sales })).toBeVisible();
@@ -40,10 +42,10 @@ for (const role of DEMO_ROLES) {
       await expect(nav.getByRole("link", { name: t.overview })).toHaveCount(role === "support" ? 0 : 1);
     }
     // Every section the role sees opens on its own page: no 403, no error boundary, a heading.
-    const hrefs = await page.getByRole("navigation").getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+    const hrefs = await page.getByRole("navigation", { name: MAIN_NAV }).getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) {
-      await page.getByRole("navigation").locator(`a[href="${href}"]`).click();
+      await page.getByRole("navigation", { name: MAIN_NAV }).locator(`a[href="${href}"]`).click();
       await expect(page).toHaveURL(new RegExp(`${href}(\\?|$)`));
       await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
       await expect(page.getByTestId("forbidden")).toHaveCount(0);
