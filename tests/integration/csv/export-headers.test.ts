@@ -107,7 +107,7 @@ const CASES: Case[] = [
     fr: [`Reçu le ${Z}`, "Événement", "Pulse", "ID d'envoi", "Résultat", "Pourquoi"],
     en: [`Received at ${Z}`, "Event", "Pulse", "Delivery ID", "Result", "Why"],
   },
-  { route: "team", path: "/api/team/members/export.csv", sameRows: false, fr: ["E-mail", "Nom", "Rôle", "Créé le (UTC)"], en: ["Email", "Name", "Role", "Created at (UTC)"] },
+  { route: "team", path: "/api/team/members/export.csv", sameRows: false, fr: ["E-mail", "Nom", "Rôle", `Créé le ${Z}`], en: ["Email", "Name", "Role", `Created at ${Z}`] },
   {
     route: "revenue", path: "/api/analytics/revenue/payment_method/export.csv?currency=XOF&range=all", params: { table: "payment_method" },
     fr: ["Moyen de paiement", "Nom", "Ventes payées", "Chiffre d’affaires", "Remise accordée", "Remise moyenne", "Tentatives", "Part du chiffre d’affaires", "Devise"],
