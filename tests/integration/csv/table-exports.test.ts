@@ -242,8 +242,8 @@ describeEachEngine("table CSV exports", ({ db }) => {
     })], { source: "detail", receivedAt: new Date().toISOString(), timeZone: ZONE });
     const expected = ["2026-06-01T01:59:59.123+02:00", "2026-06-01T02:00:00.007+02:00", "2026-06-03T12:00:00.000+02:00", "2026-06-03T12:00:00.999+02:00"];
     for (const [locale, delimiter, headers] of [
-      ["fr", ";", ["Créée le (Europe/Paris)", "Payée le (Europe/Paris)", "Reversement prévu le (Europe/Paris)", "Reversée le (Europe/Paris)"]],
-      ["en", ",", ["Created at (Europe/Paris)", "Paid at (Europe/Paris)", "Settlement due at (Europe/Paris)", "Settled at (Europe/Paris)"]],
+      ["fr", ";", ["Créée le (Europe/Paris)", "Payée le (Europe/Paris)", "Versement prévu le (Europe/Paris)", "Versée le (Europe/Paris)"]],
+      ["en", ",", ["Created at (Europe/Paris)", "Paid at (Europe/Paris)", "Payout due (Europe/Paris)", "Paid out at (Europe/Paris)"]],
     ] as const) {
       signIn("marketing", locale);
       const [header, row] = await csvOf(await call(salesExport.GET, "/api/sales/export.csv"), delimiter);
