@@ -14,6 +14,7 @@ import { COMPARE_MODES, INTERVALS, RANGE_PRESETS, autoInterval, type CompareMode
 import type { OverviewRange } from "@/lib/analytics/schemas";
 import { analyticsQueryString } from "@/lib/analytics/url-params";
 import { formatDateTime } from "@/lib/format/date-time";
+import { timeZoneLabel } from "@/lib/format/time-zone";
 import { useAnalyticsParams } from "./use-analytics-params";
 
 const LABEL = "flex min-w-0 flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400";
@@ -121,7 +122,7 @@ export function DateRangeControl({ resolved }: { resolved: OverviewRange | null 
       </button>
       {resolved ? (
         <p className="col-span-2 basis-full text-xs text-zinc-600 dark:text-zinc-400" data-testid="range-summary">
-          {t("summary", { from: day(resolved.from), to: day(resolved.to), timeZone: resolved.timeZone })}
+          {t("summary", { from: day(resolved.from), to: day(resolved.to), timeZone: timeZoneLabel(resolved.timeZone, locale) })}
           {resolved.compare ? ` · ${t("compareSummary", { from: day(resolved.compare.from), to: day(resolved.compare.to) })}` : ""}
         </p>
       ) : null}

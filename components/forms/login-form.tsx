@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CodeLabel } from "@/components/ui/code-label";
 import { Field } from "@/components/ui/field";
 import type { Role } from "@/lib/auth/permissions";
 
@@ -54,7 +55,9 @@ export function LoginForm({
             {demoAccounts.map((account) => (
               <li key={account.email} className="flex flex-wrap items-center justify-between gap-2 text-xs">
                 <span>
-                  <strong>{t(`roles.${account.role}`)}</strong> · <code>{account.email}</code> · <code>{account.password}</code>
+                  <strong>
+                    <CodeLabel kind="role" code={account.role} />
+                  </strong> · <code>{account.email}</code> · <code>{account.password}</code>
                 </span>
                 <Button
                   type="button"

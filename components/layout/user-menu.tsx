@@ -3,6 +3,7 @@
 import { LogOut } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
+import { CodeLabel } from "@/components/ui/code-label";
 import type { Role } from "@/lib/auth/permissions";
 
 export type ShellUser = { email: string; name: string | null; role: Role };
@@ -18,7 +19,7 @@ export function UserMenu({ user, signOutAction }: { user: ShellUser; signOutActi
         </p>
         {user.name ? <p className="truncate text-xs text-zinc-600 dark:text-zinc-400">{user.email}</p> : null}
         <p className="text-xs font-medium text-brand-700 dark:text-brand-100" data-testid="user-role">
-          {t(`roles.${user.role}`)}
+          <CodeLabel kind="role" code={user.role} />
         </p>
       </div>
       <form action={signOutAction}>

@@ -1,10 +1,12 @@
 // The audit log, one page of the shared table (URL keys `audit_page`, `audit_size`), newest first: when
-// (in the store's time zone), who, what (the action in words) and on whom. The entry's details and
-// address are in the CSV export.
-import { useTranslations } from "next-intl";
+// (in the store's time zone), who, what (the action in words) and on whom (a setting's key, an export's
+// list, a time zone in words: lib/format/audit-target.ts). The entry's details and address are in the
+// CSV export.
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { DataTable, type Column } from "@/components/data-table/data-table";
 import { CodeLabel } from "@/components/ui/code-label";
 import { DateTime } from "@/components/ui/date-time";
+import { auditTargetWords } from "@/lib/format/audit-target";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
 
 export type AuditRow = { id: number; at: string; actorEmail: string | null; action: string; target: string | null };
@@ -21,6 +23,8 @@ type Props = {
 
 export function AuditTable({ entries, url, page, exportHref }: Props) {
   const t = useTranslations("audit");
+  const targets = useTranslations("audit.targets");
+  const context = { locale: useLocale(), timeZone: useTimeZone() ?? "UTC" };
   const columns: Column<AuditRow>[] = [
     { id: "at", header: t("columns.at"), card: "date", cell: (e) => <DateTime value={e.at} className="text-zinc-600 dark:text-zinc-400" /> },
     {
@@ -36,7 +40,7 @@ export function AuditTable({ entries, url, page, exportHref }: Props) {
       ),
     },
     { id: "actor", header: t("columns.actor"), cell: (e) => <span className="break-all">{e.actorEmail ?? t("system")}</span> },
-    { id: "target", header: t("columns.target"), cell: (e) => <span className="break-all">{e.target ?? ""}</span> },
+    { id: "target", header: t("columns.target"), cell: (e) => <span className="break-all">{auditTargetWords(targets, e, context)}</span> },
   ];
   return (
     <DataTable

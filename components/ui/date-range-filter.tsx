@@ -4,9 +4,10 @@
 // (the page resolves "today" in the store's zone and passes it); every other query key of the page is
 // kept, the page number is dropped. Analytics pages have their own control (range presets + comparison).
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { presetRange } from "@/lib/analytics/date-range";
+import { timeZoneLabel } from "@/lib/format/time-zone";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
 import { hrefWith } from "@/components/data-table/table-state";
 
@@ -33,6 +34,7 @@ export type DateRangeFilterProps = {
 export function DateRangeFilter({ pathname, query, from, to, today, timeZone, keys = { from: "from", to: "to" }, drop = [], testId = "date-range-filter" }: DateRangeFilterProps) {
   const t = useTranslations("DateRange");
   const tp = useTranslations("Analytics.range.presets");
+  const locale = useLocale();
   const params = query instanceof URLSearchParams ? query : new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v[v.length - 1] : v]])));
   const kept = [...params.entries()].filter(([k]) => k !== keys.from && k !== keys.to && k !== "page" && !drop.includes(k));
   const clearDrop = Object.fromEntries(drop.map((k) => [k, null]));
@@ -72,7 +74,7 @@ export function DateRangeFilter({ pathname, query, from, to, today, timeZone, ke
         <button type="submit" className={buttonClass("primary")}>
           {t("apply")}
         </button>
-        <span className="basis-full text-xs text-zinc-600 dark:text-zinc-400">{t("timeZone", { timeZone })}</span>
+        <span className="basis-full text-xs text-zinc-600 dark:text-zinc-400">{t("timeZone", { timeZone: timeZoneLabel(timeZone, locale) })}</span>
       </form>
     </div>
   );

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Kysely, Selectable, SelectQueryBuilder } from "kysely";
 import type { AuditLogTable, Database } from "@/lib/db/schema";
 import type { Role } from "@/lib/auth/permissions";
+import type { Code } from "@/lib/format/codes";
 import { isCalendarDay } from "@/lib/http/query-fragments";
 
 /** Who acts: the signed-in member (from the session), or null for the system / CLI / anonymous. */
@@ -21,9 +22,15 @@ export type AuditEntry = {
   ip: string | null;
 };
 
+/**
+ * What an entry says happened: one of CODES.auditAction (lib/format/codes.ts), so a new action cannot be
+ * written before it has words on the Team page (tests/unit/audit/audit-actions.test.ts reads the writers).
+ */
+export type AuditAction = Code<"auditAction">;
+
 export type AuditInput = {
   actor: Actor | null;
-  action: string;
+  action: AuditAction;
   target?: string | null;
   details?: Record<string, unknown>;
   ip?: string | null;

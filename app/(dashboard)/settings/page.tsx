@@ -9,6 +9,7 @@ import { PulseEndpointDetails } from "@/components/settings/pulse-endpoint-card"
 import { PULSE_LOG_PAGE_SIZES, PULSE_LOG_TABLE_PREFIX } from "@/components/settings/pulse-log-table";
 import { DefinitionRows } from "@/components/settings/sync-status-details";
 import { Card } from "@/components/ui/card";
+import { TimeZoneName } from "@/components/ui/time-zone-name";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
@@ -52,7 +53,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               [t("settings.mode"), c.mode === "demo" ? t("settings.modeDemo") : t("settings.modeLive"), "connection-mode"],
               [t("settings.apiKey"), configured(c.apiKeyConfigured), "connection-api-key"],
               [t("settings.pulseSecret"), configured(c.pulseSecretConfigured), "connection-pulse-secret"],
-              [t("settings.timezone"), timeZone, "connection-timezone"],
+              [t("settings.timezone"), <TimeZoneName key="zone" zone={timeZone} />, "connection-timezone"],
             ]}
           />
         </Card>

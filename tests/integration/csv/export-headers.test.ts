@@ -47,8 +47,8 @@ const Z = "(Europe/Paris)";
  */
 type Case = { route: string; path: string; params?: Record<string, string>; fr: string[]; en: string[]; sameRows?: false };
 
-const SALE_FR = ["Référence", `Créée le ${Z}`, "Statut", "Statut du paiement", "ID client", "Nom du client", "E-mail du client", "ID produit", "Produit", "Canal", "Devise", "Prix", "Remise", "Payé", "Frais de paiement", "Frais de service", "Net reversé", "Devise du reversement", `Payée le ${Z}`, `Reversement prévu le ${Z}`, `Reversée le ${Z}`, "Code promo", "Campagne", "Pays", "Passerelle de paiement", "Moyen de paiement", "ID de transaction", "Taux de change", "Code d’échec", "Message d’échec", "Code affilié"];
-const SALE_EN = ["Reference", `Created at ${Z}`, "Status", "Payment status", "Customer ID", "Customer name", "Customer email", "Product ID", "Product", "Channel", "Currency", "Price", "Discount", "Paid", "Gateway fee", "Service fee", "Net settled", "Settlement currency", `Paid at ${Z}`, `Settlement due at ${Z}`, `Settled at ${Z}`, "Discount code", "Campaign", "Country", "Payment gateway", "Payment method", "Transaction ID", "Exchange rate", "Failure code", "Failure message", "Affiliate code"];
+const SALE_FR = ["Référence", `Créée le ${Z}`, "Statut", "Statut du paiement", "ID client", "Nom du client", "E-mail du client", "ID produit", "Produit", "Canal", "Devise", "Prix", "Remise", "Payé", "Frais de paiement", "Frais de service", "Net versé", "Devise du versement", `Payée le ${Z}`, `Versement prévu le ${Z}`, `Versée le ${Z}`, "Code promo", "Campagne", "Pays", "Passerelle de paiement", "Moyen de paiement", "ID de transaction", "Taux de change", "Code d’échec", "Message d’échec", "Code affilié"];
+const SALE_EN = ["Reference", `Created at ${Z}`, "Status", "Payment status", "Customer ID", "Customer name", "Customer email", "Product ID", "Product", "Channel", "Currency", "Price", "Discount", "Paid", "Gateway fee", "Service fee", "Net paid out", "Payout currency", `Paid at ${Z}`, `Payout due ${Z}`, `Paid out at ${Z}`, "Discount code", "Campaign", "Country", "Payment gateway", "Payment method", "Transaction ID", "Exchange rate", "Failure code", "Failure message", "Affiliate code"];
 const DL_SALE_FR = ["Vente", "Statut", `Payée le ${Z}`, "Nom du client", "E-mail du client", "ID produit", "Produit", "Payé", "Devise", "Téléchargements", `Dernier téléchargement le ${Z}`];
 const DL_SALE_EN = ["Sale", "Status", `Paid at ${Z}`, "Customer name", "Customer email", "Product ID", "Product", "Paid", "Currency", "Downloads", `Last download at ${Z}`];
 
@@ -57,12 +57,12 @@ const CASES: Case[] = [
   {
     route: "payoutSales", path: "/api/settlements/export.csv?currency=XOF&day=2026-03-29",
     fr: ["Vente", "Statut", "Produit", "E-mail du client", `Payée le ${Z}`, "Brut", "Frais de paiement déclarés", "Frais de service déclarés", "Net (versement Chariow)", "Devise", `Dû le ${Z}`, `Versé le ${Z}`, "En retard"],
-    en: ["Sale", "Status", "Product", "Customer email", `Paid at ${Z}`, "Gross", "Reported gateway fee", "Reported service fee", "Net (Chariow settlement)", "Currency", `Due at ${Z}`, `Paid out at ${Z}`, "Overdue"],
+    en: ["Sale", "Status", "Product", "Customer email", `Paid at ${Z}`, "Gross", "Reported gateway fee", "Reported service fee", "Net (Chariow payout)", "Currency", `Due at ${Z}`, `Paid out at ${Z}`, "Overdue"],
   },
   {
     route: "payouts", path: "/api/settlements/timeline/export.csv",
     fr: [`Jour d'échéance ${Z}`, "Devise", "Statut", `Dû le ${Z}`, `Versé le ${Z}`, "Ventes", "Ventes versées", "Ventes incomplètes", "Brut", "Net (versement Chariow)", "Retenu par Chariow (brut − net)", "Frais de passerelle déclarés", "Frais de service déclarés"],
-    en: [`Due day ${Z}`, "Currency", "Status", `Due at ${Z}`, `Paid out at ${Z}`, "Sales", "Sales paid out", "Incomplete sales", "Gross", "Net (Chariow settlement)", "Kept by Chariow (gross − net)", "Reported gateway fee", "Reported service fee"],
+    en: [`Due day ${Z}`, "Currency", "Status", `Due at ${Z}`, `Paid out at ${Z}`, "Sales", "Sales paid out", "Incomplete sales", "Gross", "Net (Chariow payout)", "Kept by Chariow (gross − net)", "Reported gateway fee", "Reported service fee"],
   },
   {
     route: "recovery", path: "/api/recovery/export.csv?ids=lead1&from=2026-03-01&to=2026-03-31",
@@ -107,7 +107,7 @@ const CASES: Case[] = [
     fr: [`Reçu le ${Z}`, "Événement", "Pulse", "ID d'envoi", "Résultat", "Pourquoi"],
     en: [`Received at ${Z}`, "Event", "Pulse", "Delivery ID", "Result", "Why"],
   },
-  { route: "team", path: "/api/team/members/export.csv", sameRows: false, fr: ["E-mail", "Nom", "Rôle", "Créé le (UTC)"], en: ["Email", "Name", "Role", "Created at (UTC)"] },
+  { route: "team", path: "/api/team/members/export.csv", sameRows: false, fr: ["E-mail", "Nom", "Rôle", `Créé le ${Z}`], en: ["Email", "Name", "Role", `Created at ${Z}`] },
   {
     route: "revenue", path: "/api/analytics/revenue/payment_method/export.csv?currency=XOF&range=all", params: { table: "payment_method" },
     fr: ["Moyen de paiement", "Nom", "Ventes payées", "Chiffre d’affaires", "Remise accordée", "Remise moyenne", "Tentatives", "Part du chiffre d’affaires", "Devise"],

@@ -242,8 +242,8 @@ describeEachEngine("table CSV exports", ({ db }) => {
     })], { source: "detail", receivedAt: new Date().toISOString(), timeZone: ZONE });
     const expected = ["2026-06-01T01:59:59.123+02:00", "2026-06-01T02:00:00.007+02:00", "2026-06-03T12:00:00.000+02:00", "2026-06-03T12:00:00.999+02:00"];
     for (const [locale, delimiter, headers] of [
-      ["fr", ";", ["Créée le (Europe/Paris)", "Payée le (Europe/Paris)", "Reversement prévu le (Europe/Paris)", "Reversée le (Europe/Paris)"]],
-      ["en", ",", ["Created at (Europe/Paris)", "Paid at (Europe/Paris)", "Settlement due at (Europe/Paris)", "Settled at (Europe/Paris)"]],
+      ["fr", ";", ["Créée le (Europe/Paris)", "Payée le (Europe/Paris)", "Versement prévu le (Europe/Paris)", "Versée le (Europe/Paris)"]],
+      ["en", ",", ["Created at (Europe/Paris)", "Paid at (Europe/Paris)", "Payout due (Europe/Paris)", "Paid out at (Europe/Paris)"]],
     ] as const) {
       signIn("marketing", locale);
       const [header, row] = await csvOf(await call(salesExport.GET, "/api/sales/export.csv"), delimiter);
@@ -258,12 +258,20 @@ describeEachEngine("table CSV exports", ({ db }) => {
   it("team members: exported with roles in the member's language and audited; marketing and support 403 (they cannot read the team) and not audited", async () => {
     signIn("admin", "fr");
     const rows = await csvOf(await call(membersExport.GET, "/api/team/members/export.csv"), ";");
-    expect(rows[0]).toEqual(["E-mail", "Nom", "Rôle", "Créé le (UTC)"]);
+    // The store's zone, like every export's instants (Europe/Paris here), named in the header.
+    expect(rows[0]).toEqual(["E-mail", "Nom", "Rôle", "Créé le (Europe/Paris)"]);
     const expected = (["owner", "admin", "marketing", "support"] as const).map((r) => [members[r]!.email, `Demo ${r}`, { owner: "Propriétaire", admin: "Administrateur", marketing: "Marketing", support: "Service client" }[r]]);
     expect(rows.slice(1).map((r) => r.slice(0, 3)).sort()).toEqual(expected.sort());
-    // Created at, in UTC as the header says, to the millisecond: the stored instant itself.
+    // Created at, in the header's zone, to the millisecond: the stored instant itself, with Paris's offset
+    // at that instant (as Intl names it: "GMT+02:00").
     const byEmail = new Map(rows.slice(1).map((r) => [r[0], r[3]]));
-    for (const r of ["owner", "admin", "marketing", "support"] as const) expect(byEmail.get(members[r]!.email)).toBe(new Date(members[r]!.createdAt).toISOString());
+    const parisOffset = (iso: string) => new Intl.DateTimeFormat("en", { timeZone: ZONE, timeZoneName: "longOffset" }).formatToParts(new Date(iso)).find((p) => p.type === "timeZoneName")!.value.replace("GMT", "");
+    for (const r of ["owner", "admin", "marketing", "support"] as const) {
+      const cell = byEmail.get(members[r]!.email)!;
+      expect(cell).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/);
+      expect(Date.parse(cell)).toBe(Date.parse(members[r]!.createdAt));
+      expect(cell.slice(-6)).toBe(parisOffset(members[r]!.createdAt));
+    }
     for (const role of ["marketing", "support"] as const) {
       signIn(role);
       expect((await call(membersExport.GET, "/api/team/members/export.csv")).status).toBe(403);

@@ -96,7 +96,7 @@ describeEachEngine("financial fields by role (routes)", ({ db, engine }) => {
     expect(viaRoute.status).toBe(200);
     const header = (await viaRoute.text()).split("\n")[0];
     expect(header).toContain("Gateway fee");
-    expect(header).toContain("Net settled");
+    expect(header).toContain("Net paid out");
   });
 
   it("Recovery: value at risk and recovered only with settlements:read; the leads and their own amounts for every role", async () => {

@@ -75,4 +75,12 @@ describeEachEngine("Settings page (server HTML)", ({ db }) => {
     expect(words).toContain("Vente réussie");
     for (const banned of ["miroir", "enrichies", "Budget API", "successful.sale"]) expect(words).not.toContain(banned);
   });
+
+  it("names the store's time zone in words, never its IANA id (the picker's values stay the ids)", async () => {
+    await k().insertInto("app_settings").values({ key: "store_timezone", value: "Africa/Lagos", updated_at: "2026-01-01T00:00:00.000Z" }).execute();
+    const html = await render({});
+    expect(text(html.split('data-testid="connection-timezone"')[1].split("</dd>")[0])).toContain("Lagos (UTC+1)");
+    expect(text(html)).not.toContain("Africa/");
+    expect(attributesOf(html, "option", "value")).toContain("Africa/Lagos");
+  });
 });

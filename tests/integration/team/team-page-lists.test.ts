@@ -92,7 +92,7 @@ describeEachEngine("Team page lists", ({ db }) => {
   });
 
   it("audit log: newest first, `offset` pages through the filter", async () => {
-    const actions = ["auth.sign_in", "team.invite_created", "team.role_changed", "auth.sign_in", "team.member_removed", "settings.timezone_changed", "team.invite_revoked"];
+    const actions = ["auth.sign_in", "team.invite_created", "team.role_changed", "auth.sign_in", "team.member_removed", "settings.timezone_changed", "team.invite_revoked"] as const;
     for (const [i, action] of actions.entries()) await recordAudit(k(), { actor: null, action, target: `t${i + 1}` });
     const targets = async (opts: Parameters<typeof listAudit>[1]) => (await listAudit(k(), opts)).map((e) => e.target);
     expect(await targets({ limit: 3 })).toEqual(["t7", "t6", "t5"]);

@@ -6,10 +6,15 @@ import type { Kysely } from "kysely";
 import { beforeEach, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/db";
+import { setRecoveryWindowDays } from "@/lib/recovery/attribution-window";
+import { setRecoveryTemplates } from "@/lib/recovery/templates";
+import { setStoreTimeZone } from "@/lib/settings/store-timezone";
 import { loadMessages } from "@/lib/i18n/messages";
 import { attributesOf, renderHtml } from "@/tests/support/render";
 import { describeEachEngine } from "../db/engines";
 
+// setStoreTimeZone reads the configured default zone (lib/env.ts), which needs a complete environment.
+vi.stubEnv("AUTH_SECRET", "team-page-test-secret-0123456789abcdef");
 const state = vi.hoisted(() => ({ db: null as unknown, member: null as unknown }));
 vi.mock("@/lib/auth/session", () => ({ requirePermission: async () => state.member }));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/db")>()), getDb: async () => state.db }));
@@ -75,5 +80,19 @@ describeEachEngine("Team page (server HTML)", ({ db }) => {
     expect(html).toContain('aria-label="Retirer m03@shop.test');
     // Their own row: a role select (admins may re-role admins) but no remove button.
     expect(html).not.toContain('aria-label="Retirer m02@shop.test');
+  });
+
+  it("says what a settings change was about in words: the setting, the time zone, never their keys", async () => {
+    state.member = { id: "u0", email: "m00@shop.test", name: "Member 0", role: "owner", createdAt: "2026-01-01T08:00:00.000Z" };
+    const actor = { id: "u0", email: "m00@shop.test", role: "owner" as const };
+    // Written by the services themselves, with the targets they really record.
+    await setRecoveryWindowDays(k(), { days: 3 }, actor);
+    await setRecoveryTemplates(k(), { fr: "Bonjour {customer}", en: "Hello {customer}" }, actor);
+    await setStoreTimeZone(k(), "Africa/Lagos", actor);
+    const words = text(await render({}));
+    expect(words).toContain("Fenêtre d'attribution des relances");
+    expect(words).toContain("Modèles de message de relance");
+    expect(words).toContain("Lagos (UTC+1)");
+    for (const key of ["recovery.window_days", "recovery.templates", "Africa/Lagos"]) expect(words).not.toContain(key);
   });
 });

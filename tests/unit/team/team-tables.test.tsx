@@ -43,7 +43,7 @@ describe("Team tables (server HTML)", () => {
     const words = text(html);
     // Awa is the owner the viewer cannot manage: her role in words; Kofi's is a select offering words.
     expect(words).toContain("Propriétaire");
-    expect(html).toMatch(/<option value="support" selected="">Support client<\/option>/);
+    expect(html).toMatch(/<option value="support" selected="">Service client<\/option>/);
     expect(words).not.toMatch(/\b(owner|support|marketing)\b/);
     // Joined on 31 March 23:30 UTC = 1 April in Lagos (UTC+1): the store's day, not UTC's.
     expect(words).toContain("1 avr. 2026");

@@ -7,6 +7,7 @@ import { InviteAcceptForm } from "@/components/forms/invite-accept-form";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/lib/db";
+import { codeLabel } from "@/lib/format/codes";
 import { getInvite } from "@/lib/team";
 import { acceptInviteAction } from "./actions";
 
@@ -35,7 +36,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     <Card>
       <div className="mb-6 space-y-2">
         <h1 className="text-2xl font-semibold">{t("invite.title")}</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("invite.subtitle", { role: t(`roles.${invite.role}`) })}</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("invite.subtitle", { role: codeLabel(await getTranslations("Codes"), "role", invite.role) })}</p>
       </div>
       <InviteAcceptForm action={acceptInviteAction.bind(null, token)} />
     </Card>
