@@ -57,7 +57,7 @@ test.describe("marketing", () => {
     const lookup = page.getByTestId("affiliate-lookup");
     const search = lookup.getByRole("button", { name: "Rechercher" });
     // With the budget spent, the page says when to try again, in French.
-    const saysWhen = () => expect(lookup.getByTestId("lookup-message")).toContainText(/Le quota d'appels à l'API Chariow est épuisé .* réessayez à\s\d/);
+    const saysWhen = () => expect(lookup.getByTestId("lookup-message")).toContainText(/Chariow limite le nombre de demandes .* réessayez à\s\d/);
     await lookup.getByLabel("Code de parrainage").fill("NO SUCH/CODE");
     await clickUntilServed(page, isLookup, () => search.click(), saysWhen);
     await expect(lookup.getByTestId("lookup-message")).toHaveText("Aucun affilié avec ce code : NO SUCH/CODE", API_WAIT);
