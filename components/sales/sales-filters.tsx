@@ -311,13 +311,13 @@ export function SalesFiltersBar({
             </Labelled>
           </div>
 
-          <ul className="flex flex-wrap gap-1" aria-label={tDate("presets")}>
+          <ul className="flex gap-1 overflow-x-auto pb-1 sm:flex-wrap sm:overflow-visible" aria-label={tDate("presets")}>
             {DATE_FILTER_PRESETS.map((preset) => {
               const range = presetRange(preset, today, null);
               const current =
                 range.from === filters.from && range.to === filters.to;
               return (
-                <li key={preset}>
+                <li key={preset} className="shrink-0">
                   <Link
                     prefetch={false}
                     scroll={false}

@@ -40,12 +40,12 @@ export function DateRangeFilter({ pathname, query, from, to, today, timeZone, ke
   const clearDrop = Object.fromEntries(drop.map((k) => [k, null]));
   return (
     <div className="space-y-2" data-testid={testId}>
-      <ul className="flex flex-wrap gap-1" aria-label={t("presets")}>
+      <ul className="-mx-4 flex gap-1 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0" aria-label={t("presets")}>
         {DATE_FILTER_PRESETS.map((preset) => {
           const range = presetRange(preset, today, null);
           const active = range.from === from && range.to === to;
           return (
-            <li key={preset}>
+            <li key={preset} className="shrink-0">
               <Link
                 prefetch={false}
                 href={hrefWith(pathname, params, { [keys.from]: range.from, [keys.to]: range.to, ...clearDrop })}
