@@ -265,7 +265,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         </div>
       </RowNav>
 
-      {page && url ? (
+      {/* Pages only when there is more than one (an empty or short list needs no Previous / Next). */}
+      {page && url && (page.number > 1 || page.hasMore) ? (
         <nav className="flex flex-wrap items-center justify-between gap-2 text-sm" aria-label={t("pagination")}>
           {page.sizes && page.sizes.length > 1 ? (
             <div className="flex items-center gap-1 text-zinc-600 dark:text-zinc-400" data-testid="page-size">

@@ -104,3 +104,12 @@ describe("DataTable actions slot", () => {
     expect(cells[1][1]).toContain("max-sm:hidden");
   });
 });
+
+describe("DataTable pagination", () => {
+  it("shows no Previous / Next when everything fits on page 1", async () => {
+    const one = await renderHtml(<DataTable label="x" columns={columns} rows={rows} rowKey={(r) => r.id} url={{ pathname: "/t", query: {} }} page={{ number: 1, size: 25, hasMore: false }} />);
+    expect(one).not.toContain('data-testid="page-next"');
+    const more = await renderHtml(<DataTable label="x" columns={columns} rows={rows} rowKey={(r) => r.id} url={{ pathname: "/t", query: {} }} page={{ number: 1, size: 2, hasMore: true }} />);
+    expect(attributesOf(more, "a", "href")).toContain("/t?page=2");
+  });
+});
