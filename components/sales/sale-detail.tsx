@@ -21,11 +21,11 @@ type Row = [label: string, value: ReactNode, testId?: string];
 
 function Facts({ rows }: { rows: Row[] }) {
   return (
-    <dl className="grid grid-cols-[minmax(7rem,auto)_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm">
+    <dl className="grid grid-cols-[minmax(0,1fr)_minmax(0,max-content)] gap-x-4 gap-y-1.5 text-sm">
       {rows.map(([label, value, testId]) => (
         <div key={label} className="contents">
           <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
-          <dd className="break-words" data-testid={testId}>
+          <dd className="break-words text-right" data-testid={testId}>
             {value}
           </dd>
         </div>
