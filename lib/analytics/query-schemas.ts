@@ -1,7 +1,7 @@
 // The analytics API's query strings: the shared date range plus a currency (revenue) and a CSV preset
 // (exports). One zod schema per contract; the handlers and the pages parse with these.
 import { z } from "zod";
-import { csvPresetSchema } from "@/lib/csv/presets";
+import { csvPresetSchema } from "@/lib/csv/schemas";
 import { checkRangeParams, rangeFields, rangeParamsSchema } from "./date-range";
 import { BREAKDOWN_DIMENSIONS } from "./schemas";
 
