@@ -14,7 +14,7 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass, selectClass } from "@/components/ui/field";
 import { DATE_FILTER_PRESETS } from "@/components/ui/date-range-filter";
 import { presetRange } from "@/lib/analytics/date-range";
-import { paymentStatusSchema, saleChannelSchema, saleStatusSchema } from "@/lib/chariow/enums";
+import { PAYMENT_STATUSES, SALE_CHANNELS, SALE_STATUSES } from "@/lib/chariow/enum-values";
 import { codeLabel, type CodeKind } from "@/lib/format/codes";
 import { countryName } from "@/lib/format/display-names";
 import { isCalendarDay } from "@/lib/http/query-fragments";
@@ -220,7 +220,7 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
 
       <fieldset className="flex flex-wrap items-center gap-2">
         <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">{t("status")}</legend>
-        {saleStatusSchema.options.map((status) => {
+        {SALE_STATUSES.map((status) => {
           const on = draft.status.includes(status);
           return (
             <label
@@ -248,9 +248,9 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
         </summary>
         <div className="grid grid-cols-2 items-end gap-3 p-3 sm:grid-cols-3 lg:grid-cols-5">
           <Labelled label={t("product")}>{select("product", options.products.map((p) => ({ value: p.id, label: p.name ?? p.id })))}</Labelled>
-          <Labelled label={t("channel")}>{select("channel", words("channel", saleChannelSchema.options))}</Labelled>
+          <Labelled label={t("channel")}>{select("channel", words("channel", SALE_CHANNELS))}</Labelled>
           <Labelled label={t("currency")}>{select("currency", options.currencies.map((c) => ({ value: c, label: c })))}</Labelled>
-          <Labelled label={t("paymentStatus")}>{select("paymentStatus", words("paymentStatus", paymentStatusSchema.options))}</Labelled>
+          <Labelled label={t("paymentStatus")}>{select("paymentStatus", words("paymentStatus", PAYMENT_STATUSES))}</Labelled>
           <Labelled label={t("discount")}>{select("discount", options.discounts.map((c) => ({ value: c, label: c })))}</Labelled>
           <Labelled label={t("campaign")}>{select("campaign", options.campaigns.map((c) => ({ value: c.id, label: c.name ?? c.id })))}</Labelled>
           <Labelled label={t("country")}>{select("country", options.countries.map((c) => ({ value: c, label: countryName(c, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale)))}</Labelled>
