@@ -17,7 +17,7 @@ import { presetRange } from "@/lib/analytics/date-range";
 import { PAYMENT_STATUSES, SALE_CHANNELS, SALE_STATUSES } from "@/lib/chariow/enum-values";
 import { codeLabel, type CodeKind } from "@/lib/format/codes";
 import { countryName } from "@/lib/format/display-names";
-import { isCalendarDay } from "@/lib/http/query-fragments";
+import { isCalendarDay } from "@/lib/http/calendar-day";
 import type { SalesFilterOptions } from "@/lib/sales/filter-options";
 import { filtersToSearchParams, type SalesFilters } from "@/lib/sales/schemas";
 
