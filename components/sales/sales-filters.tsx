@@ -19,7 +19,8 @@ import { codeLabel, type CodeKind } from "@/lib/format/codes";
 import { countryName } from "@/lib/format/display-names";
 import { isCalendarDay } from "@/lib/http/calendar-day";
 import type { SalesFilterOptions } from "@/lib/sales/filter-options";
-import { filtersToSearchParams, type SalesFilters } from "@/lib/sales/schemas";
+import type { SalesFilters } from "@/lib/sales/schemas";
+import { filtersToSearchParams } from "@/lib/sales/view-query";
 
 const SEARCH_DEBOUNCE_MS = 300;
 /** Filters behind "More filters": the disclosure opens by itself when one of them is set. */
