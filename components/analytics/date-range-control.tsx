@@ -2,7 +2,8 @@
 // The date range control of the analytics pages: preset, custom days, comparison and interval. Before
 // JavaScript it is a plain GET form (Apply submits it; the page's currency rides along in a hidden field);
 // once hydrated, changing a select applies it at once through the router (useAnalyticsParams), and the
-// server page answers with the new figures. The custom days show only while "Custom" is chosen — by CSS
+// server page answers with the new figures. The page hands it the parameters it parsed from the URL (no
+// zod in the browser). The custom days show only while "Custom" is chosen — by CSS
 // (`:has`), so that works without JavaScript too. Days are the store's timezone's; the resolved range
 // comes from the server.
 import { useLocale, useTranslations } from "next-intl";
@@ -12,7 +13,7 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass, selectClass } from "@/components/ui/field";
 import { COMPARE_MODES, INTERVALS, RANGE_PRESETS, autoInterval, type CompareMode, type Interval, type RangePreset } from "@/lib/analytics/date-range";
 import type { OverviewRange } from "@/lib/analytics/schemas";
-import { analyticsQueryString } from "@/lib/analytics/url-params";
+import { analyticsQueryString, type AnalyticsParams } from "@/lib/analytics/url-params";
 import { formatDateTime } from "@/lib/format/date-time";
 import { timeZoneLabel } from "@/lib/format/time-zone";
 import { useAnalyticsParams } from "./use-analytics-params";
@@ -21,10 +22,10 @@ const LABEL = "flex min-w-0 flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-
 
 type Fields = { range: RangePreset; from: string; to: string; compare: CompareMode; interval: Interval | "" };
 
-export function DateRangeControl({ resolved }: { resolved: OverviewRange | null }) {
+export function DateRangeControl({ resolved, params: urlParams }: { resolved: OverviewRange | null; params: AnalyticsParams }) {
   const t = useTranslations("Analytics.range");
   const pathname = usePathname();
-  const { params, update, pending } = useAnalyticsParams();
+  const { params, update, pending } = useAnalyticsParams(urlParams);
   const locale = useLocale();
   // Calendar days: shown as those very days, whatever the zone (lib/format/date-time.ts).
   const day = (value: string) => formatDateTime(value, { locale, timeZone: "UTC" }, "date");

@@ -8,7 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/error-text";
 import { apiFetch } from "@/lib/http/api-client";
 import { codeLabel } from "@/lib/format/codes";
-import { LEAD_STATES, type LeadState } from "@/lib/recovery/schemas";
+import { LEAD_STATES, type LeadState } from "@/lib/recovery/lead-states";
 import type { MemberOption } from "./recovery-types";
 
 const FIELD = "min-h-11 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";

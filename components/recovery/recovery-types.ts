@@ -1,6 +1,6 @@
 // Plain data handed from the Recovery page to its components (they put it in words themselves).
 import type { FailureCategory } from "@/lib/recovery/failure-category";
-import type { LeadState } from "@/lib/recovery/schemas";
+import type { LeadState } from "@/lib/recovery/lead-states";
 
 export interface LeadRowView {
   saleId: string;

@@ -17,7 +17,7 @@ import { ErrorText } from "@/components/ui/error-text";
 import { apiFetch } from "@/lib/http/api-client";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
 import { formatMoney } from "@/lib/money";
-import { LEAD_STATES, type LeadState } from "@/lib/recovery/schemas";
+import { LEAD_STATES, type LeadState } from "@/lib/recovery/lead-states";
 import { LeadStateBadge } from "./lead-state-badge";
 import type { LeadRowView } from "./recovery-types";
 

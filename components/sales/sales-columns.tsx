@@ -10,7 +10,8 @@ import type { Column } from "@/components/data-table/data-table";
 import { CodeLabel } from "@/components/ui/code-label";
 import { DateTime } from "@/components/ui/date-time";
 import { formatMoney, type Money } from "@/lib/money";
-import type { SaleListItem, SaleSortColumn } from "@/lib/sales/schemas";
+import type { SaleListItem } from "@/lib/sales/schemas";
+import type { SaleSortColumn } from "@/lib/sales/view-query";
 import { SaleStatusBadge } from "./sale-status-badge";
 
 type SaleColumn = Column<SaleListItem> & { id: SaleSortColumn };

@@ -14,30 +14,17 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass, selectClass } from "@/components/ui/field";
 import { DATE_FILTER_PRESETS } from "@/components/ui/date-range-filter";
 import { presetRange } from "@/lib/analytics/date-range";
-import {
-  paymentStatusSchema,
-  saleChannelSchema,
-  saleStatusSchema,
-} from "@/lib/chariow/enums";
+import { PAYMENT_STATUSES, SALE_CHANNELS, SALE_STATUSES } from "@/lib/chariow/enum-values";
 import { codeLabel, type CodeKind } from "@/lib/format/codes";
 import { countryName } from "@/lib/format/display-names";
-import { isCalendarDay } from "@/lib/http/query-fragments";
+import { isCalendarDay } from "@/lib/http/calendar-day";
 import type { SalesFilterOptions } from "@/lib/sales/filter-options";
-import { filtersToSearchParams, type SalesFilters } from "@/lib/sales/schemas";
+import type { SalesFilters } from "@/lib/sales/schemas";
+import { filtersToSearchParams } from "@/lib/sales/view-query";
 
 const SEARCH_DEBOUNCE_MS = 300;
 /** Filters behind "More filters": the disclosure opens by itself when one of them is set. */
-const MORE_KEYS = [
-  "product",
-  "channel",
-  "currency",
-  "paymentStatus",
-  "discount",
-  "campaign",
-  "country",
-  "min",
-  "max",
-] as const;
+const MORE_KEYS = ["product", "channel", "currency", "paymentStatus", "discount", "campaign", "country", "min", "max"] as const;
 
 export type SalesFiltersProps = {
   filters: SalesFilters;
@@ -54,19 +41,9 @@ export type SalesFiltersProps = {
   customerName?: string | null;
 };
 
-function Labelled({
-  label,
-  children,
-  className = "",
-}: {
-  label: string;
-  children: ReactNode;
-  className?: string;
-}) {
+function Labelled({ label, children, className = "" }: { label: string; children: ReactNode; className?: string }) {
   return (
-    <label
-      className={`flex min-w-0 flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400 ${className}`}
-    >
+    <label className={`flex min-w-0 flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400 ${className}`}>
       {label}
       {children}
     </label>
@@ -90,32 +67,15 @@ function draftOf(filters: SalesFilters): Draft {
 
 /** The draft and the search text as a URL patch: empty fields cleared, the statuses as one list. */
 function patchOf(draft: Draft, search: string): Record<string, string | null> {
-  const patch: Record<string, string | null> = {
-    q: search.trim() || null,
-    status: draft.status.length > 0 ? draft.status.join(",") : null,
-  };
+  const patch: Record<string, string | null> = { q: search.trim() || null, status: draft.status.length > 0 ? draft.status.join(",") : null };
   for (const key of FIELD_KEYS) {
     const value = draft.fields[key].trim();
-    patch[key] =
-      value === ""
-        ? null
-        : key === "min" || key === "max"
-          ? value.replace(",", ".")
-          : value;
+    patch[key] = value === "" ? null : key === "min" || key === "max" ? value.replace(",", ".") : value;
   }
   return patch;
 }
 
-export function SalesFiltersBar({
-  filters,
-  options,
-  basePath,
-  query,
-  today,
-  onChange,
-  fixedCustomer = false,
-  customerName,
-}: SalesFiltersProps) {
+export function SalesFiltersBar({ filters, options, basePath, query, today, onChange, fixedCustomer = false, customerName }: SalesFiltersProps) {
   const t = useTranslations("Sales.filters");
   const tCodes = useTranslations("Codes");
   const tDate = useTranslations("DateRange");
@@ -158,35 +118,13 @@ export function SalesFiltersBar({
     if (now) apply(next);
     else setDraft(next);
   };
-  const words = (kind: CodeKind, codes: readonly string[]) =>
-    codes.map((c) => ({ value: c, label: codeLabel(tCodes, kind, c) }));
+  const words = (kind: CodeKind, codes: readonly string[]) => codes.map((c) => ({ value: c, label: codeLabel(tCodes, kind, c) }));
   /** A select of one filter; a list chosen elsewhere (a saved view with two channels) stays a choice. */
-  const select = (
-    key: FieldKey,
-    choices: { value: string; label: string }[],
-  ) => {
+  const select = (key: FieldKey, choices: { value: string; label: string }[]) => {
     const value = draft.fields[key];
-    const all =
-      value && !choices.some((c) => c.value === value)
-        ? [
-            ...choices,
-            {
-              value,
-              label: value
-                .split(",")
-                .map((v) => choices.find((c) => c.value === v)?.label ?? v)
-                .join(", "),
-            },
-          ]
-        : choices;
+    const all = value && !choices.some((c) => c.value === value) ? [...choices, { value, label: value.split(",").map((v) => choices.find((c) => c.value === v)?.label ?? v).join(", ") }] : choices;
     return (
-      <select
-        name={key}
-        value={value}
-        onChange={(e) => setField(key, e.target.value, true)}
-        className={selectClass}
-        data-testid={`filter-${key}`}
-      >
+      <select name={key} value={value} onChange={(e) => setField(key, e.target.value, true)} className={selectClass} data-testid={`filter-${key}`}>
         <option value="">{t("any")}</option>
         {all.map((c) => (
           <option key={c.value} value={c.value}>
@@ -204,13 +142,7 @@ export function SalesFiltersBar({
       min="2000-01-01"
       max="2099-12-31"
       // While a day is being typed its value passes through "0002-…": only a whole day (or none) applies.
-      onChange={(e) =>
-        setField(
-          key,
-          e.target.value,
-          e.target.value === "" || isCalendarDay(e.target.value),
-        )
-      }
+      onChange={(e) => setField(key, e.target.value, e.target.value === "" || isCalendarDay(e.target.value))}
       className={inputClass}
       data-testid={`filter-${key}`}
     />
@@ -222,35 +154,19 @@ export function SalesFiltersBar({
       value={draft.fields[key]}
       onChange={(e) => setField(key, e.target.value, false)}
       // Applied when the field is left (or with Enter / Apply), not at each digit.
-      onBlur={() =>
-        draft.fields[key].trim().replace(",", ".") === (filters[key] ?? "")
-          ? undefined
-          : apply(draft)
-      }
+      onBlur={() => (draft.fields[key].trim().replace(",", ".") === (filters[key] ?? "") ? undefined : apply(draft))}
       className={inputClass}
       data-testid={`filter-${key}`}
     />
   );
-  const toggleStatus = (status: string, on: boolean) =>
-    apply({
-      ...draft,
-      status: on
-        ? [...draft.status, status]
-        : draft.status.filter((s) => s !== status),
-    });
+  const toggleStatus = (status: string, on: boolean) => apply({ ...draft, status: on ? [...draft.status, status] : draft.status.filter((s) => s !== status) });
 
   const visible = (k: string) => !(fixedCustomer && k === "customer");
-  const active = Object.entries(filters).some(
-    ([k, v]) => v !== undefined && visible(k),
-  );
+  const active = Object.entries(filters).some(([k, v]) => v !== undefined && visible(k));
   const moreActive = MORE_KEYS.some((k) => filters[k] !== undefined);
-  const activeCount = Object.entries(filters).filter(
-    ([k, v]) => v !== undefined && k !== "q" && visible(k),
-  ).length;
+  const activeCount = Object.entries(filters).filter(([k, v]) => v !== undefined && k !== "q" && visible(k)).length;
   // What the form keeps of the URL that is not a filter: the table's sort, size and columns (not its page).
-  const kept = TABLE_URL_KEYS.filter(
-    (k) => k !== "page" && query.get(k) !== null,
-  ).map((k): [string, string] => [k, query.get(k)!]);
+  const kept = TABLE_URL_KEYS.filter((k) => k !== "page" && query.get(k) !== null).map((k): [string, string] => [k, query.get(k)!]);
   const clearHref = hrefWith(basePath, new URLSearchParams(kept), {});
 
   return (
@@ -269,195 +185,105 @@ export function SalesFiltersBar({
       {kept.map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      {filters.customer && !fixedCustomer ? (
-        <input type="hidden" name="customer" value={filters.customer} />
-      ) : null}
+      {filters.customer && !fixedCustomer ? <input type="hidden" name="customer" value={filters.customer} /> : null}
 
       <div className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
         <Labelled label={t("search")} className="col-span-2 sm:w-72">
-          <input
-            type="search"
-            name="q"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder={t("searchPlaceholder")}
-            className={inputClass}
-            data-testid="filter-q"
-          />
+          <input type="search" name="q" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t("searchPlaceholder")} className={inputClass} data-testid="filter-q" />
         </Labelled>
       </div>
 
       {/* On a phone the filters fold under one "Filters" line so the sales come first; from 640 px they are
           always shown (globals.css: details.open-from-sm). Closed or open, they are sent with the form. */}
-      <details
-        open={activeCount > 0 && moreActive ? true : undefined}
-        className="open-from-sm space-y-3 rounded-md border border-zinc-200 sm:border-0 dark:border-zinc-800"
-      >
-        <summary
-          className="flex min-h-11 cursor-pointer items-center px-3 text-sm font-medium text-zinc-700 dark:text-zinc-300"
-          data-testid="filters-toggle"
-        >
-          {activeCount > 0
-            ? t("panelActive", { count: activeCount })
-            : t("panel")}
+      <details className="open-from-sm space-y-3 rounded-md border border-zinc-200 sm:border-0 dark:border-zinc-800">
+        <summary className="flex min-h-11 cursor-pointer items-center px-3 text-sm font-medium text-zinc-700 dark:text-zinc-300" data-testid="filters-toggle">
+          {activeCount > 0 ? t("panelActive", { count: activeCount }) : t("panel")}
         </summary>
         <div className="space-y-3 p-3 sm:p-0">
-          <div className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
-            <Labelled label={t("from")} className="sm:w-44">
-              {dayField("from")}
-            </Labelled>
-            <Labelled label={t("to")} className="sm:w-44">
-              {dayField("to")}
-            </Labelled>
-          </div>
+      <div className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
+        <Labelled label={t("from")} className="sm:w-44">
+          {dayField("from")}
+        </Labelled>
+        <Labelled label={t("to")} className="sm:w-44">
+          {dayField("to")}
+        </Labelled>
+      </div>
 
-          <ul className="flex gap-1 overflow-x-auto pb-1 sm:flex-wrap sm:overflow-visible" aria-label={tDate("presets")}>
-            {DATE_FILTER_PRESETS.map((preset) => {
-              const range = presetRange(preset, today, null);
-              const current =
-                range.from === filters.from && range.to === filters.to;
-              return (
-                <li key={preset} className="shrink-0">
-                  <Link
-                    prefetch={false}
-                    scroll={false}
-                    href={hrefWith(basePath, query, {
-                      from: range.from,
-                      to: range.to,
-                    })}
-                    aria-current={current ? "true" : undefined}
-                    className={buttonClass(
-                      current ? "primary" : "secondary",
-                      "rounded-full",
-                    )}
-                    data-testid={`date-preset-${preset}`}
-                  >
-                    {tPreset(preset)}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
+      <ul className="flex gap-1 overflow-x-auto pb-1 sm:flex-wrap sm:overflow-visible" aria-label={tDate("presets")}>
+        {DATE_FILTER_PRESETS.map((preset) => {
+          const range = presetRange(preset, today, null);
+          const current = range.from === filters.from && range.to === filters.to;
+          return (
+            <li key={preset} className="shrink-0">
+              <Link
+                prefetch={false}
+                scroll={false}
+                href={hrefWith(basePath, query, { from: range.from, to: range.to })}
+                aria-current={current ? "true" : undefined}
+                className={buttonClass(current ? "primary" : "secondary", "rounded-full")}
+                data-testid={`date-preset-${preset}`}
+              >
+                {tPreset(preset)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
 
-          <fieldset className="flex flex-wrap items-center gap-2">
-            <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
-              {t("status")}
-            </legend>
-            {saleStatusSchema.options.map((status) => {
-              const on = draft.status.includes(status);
-              return (
-                <label
-                  key={status}
-                  className={`inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-full border px-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500 ${on ? "border-brand-600 bg-brand-50 text-brand-700 dark:border-brand-500 dark:bg-zinc-800 dark:text-brand-100" : "border-zinc-300 text-zinc-700 dark:border-zinc-700 dark:text-zinc-300"}`}
-                >
-                  <input
-                    type="checkbox"
-                    name="status"
-                    value={status}
-                    checked={on}
-                    onChange={(e) => toggleStatus(status, e.target.checked)}
-                    className="size-4 accent-brand-600"
-                    data-testid={`filter-status-${status}`}
-                  />
-                  {codeLabel(tCodes, "saleStatus", status)}
-                </label>
-              );
-            })}
-          </fieldset>
-
-          <details
-            open={moreActive || undefined}
-            className="rounded-md border border-zinc-200 dark:border-zinc-800"
-          >
-            <summary
-              className="flex min-h-11 cursor-pointer items-center px-3 text-sm font-medium text-zinc-700 dark:text-zinc-300"
-              data-testid="filters-more"
+      <fieldset className="flex flex-wrap items-center gap-2">
+        <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">{t("status")}</legend>
+        {SALE_STATUSES.map((status) => {
+          const on = draft.status.includes(status);
+          return (
+            <label
+              key={status}
+              className={`inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-full border px-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500 ${on ? "border-brand-600 bg-brand-50 text-brand-700 dark:border-brand-500 dark:bg-zinc-800 dark:text-brand-100" : "border-zinc-300 text-zinc-700 dark:border-zinc-700 dark:text-zinc-300"}`}
             >
-              {t("more")}
-            </summary>
-            <div className="grid grid-cols-2 items-end gap-3 p-3 sm:grid-cols-3 lg:grid-cols-5">
-              <Labelled label={t("product")}>
-                {select(
-                  "product",
-                  options.products.map((p) => ({
-                    value: p.id,
-                    label: p.name ?? p.id,
-                  })),
-                )}
-              </Labelled>
-              <Labelled label={t("channel")}>
-                {select("channel", words("channel", saleChannelSchema.options))}
-              </Labelled>
-              <Labelled label={t("currency")}>
-                {select(
-                  "currency",
-                  options.currencies.map((c) => ({ value: c, label: c })),
-                )}
-              </Labelled>
-              <Labelled label={t("paymentStatus")}>
-                {select(
-                  "paymentStatus",
-                  words("paymentStatus", paymentStatusSchema.options),
-                )}
-              </Labelled>
-              <Labelled label={t("discount")}>
-                {select(
-                  "discount",
-                  options.discounts.map((c) => ({ value: c, label: c })),
-                )}
-              </Labelled>
-              <Labelled label={t("campaign")}>
-                {select(
-                  "campaign",
-                  options.campaigns.map((c) => ({
-                    value: c.id,
-                    label: c.name ?? c.id,
-                  })),
-                )}
-              </Labelled>
-              <Labelled label={t("country")}>
-                {select(
-                  "country",
-                  options.countries
-                    .map((c) => ({ value: c, label: countryName(c, locale) }))
-                    .sort((a, b) => a.label.localeCompare(b.label, locale)),
-                )}
-              </Labelled>
-              <Labelled label={t("min")}>{amountField("min")}</Labelled>
-              <Labelled label={t("max")}>{amountField("max")}</Labelled>
-            </div>
-          </details>
+              <input
+                type="checkbox"
+                name="status"
+                value={status}
+                checked={on}
+                onChange={(e) => toggleStatus(status, e.target.checked)}
+                className="size-4 accent-brand-600"
+                data-testid={`filter-status-${status}`}
+              />
+              {codeLabel(tCodes, "saleStatus", status)}
+            </label>
+          );
+        })}
+      </fieldset>
+
+      <details open={moreActive || undefined} className="rounded-md border border-zinc-200 dark:border-zinc-800">
+        <summary className="flex min-h-11 cursor-pointer items-center px-3 text-sm font-medium text-zinc-700 dark:text-zinc-300" data-testid="filters-more">
+          {t("more")}
+        </summary>
+        <div className="grid grid-cols-2 items-end gap-3 p-3 sm:grid-cols-3 lg:grid-cols-5">
+          <Labelled label={t("product")}>{select("product", options.products.map((p) => ({ value: p.id, label: p.name ?? p.id })))}</Labelled>
+          <Labelled label={t("channel")}>{select("channel", words("channel", SALE_CHANNELS))}</Labelled>
+          <Labelled label={t("currency")}>{select("currency", options.currencies.map((c) => ({ value: c, label: c })))}</Labelled>
+          <Labelled label={t("paymentStatus")}>{select("paymentStatus", words("paymentStatus", PAYMENT_STATUSES))}</Labelled>
+          <Labelled label={t("discount")}>{select("discount", options.discounts.map((c) => ({ value: c, label: c })))}</Labelled>
+          <Labelled label={t("campaign")}>{select("campaign", options.campaigns.map((c) => ({ value: c.id, label: c.name ?? c.id })))}</Labelled>
+          <Labelled label={t("country")}>{select("country", options.countries.map((c) => ({ value: c, label: countryName(c, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale)))}</Labelled>
+          <Labelled label={t("min")}>{amountField("min")}</Labelled>
+          <Labelled label={t("max")}>{amountField("max")}</Labelled>
+        </div>
+      </details>
         </div>
       </details>
 
       <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="submit"
-          className={buttonClass("primary")}
-          data-testid="filters-apply"
-        >
+        <button type="submit" className={buttonClass("primary")} data-testid="filters-apply">
           {t("apply")}
         </button>
         {filters.customer && !fixedCustomer ? (
-          <Link
-            prefetch={false}
-            scroll={false}
-            href={hrefWith(basePath, query, { customer: null })}
-            className={buttonClass("secondary", "rounded-full")}
-            data-testid="filter-customer-remove"
-          >
-            {t("customerChip", { name: customerName ?? t("oneCustomer") })}{" "}
-            <X aria-hidden className="size-4" />
+          <Link prefetch={false} scroll={false} href={hrefWith(basePath, query, { customer: null })} className={buttonClass("secondary", "rounded-full")} data-testid="filter-customer-remove">
+            {t("customerChip", { name: customerName ?? t("oneCustomer") })} <X aria-hidden className="size-4" />
           </Link>
         ) : null}
         {active ? (
-          <Link
-            prefetch={false}
-            scroll={false}
-            href={clearHref}
-            className={buttonClass("ghost", "underline")}
-            data-testid="filters-clear"
-          >
+          <Link prefetch={false} scroll={false} href={clearHref} className={buttonClass("ghost", "underline")} data-testid="filters-clear">
             {t("clear")}
           </Link>
         ) : null}

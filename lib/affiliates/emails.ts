@@ -1,20 +1,18 @@
 // Parsing what a person pastes into the invite form (shared by the form and the API): one address per
 // line, or separated by commas, semicolons, spaces or tabs (a spreadsheet column pastes as lines).
-// Each entry is trimmed and lower-cased; duplicates are removed; each is validated with zod.
+// Each entry is trimmed and lower-cased; duplicates are removed; each is checked against one pattern
+// (no zod: the invite form is a client island, and zod would weigh on its page's first load).
 // A display name (`"Jean" <jean@example.com>`) is EXTRACTED: the address inside the angle brackets is
 // kept and the name dropped. A unicode domain is sent in its ASCII (punycode, xn--) form; a unicode
 // local part is rejected (Chariow only accepts ASCII addresses).
-import { z } from "zod";
-
 /** At most this many entries may be pasted at once (the issue's limit); more is refused as a whole. */
 export const MAX_PASTED_EMAILS = 500;
 /** Chariow accepts up to 25 emails per invitation request (chariow-api.md §6). */
 export const INVITE_BATCH_SIZE = 25;
 
-const asciiEmail = z
-  .string()
-  .max(254)
-  .regex(/^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,63}$/);
+/** An address is at most 254 characters (RFC 5321's path limit less the angle brackets). */
+const MAX_EMAIL_LENGTH = 254;
+const ASCII_EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,63}$/;
 
 export type InvalidReason = "malformed" | "unicode_local_part";
 export type ParsedEmails = {
@@ -63,7 +61,7 @@ export function normaliseEntry(entry: string): { email: string; rewritten: boole
     }
   }
   const email = `${local}@${domain}`;
-  if (!asciiEmail.safeParse(email).success || local.length > 64 || local.startsWith(".") || local.endsWith(".") || local.includes("..")) {
+  if (email.length > MAX_EMAIL_LENGTH || !ASCII_EMAIL.test(email) || local.length > 64 || local.startsWith(".") || local.endsWith(".") || local.includes("..")) {
     return { reason: "malformed" };
   }
   return { email, rewritten };

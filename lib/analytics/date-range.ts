@@ -1,8 +1,11 @@
 // The analytics date range, shared by every analytics page: presets, custom range, comparison period and
-// chart interval, parsed from the URL and resolved against "today" in the store's timezone. Pure calendar
-// arithmetic on "YYYY-MM-DD" local days (no server-only: the client control uses the same schema).
-import { z } from "zod";
-import { MAX_CHART_RANGE_DAYS, checkDayRange, dayRangeFields } from "@/lib/http/query-fragments";
+// chart interval, resolved against "today" in the store's timezone. Pure calendar arithmetic on
+// "YYYY-MM-DD" local days, without zod (the client control offers the same presets); the URL's schema is
+// in ./query-schemas.ts.
+import type { RangeParams } from "./query-schemas";
+
+/** The range as the URL carries it, parsed (the output of the schema in ./query-schemas.ts). */
+export type { RangeParams };
 
 export const RANGE_PRESETS = [
   "today", "yesterday", "last7", "last30", "last90", "thisMonth", "lastMonth", "thisQuarter", "thisYear", "all", "custom",
@@ -12,37 +15,6 @@ export const INTERVALS = ["day", "week", "month"] as const;
 export type Interval = (typeof INTERVALS)[number];
 export const COMPARE_MODES = ["none", "previous", "year"] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];
-
-/** The range as the URL carries it (`?range=last30&compare=previous&interval=week`, or `range=custom&from&to`). */
-export const rangeFields = z.object({
-  range: z.enum(RANGE_PRESETS).default("last30"),
-  ...dayRangeFields,
-  compare: z.enum(COMPARE_MODES).default("none"),
-  // Blank is "automatic": the control's GET form sends `interval=` for its "Automatic" choice.
-  interval: z
-    .string()
-    .optional()
-    .transform((v) => (v === undefined || v.trim() === "" ? undefined : v))
-    .pipe(z.enum(INTERVALS).optional()),
-});
-
-/**
- * A custom range needs both ends; any two ends given must be in order and at most ten years apart
- * (MAX_CHART_RANGE_DAYS: a chart has a bucket per day with `interval=day`). Refine every schema built on
- * `rangeFields` with it (`.superRefine`).
- */
-export function checkRangeParams(p: { range?: unknown; from?: unknown; to?: unknown }, ctx: z.RefinementCtx): void {
-  if (p.range === "custom" && (p.from === undefined || p.to === undefined)) {
-    ctx.addIssue({ code: "custom", path: [p.from === undefined ? "from" : "to"], message: "a custom range needs from and to" });
-  }
-  checkDayRange(p, ctx, MAX_CHART_RANGE_DAYS);
-}
-
-/** The URL keys of a range, cleared together when one of them is wrong (a page's forgiving parse). */
-export const RANGE_KEYS = ["range", "from", "to"] as const;
-
-export const rangeParamsSchema = rangeFields.superRefine(checkRangeParams);
-export type RangeParams = z.output<typeof rangeParamsSchema>;
 
 export type DayRange = { from: string; to: string };
 export type ResolvedRange = DayRange & {
@@ -197,17 +169,4 @@ export function resolveRange(params: RangeParams, today: string, earliest: strin
     compareMode: params.range === "all" ? "none" : params.compare,
     compare: comparisonRange(days, params.range, params.compare),
   };
-}
-
-/** The URL query for a range (what the control writes), omitting defaults. */
-export function rangeSearchParams(p: Partial<RangeParams>): URLSearchParams {
-  const q = new URLSearchParams();
-  if (p.range) q.set("range", p.range);
-  if (p.range === "custom" && p.from && p.to) {
-    q.set("from", p.from);
-    q.set("to", p.to);
-  }
-  if (p.compare && p.compare !== "none") q.set("compare", p.compare);
-  if (p.interval) q.set("interval", p.interval);
-  return q;
 }

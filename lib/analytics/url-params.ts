@@ -1,31 +1,10 @@
 // The analytics pages' URL state as one plain object (range, compare, interval, currency) and back to a
-// query string: used by the server pages, the date-range control and the API calls alike (no server-only).
-import { parsePageQuery, type SearchParamsRecord } from "@/lib/http/page-query";
-import { RANGE_KEYS, type RangeParams } from "./date-range";
-import { revenueQuerySchema } from "./query-schemas";
+// query string: used by the server pages, the date-range control and the API calls alike. No zod: the
+// server page parses the URL (readAnalyticsQuery, ./query-schemas.ts) and hands the parameters to the
+// control, which only builds links from them.
+import type { RangeParams } from "./date-range";
 
 export type AnalyticsParams = RangeParams & { currency?: string };
-
-/**
- * The URL → range, comparison, interval and currency, with the API's own schema. A bad value is cleared
- * (a wrong custom range falls back to the default range as a whole) and named in `cleared`, so the page
- * says what it ignored instead of failing. Repeated keys: the last one wins (lib/http/page-query).
- */
-export function readAnalyticsQuery(query: SearchParamsRecord | URLSearchParams): { params: AnalyticsParams; cleared: string[] } {
-  const record = query instanceof URLSearchParams ? Object.fromEntries(query) : query;
-  const { value, cleared } = parsePageQuery(revenueQuerySchema, record, { together: [RANGE_KEYS] });
-  const { currency, ...range } = value;
-  return { params: { ...range, ...(currency ? { currency } : {}) }, cleared };
-}
-
-/** `readAnalyticsQuery` over a URLSearchParams (kept for callers that hold one). */
-export function readAnalyticsUrl(search: URLSearchParams): { params: AnalyticsParams; cleared: string[] } {
-  return readAnalyticsQuery(search);
-}
-
-export function parseAnalyticsParams(search: URLSearchParams): AnalyticsParams {
-  return readAnalyticsQuery(search).params;
-}
 
 /**
  * The parameters after a change made on the page: a key patched to undefined goes back to its default,

@@ -6,7 +6,7 @@ import type { Kysely, Selectable, SelectQueryBuilder } from "kysely";
 import type { AuditLogTable, Database } from "@/lib/db/schema";
 import type { Role } from "@/lib/auth/permissions";
 import type { Code } from "@/lib/format/codes";
-import { isCalendarDay } from "@/lib/http/query-fragments";
+import { isCalendarDay } from "@/lib/http/calendar-day";
 
 /** Who acts: the signed-in member (from the session), or null for the system / CLI / anonymous. */
 export type Actor = { id: string; email: string; role: Role; ip?: string | null };

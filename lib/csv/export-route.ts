@@ -15,7 +15,8 @@ import { currentLocale } from "@/lib/i18n/request";
 import type { Locale } from "@/lib/i18n/locales";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 import { csvHeaderLabels, translatorFor, type Translate } from "./export-labels";
-import { csvPresetSchema, defaultPresetFor, type CsvPreset } from "./presets";
+import { defaultPresetFor, type CsvPreset } from "./presets";
+import { csvPresetSchema } from "./schemas";
 
 export type CsvExportContext<I, P> = {
   req: NextRequest;

@@ -1,8 +1,8 @@
-// The two CSV presets of DESIGN §3 and which one a user gets by default.
-import { z } from "zod";
+// The two CSV presets of DESIGN §3 and which one a user gets by default. No zod here: the shared table
+// picks a member's default preset in the browser too; the `?preset=` schema is in ./schemas.ts.
 
-export const csvPresetSchema = z.enum(["excel-fr", "standard"]);
-export type CsvPreset = z.infer<typeof csvPresetSchema>;
+export const CSV_PRESETS = ["excel-fr", "standard"] as const;
+export type CsvPreset = (typeof CSV_PRESETS)[number];
 
 export function delimiterOf(preset: CsvPreset): string {
   return preset === "excel-fr" ? ";" : ",";

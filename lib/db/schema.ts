@@ -326,7 +326,7 @@ export interface SavedViewsTable {
 /** A recovery lead's worked state (migration 0007, lib/recovery): one row per failed/abandoned sale touched. */
 export interface RecoveryLeadsTable {
   sale_id: string;
-  state: string; // LeadState (lib/recovery/schemas.ts)
+  state: string; // LeadState (lib/recovery/lead-states.ts)
   note: string | null;
   assigned_to: string | null;
   contacted_at: string | null;

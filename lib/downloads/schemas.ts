@@ -1,7 +1,7 @@
 // Download tracking (issue 9): the page's and API's query contract, one zod schema per input, and the
 // statuses that count as paid (chariow-api.md §5: `settled` is paid, like `completed`).
 import { z } from "zod";
-import { csvPresetSchema } from "@/lib/csv/presets";
+import { csvPresetSchema } from "@/lib/csv/schemas";
 
 export const PAID_SALE_STATUSES = ["completed", "settled"] as const;
 

@@ -1,7 +1,8 @@
 // Errors in the member's language, by code: an API error body `{ error: { code, field?, message } }`
 // (lib/http/errors.ts), an ApiError thrown by apiFetch, or a failed fetch becomes messages `Errors.<code>`
-// — never the server's English `message`, which stays for logs and API clients. Safe on the client.
-import { z } from "zod";
+// — never the server's English `message`, which stays for logs and API clients. Safe on the client, and
+// zod-free: nearly every island imports it, and zod would cost each page ~30 KB of first-load JavaScript
+// (issue 15; tests/unit/client-bundle.test.ts).
 import { ApiError } from "@/lib/http/api-client";
 
 /** The codes with their own words in messages/<locale>/errors.json; anything else reads `Errors.generic`. */
@@ -31,7 +32,15 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** What the interface needs of a failure: its code, and the field it names when there is one. */
 export type ClientError = { code: string; field?: string; status?: number; retryAfterSeconds?: number };
 
-const errorBodySchema = z.object({ error: z.object({ code: z.string(), field: z.string().optional() }) });
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The `{ error: { code, field? } }` of an error body (lib/http/errors.ts), or null for anything else. */
+function errorBody(value: unknown): { code: string; field?: string } | null {
+  if (!isRecord(value) || !isRecord(value.error)) return null;
+  const { code, field } = value.error;
+  if (typeof code !== "string" || (field !== undefined && typeof field !== "string")) return null;
+  return field === undefined ? { code } : { code, field };
+}
 
 /**
  * The code of anything a call can throw or answer: an ApiError, an error body, a network failure
@@ -41,8 +50,8 @@ export function clientError(error: unknown): ClientError {
   if (error instanceof ApiError) {
     return { code: error.code, status: error.status, ...(error.field !== undefined ? { field: error.field } : {}), ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };
   }
-  const body = errorBodySchema.safeParse(error);
-  if (body.success) return { code: body.data.error.code, ...(body.data.error.field !== undefined ? { field: body.data.error.field } : {}) };
+  const body = errorBody(error);
+  if (body) return body;
   if (error instanceof TypeError) return { code: "network" };
   return { code: "unknown" };
 }

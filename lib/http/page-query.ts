@@ -1,6 +1,7 @@
 // A page's URL parsed with the same schema as its API route, but forgiving: an offending filter is
 // cleared (and named, so the page can say so) instead of failing the page (issue 14 #6: a bad link renders
-// with a readable message, never a 500). No server-only: client islands read the URL the same way.
+// with a readable message, never a 500). Run by pages, which hand a client island what they parsed
+// (docs/architecture.md "The page pattern": islands never import zod).
 import type { z } from "zod";
 
 export type SearchParamsRecord = Record<string, string | string[] | undefined>;

@@ -1,43 +1,21 @@
 // The zod fragments every route, page and saved view parses its input with (issue 14 #6): a calendar day
 // that exists, a range of days in order and of bounded length, an amount in its currency's decimals,
 // page numbers and sizes, sort directions. One definition each, and total on any input — a malformed
-// value is a zod issue (a 400 naming the field), never a throw (a 500). No server-only: client islands
-// parse the URL with the same pieces.
+// value is a zod issue (a 400 naming the field), never a throw (a 500). Not for client islands (zod would
+// weigh on their page's first load): an island gets its parsed URL from its page, and checks a day with
+// ./calendar-day.ts.
 import { z } from "zod";
 import { currencyExponent } from "@/lib/money";
+import { FIRST_YEAR, LAST_YEAR, dayNumber, isCalendarDay } from "./calendar-day";
 
 // ---- Days -------------------------------------------------------------------------------------------
 
 /**
- * Years a day may have. Chariow stores have no sale before 2000, and a year past 2099 is a typo
- * (9999-12-31); within these bounds every day arithmetic stays on four-digit years.
- */
-export const FIRST_YEAR = 2000;
-export const LAST_YEAR = 2099;
-
-/**
  * Longest analytics range, both ends included: ten years with their leap days. A chart is drawn bucket by
  * bucket (a day each with `interval=day`), so its range is bounded; other ranges are plain SQL bounds,
- * bounded by the years above (at most a century).
+ * bounded by the years of ./calendar-day.ts (at most a century).
  */
 export const MAX_CHART_RANGE_DAYS = 3653;
-
-const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** "2026-02-28" yes; "2026-02-31", "2026-13-45", "9999-12-31", "2026-1-5", "abc" no. */
-export function isCalendarDay(value: unknown): value is string {
-  if (typeof value !== "string") return false;
-  const m = DAY_PATTERN.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** Days since 1970-01-01 of a day `isCalendarDay` accepted. */
-function dayNumber(day: string): number {
-  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
-}
 
 const DAY_MESSAGE = `expected a day that exists, as YYYY-MM-DD, between ${FIRST_YEAR}-01-01 and ${LAST_YEAR}-12-31`;
 

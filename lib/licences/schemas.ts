@@ -1,7 +1,7 @@
 // Licences contracts (issue 9): the view's filters, the export's options, and the key mask, one zod
 // schema each. No server-only import: the page's form and the client island share them.
 import { z } from "zod";
-import { csvPresetSchema } from "@/lib/csv/presets";
+import { csvPresetSchema } from "@/lib/csv/schemas";
 import { licenseStatusSchema } from "@/lib/chariow/enums";
 import { pageNumber, pageSize, sortDirection } from "@/lib/http/query-fragments";
 

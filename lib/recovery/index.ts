@@ -3,6 +3,7 @@ export * from "./attribution";
 export * from "./failure-category";
 export * from "./phone";
 export * from "./schemas";
+export * from "./lead-states";
 export * from "./worklist";
 export * from "./recovery-stats";
 export * from "./update-leads";

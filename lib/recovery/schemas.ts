@@ -1,10 +1,9 @@
 // Recovery contracts: lead states, the worklist query, and the actions on a lead (one zod schema each).
 import { z } from "zod";
 import { checkDayRange, dayRangeFields } from "@/lib/http/query-fragments";
+import { LEAD_STATES } from "./lead-states";
 
-export const LEAD_STATES = ["open", "contacted", "won", "lost"] as const;
 export const leadStateSchema = z.enum(LEAD_STATES);
-export type LeadState = z.infer<typeof leadStateSchema>;
 
 export const worklistQuerySchema = z
   .object({

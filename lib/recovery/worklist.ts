@@ -9,7 +9,7 @@ import type { AttributionSale } from "./attribution";
 import { getRecoveryWindowDays } from "./attribution-window";
 import { failureCategory, type FailureCategory } from "./failure-category";
 import { findRecoveries } from "./find-recoveries";
-import type { LeadState } from "./schemas";
+import type { LeadState } from "./lead-states";
 
 const LEAD_STATUSES = ["failed", "abandoned"] as const;
 

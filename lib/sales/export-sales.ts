@@ -14,7 +14,8 @@ import { paymentMethodShown } from "@/lib/mirror";
 import { saleNet } from "@/lib/settlements/net";
 import { FINANCIAL_SALE_EXPORT_COLUMNS, seesFinancials } from "./financial-fields";
 import { salesBase, type SalesQueryContext } from "./sales-query";
-import { filtersOf, type SalesFilters } from "./schemas";
+import type { SalesFilters } from "./schemas";
+import { filtersOf } from "./view-query";
 
 export const SALE_EXPORT_COLUMNS = [
   "id",

@@ -8,7 +8,8 @@ import { likeInsensitive, type Engine } from "@/lib/db/engine-sql";
 import { paymentMethodShownSql } from "@/lib/mirror";
 import { currencyExponent, minorBound } from "@/lib/money";
 import { addDays, startOfLocalDay } from "@/lib/time";
-import type { SaleSortColumn, SalesFilters } from "./schemas";
+import type { SalesFilters } from "./schemas";
+import type { SaleSortColumn } from "./view-query";
 
 export type SalesQueryContext = {
   engine: Engine;

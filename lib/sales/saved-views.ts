@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { filtersOf, filtersToSearchParams, salesViewSchema } from "./schemas";
+import { salesViewSchema } from "./schemas";
+import { filtersOf, filtersToSearchParams } from "./view-query";
 
 export type SavedView = { id: string; name: string; query: string; updatedAt: string };
 

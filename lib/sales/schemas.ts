@@ -1,10 +1,13 @@
-// The Sales view's contract, shared by the page, the API and the client island (no server-only): the
-// filters and sort that live in the URL, parsed by one zod schema, and the shapes the API returns.
+// The Sales view's contract, shared by the page and the API: the filters and sort that live in the URL,
+// parsed by one zod schema, and the shapes the API returns. The client island imports only types from
+// here (zod stays out of the browser): its page hands it the parsed view, and the zod-free
+// ./view-query.ts builds the links and the API query.
 import { z } from "zod";
-import { paymentStatusSchema, saleChannelSchema, saleStatusSchema } from "@/lib/chariow/enums";
+import { PAYMENT_STATUSES, SALE_CHANNELS, SALE_STATUSES } from "@/lib/chariow/enum-values";
 import { parsePageQuery, type SearchParamsRecord } from "@/lib/http/page-query";
 import { checkAmountBounds, checkDayRange, optionalAmount, optionalCalendarDay, pageNumber, pageSize, sortDirection } from "@/lib/http/query-fragments";
 import type { Money } from "@/lib/money";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES, SALE_SORT_COLUMNS } from "./view-query";
 
 /** "a,b" or repeated params → a list of one enum; empty → undefined (no filter). */
 function listOf<const V extends string>(values: readonly V[]) {
@@ -28,9 +31,9 @@ const optionalText = (max: number) =>
 export const salesFiltersSchema = z.object({
   /** Free text: sale reference (id prefix), customer email or name (chariow-api.md §5 `search`). */
   q: optionalText(200),
-  status: listOf(saleStatusSchema.options),
-  paymentStatus: listOf(paymentStatusSchema.options),
-  channel: listOf(saleChannelSchema.options),
+  status: listOf(SALE_STATUSES),
+  paymentStatus: listOf(PAYMENT_STATUSES),
+  channel: listOf(SALE_CHANNELS),
   customer: optionalText(100),
   product: optionalText(100),
   currency: z
@@ -62,29 +65,6 @@ export const salesFiltersSchema = z.object({
 export type SalesFilters = z.output<typeof salesFiltersSchema>;
 export type SalesFiltersInput = z.input<typeof salesFiltersSchema>;
 
-export const SALE_SORT_COLUMNS = [
-  "created_at",
-  "id",
-  "status",
-  "payment_status",
-  "customer_name",
-  "customer_email",
-  "product_name",
-  "channel",
-  "currency",
-  "original_amount",
-  "discount_amount",
-  "amount",
-  "discount_code",
-  "campaign_name",
-  "country",
-  "payment_method",
-] as const;
-export type SaleSortColumn = (typeof SALE_SORT_COLUMNS)[number];
-
-export const PAGE_SIZES = [25, 50, 100, 200] as const;
-export const DEFAULT_PAGE_SIZE = 50;
-
 /** The API is strict (a bad sort or size is a 400 naming it); the page clears it instead (parseSalesView). */
 export const salesViewSchema = salesFiltersSchema.extend({
   sort: z.enum(SALE_SORT_COLUMNS).default("created_at"),
@@ -93,27 +73,6 @@ export const salesViewSchema = salesFiltersSchema.extend({
   size: pageSize(PAGE_SIZES, DEFAULT_PAGE_SIZE),
 });
 export type SalesView = z.output<typeof salesViewSchema>;
-
-/** The URL keys of the filters, in a stable order (bookmarks and saved views compare equal). */
-export const SALES_FILTER_KEYS = Object.keys(salesFiltersSchema.shape) as (keyof SalesFilters)[];
-
-/** Only the filters of a view, undefined ones dropped: what the export, totals and audit log take. */
-export function filtersOf(view: SalesFilters): SalesFilters {
-  const out: Record<string, unknown> = {};
-  for (const key of SALES_FILTER_KEYS) if (view[key] !== undefined) out[key] = view[key];
-  return out as SalesFilters;
-}
-
-/** Filters → URL query (lists comma-joined), the inverse of salesFiltersSchema. */
-export function filtersToSearchParams(filters: SalesFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of SALES_FILTER_KEYS) {
-    const value = filters[key];
-    if (value === undefined) continue;
-    params.set(key, Array.isArray(value) ? value.join(",") : String(value));
-  }
-  return params;
-}
 
 /** One row of the Sales table. */
 export type SaleListItem = {
@@ -153,7 +112,7 @@ const LIST_FILTER_KEYS = ["status", "paymentStatus", "channel"] as const;
 /**
  * A page's query as the sales schema reads it: a list filter's repeated keys joined into one list (they
  * are one filter, not a repeated one whose last value wins), and a decimal comma in an amount read as the
- * point a French keyboard did not type (`12,5` → `12.5`). Server page and client island alike.
+ * point a French keyboard did not type (`12,5` → `12.5`).
  */
 export function salesQueryOf(query: SearchParamsRecord | URLSearchParams): Record<string, string | undefined> {
   const record: SearchParamsRecord = {};
@@ -177,14 +136,3 @@ export function parseSalesView(query: SearchParamsRecord | URLSearchParams): { v
   const { value, cleared } = parsePageQuery(salesViewSchema, salesQueryOf(query));
   return { view: value, invalid: cleared.length > 0, cleared };
 }
-
-/** The /api/sales query of a view: filters, sort, page and size in a canonical order (also the query key). */
-export function salesApiQuery(view: SalesView): string {
-  const query = filtersToSearchParams(filtersOf(view));
-  query.set("sort", view.sort);
-  query.set("dir", view.dir);
-  query.set("page", String(view.page));
-  query.set("size", String(view.size));
-  return query.toString();
-}
-

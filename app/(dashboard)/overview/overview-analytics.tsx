@@ -32,7 +32,7 @@ export function OverviewAnalytics({ overview, params, cleared }: { overview: Ove
   return (
     <div className="space-y-6" data-testid="overview-analytics">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <DateRangeControl resolved={overview.range} />
+        <DateRangeControl resolved={overview.range} params={params} />
         <CurrencySwitch currencies={overview.currencies} value={currency} pathname="/overview" params={params} />
       </div>
       <ClearedFiltersNotice fields={cleared} />

@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { getOverview } from "@/lib/analytics/overview";
-import { readAnalyticsQuery } from "@/lib/analytics/url-params";
+import { readAnalyticsQuery } from "@/lib/analytics/query-schemas";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";

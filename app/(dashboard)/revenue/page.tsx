@@ -6,7 +6,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { getRevenueReport } from "@/lib/analytics/revenue";
-import { readAnalyticsQuery } from "@/lib/analytics/url-params";
+import { readAnalyticsQuery } from "@/lib/analytics/query-schemas";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";

@@ -48,7 +48,7 @@ export function RevenueReportView({ report, params, cleared, query, canExport }:
   return (
     <div className="space-y-6" data-testid="revenue-analytics">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <DateRangeControl resolved={range} />
+        <DateRangeControl resolved={range} params={params} />
         <CurrencySwitch currencies={report.currencies} value={currency} pathname={PATHNAME} params={params} />
       </div>
       <ClearedFiltersNotice fields={cleared} />

@@ -13,7 +13,7 @@ import type { SearchParamsRecord } from "@/lib/http/page-query";
 import { listSales, salesContext, salesTotals } from "@/lib/sales";
 import { salesTotalsForRole } from "@/lib/sales/financial-fields";
 import { salesFilterOptions } from "@/lib/sales/filter-options";
-import { parseSalesView, salesApiQuery } from "@/lib/sales/schemas";
+import { parseSalesView } from "@/lib/sales/schemas";
 import { today } from "@/lib/time";
 import { SalesClient } from "./sales-client";
 
@@ -26,8 +26,8 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations();
   const db = await getDb();
   const ctx = await salesContext(db);
-  // A bad value in the URL is cleared, not an error; the island (same parser, same URL) says which.
-  const { view } = parseSalesView(await searchParams);
+  // A bad value in the URL is cleared, not an error; the island (given the parsed view) says which.
+  const { view, cleared } = parseSalesView(await searchParams);
   const [page, totals, options, customer] = await Promise.all([
     listSales(db, view, ctx),
     salesTotals(db, view, ctx),
@@ -39,7 +39,8 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
       <PageHeader title={t("pages.sales.title")} description={t("pages.sales.description")} />
       <SalesClient
         initial={{ ...page, totals: salesTotalsForRole(totals, member.role) }}
-        initialQuery={salesApiQuery(view)}
+        view={view}
+        cleared={cleared}
         options={options}
         today={today(ctx.timeZone)}
         customerName={customer ? (customer.name ?? customer.email) : null}

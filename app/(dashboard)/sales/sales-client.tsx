@@ -1,9 +1,9 @@
 "use client";
-// The Sales view's live part: reads its state from the URL, fetches the page and totals under
-// ["sales", query] (the server prefetched the first one, so the table is in the HTML before JavaScript),
-// and writes every change back to the URL. The filters are a GET form and the table's controls links,
-// so both work before hydration too. The customer page reuses it with the customer fixed.
-import { useMemo } from "react";
+// The Sales view's live part: gets the view its page parsed from the URL (the page renders again on every
+// URL change, so zod stays on the server), keeps the page and totals under ["sales", query] (the server's
+// answer first, so the table is in the HTML before JavaScript), and writes every change back to the URL.
+// The filters are a GET form and the table's controls links, so both work before hydration too. The
+// customer page reuses it with the customer fixed.
 import { usePathname } from "next/navigation";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -17,23 +17,18 @@ import { ClearedFiltersNotice } from "@/components/ui/cleared-filters-notice";
 import { apiFetch } from "@/lib/http/api-client";
 import { queryKeys } from "@/lib/query/keys";
 import type { SalesFilterOptions } from "@/lib/sales/filter-options";
-import {
-  DEFAULT_PAGE_SIZE,
-  PAGE_SIZES,
-  filtersOf,
-  filtersToSearchParams,
-  parseSalesView,
-  salesApiQuery,
-  type SalesPage,
-  type SalesTotalsView,
-} from "@/lib/sales/schemas";
+import type { SalesPage, SalesTotalsView, SalesView } from "@/lib/sales/schemas";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES, filtersOf, filtersToSearchParams, salesApiQuery } from "@/lib/sales/view-query";
 
 export type SalesResponse = SalesPage & { totals: SalesTotalsView };
 
 export type SalesClientProps = {
-  /** The server's answer for `initialQuery`, shown without a second request. */
+  /** The view the page parsed from the URL (parseSalesView; on the customer page, with its customer). */
+  view: SalesView;
+  /** The URL keys the page's parse cleared (a bad value), named above the table. */
+  cleared: string[];
+  /** The server's answer for `view`, shown without a second request. */
   initial: SalesResponse;
-  initialQuery: string;
   options: SalesFilterOptions;
   /** Today in the store's time zone ("YYYY-MM-DD"): the day presets of the filters. */
   today: string;
@@ -50,11 +45,7 @@ export function SalesClient(props: SalesClientProps) {
   const pathname = usePathname();
   const queryClient = useQueryClient();
   const { params, set } = useUrlParams();
-  const { view, cleared } = useMemo(() => {
-    const query = new URLSearchParams(params);
-    if (props.fixedCustomer) query.set("customer", props.fixedCustomer);
-    return parseSalesView(query);
-  }, [params, props.fixedCustomer]);
+  const { view, cleared } = props;
   const query = salesApiQuery(view);
   const tableState = readTableState(params, { sort: { column: "created_at", dir: "desc" }, size: DEFAULT_PAGE_SIZE });
   tableState.sort = { column: view.sort, dir: view.dir };
@@ -63,7 +54,7 @@ export function SalesClient(props: SalesClientProps) {
   const sales = useQuery({
     queryKey: queryKeys.sales(query),
     queryFn: () => apiFetch<SalesResponse>(`/api/sales?${query}`),
-    initialData: query === props.initialQuery ? props.initial : undefined,
+    initialData: props.initial,
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });

@@ -20,6 +20,13 @@ describe("splitEntries", () => {
 });
 
 describe("normaliseEntry", () => {
+  it("accepts an address of 254 characters, not 255", () => {
+    // "a@" + labels of 63, 63, 63 and n letters + ".com": 2 + 63×3 + 3 dots + n + 4 = 198 + n.
+    const address = (lastLabel: number) => `a@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}.${"e".repeat(lastLabel)}.com`;
+    expect(address(56)).toHaveLength(254);
+    expect(normaliseEntry(address(56))).toEqual({ email: address(56), rewritten: false });
+    expect(normaliseEntry(address(57))).toEqual({ reason: "malformed" });
+  });
   it("trims and lower-cases", () => {
     expect(normaliseEntry("  Jean.Dupont@Example.COM ")).toEqual({ email: "jean.dupont@example.com", rewritten: false });
   });

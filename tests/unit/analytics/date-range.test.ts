@@ -2,8 +2,9 @@
 // of unequal length, leap years), interval choice and buckets, and the URL contract.
 import { describe, expect, it } from "vitest";
 import {
-  autoInterval, bucketOf, bucketsOf, comparisonRange, dayCount, presetRange, rangeParamsSchema, resolveRange, shiftMonths,
+  autoInterval, bucketOf, bucketsOf, comparisonRange, dayCount, presetRange, resolveRange, shiftMonths,
 } from "@/lib/analytics/date-range";
+import { rangeParamsSchema } from "@/lib/analytics/query-schemas";
 
 describe("presetRange", () => {
   const today = "2026-03-31";

@@ -1,6 +1,9 @@
 // The analytics URL state: what a bookmark or a hand-edited URL turns into, and back.
 import { describe, expect, it } from "vitest";
-import { analyticsQueryString, parseAnalyticsParams, patchAnalyticsParams, readAnalyticsQuery } from "@/lib/analytics/url-params";
+import { readAnalyticsQuery } from "@/lib/analytics/query-schemas";
+import { analyticsQueryString, patchAnalyticsParams } from "@/lib/analytics/url-params";
+
+const parseAnalyticsParams = (search: URLSearchParams) => readAnalyticsQuery(search).params;
 
 describe("analytics URL parameters", () => {
   it("round-trips a full state", () => {

@@ -11,7 +11,8 @@ import { loadMessages } from "@/lib/i18n/messages";
 import { FULFILMENT_STATES } from "@/lib/orders/schemas";
 import { PULSE_DELIVERY_STATUSES, PULSE_REJECTION_REASONS } from "@/lib/pulses/schemas";
 import { FAILURE_CATEGORIES } from "@/lib/recovery/failure-category";
-import { LEAD_STATES, RECOVERY_CONTACT_CHANNELS } from "@/lib/recovery/schemas";
+import { LEAD_STATES } from "@/lib/recovery/lead-states";
+import { RECOVERY_CONTACT_CHANNELS } from "@/lib/recovery/schemas";
 import { CANCELLED_ERROR, FAILURE_ERRORS, METHODS } from "@/simulator/catalog";
 
 const fr = createTranslator({ locale: "fr", messages: (await loadMessages("fr")) as AbstractIntlMessages, namespace: "Codes" });

@@ -18,6 +18,13 @@ describe("client errors", () => {
     expect(clientError("nope")).toEqual({ code: "unknown" });
   });
 
+  it("takes only a well-formed error body: a code that is text, a field that is text or absent", () => {
+    expect(clientError({ error: { code: "not_found" } })).toEqual({ code: "not_found" });
+    for (const body of [null, [], { error: null }, { error: [] }, { error: "conflict" }, { error: { code: 409 } }, { error: { code: "conflict", field: 3 } }, { code: "conflict" }]) {
+      expect(clientError(body), JSON.stringify(body)).toEqual({ code: "unknown" });
+    }
+  });
+
   it("says each in the member's language, by code", () => {
     const throttled = new ApiError(429, "throttled", "Too many attempts, try again later", undefined, 30);
     expect(errorMessage(fr, throttled)).toBe("Trop de tentatives : patientez un peu avant de réessayer.");

@@ -10,12 +10,12 @@ import {
   checkAmountBounds,
   checkDayRange,
   dayRangeFields,
-  isCalendarDay,
   optionalAmount,
   optionalCalendarDay,
   pageNumber,
   pageSize,
 } from "@/lib/http/query-fragments";
+import { isCalendarDay } from "@/lib/http/calendar-day";
 
 const issuesOf = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues.map((i) => `${i.path.join(".")}`) ?? [];
 

@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { SalesClient, type SalesResponse } from "@/app/(dashboard)/sales/sales-client";
 import type { SaleListItem } from "@/lib/sales/schemas";
-import { parseSalesView, salesApiQuery, salesQueryOf } from "@/lib/sales/schemas";
+import { parseSalesView, salesQueryOf } from "@/lib/sales/schemas";
 import { attributesOf, renderHtml } from "@/tests/support/render";
 import { atUrl } from "@/tests/support/at-url";
 
@@ -22,14 +22,14 @@ async function render(url: string, rows: SaleListItem[], extra: { fixedCustomer?
   const query = new URL(url, "http://dash.test");
   const params = new URLSearchParams(query.searchParams);
   if (extra.fixedCustomer) params.set("customer", extra.fixedCustomer);
-  const { view } = parseSalesView(params);
+  const { view, cleared } = parseSalesView(params);
   const initial: SalesResponse = { sales: rows, page: view.page, size: view.size, hasMore: false, totals: { count: rows.length, byCurrency: [] } };
   const client = new QueryClient();
   return renderHtml(
     atUrl(
       url,
       <QueryClientProvider client={client}>
-        <SalesClient initial={initial} initialQuery={salesApiQuery(view)} options={options} today="2026-03-15" canExport={false} basePath={query.pathname} {...extra} />
+        <SalesClient initial={initial} view={view} cleared={cleared} options={options} today="2026-03-15" canExport={false} basePath={query.pathname} {...extra} />
       </QueryClientProvider>,
     ),
     "fr",
@@ -82,6 +82,15 @@ describe("Sales page (server HTML)", () => {
     for (const code of [">failed<", ">success<", ">store<", ">BJ<", ">mtn_momo<", ">2026-03-01"]) expect(table).not.toContain(code);
     expect(attributesOf(table, "a", "href")).toContain("/sales?status=failed&sort=amount&dir=desc");
     expect(attributesOf(table, "a", "href")).toContain("/customers/cus_1");
+  });
+
+  it("names what the page cleared from a bad link and keeps the rest in the form", async () => {
+    const html = await render("/sales?currency=EURO&status=failed", [sale("s1")]);
+    const notice = html.slice(html.indexOf('data-testid="cleared-filters"'));
+    expect(notice.slice(0, notice.indexOf("</div>"))).toContain("currency");
+    const checked = [...html.matchAll(/<input type="checkbox"([^>]*)\/>/g)].filter((m) => m[1]!.includes('checked=""')).map((m) => /value="([^"]*)"/.exec(m[1]!)![1]);
+    expect(checked).toEqual(["failed"]);
+    expect(await render("/sales?status=failed", [sale("s1")])).not.toContain('data-testid="cleared-filters"');
   });
 
   it("says when no sale matches; the customer page offers no customer filter and its form stays on the customer", async () => {

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Dialect } from "kysely";
 import type { Database } from "@/lib/db";
 import { escapeLike, orderSales, salesBase } from "@/lib/sales/sales-query";
-import { filtersOf, filtersToSearchParams, parseSalesView, salesApiQuery, salesViewSchema } from "@/lib/sales/schemas";
+import { parseSalesView, salesFiltersSchema, salesViewSchema } from "@/lib/sales/schemas";
+import { SALES_FILTER_KEYS, filtersOf, filtersToSearchParams, salesApiQuery } from "@/lib/sales/view-query";
 
 function compilerOnly(engine: "sqlite" | "postgres"): Kysely<Database> {
   const dialect: Dialect = {
@@ -32,6 +33,10 @@ describe("salesViewSchema", () => {
     for (const [key, value] of [["sort", "password_hash"], ["dir", "sideways"], ["page", "-3"], ["size", "1000"]]) {
       expect(salesViewSchema.safeParse({ [key]: value }).error?.issues[0]?.path).toEqual([key]);
     }
+  });
+
+  it("writes the filters in the schema's own fields and order (the zod-free key list the links use)", () => {
+    expect([...SALES_FILTER_KEYS]).toEqual(Object.keys(salesFiltersSchema.shape));
   });
 
   it("round-trips filters through the URL; a page's bad URL keeps what is valid and clears the rest, named", () => {

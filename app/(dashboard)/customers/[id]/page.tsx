@@ -13,7 +13,7 @@ import type { SearchParamsRecord } from "@/lib/http/page-query";
 import { listSales, salesContext, salesTotals } from "@/lib/sales";
 import { salesTotalsForRole } from "@/lib/sales/financial-fields";
 import { salesFilterOptions } from "@/lib/sales/filter-options";
-import { parseSalesView, salesApiQuery } from "@/lib/sales/schemas";
+import { parseSalesView } from "@/lib/sales/schemas";
 import { today } from "@/lib/time";
 import { SalesClient } from "../../sales/sales-client";
 
@@ -29,7 +29,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const customer = await getCustomer(db, id);
   if (!customer) notFound();
   const ctx = await salesContext(db);
-  const { view } = parseSalesView({ ...(await searchParams), customer: id });
+  const { view, cleared } = parseSalesView({ ...(await searchParams), customer: id });
   const [page, totals, options] = await Promise.all([listSales(db, view, ctx), salesTotals(db, view, ctx), salesFilterOptions(db)]);
   return (
     <>
@@ -40,7 +40,8 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           <h2 className="text-base font-semibold">{t("purchases")}</h2>
           <SalesClient
             initial={{ ...page, totals: salesTotalsForRole(totals, member.role) }}
-            initialQuery={salesApiQuery(view)}
+            view={view}
+            cleared={cleared}
             options={options}
             today={today(ctx.timeZone)}
             canExport={can(member.role, "export:csv")}
