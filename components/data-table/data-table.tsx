@@ -97,6 +97,9 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const key = (k: Parameters<typeof tableKey>[0]) => tableKey(k, keyPrefix);
   const href = (patch: Record<string, string | null>) => (url ? hrefWith(url.pathname, url.query, patch, key("page")) : "#");
   const showMenu = Boolean(url) && (props.columnMenu ?? props.columns.length > 4);
+  // On a phone the header row is hidden (rows are cards), so the sort links move to a menu of their own.
+  const sortable = url && sort ? columns.filter((c) => c.sortable) : [];
+  const sortColumn = sortable.find((c) => c.id === sort?.column);
   const pageCount = page?.totalRows != null ? Math.max(1, Math.ceil(page.totalRows / page.size)) : null;
   const linkClass = "focus-visible:outline-2 focus-visible:outline-brand-500";
 
@@ -110,7 +113,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 
   return (
     <div data-testid={props.testId} className="min-w-0 space-y-3">
-      {props.toolbar || props.exportControl || showMenu ? (
+      {props.toolbar || props.exportControl || showMenu || sortable.length > 0 ? (
         <div className="flex flex-wrap items-center justify-between gap-2">
           <div className="flex flex-wrap items-center gap-2">
             {props.toolbar}
@@ -118,6 +121,38 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               <ExportButton href={props.exportControl.href} expectedRows={props.exportControl.expectedRows ?? null} defaultPreset={defaultPresetFor(locale)} filename={props.exportControl.filename} />
             ) : null}
           </div>
+          <div className="flex items-center gap-2">
+          {sortable.length > 0 ? (
+            <details className="relative sm:hidden">
+              <summary className={buttonClass("secondary", "cursor-pointer list-none")} data-testid="sort-menu">
+                <ArrowUpDown aria-hidden className="size-4" />
+                {sortColumn ? t("sortedBy", { column: sortColumn.header, direction: sort?.dir === "asc" ? t("sortedAsc") : t("sortedDesc") }) : t("sort")}
+              </summary>
+              <ul className="absolute right-0 z-20 mt-1 max-h-80 w-64 overflow-auto rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+                {sortable.flatMap((column) =>
+                  (["desc", "asc"] as const).map((dir) => {
+                    const current = sort?.column === column.id && sort.dir === dir;
+                    return (
+                      <li key={`${column.id}-${dir}`}>
+                        <Link
+                          prefetch={false}
+                          scroll={false}
+                          replace
+                          href={href({ [key("sort")]: column.id, [key("dir")]: dir })}
+                          aria-current={current ? "true" : undefined}
+                          className={`flex min-h-11 items-center gap-2 rounded px-2 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 ${current ? "font-semibold" : ""} ${linkClass}`}
+                          data-testid={`phone-sort-${column.id}-${dir}`}
+                        >
+                          {dir === "asc" ? <ArrowUp aria-hidden className="size-4" /> : <ArrowDown aria-hidden className="size-4" />}
+                          {column.header} ({dir === "asc" ? t("sortedAsc") : t("sortedDesc")})
+                        </Link>
+                      </li>
+                    );
+                  }),
+                )}
+              </ul>
+            </details>
+          ) : null}
           {showMenu ? (
             <details className="relative">
               <summary className={buttonClass("secondary", "cursor-pointer list-none")} data-testid="column-menu">
@@ -159,6 +194,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               </ul>
             </details>
           ) : null}
+          </div>
         </div>
       ) : null}
 

@@ -30,7 +30,9 @@ test.describe("owner", () => {
     await expect(async () => {
       await page.goto("/orders?sort=paid_at&dir=desc");
       for (const row of rows) await expect(row).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 60_000, intervals: [1_000] });
+      // A new order needs its Pulse and its detail read (for the address); with every project running
+      // beside it, that can take more than a minute.
+    }).toPass({ timeout: 120_000, intervals: [1_000] });
     // Newest payment first here (the API's list is oldest first); two orders paid in the same second tie on
     // the sale id. The integration tests check the ordering rule itself.
     const shown = await page.getByTestId("orders-worklist").locator("tbody tr[data-row-id]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-row-id")));

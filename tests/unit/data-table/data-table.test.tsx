@@ -113,3 +113,13 @@ describe("DataTable pagination", () => {
     expect(attributesOf(more, "a", "href")).toContain("/t?page=2");
   });
 });
+
+describe("DataTable sort on a phone", () => {
+  it("offers each sortable column both ways as links, the current one named on the menu", async () => {
+    const html = await renderHtml(<DataTable label="x" columns={columns} rows={rows} rowKey={(r) => r.id} url={{ pathname: "/s", query: { q: "awa" } }} sort={{ column: "amount", dir: "desc" }} />);
+    const links = attributesOf(html, "a", "href").filter((h) => h.includes("sort="));
+    expect(links).toEqual(expect.arrayContaining(["/s?q=awa&sort=customer&dir=desc", "/s?q=awa&sort=customer&dir=asc", "/s?q=awa&sort=amount&dir=asc"]));
+    expect(html).not.toContain("phone-sort-channel"); // not sortable on the server
+    expect(html).toMatch(/data-testid="sort-menu"[^>]*>.*Tri\u202f: Montant, tri décroissant/);
+  });
+});
