@@ -12,6 +12,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { NavItem, PhoneTab } from "@/config/nav";
 import { NavDrawerEnhancer } from "@/components/layout/nav-drawer-enhancer";
+import { moreIconElement, navIconElements } from "@/components/layout/nav-icons";
 import { PhoneTabBar } from "@/components/layout/phone-tab-bar";
 import { SidebarNav } from "@/components/layout/sidebar-nav";
 
@@ -58,7 +59,7 @@ export function AppShell({ navItems, phoneTabs, brand, sidebarFooter, topbar, no
             <X aria-hidden className="size-5" />
           </button>
         </div>
-        <SidebarNav items={navItems} />
+        <SidebarNav items={navItems} icons={navIconElements("size-5 shrink-0")} />
         <div className="space-y-3 border-t border-zinc-200 pt-4 lg:mt-auto dark:border-zinc-800">{sidebarFooter}</div>
       </aside>
       <NavDrawerEnhancer drawerId={NAV_DRAWER_ID} />
@@ -76,7 +77,7 @@ export function AppShell({ navItems, phoneTabs, brand, sidebarFooter, topbar, no
           {children}
         </main>
       </div>
-      <PhoneTabBar tabs={phoneTabs} drawerId={NAV_DRAWER_ID} />
+      <PhoneTabBar tabs={phoneTabs} drawerId={NAV_DRAWER_ID} icons={navIconElements("size-5 shrink-0")} moreIcon={moreIconElement("size-5 shrink-0")} />
     </div>
   );
 }

@@ -1,8 +1,10 @@
-// Icons for the sidebar entries, keyed like config/nav.ts (icons are components, so they stay client-side).
+// Icons for the sidebar entries, keyed like config/nav.ts. The shell (a server component) renders them and
+// hands the elements to the client navigation, so no icon code reaches the browser's JavaScript.
 import {
   BadgeDollarSign,
   Download,
   Handshake,
+  Menu,
   KeyRound,
   LayoutDashboard,
   LifeBuoy,
@@ -13,7 +15,8 @@ import {
   Users,
   Wallet,
 } from "lucide-react";
-import type { NavKey } from "@/config/nav";
+import type { ReactNode } from "react";
+import { NAV_KEYS, type NavKey } from "@/config/nav";
 
 export const NAV_ICONS: Record<NavKey, LucideIcon> = {
   overview: LayoutDashboard,
@@ -28,3 +31,15 @@ export const NAV_ICONS: Record<NavKey, LucideIcon> = {
   team: Users,
   settings: Settings,
 };
+
+/** Each section's icon as an element (decorative), for the client navigation to place. */
+export function navIconElements(className: string): Record<NavKey, ReactNode> {
+  return Object.fromEntries(NAV_KEYS.map((key) => {
+    const Icon = NAV_ICONS[key];
+    return [key, <Icon key={key} aria-hidden className={className} />];
+  })) as Record<NavKey, ReactNode>;
+}
+
+export function moreIconElement(className: string): ReactNode {
+  return <Menu aria-hidden className={className} />;
+}

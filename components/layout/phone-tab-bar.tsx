@@ -3,19 +3,18 @@
 // with a thumb and working before the JavaScript has loaded, and "More", which opens the navigation
 // sheet through the HTML popover attribute (no script needed). Client only to mark the current section
 // after client-side navigations (the layout around it is not re-rendered).
-import { Menu } from "lucide-react";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { isCurrentSection, type PhoneTab } from "@/config/nav";
-import { NAV_ICONS } from "@/components/layout/nav-icons";
+import { isCurrentSection, type NavKey, type PhoneTab } from "@/config/nav";
 
 const ITEM =
   "flex h-full min-h-11 w-full flex-col items-center justify-center gap-0.5 rounded-md px-1 text-[11px] leading-tight font-medium focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500";
 const IDLE = "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800";
 const CURRENT = "text-brand-700 dark:text-white";
 
-export function PhoneTabBar({ tabs, drawerId }: { tabs: readonly PhoneTab[]; drawerId: string }) {
+export function PhoneTabBar({ tabs, drawerId, icons, moreIcon }: { tabs: readonly PhoneTab[]; drawerId: string; icons: Record<NavKey, ReactNode>; moreIcon: ReactNode }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   // "More" looks current when the page is one of the sections it holds.
@@ -28,12 +27,11 @@ export function PhoneTabBar({ tabs, drawerId }: { tabs: readonly PhoneTab[]; dra
     >
       <ul className="grid h-16 grid-cols-5 gap-1 px-1 py-1">
         {tabs.map((tab) => {
-          const Icon = NAV_ICONS[tab.key];
           const current = isCurrentSection(pathname, tab.href);
           return (
             <li key={tab.key} className="min-w-0">
               <Link href={tab.href} aria-current={current ? "page" : undefined} className={`${ITEM} ${current ? CURRENT : IDLE}`}>
-                <Icon aria-hidden className="size-5 shrink-0" />
+                {icons[tab.key]}
                 <span className="max-w-full truncate">{t(`short.${tab.key}`)}</span>
               </Link>
             </li>
@@ -41,7 +39,7 @@ export function PhoneTabBar({ tabs, drawerId }: { tabs: readonly PhoneTab[]; dra
         })}
         <li className="col-start-5 min-w-0">
           <button type="button" popoverTarget={drawerId} aria-controls={drawerId} data-testid="nav-more" className={`${ITEM} ${inMore ? CURRENT : IDLE}`}>
-            <Menu aria-hidden className="size-5 shrink-0" />
+            {moreIcon}
             <span className="max-w-full truncate">{t("more")}</span>
           </button>
         </li>

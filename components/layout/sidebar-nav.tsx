@@ -6,17 +6,16 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { isCurrentSection, type NavItem } from "@/config/nav";
-import { NAV_ICONS } from "@/components/layout/nav-icons";
+import { isCurrentSection, type NavItem, type NavKey } from "@/config/nav";
+import type { ReactNode } from "react";
 
-export function SidebarNav({ items }: { items: readonly NavItem[] }) {
+export function SidebarNav({ items, icons }: { items: readonly NavItem[]; icons: Record<NavKey, ReactNode> }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   return (
     <nav aria-label={t("label")}>
       <ul className="space-y-1">
         {items.map((item) => {
-          const Icon = NAV_ICONS[item.key];
           const current = isCurrentSection(pathname, item.href);
           return (
             <li key={item.key}>
@@ -29,7 +28,7 @@ export function SidebarNav({ items }: { items: readonly NavItem[] }) {
                     : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
                 }`}
               >
-                <Icon aria-hidden className="size-5 shrink-0" />
+                {icons[item.key]}
                 {t(item.key)}
               </Link>
             </li>
