@@ -1,9 +1,7 @@
-"use client";
 // The Sales table's columns: ids are the server's sort keys (lib/sales/schemas.ts SALE_SORT_COLUMNS),
 // so clicking a header sorts the whole filter on the server, not the visible page. On a phone each sale is
 // a card: customer and amount first, then status and date (what a merchant scans), the rest below. Codes in
 // the merchant's words (<CodeLabel>), dates in the store's time zone (<DateTime>).
-import { useMemo } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { Column } from "@/components/data-table/data-table";
@@ -16,11 +14,12 @@ import { SaleStatusBadge } from "./sale-status-badge";
 
 type SaleColumn = Column<SaleListItem> & { id: SaleSortColumn };
 
+/** Called by the server-rendered Sales table (a shared component: next-intl's hooks work on the server). */
 export function useSalesColumns(): Column<SaleListItem>[] {
   const t = useTranslations("Sales.columns");
   const tUnknown = useTranslations("Sales");
   const locale = useLocale();
-  return useMemo(() => {
+  {
     const unknown = <span className="text-zinc-600 dark:text-zinc-400">{tUnknown("unknown")}</span>;
     const money = (m: Money | null) => (m ? formatMoney(m, locale) : unknown);
     const code = (kind: Parameters<typeof CodeLabel>[0]["kind"], value: string | null) => (value ? <CodeLabel kind={kind} code={value} /> : unknown);
@@ -67,5 +66,5 @@ export function useSalesColumns(): Column<SaleListItem>[] {
       { id: "payment_method", header: t("paymentMethod"), sortable: true, cell: (row) => code("paymentMethod", row.paymentMethod) },
     ];
     return columns;
-  }, [t, tUnknown, locale]);
+  }
 }

@@ -3,6 +3,5 @@ export const queryKeys = {
   syncStatus: () => ["sync", "status"] as const,
   pulseLog: (page: { limit: number; offset: number }) => ["pulses", "log", page] as const,
   recentSales: (limit: number) => ["overview", "recent-sales", { limit }] as const,
-  sales: (query: string) => ["sales", query] as const,
   salesViews: () => ["sales", "views"] as const,
 };

@@ -1,7 +1,7 @@
 // The Sales page (DESIGN §3): the mirror's sales with every filter, sort and page in the URL, totals of
-// the filter per currency, saved views and CSV export. The first page is read here on the server and
-// handed to the client island under the same query key, so the table is in the HTML: the filters (a GET
-// form) and the table's links work before JavaScript.
+// the filter per currency, saved views and CSV export. The page (rendered again on every URL change) reads
+// the page of sales and its totals and renders them as HTML; the filters (a GET form) and the table's
+// links work before JavaScript; islands only for the filters' instant apply and the saved views.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,6 +15,8 @@ import { salesTotalsForRole } from "@/lib/sales/financial-fields";
 import { salesFilterOptions } from "@/lib/sales/filter-options";
 import { parseSalesView } from "@/lib/sales/schemas";
 import { today } from "@/lib/time";
+import { SalesSavedViews } from "@/components/sales/sales-saved-views";
+import { SalesTable } from "@/components/sales/sales-table";
 import { SalesClient } from "./sales-client";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,7 +29,8 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
   const db = await getDb();
   const ctx = await salesContext(db);
   // A bad value in the URL is cleared, not an error; the island (given the parsed view) says which.
-  const { view, cleared } = parseSalesView(await searchParams);
+  const query = await searchParams;
+  const { view, cleared } = parseSalesView(query);
   const [page, totals, options, customer] = await Promise.all([
     listSales(db, view, ctx),
     salesTotals(db, view, ctx),
@@ -38,14 +41,23 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title={t("pages.sales.title")} description={t("pages.sales.description")} />
       <SalesClient
-        initial={{ ...page, totals: salesTotalsForRole(totals, member.role) }}
         view={view}
         cleared={cleared}
         options={options}
         today={today(ctx.timeZone)}
         customerName={customer ? (customer.name ?? customer.email) : null}
-        canExport={can(member.role, "export:csv")}
         basePath="/sales"
+        results={
+          <SalesTable
+            view={view}
+            page={page}
+            totals={salesTotalsForRole(totals, member.role)}
+            pathname="/sales"
+            query={query}
+            canExport={can(member.role, "export:csv")}
+            toolbar={<SalesSavedViews basePath="/sales" cleared={cleared} />}
+          />
+        }
       />
     </>
   );

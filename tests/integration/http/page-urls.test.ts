@@ -102,10 +102,12 @@ describeEachEngine("pages with a bad URL", ({ db }) => {
       [saleDetail({ id: "xof_1", currency: "XOF", originalMinor: 1 }), saleDetail({ id: "xof_2", currency: "XOF", originalMinor: 2 })],
       { source: "detail", receivedAt: new Date().toISOString(), timeZone: "Africa/Abidjan" },
     );
-    // The island gets the page's answer and what the page cleared (it does not parse the URL itself).
+    // The filters island gets what the page cleared (it does not parse the URL itself); the server-rendered
+    // table it holds gets the page's answer.
     const island = (tree: ReactNode) => {
       const [client] = findAll(tree, findClient(tree));
-      return { listed: (client.props.initial as { sales: { id: string }[] }).sales.map((s) => s.id), cleared: client.props.cleared };
+      const table = client.props.results as ReactElement<{ page: { sales: { id: string }[] } }>;
+      return { listed: table.props.page.sales.map((s) => s.id), cleared: client.props.cleared };
     };
     expect(island(await renderPage(pages.sales, { min: "1.5" }))).toEqual({ listed: ["xof_2"], cleared: [] });
     const withXof = island(await renderPage(pages.sales, { min: "1.5", currency: "XOF" }));
@@ -144,7 +146,7 @@ function findClient(tree: ReactNode): unknown {
   const walk = (n: ReactNode) => {
     if (Array.isArray(n)) return n.forEach(walk);
     if (!isValidElement<Record<string, unknown>>(n)) return;
-    if (type === undefined && "initial" in n.props && "view" in n.props) type = n.type;
+    if (type === undefined && "results" in n.props && "view" in n.props) type = n.type;
     walk(n.props.children as ReactNode);
   };
   walk(tree);

@@ -2,9 +2,9 @@
 // (statuses as checkboxes, days with presets in the store's calendar, Apply, "Clear filters" a link) that
 // keeps the table's sort; the table's rows carry every code in words and every date in the store's zone;
 // sort links keep the filters. Hand-built rows; expected days computed here from a fixed "today".
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { SalesClient, type SalesResponse } from "@/app/(dashboard)/sales/sales-client";
+import { SalesTable } from "@/components/sales/sales-table";
 import type { SaleListItem } from "@/lib/sales/schemas";
 import { parseSalesView, salesQueryOf } from "@/lib/sales/schemas";
 import { attributesOf, renderHtml } from "@/tests/support/render";
@@ -24,14 +24,9 @@ async function render(url: string, rows: SaleListItem[], extra: { fixedCustomer?
   if (extra.fixedCustomer) params.set("customer", extra.fixedCustomer);
   const { view, cleared } = parseSalesView(params);
   const initial: SalesResponse = { sales: rows, page: view.page, size: view.size, hasMore: false, totals: { count: rows.length, byCurrency: [] } };
-  const client = new QueryClient();
+  const results = <SalesTable view={view} page={initial} totals={initial.totals} pathname={query.pathname} query={Object.fromEntries(query.searchParams)} canExport={false} fixedCustomer={extra.fixedCustomer} />;
   return renderHtml(
-    atUrl(
-      url,
-      <QueryClientProvider client={client}>
-        <SalesClient initial={initial} view={view} cleared={cleared} options={options} today="2026-03-15" canExport={false} basePath={query.pathname} {...extra} />
-      </QueryClientProvider>,
-    ),
+    atUrl(url, <SalesClient view={view} cleared={cleared} options={options} today="2026-03-15" basePath={query.pathname} results={results} {...extra} />),
     "fr",
     "Europe/Paris",
   );

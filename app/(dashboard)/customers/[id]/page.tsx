@@ -15,6 +15,7 @@ import { salesTotalsForRole } from "@/lib/sales/financial-fields";
 import { salesFilterOptions } from "@/lib/sales/filter-options";
 import { parseSalesView } from "@/lib/sales/schemas";
 import { today } from "@/lib/time";
+import { SalesTable } from "@/components/sales/sales-table";
 import { SalesClient } from "../../sales/sales-client";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,7 +30,8 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const customer = await getCustomer(db, id);
   if (!customer) notFound();
   const ctx = await salesContext(db);
-  const { view, cleared } = parseSalesView({ ...(await searchParams), customer: id });
+  const query = await searchParams;
+  const { view, cleared } = parseSalesView({ ...query, customer: id });
   const [page, totals, options] = await Promise.all([listSales(db, view, ctx), salesTotals(db, view, ctx), salesFilterOptions(db)]);
   return (
     <>
@@ -39,14 +41,23 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <section aria-label={t("purchases")} className="space-y-2">
           <h2 className="text-base font-semibold">{t("purchases")}</h2>
           <SalesClient
-            initial={{ ...page, totals: salesTotalsForRole(totals, member.role) }}
             view={view}
             cleared={cleared}
             options={options}
             today={today(ctx.timeZone)}
-            canExport={can(member.role, "export:csv")}
             fixedCustomer={id}
             basePath={`/customers/${encodeURIComponent(id)}`}
+            results={
+              <SalesTable
+                view={view}
+                page={page}
+                totals={salesTotalsForRole(totals, member.role)}
+                pathname={`/customers/${encodeURIComponent(id)}`}
+                query={query}
+                canExport={can(member.role, "export:csv")}
+                fixedCustomer={id}
+              />
+            }
           />
         </section>
       </div>
