@@ -7,6 +7,7 @@ import { DemoBadge } from "@/components/layout/demo-badge";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { StoreBrand } from "@/components/layout/store-brand";
 import { ThemeSwitch } from "@/components/layout/theme-switch";
+import { THEME_ICONS } from "@/components/layout/theme-switch-icons";
 import { UserMenu } from "@/components/layout/user-menu";
 import { NAV_ITEMS, phoneTabs } from "@/config/nav";
 import { can } from "@/lib/auth/permissions";
@@ -36,7 +37,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <UserMenu user={{ email: member.email, name: member.name, role: member.role }} signOutAction={signOutAction} />
           <div className="flex flex-wrap gap-2">
             <LanguageSwitch />
-            <ThemeSwitch />
+            <ThemeSwitch icons={THEME_ICONS} />
           </div>
         </>
       }

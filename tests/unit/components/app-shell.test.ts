@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { AppShell } from "@/components/layout/app-shell";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { ThemeSwitch } from "@/components/layout/theme-switch";
+import { THEME_ICONS } from "@/components/layout/theme-switch-icons";
 import { UserMenu } from "@/components/layout/user-menu";
 import { NAV_ITEMS, phoneTabs } from "@/config/nav";
 import { can, type Role } from "@/lib/auth/permissions";
@@ -25,7 +26,7 @@ function shell(role: Role, pathname: string) {
     null,
     createElement(UserMenu, { user: { email: "awa@example.com", name: "Awa", role }, signOutAction: serverReference("signOutAction") }),
     createElement(LanguageSwitch),
-    createElement(ThemeSwitch),
+    createElement(ThemeSwitch, { icons: THEME_ICONS }),
   );
   const props: Omit<ComponentProps<typeof AppShell>, "children"> = {
     navItems,
