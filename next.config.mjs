@@ -18,7 +18,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // better-sqlite3 and pg are native/Node-only: load them at run time instead of bundling them.
-  serverExternalPackages: ["better-sqlite3", "pg", "bcryptjs"],
+  serverExternalPackages: ["better-sqlite3", "pg", "bcryptjs", "pdfkit"],
   experimental: { authInterrupts: true },
   // Type-check what the app imports (app/ and everything it reaches), not the test and simulator trees,
   // so a work-in-progress test elsewhere cannot stop the server from building. `npm run typecheck`

@@ -21,6 +21,7 @@ const PROTECTED: Call[] = [
   { method: "POST", path: "/api/downloads/sales/any-id/contact", body: { channel: "email" } },
   { method: "GET", path: "/api/licences" },
   { method: "POST", path: "/api/licences/any-id/reveal" },
+  { method: "GET", path: "/api/settlements/statement.pdf?month=2026-11&currency=XOF" },
   ...EXPORT_CASES.map((c): Call => ({ method: "GET", path: c.sample })),
 ];
 
@@ -64,6 +65,7 @@ const MATRIX: Array<{ call: Call; allowed: DemoRole[] }> = [
   { call: { method: "POST", path: "/api/me/locale", body: { locale: "fr" } }, allowed: ["owner", "admin", "marketing", "support"] },
   { call: { method: "GET", path: "/api/downloads?days=3" }, allowed: ["owner", "admin", "marketing", "support"] },
   { call: { method: "GET", path: "/api/licences" }, allowed: ["owner", "admin", "marketing", "support"] },
+  { call: { method: "GET", path: "/api/settlements/statement.pdf?month=2026-11&currency=XOF" }, allowed: ["owner", "admin", "marketing"] },
 ];
 
 // Every CSV route on disk, each role's status derived from the permission table: 200 exactly when the

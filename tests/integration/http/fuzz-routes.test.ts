@@ -79,7 +79,7 @@ const BAD_BODIES: { label: string; body: string | Uint8Array<ArrayBuffer> }[] = 
 /** Days that do not exist: any field that takes a day must refuse them. */
 const IMPOSSIBLE_DAYS = ["2026-13-45", "2026-02-31", "9999-99-99", "0000-00-00", "2026-1-5"];
 /** Valid-looking values tried, in order, to build an input every other field accepts. */
-const GOOD_TEXT = ["2026-03-15", "XOF", "fuzz-1", "merchant@example.com", "Europe/Paris", "1"];
+const GOOD_TEXT = ["2026-03-15", "2026-03", "XOF", "fuzz-1", "merchant@example.com", "Europe/Paris", "1"];
 
 // ---- What a schema declares -----------------------------------------------------------------------------
 
