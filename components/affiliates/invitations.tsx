@@ -11,7 +11,6 @@ import type { InvitationRow, InvitationStatus } from "@/lib/affiliates/queries";
 import { codeLabel } from "@/lib/format/codes";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
 
-const FIELD = `${inputClass} min-h-11`;
 export const INVITATIONS_TABLE = "inv";
 export const INVITATION_PAGE_SIZES = [25, 50, 100] as const;
 
@@ -30,7 +29,7 @@ export function InvitationsFilters({ pathname, query, status, q, statuses }: { p
       ))}
       <label className="flex flex-col gap-1 text-sm">
         {t("status")}
-        <select name="status" defaultValue={status} className={FIELD}>
+        <select name="status" defaultValue={status} className={inputClass}>
           <option value="all">{t("statuses.all")}</option>
           {statuses.map((s) => (
             <option key={s} value={s}>
@@ -41,7 +40,7 @@ export function InvitationsFilters({ pathname, query, status, q, statuses }: { p
       </label>
       <label className="flex flex-col gap-1 text-sm">
         {t("search")}
-        <input type="search" name="q" defaultValue={q ?? ""} maxLength={200} className={FIELD} />
+        <input type="search" name="q" defaultValue={q ?? ""} maxLength={200} className={inputClass} />
       </label>
       <div className="sm:col-span-2">
         <button type="submit" className={buttonClass("primary", "min-h-11")}>

@@ -7,7 +7,6 @@ import { inputClass } from "@/components/ui/field";
 import type { DownloadsQuery } from "@/lib/downloads/schemas";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
 
-const FIELD = `${inputClass} min-h-11`;
 
 export function DownloadsFilters({ pathname, query, filter }: { pathname: string; query: SearchParamsRecord; filter: DownloadsQuery }) {
   const t = useTranslations("downloads.filters");
@@ -22,11 +21,11 @@ export function DownloadsFilters({ pathname, query, filter }: { pathname: string
       ))}
       <label className="flex flex-col gap-1 text-sm">
         {t("days")}
-        <input className={FIELD} type="number" inputMode="numeric" min={1} max={90} name="days" defaultValue={filter.days} />
+        <input className={inputClass} type="number" inputMode="numeric" min={1} max={90} name="days" defaultValue={filter.days} />
       </label>
       <label className="flex flex-col gap-1 text-sm">
         {t("threshold")}
-        <input className={FIELD} type="number" inputMode="numeric" min={1} max={100000} name="threshold" defaultValue={filter.threshold ?? ""} placeholder={t("thresholdPlaceholder")} />
+        <input className={inputClass} type="number" inputMode="numeric" min={1} max={100000} name="threshold" defaultValue={filter.threshold ?? ""} placeholder={t("thresholdPlaceholder")} />
       </label>
       <div className="sm:col-span-2">
         <button type="submit" className={buttonClass("primary", "min-h-11")}>

@@ -11,7 +11,6 @@ import { hrefWith } from "@/components/data-table/table-state";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
 import { LICENCE_STATUSES, type LicencesQuery } from "@/lib/licences/schemas";
 
-const FIELD = `${inputClass} min-h-11`;
 /** The table's own keys a filter change keeps (not the page: new filters start at page 1). */
 const KEPT = ["sort", "dir", "size", "hide"] as const;
 
@@ -27,11 +26,11 @@ export function LicencesFilters({ pathname, query, filter, products }: { pathnam
       {KEPT.map((k) => (last(k) ? <input key={k} type="hidden" name={k} value={last(k)} /> : null))}
       <label className="flex flex-col gap-1 text-sm lg:col-span-2">
         {t("filters.search")}
-        <input className={FIELD} type="search" name="q" defaultValue={filter.q ?? ""} placeholder={t("filters.searchPlaceholder")} maxLength={200} />
+        <input className={inputClass} type="search" name="q" defaultValue={filter.q ?? ""} placeholder={t("filters.searchPlaceholder")} maxLength={200} />
       </label>
       <label className="flex flex-col gap-1 text-sm">
         {t("filters.status")}
-        <select className={FIELD} name="status" defaultValue={filter.status ?? ""}>
+        <select className={inputClass} name="status" defaultValue={filter.status ?? ""}>
           <option value="">{t("filters.all")}</option>
           {LICENCE_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -42,7 +41,7 @@ export function LicencesFilters({ pathname, query, filter, products }: { pathnam
       </label>
       <label className="flex flex-col gap-1 text-sm">
         {t("filters.product")}
-        <select className={FIELD} name="product" defaultValue={filter.product ?? ""}>
+        <select className={inputClass} name="product" defaultValue={filter.product ?? ""}>
           <option value="">{t("filters.all")}</option>
           {products.map((p) => (
             <option key={p.id} value={p.id}>
@@ -53,7 +52,7 @@ export function LicencesFilters({ pathname, query, filter, products }: { pathnam
       </label>
       <label className="flex flex-col gap-1 text-sm">
         {t("filters.expiringWithinDays")}
-        <input className={FIELD} type="number" inputMode="numeric" min={1} max={3650} name="expiringWithinDays" defaultValue={filter.expiringWithinDays ?? ""} />
+        <input className={inputClass} type="number" inputMode="numeric" min={1} max={3650} name="expiringWithinDays" defaultValue={filter.expiringWithinDays ?? ""} />
       </label>
       <div className="sm:col-span-2 lg:col-span-5">
         <button type="submit" className={buttonClass("primary", "min-h-11")}>

@@ -4,6 +4,7 @@
 // back to ship; the courier CSV (the selection, or the whole filter) and the packing list (the selection,
 // or the orders shown). Mutations go to /api/orders; the page is then refreshed from the server, so the
 // list shows the stored state. Sort, pages and filters are links: they work before this island hydrates.
+import { filterLabelClass, inputClass } from "@/components/ui/field";
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -19,8 +20,6 @@ import type { SearchParamsRecord } from "@/lib/http/page-query";
 import { fulfilmentDetail, type OrderView } from "./order-types";
 import { PackingList } from "./packing-list";
 
-const FIELD = "min-h-11 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
-const LABEL = "flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400";
 
 type Mark = { state: "shipped"; carrier: string; trackingReference: string } | { state: "not_shippable"; reason: string } | { state: "to_ship" };
 
@@ -133,22 +132,22 @@ export function OrdersWorklist(props: OrdersWorklistProps) {
     <div>
       <div className="mb-4 space-y-3 text-sm print:hidden" data-testid="orders-actions">
         <div className="flex flex-wrap items-end gap-2">
-          <label className={LABEL}>
+          <label className={filterLabelClass}>
             {t("actions.carrier")}
-            <input className={FIELD} value={carrier} maxLength={100} onChange={(e) => setCarrier(e.target.value)} />
+            <input className={inputClass} value={carrier} maxLength={100} onChange={(e) => setCarrier(e.target.value)} />
           </label>
-          <label className={LABEL}>
+          <label className={filterLabelClass}>
             {t("actions.trackingReference")}
-            <input className={FIELD} value={reference} maxLength={200} onChange={(e) => setReference(e.target.value)} />
+            <input className={inputClass} value={reference} maxLength={200} onChange={(e) => setReference(e.target.value)} />
           </label>
           <button type="button" className={buttonClass("primary", "min-h-11")} disabled={none} onClick={() => mark({ state: "shipped", carrier, trackingReference: reference })}>
             {t("actions.markShipped")}
           </button>
         </div>
         <div className="flex flex-wrap items-end gap-2">
-          <label className={LABEL}>
+          <label className={filterLabelClass}>
             {t("actions.reason")}
-            <input className={FIELD} value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
+            <input className={inputClass} value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
           </label>
           <button type="button" className={buttonClass("secondary", "min-h-11")} disabled={none} onClick={() => mark({ state: "not_shippable", reason })}>
             {t("actions.markNotShippable")}

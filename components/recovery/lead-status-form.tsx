@@ -1,6 +1,7 @@
 "use client";
 // Working one lead: its state and a note (saved together), and who follows it up (saved on change). One
 // audited call to /api/recovery/leads each; the page is then refreshed from the server.
+import { filterLabelClass, inputClass } from "@/components/ui/field";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -11,8 +12,6 @@ import { codeLabel } from "@/lib/format/codes";
 import { LEAD_STATES, type LeadState } from "@/lib/recovery/lead-states";
 import type { MemberOption } from "./recovery-types";
 
-const FIELD = "min-h-11 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
-const LABEL = "flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400";
 
 export function LeadStatusForm({ saleId, state: initialState, note: initialNote, assignedTo, members }: { saleId: string; state: LeadState; note: string | null; assignedTo: string | null; members: MemberOption[] }) {
   const t = useTranslations("Recovery");
@@ -42,9 +41,9 @@ export function LeadStatusForm({ saleId, state: initialState, note: initialNote,
           void save({ state, note });
         }}
       >
-        <label className={LABEL}>
+        <label className={filterLabelClass}>
           {t("actions.state")}
-          <select className={FIELD} value={state} onChange={(e) => setState(e.target.value as LeadState)}>
+          <select className={inputClass} value={state} onChange={(e) => setState(e.target.value as LeadState)}>
             {LEAD_STATES.map((s) => (
               <option key={s} value={s}>
                 {codeLabel(tc, "recoveryLeadState", s)}
@@ -52,18 +51,18 @@ export function LeadStatusForm({ saleId, state: initialState, note: initialNote,
             ))}
           </select>
         </label>
-        <label className={`${LABEL} min-w-0 grow`}>
+        <label className={`${filterLabelClass} min-w-0 grow`}>
           {t("actions.note")}
-          <input className={FIELD} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+          <input className={inputClass} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
         </label>
         <button type="submit" className={buttonClass("primary", "min-h-11")}>
           {t("actions.save")}
         </button>
       </form>
-      <label className={LABEL}>
+      <label className={filterLabelClass}>
         {t("actions.assign")}
         <select
-          className={FIELD}
+          className={inputClass}
           value={assignee}
           onChange={(e) => {
             setAssignee(e.target.value);

@@ -4,6 +4,7 @@
 // them. A lead's own actions (contact, state, note, assignee) are in its panel, opened by its link
 // (`?lead=<sale id>`), so the list stays light. Sort, pages and the panel are links: they work before this
 // island hydrates. Mutations go to /api/recovery/leads; the page is then refreshed from the server.
+import { inputClass } from "@/components/ui/field";
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -21,7 +22,6 @@ import { LEAD_STATES, type LeadState } from "@/lib/recovery/lead-states";
 import { LeadStateBadge } from "./lead-state-badge";
 import type { LeadRowView } from "./recovery-types";
 
-const FIELD = "min-h-11 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 
 /** Where a lead's panel opens: the same list (filters, sort, page) with `lead` set, scrolled to the panel. */
 export function leadPanelHref(url: { pathname: string; query: SearchParamsRecord }, saleId: string): string {
@@ -106,7 +106,7 @@ export function RecoveryWorklist(props: RecoveryWorklistProps) {
         </label>
         <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
           {t("actions.bulk")}
-          <select className={FIELD} value={bulkState} onChange={(e) => setBulkState(e.target.value as LeadState)}>
+          <select className={inputClass} value={bulkState} onChange={(e) => setBulkState(e.target.value as LeadState)}>
             {LEAD_STATES.map((s) => (
               <option key={s} value={s}>
                 {codeLabel(tc, "recoveryLeadState", s)}

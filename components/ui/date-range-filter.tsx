@@ -3,6 +3,7 @@
 // Apply button inside a GET form — all of it works before JavaScript. Days are the store's calendar days
 // (the page resolves "today" in the store's zone and passes it); every other query key of the page is
 // kept, the page number is dropped. Analytics pages have their own control (range presets + comparison).
+import { inputClass } from "@/components/ui/field";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
@@ -13,7 +14,6 @@ import { hrefWith } from "@/components/data-table/table-state";
 
 export const DATE_FILTER_PRESETS = ["last7", "last30", "last90", "thisMonth", "lastMonth", "thisYear"] as const;
 
-const FIELD = "min-h-11 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 
 export type DateRangeFilterProps = {
   pathname: string;
@@ -65,11 +65,11 @@ export function DateRangeFilter({ pathname, query, from, to, today, timeZone, ke
         ))}
         <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
           {t("from")}
-          <input className={FIELD} type="date" name={keys.from} defaultValue={from ?? ""} max={to ?? undefined} />
+          <input className={inputClass} type="date" name={keys.from} defaultValue={from ?? ""} max={to ?? undefined} />
         </label>
         <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
           {t("to")}
-          <input className={FIELD} type="date" name={keys.to} defaultValue={to ?? ""} min={from ?? undefined} />
+          <input className={inputClass} type="date" name={keys.to} defaultValue={to ?? ""} min={from ?? undefined} />
         </label>
         <button type="submit" className={buttonClass("primary")}>
           {t("apply")}

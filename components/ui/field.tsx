@@ -9,6 +9,8 @@ const CONTROL =
 export const inputClass = `${CONTROL} placeholder:text-zinc-500 dark:placeholder:text-zinc-400`;
 export const selectClass = `${CONTROL} pr-8`;
 export const labelClass = "block text-sm font-medium text-zinc-800 dark:text-zinc-200";
+/** A filter bar's label wrapping its control: small muted text above the field. */
+export const filterLabelClass = "flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400";
 
 function Labelled({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
   return (
