@@ -1,10 +1,10 @@
-// The control API under /__sim/* for tests and demo: clock, checkouts, sale transitions, invitations,
-// test Pulses, faults, dialect, payment-method shape, rate-limit reset, ground truth. Only `x-sim-token` opens it: the API
-// key never does (separate prefix, separate secret).
+// The control API under /__sim/* for tests and demo: clock, checkouts, sale transitions, a payout's due
+// instant moved, invitations, test Pulses, faults, dialect, payment-method shape, rate-limit reset,
+// ground truth. Only `x-sim-token` opens it: the API key never does (separate prefix, separate secret).
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { fail, readBody, type Reply } from "./http-util";
-import { TransitionError, abandonSale, acceptInvitation, changeLicence, completeSale, createCheckout, failSale, settleSale } from "./lifecycle";
+import { TransitionError, abandonSale, acceptInvitation, changeLicence, completeSale, createCheckout, failSale, moveSettlementDue, settleSale } from "./lifecycle";
 import { rngFor } from "./prng";
 import { salePayload } from "./pulse-payloads";
 import type { SimRuntime } from "./runtime";
@@ -68,6 +68,14 @@ export async function handleControl(req: IncomingMessage, url: URL, rt: SimRunti
         const action = seg[2];
         const s = action === "complete" ? completeSale(rt, i) : action === "fail" ? failSale(rt, i, str(body.code)) : action === "abandon" ? abandonSale(rt, i) : settleSale(rt, i);
         return plain({ sale: { id: s.id, status: s.status, payment_status: s.paymentStatus } });
+      }
+      case "POST /sales/:id/settlement-due": {
+        const i = m.saleIndex(decodeURIComponent(seg[1]));
+        if (i === null) return fail(404, `unknown sale ${seg[1]}`);
+        const ms = typeof body.due_at === "string" ? Date.parse(body.due_at) : NaN;
+        if (!Number.isFinite(ms)) return fail(422, "Give `due_at` as an ISO 8601 instant.");
+        const s = moveSettlementDue(rt, i, Math.floor(ms / 1000));
+        return plain({ sale: { id: s.id, status: s.status, settlement_due_at: s.dueSec === null ? null : new Date(s.dueSec * 1000).toISOString() } });
       }
       case "POST /licenses/:id/activate":
       case "POST /licenses/:id/revoke": {

@@ -129,6 +129,19 @@ export function settleSale(rt: SimRuntime, i: number): SaleModel {
   return current(rt, i);
 }
 
+/**
+ * Chariow reschedules a paid sale's payout: `settlement.due_at` becomes `dueSec` (and `updated_at` moves,
+ * as for any change of the sale). No Pulse: Chariow sends none for it (the dashboard learns it on its
+ * next read of the sale). Lets tests move a payout from one day to another (issue 16, "moved from").
+ */
+export function moveSettlementDue(rt: SimRuntime, i: number, dueSec: number): SaleModel {
+  const s = current(rt, i);
+  requireStatus(s, ["completed", "settled"]);
+  const now = Math.max(rt.nowSec(), s.updatedSec);
+  rt.model.setMutation(i, { ...mutationFrom(s, now), due: dueSec, updated: now });
+  return current(rt, i);
+}
+
 export function acceptInvitation(rt: SimRuntime, idOrEmail: string) {
   const m = rt.model;
   const now = rt.nowSec();

@@ -345,6 +345,18 @@ export interface FulfilmentsTable {
   updated_by: string | null;
 }
 
+/**
+ * A change of a paid sale's payout due instant (migration 0014, written by lib/mirror/upsert-sales.ts):
+ * one row each time a stored `settlement_due_at` is replaced by a different known value.
+ */
+export interface SaleSettlementDueHistoryTable {
+  id: AutoId;
+  sale_id: string;
+  previous_due_at: string;
+  new_due_at: string;
+  changed_at: string; // when the mirror learnt of it (the read's receivedAt)
+}
+
 export interface Database {
   users: UsersTable;
   invites: InvitesTable;
@@ -371,6 +383,7 @@ export interface Database {
   saved_views: SavedViewsTable;
   recovery_leads: RecoveryLeadsTable;
   fulfilments: FulfilmentsTable;
+  sale_settlement_due_history: SaleSettlementDueHistoryTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

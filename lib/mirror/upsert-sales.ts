@@ -39,6 +39,19 @@ const READ_CHUNK = 500;
 const WRITE_CHUNK = 400;
 const ROW_COLUMNS = ["id", ...SALE_DATA_KEYS, "raw_json", "source", "source_at", "detail_at"] as const;
 
+type DueChange = { sale_id: string; previous_due_at: string; new_due_at: string; changed_at: string };
+
+/**
+ * A payout rescheduled by Chariow (issue 16): a known `settlement_due_at` replaced by a different known
+ * instant. Not the first time it becomes known (null → value), and not a rewrite of the same instant.
+ */
+function dueChange(saleId: string, before: SaleData, after: SaleData, at: string): DueChange | null {
+  const previous = before.settlement_due_at;
+  const next = after.settlement_due_at;
+  if (previous === null || next === null || Date.parse(previous) === Date.parse(next)) return null;
+  return { sale_id: saleId, previous_due_at: previous, new_due_at: next, changed_at: at };
+}
+
 function sameData(a: SaleData, b: SaleData): boolean {
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
@@ -82,6 +95,7 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
     const current = new Map(stored); // evolves through the batch: one id may appear twice in a page
     const dirty = new Set<string>();
     const accepted: Sale[] = []; // inserted or changed: what the catalogue may learn from
+    const dueChanges: DueChange[] = []; // kept in sale_settlement_due_history (migration 0014)
 
     sales.forEach((sale, i) => {
       const incoming = deriveColumns(saleToData(sale, opts.checkoutUrls?.[i] ?? null), opts.timeZone);
@@ -113,6 +127,8 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
       }
       result.updated++;
       accepted.push(sale);
+      const moved = dueChange(sale.id, before, merged, opts.receivedAt);
+      if (moved) dueChanges.push(moved);
       current.set(sale.id, {
         ...merged,
         id: sale.id,
@@ -135,6 +151,9 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
       rows.push(after);
     }
     await writeRows(trx, rows);
+    // Only a real change reaches here (an unchanged replay is `unchanged` above), so a re-read of the same
+    // data adds no history row.
+    for (let i = 0; i < dueChanges.length; i += WRITE_CHUNK) await trx.insertInto("sale_settlement_due_history").values(dueChanges.slice(i, i + WRITE_CHUNK)).execute();
     await applyRollupDelta(trx, delta);
     await upsertCatalogue(trx, accepted, opts.receivedAt);
     return result;

@@ -5,6 +5,9 @@
 import { localDay, type LocalDay } from "@/lib/time";
 import { effectiveFeeRate } from "./net";
 
+/** The statuses of a paid sale: one whose payout Chariow owes or has made. */
+export const PAID = ["completed", "settled"] as const;
+
 /** One paid sale's settlement facts, as the mirror holds them (minor units; null = not known yet). */
 export interface SettlementSale {
   currency: string | null;

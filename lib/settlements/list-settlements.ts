@@ -3,22 +3,21 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";
-import { addDays, startOfLocalDay, today, type LocalDay } from "@/lib/time";
-import { groupSettlements, isSaleOverdue, nextPayouts, type PayoutGroup, type SettlementSale } from "./group-settlements";
+import { addDays, startOfLocalDay, type LocalDay } from "@/lib/time";
+import { PAID, groupSettlements, isSaleOverdue, type SettlementSale } from "./group-settlements";
 import { saleNet } from "./net";
-
-const PAID = ["completed", "settled"] as const;
+import { latestDueMoves } from "./payout-moves";
 
 export interface SettlementRange {
   from: LocalDay;
   to: LocalDay;
 }
 
-const settlementColumns = ["currency", "settlement_currency", "amount", "gateway_fee", "service_fee", "settlement_net", "settlement_due_at", "settlement_done_at"] as const;
+export const settlementColumns = ["currency", "settlement_currency", "amount", "gateway_fee", "service_fee", "settlement_net", "settlement_due_at", "settlement_done_at"] as const;
 
-type SettlementColumns = { currency: string | null; settlement_currency: string | null; amount: number | null; gateway_fee: number | null; service_fee: number | null; settlement_net: number | null; settlement_due_at: string | null; settlement_done_at: string | null };
+export type SettlementColumns = { currency: string | null; settlement_currency: string | null; amount: number | null; gateway_fee: number | null; service_fee: number | null; settlement_net: number | null; settlement_due_at: string | null; settlement_done_at: string | null };
 
-function toSettlementSale(r: SettlementColumns): SettlementSale {
+export function toSettlementSale(r: SettlementColumns): SettlementSale {
   const net = saleNet({ currency: r.currency, settlementNet: r.settlement_net, settlementCurrency: r.settlement_currency });
   return { currency: r.settlement_currency ?? r.currency, amount: r.amount, gatewayFee: r.gateway_fee, serviceFee: r.service_fee, net: net?.minor ?? null, dueAt: r.settlement_due_at, doneAt: r.settlement_done_at };
 }
@@ -55,20 +54,6 @@ export async function listSettlements(db: Kysely<Database>, range: SettlementRan
 }
 export type SettlementTimeline = Awaited<ReturnType<typeof listSettlements>>;
 
-/** The next payout per currency, whatever range the page shows (looks 60 days ahead). */
-export async function getNextPayouts(db: Kysely<Database>, timeZone: string, now: Date = new Date()): Promise<PayoutGroup[]> {
-  const day = today(timeZone, now);
-  const rows = await db
-    .selectFrom("sales")
-    .select(settlementColumns)
-    .where("status", "in", PAID)
-    .where("settlement_done_at", "is", null)
-    .where("settlement_due_at", ">=", startOfLocalDay(day, timeZone))
-    .where("settlement_due_at", "<", startOfLocalDay(addDays(day, 60), timeZone))
-    .execute();
-  return nextPayouts(groupSettlements(rows.map(toSettlementSale), timeZone, now).groups, day);
-}
-
 export interface PayoutSale {
   id: string;
   status: string;
@@ -83,6 +68,8 @@ export interface PayoutSale {
   dueAt: string | null;
   doneAt: string | null;
   overdue: boolean;
+  /** The due instant this sale had before Chariow last moved it to `dueAt` (issue 16); null if never moved. */
+  movedFromDueAt: string | null;
 }
 
 /** The paid sales whose payout is `group` (its currency, its local due day). */
@@ -97,15 +84,24 @@ function payoutSalesQuery(db: Kysely<Database>, group: { currency: string; dueDa
 
 const payoutSaleColumns = ["id", "status", "product_name", "customer_email", "completed_at", ...settlementColumns] as const;
 
-function toPayoutSale(r: SettlementColumns & { id: string; status: string; product_name: string | null; customer_email: string | null; completed_at: string | null }, now: Date): PayoutSale {
-  const s = toSettlementSale(r);
-  return { id: r.id, status: r.status, productName: r.product_name, customerEmail: r.customer_email, currency: s.currency, amount: r.amount, gatewayFee: r.gateway_fee, serviceFee: r.service_fee, net: s.net, completedAt: r.completed_at, dueAt: r.settlement_due_at, doneAt: r.settlement_done_at, overdue: isSaleOverdue(s, now) };
+type PayoutSaleRow = SettlementColumns & { id: string; status: string; product_name: string | null; customer_email: string | null; completed_at: string | null };
+
+/** The rows as sales, each with the due instant it had before its last move (one read of the history). */
+async function toPayoutSales(db: Kysely<Database>, rows: readonly PayoutSaleRow[], timeZone: string, now: Date): Promise<PayoutSale[]> {
+  const moved = await latestDueMoves(db, rows.map((r) => ({ id: r.id, dueAt: r.settlement_due_at })), timeZone);
+  return rows.map((r) => {
+    const s = toSettlementSale(r);
+    return {
+      id: r.id, status: r.status, productName: r.product_name, customerEmail: r.customer_email, currency: s.currency, amount: r.amount, gatewayFee: r.gateway_fee, serviceFee: r.service_fee, net: s.net,
+      completedAt: r.completed_at, dueAt: r.settlement_due_at, doneAt: r.settlement_done_at, overdue: isSaleOverdue(s, now), movedFromDueAt: moved.get(r.id) ?? null,
+    };
+  });
 }
 
 /** The sales behind one payout group (a currency and a local due day), newest first: the CSV and the API. */
 export async function listPayoutSales(db: Kysely<Database>, group: { currency: string; dueDay: LocalDay }, timeZone: string, now: Date = new Date()): Promise<PayoutSale[]> {
   const rows = await payoutSalesQuery(db, group, timeZone).select(payoutSaleColumns).orderBy("completed_at", "desc").orderBy("id").execute();
-  return rows.map((r) => toPayoutSale(r, now));
+  return toPayoutSales(db, rows, timeZone, now);
 }
 
 /**
@@ -130,5 +126,5 @@ export async function listPayoutSalesPage(
       .execute(),
     payoutSalesQuery(db, group, timeZone).select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirst(),
   ]);
-  return { rows: rows.slice(0, opts.size).map((r) => toPayoutSale(r, now)), hasMore: rows.length > opts.size, total: Number(count?.n ?? 0) };
+  return { rows: await toPayoutSales(db, rows.slice(0, opts.size), timeZone, now), hasMore: rows.length > opts.size, total: Number(count?.n ?? 0) };
 }

@@ -1,9 +1,31 @@
-// Settlement contracts: the timeline range and a payout group's drill-down (query strings). Days are the
-// shared fragments (lib/http/query-fragments): a day that exists, and `from` not after `to`.
+// Settlement contracts: the timeline range, a payout group's drill-down and the calendar's month and week
+// (query strings). Days are the shared fragments (lib/http/query-fragments): a day that exists, and `from`
+// not after `to`.
 import { z } from "zod";
-import { calendarDay, checkDayRange, dayRangeFields } from "@/lib/http/query-fragments";
+import { FIRST_YEAR, LAST_YEAR } from "@/lib/http/calendar-day";
+import { calendarDay, checkDayRange, dayRangeFields, optionalCalendarDay } from "@/lib/http/query-fragments";
 
 export const settlementRangeSchema = z.object(dayRangeFields).superRefine(checkDayRange);
 export type SettlementRangeQuery = z.infer<typeof settlementRangeSchema>;
 
 export const payoutGroupSchema = z.object({ currency: z.string().regex(/^[A-Z]{3}$/, "expected a currency code like XOF"), day: calendarDay });
+
+const MONTH_MESSAGE = `expected a month like 2026-11, between ${FIRST_YEAR}-01 and ${LAST_YEAR}-12`;
+const monthText = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, MONTH_MESSAGE)
+  .refine((m) => Number(m.slice(0, 4)) >= FIRST_YEAR && Number(m.slice(0, 4)) <= LAST_YEAR, { message: MONTH_MESSAGE });
+
+/**
+ * The payout calendar's page (issue 16): `month` (the desktop grid, YYYY-MM) and `week` (the phone's week
+ * strip: any day of it, YYYY-MM-DD). Both optional: this month and this week in the store's zone.
+ */
+export const payoutCalendarSchema = z.object({
+  month: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? undefined : v))
+    .pipe(monthText.optional()),
+  week: optionalCalendarDay,
+});
+export type PayoutCalendarQuery = z.infer<typeof payoutCalendarSchema>;

@@ -53,7 +53,7 @@ describe("PayoutTimeline (server HTML)", () => {
 describe("PayoutSales (server HTML)", () => {
   const sale = (id: string, o: Partial<PayoutSale> = {}): PayoutSale => ({
     id, status: "completed", productName: "Formation", customerEmail: `${id}@example.com`, currency: "XOF", amount: 10_000, gatewayFee: 300, serviceFee: 500, net: 9_200,
-    completedAt: "2026-03-27T01:00:00.000Z", dueAt: "2026-03-30T10:00:00.000Z", doneAt: null, overdue: true, ...o,
+    completedAt: "2026-03-27T01:00:00.000Z", dueAt: "2026-03-30T10:00:00.000Z", doneAt: null, overdue: true, movedFromDueAt: null, ...o,
   });
   it("pages under the sales_ keys, keeping the timeline's range, page and open payout", async () => {
     const url = { pathname: "/settlements", query: { ...query, currency: "XOF", day: "2026-03-30", sales_page: "2" } };
