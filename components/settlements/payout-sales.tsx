@@ -35,6 +35,8 @@ export function PayoutSales({ title, sales, ...table }: TableProps & { title: st
       ),
     },
     { id: "product", header: t("drill.product"), cell: (s) => s.productName ?? unknown },
+    // The day Chariow first gave, for a sale it moved to this payout from another day (issue 16).
+    { id: "moved_from", header: t("columns.movedFrom"), cell: (s) => (s.movedFromDueAt ? <DateTime value={s.movedFromDueAt} style="date" /> : null) },
     { id: "gross", header: t("columns.gross"), align: "right", cell: (s) => money(s.amount, s.currency) },
   ];
   return (

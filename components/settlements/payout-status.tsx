@@ -6,7 +6,8 @@ import { codeLabel } from "@/lib/format/codes";
 import { formatDateTime } from "@/lib/format/date-time";
 import type { PayoutStatus as Status } from "@/lib/settlements/group-settlements";
 
-const TONE: Record<Status, string> = {
+/** Each state's colours (the calendar's payouts use them too). */
+export const PAYOUT_TONE: Record<Status, string> = {
   settled: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-200",
   due: "bg-sky-100 text-sky-800 dark:bg-sky-900/40 dark:text-sky-200",
   overdue: "bg-red-100 text-red-800 dark:bg-red-900/40 dark:text-red-200",
@@ -20,7 +21,7 @@ export function PayoutStatus({ status, doneAt }: { status: Status; doneAt: strin
   const timeZone = useTimeZone() ?? "UTC";
   const words = status === "settled" && doneAt ? t("settledOn", { day: formatDateTime(doneAt, { locale, timeZone }, "date") }) : codeLabel(tCodes, "payoutStatus", status);
   return (
-    <span data-payout-status={status} className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${TONE[status]}`}>
+    <span data-payout-status={status} className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${PAYOUT_TONE[status]}`}>
       {words}
     </span>
   );

@@ -1,5 +1,5 @@
-// The payout timeline: one row per currency × local due day, due vs done, gross, Chariow's net and what
-// it kept (gross − net), then the fees as Chariow reports them — information, not terms of a subtraction
+// The payout timeline: one row per currency × local due day, due vs done (and "moved from" when its sales
+// were moved there from other days), gross, Chariow's net and what it kept (gross − net), then the fees as Chariow reports them — information, not terms of a subtraction
 // (lib/settlements/net.ts). Each row opens its sales below. On a phone each payout is a card: due day and
 // net on top, then its state and the link to its sales. Shared component: fetches nothing, and works
 // before JavaScript (links only).
@@ -8,19 +8,36 @@ import { useLocale, useTranslations } from "next-intl";
 import { DataTable, type Column, type DataTableProps } from "@/components/data-table/data-table";
 import { DateTime } from "@/components/ui/date-time";
 import { formatMoney } from "@/lib/money";
-import type { PayoutGroup } from "@/lib/settlements/group-settlements";
+import { payoutKey, type PayoutGroup } from "@/lib/settlements/group-settlements";
+import type { PayoutMove } from "@/lib/settlements/payout-moves";
+import { PayoutMoveNote } from "./payout-move-note";
 import { PayoutStatus } from "./payout-status";
 
-export const payoutKey = (g: Pick<PayoutGroup, "currency" | "dueDay">) => `${g.currency}-${g.dueDay}`;
+export { payoutKey };
 
 type TableProps = Pick<DataTableProps<PayoutGroup>, "url" | "sort" | "page" | "hidden" | "exportControl" | "selectedKey">;
 
-export function PayoutTimeline({ groups, drillHref, ...table }: TableProps & { groups: readonly PayoutGroup[]; drillHref: (g: PayoutGroup) => string }) {
+export function PayoutTimeline({ groups, drillHref, moves, ...table }: TableProps & { groups: readonly PayoutGroup[]; drillHref: (g: PayoutGroup) => string; moves?: ReadonlyMap<string, PayoutMove> }) {
   const t = useTranslations("Settlements");
   const locale = useLocale();
   const money = (minor: number | null, currency: string) => (minor === null ? t("unknown") : formatMoney({ minor, currency }, locale));
   const columns: Column<PayoutGroup>[] = [
-    { id: "due_day", header: t("columns.dueDay"), sortable: true, alwaysVisible: true, card: "title", cell: (g) => <DateTime value={g.dueDay} style="date" /> },
+    {
+      id: "due_day",
+      header: t("columns.dueDay"),
+      sortable: true,
+      alwaysVisible: true,
+      card: "title",
+      cell: (g) => {
+        const move = moves?.get(payoutKey(g));
+        return (
+          <>
+            <DateTime value={g.dueDay} style="date" />
+            {move ? <PayoutMoveNote move={move} salesCount={g.salesCount} /> : null}
+          </>
+        );
+      },
+    },
     { id: "net", header: t("columns.net"), align: "right", card: "amount", cell: (g) => <span data-testid="payout-net">{money(g.net, g.currency)}</span> },
     { id: "status", header: t("columns.status"), card: "status", cell: (g) => <PayoutStatus status={g.status} doneAt={g.doneAt} /> },
     {

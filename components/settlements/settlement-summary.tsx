@@ -1,10 +1,12 @@
 // The two cards above the payout timeline: the range's totals per currency (gross, Chariow's net, what it
-// kept, the effective fee rate, the fees as reported) and the paid sales whose payout is not known yet.
+// kept, the effective fee rate, the fees as reported; counted by payout day, and it says so) and the paid
+// sales whose payout is not known yet.
 // Currencies are never added together. Shared component: takes the service's figures, fetches nothing.
 import { useLocale, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { formatMoney } from "@/lib/money";
 import type { SettlementTotals, UnknownSettlements } from "@/lib/settlements/group-settlements";
+import { CountsByPayoutDay } from "./counts-by-payout-day";
 
 const MUTED = "text-zinc-600 dark:text-zinc-400";
 
@@ -42,7 +44,8 @@ export function SettlementSummary({ totals, unknown, enrichment }: { totals: rea
             ))}
           </div>
         )}
-        <p className={`mt-3 text-xs ${MUTED}`}>{t("netRule")}</p>
+        <CountsByPayoutDay className="mt-3" />
+        <p className={`mt-2 text-xs ${MUTED}`}>{t("netRule")}</p>
       </Card>
       <Card title={t("unknownCard.title")} testId="settlement-unknown">
         <p className="mb-2 text-sm">{t("unknownCard.enrichment", { enriched: enrichment.enriched, paid: enrichment.paid })}</p>

@@ -4,7 +4,7 @@
 // client and the server; components use <DateTime> (components/ui/date-time.tsx), which reads the
 // locale and zone from next-intl. lib/time.ts stays the server's day arithmetic.
 
-export type DateTimeStyle = "date" | "dateTime" | "time" | "month" | "dayMonth";
+export type DateTimeStyle = "date" | "dateTime" | "time" | "month" | "dayMonth" | "weekday" | "weekdayDate";
 
 export type DateTimeContext = { locale: string; timeZone: string };
 
@@ -14,6 +14,10 @@ const STYLES: Record<DateTimeStyle, Intl.DateTimeFormatOptions> = {
   time: { timeStyle: "short" },
   month: { month: "long", year: "numeric" },
   dayMonth: { day: "numeric", month: "short" },
+  /** "lun." / "Mon": a calendar's column heads. */
+  weekday: { weekday: "short" },
+  /** "mardi 7 avril" / "Tuesday, April 7": a day a merchant waits for (the next payout). */
+  weekdayDate: { weekday: "long", day: "numeric", month: "long" },
 };
 
 const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -60,6 +60,9 @@ export interface SettlementTotals {
   effectiveFeeRate: number | null;
 }
 
+/** A payout's key (currency × local due day): the timeline's row id, the key of its moves. */
+export const payoutKey = (g: { currency: string; dueDay: LocalDay }) => `${g.currency}-${g.dueDay}`;
+
 /** A payout is overdue once its due instant has passed and not every sale of it is paid out. */
 export function payoutStatus(dueAt: string, allDone: boolean, now: Date): PayoutStatus {
   if (allDone) return "settled";

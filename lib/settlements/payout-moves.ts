@@ -6,7 +6,7 @@ import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import { localDay, startOfLocalDay, addDays, type LocalDay } from "@/lib/time";
-import { PAID } from "./group-settlements";
+import { PAID, payoutKey } from "./group-settlements";
 
 /** The sales of one payout (currency × local due day) that moved there from other days. */
 export interface PayoutMove {
@@ -18,9 +18,6 @@ export interface PayoutMove {
   /** How many of the payout's sales moved there. */
   movedCount: number;
 }
-
-/** The key of a payout in the map `listPayoutMoves` returns (the same as the page's row key). */
-export const payoutMoveKey = (currency: string, day: LocalDay) => `${currency}-${day}`;
 
 type HistoryRow = { id: number; sale_id: string; previous_due_at: string; new_due_at: string };
 
@@ -63,7 +60,7 @@ type DayRange = { from: LocalDay; to: LocalDay };
 
 /**
  * The payouts of `ranges` (local due days) that hold sales moved there from other days, keyed by
- * `payoutMoveKey(currency, day)`. Paid sales only, as the timeline counts them.
+ * `payoutKey` (currency × day). Paid sales only, as the timeline counts them.
  */
 export async function listPayoutMoves(db: Kysely<Database>, ranges: readonly DayRange[], timeZone: string): Promise<Map<string, PayoutMove>> {
   if (ranges.length === 0) return new Map();
@@ -90,7 +87,7 @@ export function movesByPayout(
     if (fromDay === toDay) continue;
     // The payout's currency, as the timeline groups it (lib/settlements/list-settlements.ts toSettlementSale).
     const currency = r.settlement_currency ?? r.currency ?? "???";
-    const key = payoutMoveKey(currency, toDay);
+    const key = payoutKey({ currency, dueDay: toDay });
     const move = moves.get(key) ?? { currency, toDay, fromDays: [], movedCount: 0, from: new Set<LocalDay>() };
     move.movedCount += 1;
     move.from.add(fromDay);

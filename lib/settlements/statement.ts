@@ -3,9 +3,10 @@
 // month's totals — the very numbers of the Payouts page for that month and currency (same service).
 import "server-only";
 import { z } from "zod";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/db/schema";
-import { monthRange } from "@/lib/time";
+import { addDays, monthRange, startOfLocalDay, today, type LocalDay } from "@/lib/time";
+import { PAID } from "./group-settlements";
 import { listSettlements } from "./list-settlements";
 
 export const statementQuerySchema = z.object({
@@ -29,3 +30,23 @@ export async function buildStatement(db: Kysely<Database>, query: StatementQuery
   };
 }
 export type Statement = Awaited<ReturnType<typeof buildStatement>>;
+
+/**
+ * The currencies a statement can be asked for: those of the paid sales with a known payout day in the
+ * last 13 months (the months a statement is usually asked for), the most sold first.
+ */
+export async function listStatementCurrencies(db: Kysely<Database>, timeZone: string, now: Date = new Date()): Promise<string[]> {
+  const since: LocalDay = addDays(today(timeZone, now), -400);
+  const currency = sql<string | null>`coalesce(settlement_currency, currency)`;
+  const rows = await db
+    .selectFrom("sales")
+    .select((eb) => [currency.as("currency"), eb.fn.countAll<number | string>().as("n")])
+    .where("status", "in", PAID)
+    .where("settlement_due_at", ">=", startOfLocalDay(since, timeZone))
+    .groupBy(currency)
+    .execute();
+  return rows
+    .flatMap((r) => (r.currency === null ? [] : [{ currency: r.currency, n: Number(r.n) }]))
+    .sort((a, b) => b.n - a.n || a.currency.localeCompare(b.currency))
+    .map((r) => r.currency);
+}

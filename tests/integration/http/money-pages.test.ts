@@ -79,24 +79,38 @@ describeEachEngine("money pages", ({ db }) => {
     expect(rowIds(bad)).toHaveLength(25);
   });
 
-  it("/settlements opens a payout's sales below the timeline, paged under the sales_ keys", async () => {
+  it("/settlements opens a payout's sales from the calendar or the timeline, paged under the sales_ keys", async () => {
     // 27 XOF sales paid on May 2nd, all due on May 5th (Abidjan).
     await seed(Array.from({ length: 27 }, (_, i) => ({ id: `S${String(i).padStart(2, "0")}`, status: "completed", currency: "XOF", originalMinor: 10_000, settlementNetMinor: 9_200, createdAt: at(2, i), completedAt: at(2, i), settlementDueAt: "2026-05-05T10:00:00.000Z" })));
     const range = { from: "2026-05-01", to: "2026-05-10" };
     const timeline = await html(pages.settlements as Page, range);
     expect(rowIds(timeline)).toEqual(["XOF-2026-05-05"]);
-    expect(attributesOf(timeline, "a", "href")).toContain("/settlements?from=2026-05-01&to=2026-05-10&currency=XOF&day=2026-05-05");
+    expect(attributesOf(timeline, "a", "href")).toContain("/settlements?from=2026-05-01&to=2026-05-10&currency=XOF&day=2026-05-05#payout-sales");
     expect(timeline).not.toContain('data-testid="payout-sales"');
+    // The payout's sales open below the calendar, above the range's timeline.
     const drill = await html(pages.settlements as Page, { ...range, currency: "XOF", day: "2026-05-05" });
-    expect(rowIds(drill).slice(1)).toEqual(Array.from({ length: 25 }, (_, i) => `S${String(26 - i).padStart(2, "0")}`));
+    expect(rowIds(drill)).toEqual([...Array.from({ length: 25 }, (_, i) => `S${String(26 - i).padStart(2, "0")}`), "XOF-2026-05-05"]);
     expect(drill).toContain("27 ventes du versement XOF dû le 5 mai 2026");
     expect(attributesOf(drill, "a", "href")).toContain("/settlements?from=2026-05-01&to=2026-05-10&currency=XOF&day=2026-05-05&sales_page=2");
     const next = await html(pages.settlements as Page, { ...range, currency: "XOF", day: "2026-05-05", sales_page: "2" });
-    expect(rowIds(next)).toEqual(["XOF-2026-05-05", "S01", "S00"]);
+    expect(rowIds(next)).toEqual(["S01", "S00", "XOF-2026-05-05"]);
     // A new range drops the open payout (it belongs to the old range): presets and the form.
     const preset = (/data-testid="date-preset-last7"[^>]*href="([^"]*)"/.exec(drill)?.[1] ?? "").replaceAll("&amp;", "&");
     expect(preset).toMatch(/^\/settlements\?from=/);
     expect(preset).not.toMatch(/currency|day=/);
     expect(drill).not.toContain('name="currency"');
+
+    // The calendar of May (grid) and of the week of the 4th (strip): the 5th's payout opens its sales.
+    const calendar = await html(pages.settlements as Page, { month: "2026-05", week: "2026-05-06" });
+    const dayLinks = [...calendar.matchAll(/<a\b[^>]*data-testid="payout-day-2026-05-05-XOF"[^>]*>/g)].map((m) => /href="([^"]*)"/.exec(m[0])![1]!.replaceAll("&amp;", "&"));
+    expect(dayLinks).toEqual(Array(2).fill("/settlements?month=2026-05&week=2026-05-06&currency=XOF&day=2026-05-05#payout-sales"));
+    expect(calendar).toContain("248\u202f400\u00a0XOF"); // 27 × 9 200, the timeline's net
+    expect(attributesOf(calendar, "a", "href")).toEqual(expect.arrayContaining(["/settlements?month=2026-04&week=2026-05-06#payout-calendar-title", "/settlements?month=2026-05&week=2026-04-27#payout-calendar-title"]));
+    // A bad month is cleared and named; the statement's link is last month's, in the store's currency.
+    const bad = await html(pages.settlements as Page, { month: "2026-13" });
+    expect(bad.replace(/\u202f/g, " ")).toContain("« month »");
+    const now = new Date();
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    expect(/<a href="([^"]*)" download="" data-testid="statement-download"/.exec(bad)?.[1]?.replaceAll("&amp;", "&")).toBe(`/api/settlements/statement.pdf?month=${lastMonth}&currency=XOF`);
   });
 });

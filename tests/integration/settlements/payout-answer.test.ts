@@ -5,6 +5,7 @@
 import { expect, it } from "vitest";
 import { upsertSales } from "@/lib/mirror";
 import { getNextPayouts, getPayoutAnswer, listSettlements } from "@/lib/settlements";
+import { listStatementCurrencies } from "@/lib/settlements/statement";
 import { saleDetail, type SaleFacts } from "../../factories/sales";
 import { describeEachEngine } from "../db/engines";
 
@@ -76,6 +77,21 @@ describeEachEngine("Payouts answer", ({ db }) => {
     expect(abidjan.next.map((g) => [g.dueDay, g.net])).toEqual([["2026-04-05", 1_000]]);
     expect(paris.late).toEqual([]);
     expect(abidjan.late).toEqual([]);
+  });
+
+  it("offers a statement in the currencies with payouts, the most sold first", async () => {
+    const NOW = new Date("2026-04-08T10:00:00Z");
+    await seed(
+      [
+        paid("a1", 1_000, "2026-03-02T09:00:00Z", { currency: "EUR" }),
+        paid("x1", 1_000, "2026-03-02T09:00:00Z"),
+        paid("x2", 1_000, "2026-03-03T09:00:00Z"),
+        paid("g1", 1_000, "2024-12-01T09:00:00Z", { currency: "GHS" }), // more than 13 months ago
+        { id: "f1", status: "failed", currency: "USD" }, // never paid: no payout
+      ],
+      "Africa/Abidjan",
+    );
+    expect(await listStatementCurrencies(db().db, "Africa/Abidjan", NOW)).toEqual(["XOF", "EUR"]);
   });
 
   it("answers nothing on a store without payouts", async () => {
