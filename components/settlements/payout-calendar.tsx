@@ -88,7 +88,7 @@ function Nav({ testId, previous, next, title, todayHref }: { testId: string; pre
       <Link prefetch={false} scroll={false} href={previous.href} className={NAV_LINK} aria-label={previous.label} data-testid={`${testId}-previous`}>
         <span aria-hidden="true">‹</span>
       </Link>
-      <h3 className="min-w-0 flex-1 text-center text-sm font-semibold capitalize text-zinc-900 dark:text-zinc-100">{title}</h3>
+      <h3 className="min-w-0 flex-1 text-center text-sm font-semibold text-zinc-900 first-letter:uppercase dark:text-zinc-100">{title}</h3>
       <Link prefetch={false} scroll={false} href={next.href} className={NAV_LINK} aria-label={next.label} data-testid={`${testId}-next`}>
         <span aria-hidden="true">›</span>
       </Link>

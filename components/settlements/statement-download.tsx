@@ -31,7 +31,7 @@ export function StatementDownload({ month, currency, currencies, previousHref, n
   return (
     <Card title={t("statement.title")} testId="statement">
       <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">{t("statement.help")}</p>
-      <nav aria-label={monthWords} className="mb-3 flex items-center gap-2">
+      <nav aria-label={t("statement.title")} className="mb-3 flex items-center gap-2">
         <Link prefetch={false} scroll={false} href={previousHref} className={NAV_LINK} aria-label={t("calendar.previousMonth")} data-testid="statement-month-previous">
           <span aria-hidden="true">‹</span>
         </Link>

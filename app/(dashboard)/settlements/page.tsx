@@ -127,7 +127,7 @@ export default async function SettlementsPage({ searchParams }: { searchParams: 
       </div>
       {drill && drillGroup ? (
         <section className="mt-6 min-w-0 scroll-mt-4" id="payout-sales">
-          {moves.get(payoutKey(drillGroup)) ? <PayoutMoveNote move={moves.get(payoutKey(drillGroup))!} salesCount={drill.total} className="mb-2 text-sm" /> : null}
+          {moves.get(payoutKey(drillGroup)) ? <PayoutMoveNote move={moves.get(payoutKey(drillGroup))!} salesCount={drill.total} className="mb-2" /> : null}
           <PayoutSales
             title={t("drill.title", { currency: drillGroup.currency, day: formatDateTime(drillGroup.dueDay, { locale, timeZone }, "date"), count: drill.total })}
             sales={drill.rows}
