@@ -47,9 +47,7 @@ export type CustomerPurchasesProps = {
 export function CustomerPurchases(props: CustomerPurchasesProps) {
   const t = useTranslations("Customers");
   const basePath = `/customers/${encodeURIComponent(props.customerId)}`;
-  const table = (
-    <SalesTable view={props.view} page={props.page} totals={props.totals} pathname={basePath} query={props.query} canExport={props.canExport} fixedCustomer={props.customerId} />
-  );
+  const table = <SalesTable view={props.view} page={props.page} totals={props.totals} pathname={basePath} query={props.query} canExport={props.canExport} fixedCustomer={props.customerId} />;
   let list: ReactNode;
   if (customerSalesHaveFilters(props.salesCount)) {
     list = <SalesClient view={props.view} cleared={props.cleared} options={props.options} today={props.today} fixedCustomer={props.customerId} basePath={basePath} results={table} />;
