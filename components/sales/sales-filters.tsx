@@ -58,6 +58,12 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
   // The search text last sent: when the URL brings it back, the box (typed further meanwhile) is left alone.
   const [sentQ, setSentQ] = useState(filters.q ?? "");
   const [mirrored, setMirrored] = useState(urlKey);
+  // The editor open, kept across the re-render that turns its "+" opener into a chip once its change applies.
+  const [openGroup, setOpenGroup] = useState<string | null>(null);
+  const popover = (id: string) => ({
+    open: openGroup === id,
+    onToggle: (isOpen: boolean) => setOpenGroup((current) => (isOpen ? id : current === id ? null : current)),
+  });
   if (mirrored !== urlKey) {
     setMirrored(urlKey);
     setDraft(draftOf(filters));
@@ -218,6 +224,7 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
                 removeHref={hrefWith(basePath, query, removalPatch(group))}
                 removeLabel={t("remove", { filter: t(group.id) })}
                 editor={editor(group)}
+                {...popover(group.id)}
               />
             ))}
             {active ? (
@@ -242,7 +249,7 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
               aria-label={t("more")}
             >
               {idleGroups.map((group) => (
-                <FilterOpener key={group.id} id={group.id} group={POPOVER_GROUP} label={t(group.id)}>
+                <FilterOpener key={group.id} id={group.id} group={POPOVER_GROUP} label={t(group.id)} {...popover(group.id)}>
                   {editor(group)}
                 </FilterOpener>
               ))}

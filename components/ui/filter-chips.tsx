@@ -3,7 +3,9 @@
 // An editor is a <details> popover holding a small GET form, so all of it works before JavaScript (links
 // and forms); the popovers of one bar share a `name`, so opening one closes the other (exclusive
 // <details>). The popover is positioned against the bar (the nearest `relative` ancestor), so a chip in a
-// row that scrolls sideways on a phone still opens a panel the row does not clip.
+// row that scrolls sideways on a phone still opens a panel the row does not clip. A hydrated bar may hold
+// which popover is open (`open` / `onToggle`), so an editor stays open when applying its change turns an
+// opener into a chip.
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { Plus, X } from "lucide-react";
@@ -14,7 +16,10 @@ const PANEL =
 /** No disclosure triangle: the chip or the "+" says it opens. */
 const NO_MARKER = "cursor-pointer list-none [&::-webkit-details-marker]:hidden";
 
-type PopoverProps = {
+/** Which popover is open, when the bar keeps it (after hydration); uncontrolled without. */
+export type PopoverState = { open?: boolean; onToggle?: (open: boolean) => void };
+
+type PopoverProps = PopoverState & {
   summary: ReactNode;
   summaryClassName: string;
   group: string;
@@ -23,9 +28,9 @@ type PopoverProps = {
   children: ReactNode;
 };
 
-function FilterPopover({ summary, summaryClassName, group, testId, title, children }: PopoverProps) {
+function FilterPopover({ summary, summaryClassName, group, testId, title, children, open, onToggle }: PopoverProps) {
   return (
-    <details name={group} className="min-w-0">
+    <details name={group} className="min-w-0" open={open} onToggle={onToggle ? (e) => onToggle(e.currentTarget.open) : undefined}>
       <summary className={`${NO_MARKER} ${summaryClassName}`} data-testid={testId} title={title}>
         {summary}
       </summary>
@@ -34,7 +39,7 @@ function FilterPopover({ summary, summaryClassName, group, testId, title, childr
   );
 }
 
-export type FilterChipProps = {
+export type FilterChipProps = PopoverState & {
   /** "Statut : Échouée" — the filter and its value in words. */
   label: string;
   /** What removing it leaves: the page's URL without this filter's keys (and without the page number). */
@@ -50,7 +55,7 @@ export type FilterChipProps = {
 };
 
 /** An active filter: its words open its editor, the × removes it. Both at least 44 px tall. */
-export function FilterChip({ label, removeHref, removeLabel, editor, group, id }: FilterChipProps) {
+export function FilterChip({ label, removeHref, removeLabel, editor, group, id, open, onToggle }: FilterChipProps) {
   const words = <span className="block max-w-[14rem] truncate">{label}</span>;
   return (
     <li
@@ -64,6 +69,8 @@ export function FilterChip({ label, removeHref, removeLabel, editor, group, id }
           group={group}
           testId={`filter-open-${id}`}
           title={label}
+          open={open}
+          onToggle={onToggle}
         >
           {editor}
         </FilterPopover>
@@ -87,7 +94,7 @@ export function FilterChip({ label, removeHref, removeLabel, editor, group, id }
 }
 
 /** A filter not in use: "+ Statut", opening its editor. */
-export function FilterOpener({ label, group, id, children }: { label: string; group: string; id: string; children: ReactNode }) {
+export function FilterOpener({ label, group, id, children, open, onToggle }: PopoverState & { label: string; group: string; id: string; children: ReactNode }) {
   return (
     <li className="shrink-0">
       <FilterPopover
@@ -100,6 +107,8 @@ export function FilterOpener({ label, group, id, children }: { label: string; gr
         summaryClassName={buttonClass("secondary", "rounded-full border-dashed")}
         group={group}
         testId={`filter-open-${id}`}
+        open={open}
+        onToggle={onToggle}
       >
         {children}
       </FilterPopover>
