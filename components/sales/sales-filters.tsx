@@ -245,7 +245,7 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
               {t("addFilter")}
             </summary>
             <ul
-              className="absolute inset-x-0 z-10 mt-1 flex flex-wrap gap-2 rounded-md border border-zinc-200 bg-white p-3 shadow-lg sm:static sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none dark:border-zinc-700 dark:bg-zinc-900 sm:dark:bg-transparent"
+              className="absolute inset-x-0 z-20 mt-1 flex flex-wrap gap-2 rounded-md border border-zinc-200 bg-white p-3 shadow-lg sm:static sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none dark:border-zinc-700 dark:bg-zinc-900 sm:dark:bg-transparent"
               aria-label={t("more")}
             >
               {idleGroups.map((group) => (
