@@ -1,7 +1,8 @@
 // The Sales table's columns: ids are the server's sort keys (lib/sales/schemas.ts SALE_SORT_COLUMNS),
-// so clicking a header sorts the whole filter on the server, not the visible page. On a phone each sale is
-// a card: customer and amount first, then status and date (what a merchant scans), the rest below. Codes in
-// the merchant's words (<CodeLabel>), dates in the store's time zone (<DateTime>).
+// so clicking a header sorts the whole filter on the server, not the visible page. What a merchant scans
+// comes first (issue 16): the date, who bought and how much, then the status and product, the reference
+// after; on a phone each sale is a card: customer and amount first, then status and date, the rest below.
+// Codes in the merchant's words (<CodeLabel>), dates in the store's time zone (<DateTime>).
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { Column } from "@/components/data-table/data-table";
@@ -27,18 +28,6 @@ export function useSalesColumns(): Column<SaleListItem>[] {
     const columns: SaleColumn[] = [
       { id: "created_at", header: t("createdAt"), sortable: true, card: "date", cell: (row) => (row.createdAt ? <DateTime value={row.createdAt} /> : unknown) },
       {
-        id: "id",
-        header: t("reference"),
-        sortable: true,
-        alwaysVisible: true,
-        cell: (row) => (
-          <Link prefetch={false} href={`/sales/${encodeURIComponent(row.id)}`} className={`${link} font-mono text-xs text-brand-700 dark:text-brand-100`}>
-            {row.id}
-          </Link>
-        ),
-      },
-      { id: "status", header: t("status"), sortable: true, card: "status", cell: (row) => <SaleStatusBadge status={row.status} /> },
-      {
         id: "customer_name",
         header: t("customer"),
         sortable: true,
@@ -52,9 +41,21 @@ export function useSalesColumns(): Column<SaleListItem>[] {
             (row.customerName ?? unknown)
           ),
       },
-      { id: "customer_email", header: t("email"), sortable: true, cell: (row) => row.customerEmail ?? unknown },
-      { id: "product_name", header: t("product"), sortable: true, cell: (row) => row.productName ?? unknown },
       { id: "amount", header: t("amount"), sortable: true, align: "right", card: "amount", cell: (row) => money(row.amount) },
+      { id: "status", header: t("status"), sortable: true, card: "status", cell: (row) => <SaleStatusBadge status={row.status} /> },
+      { id: "product_name", header: t("product"), sortable: true, cell: (row) => row.productName ?? unknown },
+      {
+        id: "id",
+        header: t("reference"),
+        sortable: true,
+        alwaysVisible: true,
+        cell: (row) => (
+          <Link prefetch={false} href={`/sales/${encodeURIComponent(row.id)}`} className={`${link} font-mono text-xs text-brand-700 dark:text-brand-100`} data-testid="sale-link">
+            {row.id}
+          </Link>
+        ),
+      },
+      { id: "customer_email", header: t("email"), sortable: true, cell: (row) => row.customerEmail ?? unknown },
       { id: "original_amount", header: t("originalAmount"), sortable: true, align: "right", cell: (row) => money(row.originalAmount) },
       { id: "discount_amount", header: t("discountAmount"), sortable: true, align: "right", cell: (row) => money(row.discountAmount) },
       { id: "currency", header: t("currency"), sortable: true, card: "none", cell: (row) => row.amount?.currency ?? unknown },

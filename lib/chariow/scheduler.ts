@@ -1,14 +1,18 @@
 // The one gate every Chariow call goes through, per API key: spends the rate-limit budget learned from
-// X-RateLimit-* headers, serves interactive before background, absorbs 429s and retries safe GETs. A
-// person does not wait for the next window: an interactive call the budget cannot serve within a few
-// seconds fails at once with ChariowBudgetExhaustedError, which says when the budget comes back.
+// X-RateLimit-* headers, serves interactive before background before low, absorbs 429s and retries safe
+// GETs. A person does not wait for the next window: an interactive call the budget cannot serve within a
+// few seconds fails at once with ChariowBudgetExhaustedError, which says when the budget comes back. A
+// low-priority call (the affiliate lookups, issue 16) is served only when nothing else is queued and never
+// waits for the budget at all: it fails at once rather than hold a slot the sync will want.
 import "server-only";
 import { createMemoryBudgetStore, type BudgetStore } from "./budget-store";
 import { systemClock, type Clock } from "./clock";
 import { ChariowAbortedError, ChariowBudgetExhaustedError, ChariowError, ChariowUpstreamUnavailableError } from "./errors";
 import type { HttpMethod, RawResponse } from "./transport";
 
-export type Priority = "interactive" | "background";
+export type Priority = "interactive" | "background" | "low";
+/** Served in this order: a queued call of an earlier priority always goes first. */
+const PRIORITIES = ["interactive", "background", "low"] as const satisfies readonly Priority[];
 
 export interface ScheduledRequest {
   method: HttpMethod;
@@ -17,7 +21,8 @@ export interface ScheduledRequest {
   signal?: AbortSignal;
   /**
    * The longest this call may wait for the budget before failing with ChariowBudgetExhaustedError.
-   * Default: the scheduler's `interactiveMaxWaitMs` for interactive calls, no limit for background ones.
+   * Default: the scheduler's `interactiveMaxWaitMs` for interactive calls, no limit for background ones,
+   * none at all for low ones (served now or failed).
    */
   maxWaitMs?: number;
   send: (signal?: AbortSignal) => Promise<RawResponse>;
@@ -27,7 +32,7 @@ export interface SchedulerState {
   limit: number;
   remaining: number;
   resetAt: number | null;
-  queued: { interactive: number; background: number };
+  queued: { interactive: number; background: number; low: number };
   inFlight: number;
   lastError?: { endpoint: string; code: string; message: string; at: number };
   lastSuccessAt?: number;
@@ -90,7 +95,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
   const backoffMax = options.backoffMaxMs ?? 30_000;
   const random = options.random ?? Math.random;
   const interactiveMaxWait = options.interactiveMaxWaitMs ?? 5_000;
-  const queues: Record<Priority, Job[]> = { interactive: [], background: [] };
+  const queues: Record<Priority, Job[]> = { interactive: [], background: [], low: [] };
   const listeners = new Set<(event: SchedulerEvent, state: SchedulerState) => void>();
   let inFlight = 0;
   let pumping = false;
@@ -105,7 +110,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
       limit: b.limit,
       remaining: b.remaining,
       resetAt: b.resetAt,
-      queued: { interactive: queues.interactive.length, background: queues.background.length },
+      queued: { interactive: queues.interactive.length, background: queues.background.length, low: queues.low.length },
       inFlight,
       ...(lastError ? { lastError } : {}),
       ...(lastSuccessAt !== undefined ? { lastSuccessAt } : {}),
@@ -130,11 +135,11 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
   }
 
   function next(): Job | undefined {
-    return queues.interactive.shift() ?? queues.background.shift();
+    return queues.interactive.shift() ?? queues.background.shift() ?? queues.low.shift();
   }
 
   function hasQueued() {
-    return queues.interactive.length + queues.background.length > 0;
+    return queues.interactive.length + queues.background.length + queues.low.length > 0;
   }
 
   async function pump() {
@@ -174,7 +179,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
 
   /** Fails, without sending them, the queued calls that may not wait until `retryAt`. */
   function expireBefore(retryAt: number) {
-    for (const priority of ["interactive", "background"] as const) {
+    for (const priority of PRIORITIES) {
       const expired = queues[priority].filter((job) => job.deadline < retryAt);
       if (expired.length === 0) continue;
       queues[priority] = queues[priority].filter((job) => job.deadline >= retryAt);
@@ -269,7 +274,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
       return new Promise<RawResponse>((resolve, reject) => {
         const priority = request.priority ?? "interactive";
         const signal = request.signal;
-        const maxWait = request.maxWaitMs ?? (priority === "interactive" ? interactiveMaxWait : Infinity);
+        const maxWait = request.maxWaitMs ?? (priority === "interactive" ? interactiveMaxWait : priority === "low" ? 0 : Infinity);
         const job: Job = { request, priority, attempt: 0, rateLimited: 0, deadline: clock.now() + maxWait, resolve, reject, detachAbort: () => {} };
         if (signal?.aborted) return reject(new ChariowAbortedError("Request aborted", request.endpoint, null));
         // The pump is already sleeping until the budget comes back: no need to queue to learn that.

@@ -31,14 +31,22 @@ function fieldsOf(a: Affiliate, source: AffiliateSource): AffiliateFields {
 /**
  * Records what a lookup or Pulse says about an affiliate, merged with what was known (null = not given).
  * Keyed by referral code when known, else by id; a row first seen by id moves to its code once learnt.
- * A sale only adds an affiliate it names; it never overrides what a lookup or Pulse said.
+ * A sale only adds an affiliate it names; it never overrides what a lookup or Pulse said. `keepSource`:
+ * the row keeps where the store first met the affiliate (the background lookups of lib/sync complete an
+ * affiliate met in a sale, which stays "sale").
  */
-export async function upsertAffiliate(db: Kysely<Database>, affiliate: Affiliate, source: AffiliateSource, at: string = new Date().toISOString()): Promise<void> {
-  await withWriteTransaction(db, (trx) => mergeAffiliate(trx, affiliate, source, at));
+export async function upsertAffiliate(
+  db: Kysely<Database>,
+  affiliate: Affiliate,
+  source: AffiliateSource,
+  at: string = new Date().toISOString(),
+  opts: { keepSource?: boolean } = {},
+): Promise<void> {
+  await withWriteTransaction(db, (trx) => mergeAffiliate(trx, affiliate, source, at, opts));
 }
 
 /** upsertAffiliate's body, for callers already inside a mirror write (upsertSales). */
-export async function mergeAffiliate(trx: Kysely<Database>, affiliate: Affiliate, source: AffiliateSource, at: string): Promise<void> {
+export async function mergeAffiliate(trx: Kysely<Database>, affiliate: Affiliate, source: AffiliateSource, at: string, opts: { keepSource?: boolean } = {}): Promise<void> {
   const incoming = fieldsOf(affiliate, source);
   const key = incoming.code ?? incoming.id ?? affiliate.id;
   {
@@ -54,7 +62,7 @@ export async function mergeAffiliate(trx: Kysely<Database>, affiliate: Affiliate
       for (const [k, v] of Object.entries(prior) as Array<[keyof AffiliatesTable, unknown]>) {
         if ((merged[k] === null || merged[k] === undefined) && v !== null) (merged as unknown as Record<string, unknown>)[k] = v;
       }
-      if (source === "sale") merged.source = prior.source;
+      if (source === "sale" || opts.keepSource) merged.source = prior.source;
       if (prior.first_seen_at < merged.first_seen_at) merged.first_seen_at = prior.first_seen_at;
       await trx.deleteFrom("affiliates").where("key", "in", existing.map((r) => r.key)).execute();
     }

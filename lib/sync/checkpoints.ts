@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { Database } from "@/lib/db";
 
-export type SyncJobName = "backfill" | "incremental" | "enrichment" | "reconciliation" | "licences";
+export type SyncJobName = "backfill" | "incremental" | "enrichment" | "reconciliation" | "licences" | "affiliates";
 
 /** The job's saved state, or null when none is saved or it no longer fits the schema (start over). */
 export async function loadCheckpoint<S extends z.ZodType>(db: Kysely<Database>, job: SyncJobName, schema: S): Promise<z.output<S> | null> {

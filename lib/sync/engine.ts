@@ -1,6 +1,7 @@
-// The SyncEngine: one loop that holds the lease and runs the four jobs at their cadence — backfill
+// The SyncEngine: one loop that holds the lease and runs the jobs at their cadence — backfill
 // until done (in slices so the others get their turn), incremental every minute or on "sync now",
-// reconciliation and the licences walk daily once the history is in, enrichment with whatever budget is left.
+// reconciliation and the licences walk daily once the history is in, enrichment with whatever budget is left,
+// and last, with what enrichment leaves, the affiliate lookups (lowest priority, at most once a minute).
 // A store without an optional job's endpoint (no /licenses) gets it marked "not available", asked again daily.
 import "server-only";
 import type { Kysely } from "kysely";
@@ -8,6 +9,7 @@ import { isEndpointUnavailable, systemClock, type ChariowClient, type Clock } fr
 import type { Database } from "@/lib/db";
 import { loadBackfillState, runBackfillSlice, type BackfillOptions } from "./backfill";
 import { shiftDay, utcDay, type SyncContext } from "./context";
+import { runAffiliateLookups, type AffiliateLookupsOptions } from "./affiliate-lookups";
 import { runEnrichment, type EnrichmentOptions } from "./enrichment";
 import { runIncremental, type IncrementalOptions } from "./incremental";
 import { isOptionalSyncJob, LeaseLostError, notAvailableSince, recordJobFailure, recordJobNotAvailable, recordJobSuccess, type OptionalSyncJob, type SyncJobKey } from "./job-status";
@@ -34,6 +36,8 @@ export interface SyncEngineOptions {
   reconciliationEveryMs?: number;
   /** Between two walks of GET /licenses (default daily); licence Pulses keep the view current meanwhile. */
   licencesEveryMs?: number;
+  /** Between two runs of the affiliate lookups (default a minute; each run takes a few codes at most). */
+  affiliateLookupsEveryMs?: number;
   /** Backfill requests per slice before the loop looks at the other jobs again. */
   backfillSliceRequests?: number;
   /** Wait after a failed job before trying it again (doubles up to 10 min). */
@@ -41,8 +45,9 @@ export interface SyncEngineOptions {
   backfill?: BackfillOptions;
   incremental?: IncrementalOptions;
   enrichment?: EnrichmentOptions;
+  affiliateLookups?: AffiliateLookupsOptions;
   /** Turns jobs off (tests, or a deployment that only wants some). */
-  jobs?: Partial<Record<"backfill" | "incremental" | "enrichment" | "reconciliation" | "licences", boolean>>;
+  jobs?: Partial<Record<"backfill" | "incremental" | "enrichment" | "reconciliation" | "licences" | "affiliates", boolean>>;
   onError?: (job: SyncJobKey, error: unknown) => void;
 }
 
@@ -70,14 +75,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const incrementalEveryDuringBackfill = options.incrementalDuringBackfillEveryMs ?? 10 * 60_000;
   const reconcileEvery = options.reconciliationEveryMs ?? 24 * 3600_000;
   const licencesEvery = options.licencesEveryMs ?? 24 * 3600_000;
+  const affiliatesEvery = options.affiliateLookupsEveryMs ?? 60_000;
   const sliceRequests = options.backfillSliceRequests ?? 10;
   const baseBackoff = options.errorBackoffMs ?? 30_000;
-  const enabled = (job: "backfill" | "incremental" | "enrichment" | "reconciliation" | "licences") => options.jobs?.[job] ?? true;
+  const enabled = (job: "backfill" | "incremental" | "enrichment" | "reconciliation" | "licences" | "affiliates") => options.jobs?.[job] ?? true;
   let controller = new AbortController();
   let stopping = false;
   let loop: Promise<void> | null = null;
   let lastRenewal = 0;
   let nextIncrementalAt = 0;
+  let nextAffiliatesAt = 0;
   let backfillDone = false;
   const backoffUntil = new Map<SyncJobKey, number>();
   const failures = new Map<SyncJobKey, number>();
@@ -187,6 +194,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (enabled("enrichment")) {
           ran.push("enrichment");
           await runJob("enrichment", () => runEnrichment(ctx, options.enrichment), (r) => ({ requests: r.requests, enriched: r.enriched }));
+        }
+        // Last: only what enrichment left of the budget, above a larger reserve (lib/sync/affiliate-lookups.ts).
+        if (enabled("affiliates") && clock.now() >= nextAffiliatesAt) {
+          ran.push("affiliates");
+          nextAffiliatesAt = clock.now() + affiliatesEvery;
+          await runJob("affiliates", () => runAffiliateLookups(ctx, options.affiliateLookups), (r) => ({ requests: r.requests, found: r.found, notFound: r.notFound, failed: r.failed, left: r.left }));
         }
       }
     } catch (error) {

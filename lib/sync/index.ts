@@ -12,5 +12,14 @@ export { runIncremental, type IncrementalOptions, type IncrementalResult } from 
 export { runEnrichment, type EnrichmentOptions, type EnrichmentResult } from "./enrichment";
 export { runReconciliationSlice, type ReconciliationResult } from "./reconciliation";
 export { runLicencesSlice, licencesSyncDue, loadLicencesSyncState, type LicencesSyncResult } from "./licences";
+export {
+  runAffiliateLookups,
+  loadAffiliateLookups,
+  nextAffiliateLookupAt,
+  AFFILIATE_LOOKUP_MIN_INTERVAL_MS,
+  type AffiliateLookupEntry,
+  type AffiliateLookupsOptions,
+  type AffiliateLookupsResult,
+} from "./affiliate-lookups";
 export { classifySyncError, notAvailableSince, CORE_SYNC_JOBS, OPTIONAL_SYNC_JOBS, type CoreSyncJob, type OptionalSyncJob, type SyncErrorKind } from "./job-status";
 export type { SyncContext } from "./context";

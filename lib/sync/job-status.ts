@@ -42,7 +42,11 @@ export const CORE_SYNC_JOBS = ["backfill", "incremental", "enrichment", "reconci
 export const OPTIONAL_SYNC_JOBS = ["licences"] as const;
 export type CoreSyncJob = (typeof CORE_SYNC_JOBS)[number];
 export type OptionalSyncJob = (typeof OPTIONAL_SYNC_JOBS)[number];
-export type SyncJobKey = CoreSyncJob | OptionalSyncJob | "engine";
+/**
+ * "affiliates" (the background affiliate lookups, lowest priority) is neither: its state is recorded like
+ * the others but never decides health, and Settings does not list it.
+ */
+export type SyncJobKey = CoreSyncJob | OptionalSyncJob | "affiliates" | "engine";
 
 export function isCoreSyncJob(job: string): job is CoreSyncJob {
   return (CORE_SYNC_JOBS as readonly string[]).includes(job);

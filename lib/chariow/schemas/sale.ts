@@ -116,7 +116,12 @@ export const saleRawSchema = z.object({
   campaign: opt(z.object({ id: idSchema, name: optString })),
   rate: opt(ratingSchema),
   rating: opt(ratingSchema),
-  store_affiliate: opt(z.object({ id: idSchema, code: optString })),
+  // The referral code at top level (seeds) or in the wrapped account (current shape, like GET /affiliates
+  // and affiliate.joined, §6 §8): without it the affiliate stays "known only from a sale" and cannot be
+  // looked up by code (lib/sync/affiliate-lookups.ts).
+  store_affiliate: opt(
+    z.object({ id: idSchema, code: optString, account: opt(z.object({ code: optString })) }).transform((a) => ({ id: a.id, code: a.code ?? a.account?.code ?? null })),
+  ),
   affiliate_commission: opt(moneySchema),
   post_purchase: opt(postPurchaseSchema),
   custom_fields_values: opt(z.unknown()),

@@ -22,16 +22,26 @@ test("Sales: sort, next page and a status filter without JavaScript", async ({ p
   await expect(page).toHaveURL(/page=2/);
   await expect(rows.first()).not.toHaveAttribute("data-row-id", firstOfPageOne!);
 
-  // On a phone the filters are folded under one line, so the sales come first.
+  // On a phone the filters not in use fold under one "+ Filtrer", so the sales come first; each opens
+  // its own small GET form.
   await expect(page.getByTestId("filter-status-failed")).toBeHidden();
   await page.getByTestId("filters-toggle").click();
+  await page.getByTestId("filter-open-status").click();
   await page.getByTestId("filter-status-failed").check();
-  await page.getByTestId("filters-apply").click();
+  await page.getByTestId("filters-apply-status").click();
   await expect(page).toHaveURL(/status=failed/);
+  await expect(page).toHaveURL(/sort=amount&dir=desc/);
   await expect(page).not.toHaveURL(/page=2/);
   const statuses = await page.getByTestId("sales-table").locator("tbody [data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
   expect(statuses.length).toBeGreaterThan(0);
   expect(new Set(statuses)).toEqual(new Set(["failed"]));
+  // The filter in use is a chip on one row (no wall of fields); its × is a link that removes it.
+  await expect(page.getByTestId("filter-chip-status")).toContainText("Échouée");
+  expect((await page.getByTestId("filter-chips").boundingBox())!.height).toBeLessThan(60);
+  await page.getByTestId("filter-status-remove").click();
+  await expect(page).not.toHaveURL(/status=/);
+  await expect(page).toHaveURL(/sort=amount&dir=desc/);
+  await expect(page.getByTestId("filter-chip-status")).toHaveCount(0);
 });
 
 test("Payouts and Recovery: a period preset and the next page without JavaScript", async ({ page }) => {

@@ -32,12 +32,15 @@ test.describe("owner", () => {
 
     // Filter: failed sales in XOF, created up to 30 days ago (live demo activity cannot change that set).
     const to = daysAgo(30);
+    // Each filter opens from its "+ Statut", "+ Devise"… and applies at once; once in use it is a chip.
+    await page.getByTestId("filter-open-status").click();
     await page.getByTestId("filter-status-failed").check();
     await expect(page).toHaveURL(/status=failed/);
-    // Currency is among the filters behind "More filters".
-    await page.getByTestId("filters-more").click();
+    await expect(page.getByTestId("filter-chip-status")).toContainText("Échouée");
+    await page.getByTestId("filter-open-currency").click();
     await page.getByTestId("filter-currency").selectOption("XOF");
     await expect(page).toHaveURL(/currency=XOF/);
+    await page.getByTestId("filter-open-date").click();
     await page.getByTestId("filter-to").fill(to);
     await expect(page).toHaveURL(new RegExp(`to=${to}`));
     // Sort by paid amount, largest first.
@@ -60,7 +63,9 @@ test.describe("owner", () => {
     const bookmark = page.url();
     const tab = await context.newPage();
     await tab.goto(bookmark);
+    await expect(tab.getByTestId("filter-chip-status")).toContainText("Échouée");
     await expect(tab.getByTestId("filter-status-failed")).toBeChecked();
+    await expect(tab.getByTestId("filter-chip-currency")).toContainText("XOF");
     await expect(tab.getByTestId("filter-currency")).toHaveValue("XOF");
     await expect(tab.getByTestId("filter-to")).toHaveValue(to);
     await expect(tab.getByRole("columnheader", { name: /Payé/ })).toHaveAttribute("aria-sort", "descending");
@@ -74,7 +79,7 @@ test.describe("owner", () => {
     await page.getByTestId("saved-view-save").click();
     await expect(page.getByTestId("saved-view-link").filter({ hasText: viewName })).toBeVisible();
     await page.goto("/sales");
-    await expect(page.getByTestId("filter-status-failed")).not.toBeChecked();
+    await expect(page.getByTestId("filter-chip-status")).toHaveCount(0);
     await page.getByTestId("saved-views").locator("summary").click();
     await page.getByTestId("saved-view-link").filter({ hasText: viewName }).click();
     await expect(page).toHaveURL(/status=failed/);
@@ -135,7 +140,7 @@ test.describe("support", () => {
     const res = await page.request.get("/api/sales/export.csv");
     expect(res.status()).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("forbidden");
-    await page.getByTestId("sales-table").locator("tbody tr[data-row-id] a").first().click();
+    await page.getByTestId("sales-table").locator("tbody tr[data-row-id]").first().getByTestId("sale-link").click();
     // Live when the API budget allows, else the mirror's copy, which must then say so.
     const detail = page.getByTestId("sale-detail");
     await expect(detail).toBeVisible({ timeout: 20_000 });

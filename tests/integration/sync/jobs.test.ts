@@ -97,7 +97,8 @@ describeEachEngine("sync jobs", ({ db }) => {
     expect(ran.flat()).not.toContain("reconciliation");
     // The licences walk waits for the backfill, then reads every licence (a few pages) before the enrichment.
     expect(ran.slice(0, -1).flat()).not.toContain("licences");
-    expect(ran.at(-1)).toEqual(["backfill", "licences", "enrichment"]);
+    // The affiliate lookups come last, after the enrichment, at most once a minute.
+    expect(ran.at(-1)).toEqual(["backfill", "licences", "enrichment", "affiliates"]);
     const licences = await db().db.selectFrom("sale_licences").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(Number(licences.n)).toBe(sim.truth().licences);
     // Not a minute later: nothing but enrichment; a "sync now" runs the incremental at once.

@@ -82,6 +82,17 @@ describe("sale variants", () => {
     expect(sale.createdAt).toBeNull();
   });
 
+  it("reads a store affiliate's code from its account (the current shape), else leaves it unknown", async () => {
+    const detail = (storeAffiliate: unknown) => ({ ...saleDetailPayload({ channel: "affiliate" }, "current"), store_affiliate: storeAffiliate });
+    const read = async (storeAffiliate: unknown) => {
+      const { client } = testClient(() => ({ body: itemEnvelope(detail(storeAffiliate)) }));
+      return (await client.getSale("sal_x")).storeAffiliate;
+    };
+    expect(await read({ id: "saff_1", status: "active", account: { id: "aff_1", code: "CREATOR123", pseudo: "creator" } })).toEqual({ id: "saff_1", code: "CREATOR123" });
+    expect(await read({ id: "saff_1", code: "JOHN25", account: { code: "OTHER" } })).toEqual({ id: "saff_1", code: "JOHN25" });
+    expect(await read({ id: "saff_2", status: "active" })).toEqual({ id: "saff_2", code: null });
+  });
+
   it("ignores unknown extra fields anywhere", async () => {
     const base = saleSummaryPayload({ currency: "EUR", originalMinor: 1500 }, "current");
     const summary = { ...base, amount: { ...base.amount, raw: 15, extra: true }, brand_new_field: { x: 1 } };

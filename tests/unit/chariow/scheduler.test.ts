@@ -91,6 +91,52 @@ describe("priorities", () => {
   });
 });
 
+describe("low priority (background affiliate lookups)", () => {
+  it("goes after every queued interactive and background call", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const { client, calls } = testClient(
+      async (call) => {
+        if (calls.length === 1) await gate; // hold the first call in flight while the others queue
+        return { body: itemEnvelope({ id: call.url, name: "B" }) };
+      },
+      { store: realisticBudget(), maxConcurrency: 1 },
+    );
+    const order: string[] = [];
+    const first = client.getStore({ priority: "background" }).then(() => order.push("bg0"));
+    await new Promise((r) => setImmediate(r));
+    const low = client.getStore({ priority: "low" }).then(() => order.push("low"));
+    const bg = client.getStore({ priority: "background" }).then(() => order.push("bg1"));
+    const interactive = client.getStore({ priority: "interactive" }).then(() => order.push("interactive"));
+    release();
+    await Promise.all([first, low, bg, interactive]);
+    expect(order).toEqual(["bg0", "interactive", "bg1", "low"]);
+  });
+
+  it("never waits for the budget: with none left it fails at once, sends nothing, and the sync's calls still go", async () => {
+    const { client, calls, clock, scheduler } = testClient(() => ({ body: storeBody }), { store: realisticBudget() });
+    const background = Array.from({ length: 11 }, () => client.getStore(SYNC));
+    await background[9]; // the 10 assumed slots are spent, one sync call waits for the window
+    const t0 = clock.now();
+    const low = await client.getStore({ priority: "low" }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(low).toBeInstanceOf(ChariowBudgetExhaustedError);
+    expect(clock.now() - t0).toBe(0);
+    expect(calls).toHaveLength(10);
+    expect(scheduler.state().queued.low).toBe(0);
+    await Promise.all(background);
+    expect(calls).toHaveLength(11);
+  });
+
+  it("with nothing queued and budget left, is served like any call", async () => {
+    const { client, calls } = testClient(() => ({ body: storeBody }), { store: realisticBudget() });
+    await expect(client.getStore({ priority: "low" })).resolves.toMatchObject({ name: "Boutique" });
+    expect(calls).toHaveLength(1);
+  });
+});
+
 describe("budget spent: an interactive call fails at once with the reset time", () => {
   /** Settles `p` without waiting: what it resolved to or threw, and the virtual time it took. */
   async function outcome<T>(clock: { now(): number }, p: Promise<T>) {
@@ -320,7 +366,7 @@ describe("observability and registry", () => {
     expect(scheduler.state().queued.background + scheduler.state().inFlight).toBeGreaterThan(0);
     await Promise.all([first, second]);
     const s = scheduler.state();
-    expect(s.queued).toEqual({ interactive: 0, background: 0 });
+    expect(s.queued).toEqual({ interactive: 0, background: 0, low: 0 });
     expect(s.inFlight).toBe(0);
     expect(s.lastSuccessAt).toBe(clock.now());
   });

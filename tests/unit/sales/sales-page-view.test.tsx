@@ -1,12 +1,14 @@
-// The Sales page as the server sends it, before any JavaScript: the filters are a GET form to the page
-// (statuses as checkboxes, days with presets in the store's calendar, Apply, "Clear filters" a link) that
-// keeps the table's sort; the table's rows carry every code in words and every date in the store's zone;
-// sort links keep the filters. Hand-built rows; expected days computed here from a fixed "today".
+// The Sales page as the server sends it, before any JavaScript: the filters in use are chips whose × is a
+// link removing that filter, the others "+" openers, each editor a GET form to the page (statuses as
+// checkboxes, days with presets in the store's calendar, Apply) that keeps the rest of the URL, "Reset" a
+// link; the table's rows carry every code in words and every date in the store's zone; sort links keep
+// the filters. Hand-built rows; expected days and hrefs written out here from a fixed "today".
 import { describe, expect, it } from "vitest";
 import { SalesClient, type SalesResponse } from "@/app/(dashboard)/sales/sales-client";
 import { SalesTable } from "@/components/sales/sales-table";
 import type { SaleListItem } from "@/lib/sales/schemas";
 import { parseSalesView, salesQueryOf } from "@/lib/sales/schemas";
+import { elementByTestId, textOf } from "@/tests/support/html";
 import { attributesOf, renderHtml } from "@/tests/support/render";
 import { atUrl } from "@/tests/support/at-url";
 
@@ -33,17 +35,48 @@ async function render(url: string, rows: SaleListItem[], extra: { fixedCustomer?
 }
 
 describe("Sales page (server HTML)", () => {
-  it("filters as a GET form that keeps the table's sort; presets in the store's calendar", async () => {
+  it("filters in use as chips whose × link removes that filter only, keeping the sort and dropping the page", async () => {
+    const html = await render("/sales?status=failed,abandoned&currency=XOF&from=2026-03-01&to=2026-03-10&sort=amount&dir=desc&page=2", [sale("s1")]);
+    const chips = elementByTestId(html, "filter-chips")!;
+    expect(textOf(elementByTestId(chips, "filter-open-status")!)).toBe("Statut\u202f: Échouée, Abandonnée");
+    expect(textOf(elementByTestId(chips, "filter-open-currency")!)).toBe("Devise\u202f: XOF");
+    expect(textOf(elementByTestId(chips, "filter-open-date")!)).toBe("Date\u202f: du 1 mars 2026 au 10 mars 2026");
+    const remove = (id: string) => attributesOf(elementByTestId(chips, `filter-${id}-remove`)!, "a", "href");
+    expect(remove("status")).toEqual(["/sales?currency=XOF&from=2026-03-01&to=2026-03-10&sort=amount&dir=desc"]);
+    expect(remove("currency")).toEqual(["/sales?status=failed%2Cabandoned&from=2026-03-01&to=2026-03-10&sort=amount&dir=desc"]);
+    expect(remove("date")).toEqual(["/sales?status=failed%2Cabandoned&currency=XOF&sort=amount&dir=desc"]);
+    expect(elementByTestId(chips, "filter-status-remove")).toContain('aria-label="Retirer le filtre Statut"');
+    // "Reset" keeps the table's sort only.
+    expect(attributesOf(elementByTestId(html, "filters-clear")!, "a", "href")).toEqual(["/sales?sort=amount&dir=desc"]);
+    // A preset range reads as its name.
+    const preset = await render("/sales?from=2026-03-09&to=2026-03-15", []);
+    expect(textOf(elementByTestId(preset, "filter-open-date")!)).toBe("Date\u202f: 7 derniers jours");
+  });
+
+  it("offers each filter not in use as a '+' opener holding a GET form that keeps the rest of the URL", async () => {
     const html = await render("/sales?status=failed&currency=XOF&sort=amount&dir=desc&page=2", [sale("s1")]);
-    const form = html.slice(html.indexOf("<form"), html.indexOf("</form>"));
+    // Behind one "+ Filtrer" on a phone: the filters not in use, in order; none of those in use.
+    const more = html.slice(html.indexOf('data-testid="filters-toggle"'));
+    expect(textOf(elementByTestId(html, "filters-toggle")!)).toBe("Filtrer");
+    const openers = [...more.matchAll(/data-testid="filter-open-([a-zA-Z]+)"/g)].map((m) => m[1]);
+    expect(openers).toEqual(["date", "product", "channel", "paymentStatus", "amount", "country", "discount", "campaign"]);
+    expect(textOf(elementByTestId(html, "filter-open-product")!)).toBe("Produit");
+    // The product editor: a GET form to the page with the other filters and the sort, not the page number.
+    const product = elementByTestId(html, "filter-open-product")!;
+    const productForm = html.slice(html.indexOf(product) + product.length);
+    const form = productForm.slice(productForm.indexOf("<form"), productForm.indexOf("</form>"));
     expect(attributesOf(form, "form", "method")).toEqual(["get"]);
     expect(attributesOf(form, "form", "action")).toEqual(["/sales"]);
-    // The table's sort rides along; its page does not (a new filter starts on page 1).
-    expect(form).toContain('<input type="hidden" name="sort" value="amount"/>');
-    expect(form).toContain('<input type="hidden" name="dir" value="desc"/>');
-    expect(form).not.toContain('name="page"');
-    // Statuses are checkboxes of one list, in words; the chosen one checked.
-    const boxes = [...form.matchAll(/<input type="checkbox"([^>]*)\/>([^<]*)/g)].map((m) => [/value="([^"]*)"/.exec(m[1]!)![1], m[1]!.includes('checked=""'), m[2]]);
+    const hidden = [...form.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)"\/>/g)].map((m) => `${m[1]}=${m[2]}`);
+    expect(hidden).toEqual(["status=failed", "currency=XOF", "sort=amount", "dir=desc"]);
+    expect(form).toContain('<option value="prd_1">E-book</option>');
+    expect(form).toMatch(/<button type="submit"[^>]*data-testid="filters-apply-product"[^>]*>Appliquer<\/button>/);
+    // The status editor (inside its chip): checkboxes of one list in words, the chosen one checked, and
+    // the other filters kept but not its own key.
+    const statusChip = elementByTestId(html, "filter-chip-status")!;
+    const statusForm = statusChip.slice(statusChip.indexOf("<form"), statusChip.indexOf("</form>"));
+    expect([...statusForm.matchAll(/<input type="hidden" name="([^"]*)"/g)].map((m) => m[1])).toEqual(["currency", "sort", "dir"]);
+    const boxes = [...statusForm.matchAll(/<input type="checkbox"([^>]*)\/>([^<]*)/g)].map((m) => [/value="([^"]*)"/.exec(m[1]!)![1], m[1]!.includes('checked=""'), m[2]]);
     expect(boxes).toEqual([
       ["awaiting_payment", false, "En attente de paiement"],
       ["completed", false, "Payée"],
@@ -51,20 +84,26 @@ describe("Sales page (server HTML)", () => {
       ["abandoned", false, "Abandonnée"],
       ["settled", false, "Versée"],
     ]);
-    expect(form.match(/name="status"/g)).toHaveLength(5);
-    // Currency chosen; channels, payment statuses and countries offered in words (countries by name).
-    expect(form).toContain('<option value="XOF" selected="">XOF</option>');
-    expect(form).toContain('<option value="store">Boutique</option>');
-    expect(form).toContain('<option value="success">Réussi</option>');
-    expect(form.indexOf(">Bénin<")).toBeLessThan(form.indexOf(">Sénégal<"));
-    // "More filters" is open because one of them (currency) is set.
-    expect(form).toMatch(/<details open=""/);
-    // Presets: last 7 days to "today" (2026-03-15) in the store's calendar, other filters kept, page dropped.
-    expect(attributesOf(form, "a", "href")).toContain("/sales?status=failed&currency=XOF&sort=amount&dir=desc&from=2026-03-09&to=2026-03-15");
-    expect(attributesOf(form, "a", "href")).toContain("/sales?status=failed&currency=XOF&sort=amount&dir=desc&from=2026-02-01&to=2026-02-28");
-    // Apply submits; "Clear filters" keeps the sort only.
-    expect(form).toMatch(/<button type="submit"[^>]*>Appliquer<\/button>/);
-    expect(attributesOf(form, "a", "href")).toContain("/sales?sort=amount&dir=desc");
+    // Channels, payment statuses and countries offered in words (countries by name).
+    expect(html).toContain('<option value="store">Boutique</option>');
+    expect(html).toContain('<option value="success">Réussi</option>');
+    expect(html.indexOf(">Bénin<")).toBeLessThan(html.indexOf(">Sénégal<"));
+    // Day presets in the store's calendar (today 2026-03-15), other filters kept, page dropped.
+    const presets = ["last7", "lastMonth"].flatMap((p) => attributesOf(elementByTestId(html, `date-preset-${p}`)!, "a", "href"));
+    expect(presets).toEqual(["/sales?status=failed&currency=XOF&sort=amount&dir=desc&from=2026-03-09&to=2026-03-15", "/sales?status=failed&currency=XOF&sort=amount&dir=desc&from=2026-02-01&to=2026-02-28"]);
+    // Every editor's popover shares one name: one open at a time.
+    expect(new Set(attributesOf(html, "details", "name"))).toEqual(new Set(["sales-filter"]));
+    // The search box: its own GET form keeping the filters and the sort.
+    const search = html.slice(html.indexOf('role="search"'));
+    expect([...search.slice(0, search.indexOf("</form>")).matchAll(/<input type="hidden" name="([^"]*)"/g)].map((m) => m[1])).toEqual(["status", "currency", "sort", "dir"]);
+  });
+
+  it("no chip and no Reset without a filter; every filter behind the openers", async () => {
+    const html = await render("/sales", [sale("s1")]);
+    expect(elementByTestId(html, "filter-chips")).toBeNull();
+    expect(html).not.toContain('data-testid="filters-clear"');
+    expect([...html.matchAll(/data-testid="filter-open-([a-zA-Z]+)"/g)].map((m) => m[1])).toEqual(["status", "date", "product", "currency", "channel", "paymentStatus", "amount", "country", "discount", "campaign"]);
+    expect(textOf(elementByTestId(html, "filter-open-status")!)).toBe("Statut");
   });
 
   it("rows in words and the store's zone, sort links keeping the filters", async () => {
@@ -91,7 +130,7 @@ describe("Sales page (server HTML)", () => {
   it("says when no sale matches; the customer page offers no customer filter and its form stays on the customer", async () => {
     const html = await render("/customers/cus_1", [], { fixedCustomer: "cus_1" });
     expect(html).toContain("Aucune vente ne correspond à ces filtres.");
-    expect(attributesOf(html, "form", "action")).toEqual(["/customers/cus_1"]);
+    expect(new Set(attributesOf(html, "form", "action"))).toEqual(new Set(["/customers/cus_1"]));
     expect(html).not.toContain('name="customer"');
   });
 });

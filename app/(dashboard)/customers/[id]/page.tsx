@@ -1,12 +1,15 @@
-// A customer's page: lifetime paid value per currency, first and last purchase, failed / abandoned
-// attempts, and their purchases in the shared Sales table (filters, sort, export) fixed on them.
+// A customer's page: how to reach them (phone, WhatsApp, e-mail), lifetime paid value per currency, first
+// and last purchase, failed / abandoned attempts, and their purchases in the shared Sales table fixed on
+// them — with the Sales filters once they have more than a few purchases (./customer-purchases.tsx).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { CustomerContactCard } from "@/components/customers/customer-contact";
 import { CustomerSummaryCard } from "@/components/sales/customer-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { getCustomerContact } from "@/lib/customers/contact";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { getDb } from "@/lib/db";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
@@ -15,8 +18,7 @@ import { salesTotalsForRole } from "@/lib/sales/financial-fields";
 import { salesFilterOptions } from "@/lib/sales/filter-options";
 import { parseSalesView } from "@/lib/sales/schemas";
 import { today } from "@/lib/time";
-import { SalesTable } from "@/components/sales/sales-table";
-import { SalesClient } from "../../sales/sales-client";
+import { CustomerPurchases, customerSalesHaveFilters, purchasesQuery } from "./customer-purchases";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Customers"))("title") };
@@ -30,36 +32,33 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const customer = await getCustomer(db, id);
   if (!customer) notFound();
   const ctx = await salesContext(db);
-  const query = await searchParams;
+  const withFilters = customerSalesHaveFilters(customer.salesCount);
+  const query = purchasesQuery(await searchParams, withFilters);
   const { view, cleared } = parseSalesView({ ...query, customer: id });
-  const [page, totals, options] = await Promise.all([listSales(db, view, ctx), salesTotals(db, view, ctx), salesFilterOptions(db)]);
+  const [page, totals, options, contact] = await Promise.all([
+    listSales(db, view, ctx),
+    salesTotals(db, view, ctx),
+    withFilters ? salesFilterOptions(db) : { products: [], discounts: [], campaigns: [], currencies: [], countries: [] },
+    getCustomerContact(db, id, customer.email),
+  ]);
   return (
     <>
       <PageHeader title={customer.name ?? customer.email ?? t("title")} description={customer.name ? (customer.email ?? undefined) : undefined} />
       <div className="space-y-6">
+        <CustomerContactCard contact={contact} />
         <CustomerSummaryCard customer={customer} />
-        <section aria-label={t("purchases")} className="space-y-2">
-          <h2 className="text-base font-semibold">{t("purchases")}</h2>
-          <SalesClient
-            view={view}
-            cleared={cleared}
-            options={options}
-            today={today(ctx.timeZone)}
-            fixedCustomer={id}
-            basePath={`/customers/${encodeURIComponent(id)}`}
-            results={
-              <SalesTable
-                view={view}
-                page={page}
-                totals={salesTotalsForRole(totals, member.role)}
-                pathname={`/customers/${encodeURIComponent(id)}`}
-                query={query}
-                canExport={can(member.role, "export:csv")}
-                fixedCustomer={id}
-              />
-            }
-          />
-        </section>
+        <CustomerPurchases
+          customerId={id}
+          salesCount={customer.salesCount}
+          view={view}
+          cleared={cleared}
+          page={page}
+          totals={salesTotalsForRole(totals, member.role)}
+          options={options}
+          today={today(ctx.timeZone)}
+          query={query}
+          canExport={can(member.role, "export:csv")}
+        />
       </div>
     </>
   );
