@@ -44,7 +44,7 @@ export function LeadPanel({ lead, members, closeHref, languageHrefs, exactLink }
   return (
     <>
       {/* The phone's backdrop: a tap beside the sheet closes it (the Close link is the keyboard's way). */}
-      <Link prefetch={false} scroll={false} href={closeHref} tabIndex={-1} aria-hidden className="fixed inset-0 z-40 bg-black/40 lg:hidden" data-testid="lead-backdrop" />
+      <Link prefetch={false} scroll={false} href={closeHref} tabIndex={-1} aria-hidden aria-label={t("panel.close")} className="fixed inset-0 z-40 bg-black/40 lg:hidden" data-testid="lead-backdrop" />
       <section
         id="lead-panel"
         data-testid="lead-panel"
