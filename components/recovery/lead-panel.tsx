@@ -106,7 +106,9 @@ export function LeadPanel({ lead, members, closeHref, languageHrefs, exactLink }
               </Link>,
             )}
           </dl>
-          <LeadStatusForm key={lead.saleId} saleId={lead.saleId} state={lead.state} note={lead.note} assignedTo={lead.assignedTo} members={members} />
+          {/* Keyed by the stored state too: after a tap on WhatsApp marks the lead contacted, the form shows it
+              (a stale "open" saved with a note would undo the mark). */}
+          <LeadStatusForm key={`${lead.saleId}:${lead.state}`} saleId={lead.saleId} state={lead.state} note={lead.note} assignedTo={lead.assignedTo} members={members} />
         </div>
       </section>
     </>

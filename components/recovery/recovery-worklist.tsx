@@ -1,5 +1,5 @@
 "use client";
-// The Recovery inbox island: one page of leads in the one table, one line each — customer, product,
+// The Recovery inbox island: one page of leads in the one table, one line each — customer and product,
 // amount, reason in words, age, status, who follows it, and the primary action: the WhatsApp (or e-mail)
 // link with its prefilled message, built on the server, one tap to the chat (a card on a phone, the
 // button at its foot). A lead's note, assignee and status are in its panel (`?lead=<sale id>`), opened by
@@ -91,13 +91,12 @@ export function RecoveryWorklist(props: RecoveryWorklistProps) {
             <Link prefetch={false} href={leadPanelHref(props.url, l.saleId)} className="inline-flex min-h-11 min-w-0 items-center underline-offset-2 hover:underline" data-testid="lead-open">
               {who(l)}
             </Link>
-            {/* On a phone the product column is folded into the card's title. */}
-            <span className={`-mt-2 truncate text-xs font-normal sm:hidden ${muted}`}>{l.productName ?? t("unknown")}</span>
+            {/* The product under the customer: one column less, so the line fits beside the panel. */}
+            <span className={`-mt-2 truncate pb-1 text-xs font-normal ${muted}`}>{l.productName ?? t("unknown")}</span>
           </span>
         </span>
       ),
     },
-    { id: "product", header: t("columns.product"), card: "none", cell: (l) => l.productName ?? unknown },
     { id: "amount", header: t("columns.amount"), sortable: true, align: "right", card: "amount", cell: (l) => (l.amount !== null && l.currency ? formatMoney({ minor: l.amount, currency: l.currency }, locale) : unknown) },
     { id: "reason", header: t("columns.reason"), card: "status", cell: (l) => <LeadReasonLabel reason={l.reason} category={l.category} /> },
     {
