@@ -72,6 +72,11 @@ export function RecoveryWorklist(props: RecoveryWorklistProps) {
       setStatus({ error });
     }
   };
+  // "3 h ago" within a day; from a day on in full words ("3 days ago", "7 months ago"): a short "7 m." reads as minutes.
+  const age = (at: string) => {
+    const date = new Date(at);
+    return format.relativeTime(date, { now, style: Math.abs(now.getTime() - date.getTime()) < 86_400_000 ? "short" : "long" });
+  };
   const muted = "text-zinc-600 dark:text-zinc-400";
   const unknown = <span className={muted}>{t("unknown")}</span>;
   const who = (l: LeadRowView) => l.customerName ?? l.customerEmail ?? t("unknown");
@@ -104,7 +109,7 @@ export function RecoveryWorklist(props: RecoveryWorklistProps) {
       header: t("columns.age"),
       sortable: true,
       card: "date",
-      cell: (l) => (l.at ? <time dateTime={l.at} title={format.dateTime(new Date(l.at), { dateStyle: "medium", timeStyle: "short" })}>{format.relativeTime(new Date(l.at), { now, style: "short" })}</time> : unknown),
+      cell: (l) => (l.at ? <time dateTime={l.at} title={format.dateTime(new Date(l.at), { dateStyle: "medium", timeStyle: "short" })}>{age(l.at)}</time> : unknown),
     },
     {
       id: "state",

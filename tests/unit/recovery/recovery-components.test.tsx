@@ -52,10 +52,10 @@ describe("RecoveryWorklist (server HTML)", () => {
     expect(rowHtml(html, "l2")).toContain("Panier abandonné");
     expect(rowHtml(html, "l2")).not.toContain("Abandonné"); // the category adds nothing to an abandoned cart
     expect(rowHtml(html, "l4")).toMatch(/>Paiement échoué<\/span>/); // "other" says nothing more
-    // Ages relative to the server's clock: 3 hours, 5 minutes, 3 days.
+    // Ages relative to the server's clock: 3 hours, 5 minutes — short within a day — then 3 days in words.
     expect(rowHtml(html, "l1")).toMatch(/<time dateTime="2026-05-01T09:00:00.000Z"[^>]*>il y a 3\u00a0h<\/time>/);
     expect(rowHtml(html, "l4")).toMatch(/>il y a 5\u00a0min</);
-    expect(rowHtml(html, "l2")).toMatch(/>il y a 3\u00a0j</);
+    expect(rowHtml(html, "l2")).toMatch(/>il y a 3 jours</);
     expect(html).toContain("4\u202f900\u00a0XOF");
     expect(rowHtml(html, "l2")).toMatch(/data-testid="lead-status-l2"><span data-testid="lead-state" data-state="contacted"><span>Contacté</);
     expect(rowHtml(html, "l2")).toContain("Aminata");
