@@ -1,6 +1,8 @@
 // One lead, opened from the inbox (`?lead=<sale id>`, rendered on the server, so it works before
-// JavaScript): a side panel beside the list on a desktop, a bottom sheet over it on a phone (its backdrop
-// and "Close" are links back to the list). Who, what, how much, why it failed (in words, the gateway's
+// JavaScript): a side panel over the right of the list from 640 px, a bottom sheet on a phone (its
+// backdrop and "Close" are links back to the list; with JavaScript it takes the focus and Escape closes
+// it). Over the list rather than beside it: the dashboard's content is at most 72rem wide, and the
+// list's line beside a 28rem panel would scroll sideways. Who, what, how much, why it failed (in words, the gateway's
 // code in a tooltip), when; then its actions — contact the customer (the same one-tap links as the row),
 // the exact payment link (`exactLink`: a slot for the component that creates one), state and note,
 // assignee.
@@ -12,6 +14,7 @@ import { CodeLabel } from "@/components/ui/code-label";
 import { DateTime } from "@/components/ui/date-time";
 import { formatMoney } from "@/lib/money";
 import { LeadContact } from "./lead-contact";
+import { LeadPanelFocus } from "./lead-panel-focus";
 import { LeadReasonLabel } from "./lead-reason-label";
 import { LeadStateBadge } from "./lead-state-badge";
 import { LeadStatusForm } from "./lead-status-form";
@@ -43,21 +46,23 @@ export function LeadPanel({ lead, members, closeHref, languageHrefs, exactLink }
   const first = lead.firstContact;
   return (
     <>
-      {/* The phone's backdrop: a tap beside the sheet closes it (the Close link is the keyboard's way). */}
-      <Link prefetch={false} scroll={false} href={closeHref} tabIndex={-1} aria-hidden aria-label={t("panel.close")} className="fixed inset-0 z-40 bg-black/40 lg:hidden" data-testid="lead-backdrop" />
+      {/* The backdrop: a tap beside the panel closes it (the Close link is the keyboard's way). */}
+      <Link prefetch={false} scroll={false} href={closeHref} tabIndex={-1} aria-hidden aria-label={t("panel.close")} className="fixed inset-0 z-40 bg-black/40 sm:bg-black/20" data-testid="lead-backdrop" />
       <section
         id="lead-panel"
+        tabIndex={-1}
         data-testid="lead-panel"
         data-lead-id={lead.saleId}
         aria-labelledby="lead-panel-title"
         className={[
-          "min-w-0 scroll-mt-4 bg-white p-4 dark:bg-zinc-900",
-          // Phone and tablet: a bottom sheet over the list (above the tab bar), scrolling on its own.
-          "max-lg:fixed max-lg:inset-x-0 max-lg:bottom-0 max-lg:z-40 max-lg:max-h-[85dvh] max-lg:overflow-y-auto max-lg:overscroll-contain max-lg:rounded-t-2xl max-lg:shadow-xl",
-          // Desktop: a panel beside the list, following the scroll.
-          "lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto lg:rounded-lg lg:border lg:border-brand-100 lg:shadow-sm lg:dark:border-zinc-700",
+          "fixed z-40 min-w-0 overflow-y-auto overscroll-contain bg-white p-4 shadow-xl outline-none dark:bg-zinc-900",
+          // Phone: a bottom sheet (above the tab bar), scrolling on its own.
+          "inset-x-0 bottom-0 max-h-[85dvh] rounded-t-2xl",
+          // From 640 px: a panel along the right edge, full height.
+          "sm:left-auto sm:top-0 sm:max-h-none sm:w-[28rem] sm:max-w-full sm:rounded-none sm:border-l sm:border-zinc-200 sm:dark:border-zinc-700",
         ].join(" ")}
       >
+        <LeadPanelFocus panelId="lead-panel" closeHref={closeHref} />
         <div className="mb-3 flex items-start justify-between gap-2">
           <div className="min-w-0">
             <h2 id="lead-panel-title" className="text-base font-semibold text-zinc-900 dark:text-zinc-100">

@@ -1,7 +1,7 @@
 // The Recovery page (DESIGN §3), an inbox: failed and abandoned sales to follow up (default: last 30 days,
 // still to follow up), 25 per page, one line each with its one-tap WhatsApp (or e-mail) link ready in the
 // HTML; filters by reason (with the count of each), status, channel, assignee and days; a lead's panel
-// (`?lead=<sale id>`) beside the list (a bottom sheet on a phone) holds its note, assignee and status.
+// (`?lead=<sale id>`) along the right edge (a bottom sheet on a phone) holds its note, assignee and status.
 // Recovery is attributed automatically within the window setting; the analytics below cover the whole
 // range. Everything is read here on the server, and the filters, sort, pages and the panel are links and
 // GET forms that work before JavaScript; the islands perform the audited actions and refresh the page.
@@ -113,29 +113,27 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
           activeCount={activeCount}
         />
       </div>
-      <div className={detail ? "lg:grid lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start lg:gap-6" : undefined}>
-        <Card title={t("worklist.title", { count: total })}>
-          <RecoveryWorklist
-            leads={page.rows.map((l) => rowView(l, assignees, t("unknown"), messages.get(l.saleId)))}
-            total={total}
-            url={url}
-            sort={table.sort}
-            hidden={table.hidden}
-            page={{ number: table.page, size: table.size, hasMore: page.hasMore, sizes: SIZES }}
-            openLead={detail?.saleId ?? null}
-            exportHref={can(member.role, "export:csv") ? `/api/recovery/export.csv?${new URLSearchParams(range).toString()}` : null}
-            now={now.toISOString()}
-          />
-        </Card>
-        {detail ? (
-          <LeadPanel
-            lead={detail}
-            members={options}
-            closeHref={hrefWith("/recovery", sp, { lead: null, msg: null }, "lead")}
-            languageHrefs={{ fr: hrefWith("/recovery", sp, { msg: "fr" }, "msg"), en: hrefWith("/recovery", sp, { msg: "en" }, "msg") }}
-          />
-        ) : null}
-      </div>
+      <Card title={t("worklist.title", { count: total })}>
+        <RecoveryWorklist
+          leads={page.rows.map((l) => rowView(l, assignees, t("unknown"), messages.get(l.saleId)))}
+          total={total}
+          url={url}
+          sort={table.sort}
+          hidden={table.hidden}
+          page={{ number: table.page, size: table.size, hasMore: page.hasMore, sizes: SIZES }}
+          openLead={detail?.saleId ?? null}
+          exportHref={can(member.role, "export:csv") ? `/api/recovery/export.csv?${new URLSearchParams(range).toString()}` : null}
+          now={now.toISOString()}
+        />
+      </Card>
+      {detail ? (
+        <LeadPanel
+          lead={detail}
+          members={options}
+          closeHref={hrefWith("/recovery", sp, { lead: null, msg: null }, "lead")}
+          languageHrefs={{ fr: hrefWith("/recovery", sp, { msg: "fr" }, "msg"), en: hrefWith("/recovery", sp, { msg: "en" }, "msg") }}
+        />
+      ) : null}
       <div className="mt-6">
         <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="recovery-window-rule">{t("window.rule", { days: windowDays })}</p>
         <RecoveryStatsCard stats={recoveryStatsForRole(recoveryStats(all), member.role)} />
