@@ -1,5 +1,6 @@
-// Why a sale is a lead, in words: "Failed payment · Insufficient funds", "Abandoned cart" — the sale's
-// status first, then the failure category when it says more (not for a plain abandoned cart or "other").
+// Why a sale is a lead, in words: "Failed payment" over "Insufficient funds", "Abandoned cart" — the
+// sale's status first, then the failure category when it says more (not for a plain abandoned cart or
+// "other").
 import { useTranslations } from "next-intl";
 import { CodeLabel } from "@/components/ui/code-label";
 import type { FailureCategory } from "@/lib/recovery/failure-category";
@@ -11,11 +12,12 @@ export function LeadReasonLabel({ reason, category }: { reason: LeadReason; cate
   return (
     <span data-reason={reason}>
       {t(`reason.${reason}`)}
+      {/* The category on its own line: the column stays narrow enough for the whole line to fit. */}
       {detail ? (
-        <>
-          {" · "}
+        <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+          <span className="sr-only">, </span>
           <CodeLabel kind="failureCategory" code={category} />
-        </>
+        </span>
       ) : null}
     </span>
   );

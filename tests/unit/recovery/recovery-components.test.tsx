@@ -48,7 +48,7 @@ describe("RecoveryWorklist (server HTML)", () => {
   it("gives one line per lead: reason, state and age in words, no inline form", async () => {
     const html = await renderHtml(<RecoveryWorklist {...props()} />, "fr", "Africa/Abidjan");
     expect(attributesOf(html, "tr", "data-row-id")).toEqual(["l1", "l2", "l3", "l4"]);
-    expect(rowHtml(html, "l1")).toMatch(/Paiement échoué · <span[^>]*>Solde insuffisant<\/span>/);
+    expect(rowHtml(html, "l1")).toMatch(/data-reason="failed">Paiement échoué<span class="block[^"]*"><span class="sr-only">, <\/span><span>Solde insuffisant<\/span>/);
     expect(rowHtml(html, "l2")).toContain("Panier abandonné");
     expect(rowHtml(html, "l2")).not.toContain("Abandonné"); // the category adds nothing to an abandoned cart
     expect(rowHtml(html, "l4")).toMatch(/>Paiement échoué<\/span>/); // "other" says nothing more
