@@ -10,6 +10,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { DataTable, type Column } from "@/components/data-table/data-table";
+import { useRowSelection } from "@/components/data-table/row-selection";
 import type { TableSort } from "@/components/data-table/table-state";
 import { buttonClass } from "@/components/ui/button";
 import { CodeLabel } from "@/components/ui/code-label";
@@ -40,7 +41,8 @@ export type OrdersWorklistProps = {
 export function OrdersWorklist(props: OrdersWorklistProps) {
   const t = useTranslations("orders");
   const router = useRouter();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const selection = useRowSelection(props.orders.map((o) => o.saleId));
+  const selected = selection.selected;
   const [carrier, setCarrier] = useState("");
   const [reference, setReference] = useState("");
   const [reason, setReason] = useState("");
@@ -56,20 +58,13 @@ export function OrdersWorklist(props: OrdersWorklistProps) {
     if (body.state === "not_shippable" && body.reason.trim() === "") return setStatus({ missingReason: true });
     try {
       await apiFetch("/api/orders", { method: "POST", body: { ...body, saleIds: [...selected] } });
-      setSelected(new Set());
+      selection.clear();
       setStatus({ saved: true });
       router.refresh();
     } catch (error) {
       setStatus({ error });
     }
   };
-  const toggle = (id: string, on: boolean) =>
-    setSelected((s) => {
-      const n = new Set(s);
-      if (on) n.add(id);
-      else n.delete(id);
-      return n;
-    });
 
   const columns: Column<OrderView>[] = [
     {
@@ -81,7 +76,7 @@ export function OrdersWorklist(props: OrdersWorklistProps) {
         // The tick box is the row's selection; the name is its label (a 44 px target), the input's own
         // label names the order for screen readers.
         <label className="flex min-h-11 items-center gap-3">
-          <input type="checkbox" className="size-5 shrink-0" aria-label={t("worklist.select", { id: o.saleId })} checked={selected.has(o.saleId)} onChange={(e) => toggle(o.saleId, e.target.checked)} />
+          <input type="checkbox" className="size-5 shrink-0" aria-label={t("worklist.select", { id: o.saleId })} checked={selected.has(o.saleId)} onChange={(e) => selection.toggle(o.saleId, e.target.checked)} />
           <span className="min-w-0">{o.customerName ?? o.customerEmail ?? t("unknown")}</span>
         </label>
       ),
@@ -126,7 +121,6 @@ export function OrdersWorklist(props: OrdersWorklistProps) {
     },
   ];
 
-  const allShown = orders.length > 0 && orders.every((o) => selected.has(o.saleId));
   const ids = [...selected].join(",");
   return (
     <div>
@@ -180,9 +174,9 @@ export function OrdersWorklist(props: OrdersWorklistProps) {
                 <input
                   type="checkbox"
                   className="size-5"
-                  checked={allShown}
+                  checked={selection.allShown}
                   disabled={orders.length === 0}
-                  onChange={(e) => setSelected(e.target.checked ? new Set(orders.map((o) => o.saleId)) : new Set())}
+                  onChange={(e) => selection.setAll(e.target.checked)}
                 />
                 {t("worklist.selectShown")}
               </label>

@@ -1,87 +1,71 @@
-"use client";
-// Reaching a lead's customer: copy the recovery link, open WhatsApp or the mail client with the prefilled
-// message in the chosen language. The server prepares the links (GET …/contact) and audits each attempt
-// (POST …/contact). Never a silent no-op: no link, a refused clipboard or a failed call each say so.
-import { useState } from "react";
+// Reaching a lead's customer from its panel: WhatsApp and e-mail as real links with the prefilled message
+// (built on the server, in the HTML; a tap also marks the lead contacted — lead-contact-link.tsx), the
+// message's language as links, and the recovery link to copy. Never a silent no-op: each missing way says
+// why (no number, a local number without its country, no e-mail, no known payment link).
+import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { openContact, type ContactLinks } from "@/components/contact/open-contact";
-import { buttonClass } from "@/components/ui/button";
-import { ErrorText } from "@/components/ui/error-text";
-import { apiFetch } from "@/lib/http/api-client";
+import { Mail, MessageCircle } from "lucide-react";
+import { contactButtonClass } from "./contact-button";
+import { CopyLeadLink } from "./copy-lead-link";
+import { LeadContactLink } from "./lead-contact-link";
+import type { LeadDetailView } from "./recovery-types";
 
-type Contact = ContactLinks & { checkoutUrl: string | null; message: string };
-type Outcome = { key: "copied" | "noLink" } | { key: "copyFailed"; link: string } | { key: "refused"; reason: string } | { error: unknown };
-const REFUSALS = ["missing", "no_country", "unknown_country", "invalid", "no_email"] as const;
+const REFUSALS = ["missing", "no_country", "unknown_country", "invalid"] as const;
+const MUTED = "text-zinc-600 dark:text-zinc-400";
 
-export function LeadContact({ saleId, hasLink, hasEmail, defaultLanguage }: { saleId: string; hasLink: boolean; hasEmail: boolean; defaultLanguage: "fr" | "en" }) {
+export function LeadContact({ lead, languageHrefs }: { lead: LeadDetailView; languageHrefs: Record<"fr" | "en", string> }) {
   const t = useTranslations("Recovery");
-  const [language, setLanguage] = useState(defaultLanguage);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-
-  const contact = async (channel: "link" | "whatsapp" | "email"): Promise<Outcome | null> => {
-    const path = `/api/recovery/leads/${encodeURIComponent(saleId)}/contact`;
-    try {
-      const c = await apiFetch<Contact>(`${path}?locale=${language}`);
-      let done: Outcome | null = null;
-      if (channel === "link") {
-        if (!c.checkoutUrl) return { key: "noLink" };
-        const copied = await navigator.clipboard.writeText(c.checkoutUrl).then(
-          () => true,
-          () => false,
-        );
-        done = copied ? { key: "copied" } : { key: "copyFailed", link: c.checkoutUrl };
-      } else {
-        const opened = openContact(c, channel);
-        if (!opened.ok) return { key: "refused", reason: opened.reason };
-      }
-      await apiFetch(path, { method: "POST", body: { channel } });
-      return done;
-    } catch (error) {
-      return { error };
-    }
-  };
-  const run = async (channel: "link" | "whatsapp" | "email") => setOutcome(await contact(channel));
-
-  const message = (o: Outcome) => {
-    if ("error" in o) return <ErrorText error={o.error} />;
-    if (o.key === "copyFailed") return `${t("actions.copyFailed")} ${o.link}`;
-    if (o.key === "refused") return (REFUSALS as readonly string[]).includes(o.reason) ? t(`contactRefused.${o.reason as (typeof REFUSALS)[number]}`) : t("contactRefused.other");
-    return t(`actions.${o.key}`);
-  };
-
+  const { contacts } = lead;
+  const who = lead.customerName ?? lead.customerEmail ?? t("unknown");
+  const refusal = "refused" in contacts.whatsapp ? contacts.whatsapp.refused : null;
   return (
     <div className="space-y-2" data-testid="lead-contact">
-      <div className="flex flex-wrap items-end gap-2">
-        <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
-          {t("actions.language")}
-          <select className="min-h-11 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100" value={language} onChange={(e) => setLanguage(e.target.value as "fr" | "en")}>
-            <option value="fr">{t("languages.fr")}</option>
-            <option value="en">{t("languages.en")}</option>
-          </select>
-        </label>
-        {hasLink ? (
-          <button type="button" className={buttonClass("secondary", "min-h-11")} onClick={() => run("link")}>
-            {t("actions.copyLink")}
-          </button>
+      <div className="flex flex-wrap items-center gap-2">
+        {"href" in contacts.whatsapp ? (
+          <LeadContactLink saleId={lead.saleId} contact={{ channel: "whatsapp", href: contacts.whatsapp.href }} label={t("row.whatsappLabel", { customer: who })} className={contactButtonClass("whatsapp")} testId="lead-panel-whatsapp">
+            <MessageCircle aria-hidden className="size-4" />
+            {t("actions.whatsapp")}
+          </LeadContactLink>
+        ) : null}
+        {contacts.mailto ? (
+          <LeadContactLink saleId={lead.saleId} contact={{ channel: "email", href: contacts.mailto }} label={t("row.emailLabel", { customer: who })} className={contactButtonClass("email")} testId="lead-panel-email">
+            <Mail aria-hidden className="size-4" />
+            {t("actions.email")}
+          </LeadContactLink>
+        ) : null}
+        {contacts.checkoutUrl ? (
+          <CopyLeadLink saleId={lead.saleId} url={contacts.checkoutUrl} />
         ) : (
-          <span data-testid="lead-no-link" className="inline-flex min-h-11 items-center text-sm text-zinc-600 dark:text-zinc-400">
+          <span data-testid="lead-no-link" className={`inline-flex min-h-11 items-center text-sm ${MUTED}`}>
             {t("actions.noLinkShort")}
           </span>
         )}
-        <button type="button" className={buttonClass("secondary", "min-h-11")} onClick={() => run("whatsapp")}>
-          {t("actions.whatsapp")}
-        </button>
-        <button type="button" className={buttonClass("secondary", "min-h-11")} disabled={!hasEmail} onClick={() => run("email")}>
-          {t("actions.email")}
-        </button>
       </div>
-      {/* Why there is no link, in full: a tooltip is out of reach on a phone. */}
-      {hasLink ? null : <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("actions.noLink")}</p>}
-      {outcome ? (
-        <p role="status" className={`text-sm ${"error" in outcome ? "text-red-700 dark:text-red-300" : ""}`}>
-          {message(outcome)}
+      {/* Why a way is missing, in full: a tooltip is out of reach on a phone. */}
+      {refusal ? (
+        <p className={`text-xs ${MUTED}`} data-testid="lead-whatsapp-refused">
+          {(REFUSALS as readonly string[]).includes(refusal) ? t(`contactRefused.${refusal as (typeof REFUSALS)[number]}`) : t("contactRefused.other")}
         </p>
       ) : null}
+      {contacts.mailto ? null : <p className={`text-xs ${MUTED}`}>{t("contactRefused.no_email")}</p>}
+      {contacts.checkoutUrl ? null : <p className={`text-xs ${MUTED}`}>{t("actions.noLink")}</p>}
+      <nav aria-label={t("actions.language")} className={`flex flex-wrap items-center gap-1 text-sm ${MUTED}`}>
+        <span>{t("actions.language")}</span>
+        {(["fr", "en"] as const).map((l) => (
+          <Link
+            key={l}
+            prefetch={false}
+            scroll={false}
+            replace
+            href={languageHrefs[l]}
+            aria-current={l === contacts.messageLanguage ? "true" : undefined}
+            className={`inline-flex min-h-11 items-center rounded-md px-2 ${l === contacts.messageLanguage ? "font-semibold text-zinc-900 dark:text-zinc-100" : "underline"}`}
+            data-testid={`lead-message-language-${l}`}
+          >
+            {t(`languages.${l}`)}
+          </Link>
+        ))}
+      </nav>
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// A lead's state in words: recovered (a link to the payment that recovered it, with its amount and day),
+// A lead's state in words: recovered (a link to the payment that recovered it, with its amount and day,
+// and which rule recovered it when known: the exact link sent, or the same customer within the window),
 // else the state a member gave it (to follow up, contacted, won, lost).
 import Link from "next/link";
 import { useLocale, useTimeZone, useTranslations } from "next-intl";
@@ -7,7 +8,7 @@ import { formatDateTime } from "@/lib/format/date-time";
 import { formatMoney } from "@/lib/money";
 import type { LeadRowView } from "./recovery-types";
 
-export function LeadStateBadge({ state, recovered }: Pick<LeadRowView, "state" | "recovered">) {
+export function LeadStateBadge({ state, recovered, recoveredBy }: Pick<LeadRowView, "state" | "recovered" | "recoveredBy">) {
   const t = useTranslations("Recovery");
   const locale = useLocale();
   const timeZone = useTimeZone() ?? "UTC";
@@ -21,6 +22,7 @@ export function LeadStateBadge({ state, recovered }: Pick<LeadRowView, "state" |
         className="inline-flex min-h-11 items-center rounded px-2 text-xs text-emerald-800 underline dark:text-emerald-200"
       >
         {t("recovered", { amount, day: formatDateTime(recovered.paidAt, { locale, timeZone }, "date") })}
+        {recoveredBy ? <span data-testid="lead-recovered-by" data-rule={recoveredBy}>{` · ${t(`recoveredBy.${recoveredBy}`)}`}</span> : null}
       </Link>
     );
   }

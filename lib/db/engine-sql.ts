@@ -134,3 +134,14 @@ export async function withWriteTransaction<DB, T>(db: Kysely<DB>, work: (trx: Ky
     }
   });
 }
+
+/**
+ * `column` is one of `values` (a list of text ids of any length), as ONE bound parameter: a JSON array
+ * read by `json_each` on SQLite, a text[] on PG. An `IN (?, ?, …)` list would need a parameter per value
+ * and fail past the engines' limits (SQLite 32 766, PG 65 535) on a long list. Negate with `not (…)`.
+ */
+export function inTextList(engine: Engine, column: string, values: readonly string[]): RawBuilder<boolean> {
+  return engine === "postgres"
+    ? sql<boolean>`${sql.ref(column)} = any(${[...values]}::text[])`
+    : sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`;
+}

@@ -13,9 +13,11 @@ export class ApiError extends Error {
   }
 }
 
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+/** `keepalive`: the request outlives the page (sent as a link opens a chat or the mail client). */
+export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; keepalive?: boolean } = {}): Promise<T> {
   const res = await fetch(path, {
     method: init.method ?? "GET",
+    keepalive: init.keepalive,
     headers: init.body !== undefined ? { "Content-Type": "application/json" } : undefined,
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
     credentials: "same-origin",

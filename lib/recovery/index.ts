@@ -5,6 +5,8 @@ export * from "./phone";
 export * from "./schemas";
 export * from "./lead-states";
 export * from "./worklist";
+export * from "./lead-page";
+export * from "./mark-lead-contacted";
 export * from "./recovery-stats";
 export * from "./update-leads";
 export * from "./lead-contact";

@@ -1,7 +1,9 @@
 // Recovery contracts: lead states, the worklist query, and the actions on a lead (one zod schema each).
 import { z } from "zod";
+import { SALE_CHANNELS } from "@/lib/chariow/enum-values";
 import { checkDayRange, dayRangeFields } from "@/lib/http/query-fragments";
-import { LEAD_STATES } from "./lead-states";
+import { localeField } from "@/lib/http/schemas";
+import { LEAD_CONTACT_CHANNELS, LEAD_REASONS, LEAD_STATES, LEAD_STATUS_FILTERS } from "./lead-states";
 
 export const leadStateSchema = z.enum(LEAD_STATES);
 
@@ -15,14 +17,34 @@ export const worklistQuerySchema = z
   .superRefine(checkDayRange);
 export type WorklistQuery = z.infer<typeof worklistQuerySchema>;
 
-/** The Recovery page's own keys: the worklist's filters and the lead opened below them (`lead=<sale id>`). */
+/** A GET form sends an empty string for a select left on "all": no value. */
+const blankAsAbsent = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/**
+ * The inbox's filters besides the days (lib/recovery/lead-page.ts applies them in SQL): why the sale is a
+ * lead, the status it shows (default: still to follow up), the sale's channel, who follows it (a member's
+ * id, or `none`).
+ */
+export const leadFilterFields = {
+  reason: z.preprocess(blankAsAbsent, z.enum(LEAD_REASONS).optional()),
+  status: z.preprocess(blankAsAbsent, z.enum(LEAD_STATUS_FILTERS).default("todo")),
+  channel: z.preprocess(blankAsAbsent, z.enum(SALE_CHANNELS).optional()),
+  assignee: z.preprocess(blankAsAbsent, z.string().min(1).max(100).optional()),
+};
+
+/**
+ * The Recovery page's own keys: the inbox's filters, the lead whose panel is open (`lead=<sale id>`) and
+ * the language of that panel's prefilled messages (`msg`, default the member's).
+ */
 export const recoveryPageQuerySchema = z
   .object({
     ...dayRangeFields,
-    include: z.enum(["open", "all"]).default("open"),
+    ...leadFilterFields,
     lead: z.string().min(1).max(100).optional(),
+    msg: z.preprocess(blankAsAbsent, localeField.optional()),
   })
   .superRefine(checkDayRange);
+export type RecoveryPageQuery = z.infer<typeof recoveryPageQuerySchema>;
 
 export const leadActionSchema = z
   .object({
@@ -39,3 +61,6 @@ export type LeadAction = z.infer<typeof leadActionSchema>;
 export const RECOVERY_CONTACT_CHANNELS = ["link", "whatsapp", "email"] as const;
 export const recoveryContactChannelSchema = z.enum(RECOVERY_CONTACT_CHANNELS);
 export type RecoveryContactChannel = z.infer<typeof recoveryContactChannelSchema>;
+
+/** POST /api/recovery/leads/{id}/contacted: the WhatsApp chat or the e-mail the merchant just opened. */
+export const leadContactedSchema = z.object({ channel: z.enum(LEAD_CONTACT_CHANNELS) });

@@ -3,13 +3,14 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";
+import { engineOfDb, inTextList } from "@/lib/db/engine-sql";
 import { paymentMethodShown } from "@/lib/mirror";
 import { addDays, today } from "@/lib/time";
 import type { AttributionSale } from "./attribution";
 import { getRecoveryWindowDays } from "./attribution-window";
 import { failureCategory, type FailureCategory } from "./failure-category";
 import { findRecoveries } from "./find-recoveries";
-import type { LeadState } from "./lead-states";
+import { UNASSIGNED, type LeadReason, type LeadState, type LeadStatusFilter } from "./lead-states";
 
 const LEAD_STATUSES = ["failed", "abandoned"] as const;
 
@@ -49,8 +50,22 @@ export function defaultLeadRange(timeZone: string, now: Date = new Date(), days 
   return { from: addDays(to, -(days - 1)), to };
 }
 
-/** Failed and abandoned sales of a range of local days (or one sale) with their worked state; `openOnly`: not won or lost. */
-function leadsQuery(db: Kysely<Database>, scope: LeadRange | { saleId: string }, opts: { openOnly?: boolean } = {}) {
+/** What the inbox's filters need besides the days (lead-page.ts): see LeadStatusFilter for `status`. */
+export interface LeadFilters {
+  reason?: LeadReason;
+  status: LeadStatusFilter;
+  channel?: string;
+  /** A member's id, or UNASSIGNED. */
+  assignee?: string;
+}
+
+/**
+ * Failed and abandoned sales of a range of local days (or one sale) with their worked state. `filters`
+ * narrows them in SQL; a status other than `all` needs `recovered` — the ids of the range's leads that a
+ * later payment recovered, which only the attribution on read knows (docs/recovery.md) — passed as one
+ * bound parameter (inTextList), so the page and the counts stay one SQL query each.
+ */
+export function leadsQuery(db: Kysely<Database>, scope: LeadRange | { saleId: string }, opts: { filters?: LeadFilters; recovered?: ReadonlySet<string> } = {}) {
   let query = db
     .selectFrom("sales as s")
     .leftJoin("recovery_leads as r", "r.sale_id", "s.id")
@@ -61,14 +76,24 @@ function leadsQuery(db: Kysely<Database>, scope: LeadRange | { saleId: string },
     ])
     .where("s.status", "in", LEAD_STATUSES);
   query = "saleId" in scope ? query.where("s.id", "=", scope.saleId) : query.where("s.local_day", ">=", scope.from).where("s.local_day", "<=", scope.to);
+  const f = opts.filters;
+  if (!f) return query;
+  if (f.reason) query = query.where("s.status", "=", f.reason);
+  if (f.channel) query = query.where("s.channel", "=", f.channel);
+  if (f.assignee) query = f.assignee === UNASSIGNED ? query.where("r.assigned_to", "is", null) : query.where("r.assigned_to", "=", f.assignee);
   // A lead without a row in recovery_leads is open; won and lost are closed by hand.
-  if (opts.openOnly) query = query.where((eb) => eb.or([eb("r.state", "is", null), eb("r.state", "not in", ["won", "lost"])]));
-  return query;
+  if (f.status === "todo") query = query.where((eb) => eb.or([eb("r.state", "is", null), eb("r.state", "not in", ["won", "lost"])]));
+  else if (f.status === "open") query = query.where((eb) => eb.or([eb("r.state", "is", null), eb("r.state", "=", "open")]));
+  else if (f.status !== "recovered" && f.status !== "all") query = query.where("r.state", "=", f.status);
+  if (f.status === "all") return query;
+  if (!opts.recovered) throw new Error("leadsQuery: a status filter needs the range's recovered leads");
+  const recovered = inTextList(engineOfDb(db), "s.id", [...opts.recovered]);
+  return query.where(f.status === "recovered" ? recovered : sql<boolean>`not (${recovered})`);
 }
 
 type LeadRow = Awaited<ReturnType<ReturnType<typeof leadsQuery>["execute"]>>[number];
 
-function toLead(r: LeadRow): Lead {
+export function toLead(r: LeadRow): Lead {
   return {
     saleId: r.id,
     status: r.status,
@@ -96,7 +121,7 @@ function toLead(r: LeadRow): Lead {
 }
 
 /** Fills in `recovered` (find-recoveries.ts, the one attribution rule) for these leads. */
-async function attribute(db: Kysely<Database>, leads: Lead[], windowDays: number): Promise<Lead[]> {
+export async function attribute(db: Kysely<Database>, leads: Lead[], windowDays: number): Promise<Lead[]> {
   const withTime = leads.filter((l) => l.at !== "");
   const matches = await findRecoveries(db, withTime.map(toAttribution), windowDays);
   for (const l of leads) {
@@ -123,54 +148,14 @@ export async function getLead(db: Kysely<Database>, saleId: string, opts: { wind
   return lead;
 }
 
-/** What the worklist page can be sorted by (the table's `sort` key): when it failed, or its amount. */
-export const LEAD_SORT_COLUMNS = ["at", "amount"] as const;
-export type LeadSortColumn = (typeof LEAD_SORT_COLUMNS)[number];
-
-export type LeadPageQuery = { include: "open" | "all"; sort: { column: LeadSortColumn; dir: "asc" | "desc" }; page: number; size: number; windowDays?: number };
-
-/**
- * One page of the worklist (the Recovery page: 25 leads), sorted in SQL by when the lead failed or was
- * abandoned (or by amount), the sale id breaking ties. `all`: LIMIT size + 1 / OFFSET in SQL. `open`: the
- * SQL leaves out won and lost leads; a lead recovered by a later payment is only known once the
- * attribution has run (computed on read, docs/recovery.md), so the ordered rows are read in batches
- * (LIMIT/OFFSET) and attributed until the page and one more lead are found — one batch for the first
- * pages, and the rule stays in one place (find-recoveries.ts).
- */
-export async function listLeadPage(db: Kysely<Database>, range: LeadRange, q: LeadPageQuery): Promise<{ rows: Lead[]; hasMore: boolean }> {
-  const windowDays = q.windowDays ?? (await getRecoveryWindowDays(db));
-  const at = sql`coalesce(s.failed_at, s.abandoned_at, s.created_at, '')`;
-  const ordered = (openOnly: boolean) => {
-    const query = leadsQuery(db, range, { openOnly });
-    return (q.sort.column === "amount" ? query.orderBy(sql`coalesce(s.amount, s.original_amount, 0)`, q.sort.dir).orderBy(at, "desc") : query.orderBy(at, q.sort.dir)).orderBy("s.id");
-  };
-  const skip = (q.page - 1) * q.size;
-  if (q.include === "all") {
-    const rows = await ordered(false).limit(q.size + 1).offset(skip).execute();
-    return { rows: await attribute(db, rows.slice(0, q.size).map(toLead), windowDays), hasMore: rows.length > q.size };
-  }
-  const wanted = skip + q.size + 1;
-  const batch = Math.max(wanted, LEAD_BATCH);
-  const open: Lead[] = [];
-  for (let offset = 0; open.length < wanted; offset += batch) {
-    const rows = await ordered(true).limit(batch).offset(offset).execute();
-    open.push(...(await attribute(db, rows.map(toLead), windowDays)).filter(isOpenLead));
-    if (rows.length < batch) break;
-  }
-  return { rows: open.slice(skip, skip + q.size), hasMore: open.length > skip + q.size };
-}
-
-/** Rows read per batch when recovered leads must be skipped: a few pages' worth, one attribution query. */
-const LEAD_BATCH = 100;
-
 /** Still to work: not recovered by a payment and not closed by hand (won / lost). */
 export function isOpenLead(l: Lead): boolean {
   return l.recovered === null && l.state !== "won" && l.state !== "lost";
 }
 
-/** Whole days since the lead failed or was abandoned. */
-export function leadAgeDays(l: Pick<Lead, "at">, now: Date = new Date()): number {
-  return Math.max(0, Math.floor((now.getTime() - Date.parse(l.at)) / 86_400_000));
+/** The ids of the leads a later payment recovered (`listLeads` attributes them): what the status filter needs. */
+export function recoveredLeadIds(leads: readonly Lead[]): Set<string> {
+  return new Set(leads.filter((l) => l.recovered !== null).map((l) => l.saleId));
 }
 
 function toAttribution(l: Lead): AttributionSale {

@@ -19,6 +19,7 @@ const PROTECTED: Call[] = [
   { method: "GET", path: "/api/downloads" },
   { method: "GET", path: "/api/downloads/sales/any-id/contact" },
   { method: "POST", path: "/api/downloads/sales/any-id/contact", body: { channel: "email" } },
+  { method: "POST", path: "/api/recovery/leads/any-id/contacted", body: { channel: "whatsapp" } },
   { method: "GET", path: "/api/licences" },
   { method: "POST", path: "/api/licences/any-id/reveal" },
   { method: "GET", path: "/api/settlements/statement.pdf?month=2026-11&currency=XOF" },

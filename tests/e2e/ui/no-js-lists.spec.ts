@@ -50,7 +50,7 @@ test("Payouts and Recovery: a period preset and the next page without JavaScript
   await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
   await expect(page.getByTestId("date-preset-last90")).toHaveAttribute("aria-current", "true");
 
-  await page.goto("/recovery?include=all");
+  await page.goto("/recovery?status=all");
   const leads = page.locator("tbody tr[data-row-id]");
   await expect(leads.first()).toBeVisible();
   const first = await leads.first().getAttribute("data-row-id");

@@ -99,7 +99,7 @@ test.describe("owner", () => {
     );
     await simControl("POST", `/sales/${retry.sale.id}/complete`);
     await expect(async () => {
-      await page.goto("/recovery?include=all");
+      await page.goto("/recovery?status=all");
       await expect(row.getByTestId("lead-recovered")).toBeVisible({
         timeout: 2_000,
       });

@@ -50,7 +50,12 @@ describeEachEngine("money pages", ({ db }) => {
     const first = await html(pages.recovery as Page, range);
     const newest = Array.from({ length: 30 }, (_, i) => `L${String(29 - i).padStart(2, "0")}`);
     expect(rowIds(first)).toEqual(newest.slice(0, 25));
-    expect(first).toContain("À relancer (30)");
+    expect(first).toContain("Relances (30)");
+    // The count of each reason on its link; each lead's e-mail link ready in the HTML (no Pulse: no phone).
+    expect(first).toMatch(/data-testid="recovery-filter-reason-failed"[^>]*>Paiement échoué \(30\)</);
+    expect(first).toMatch(/data-testid="recovery-filter-reason-abandoned"[^>]*>Panier abandonné \(0\)</);
+    expect(first).toMatch(/data-testid="lead-email-L29"[^>]*>/);
+    expect(attributesOf(first, "a", "href").some((h) => h.startsWith("mailto:c29%40example.com?subject="))).toBe(true);
     expect(attributesOf(first, "a", "href")).toContain("/recovery?from=2026-05-01&to=2026-05-01&page=2");
     expect(first).not.toContain('data-testid="lead-panel"');
     const second = await html(pages.recovery as Page, { ...range, page: "2" });
@@ -61,9 +66,16 @@ describeEachEngine("money pages", ({ db }) => {
     expect(rowIds(opened)).toEqual(newest.slice(25)); // the list stays on its page
     expect(opened).toMatch(/data-row-id="L03"[^>]*aria-current="true"/);
 
-    const unknown = await html(pages.recovery as Page, { ...range, lead: "nope" });
+    // No abandoned cart in the range: the reason lists none, and says so.
+    const carts = await html(pages.recovery as Page, { ...range, reason: "abandoned" });
+    expect(rowIds(carts)).toEqual([]);
+    expect(carts).toContain("Rien à relancer sur cette période.");
+    expect(carts).toContain("Relances (0)");
+
+    const unknown = await html(pages.recovery as Page, { ...range, lead: "nope", status: "later" });
     expect(unknown).not.toContain('data-testid="lead-panel"');
-    expect(unknown.replace(/\u202f/g, " ")).toContain("« lead »"); // French typography: narrow no-break spaces inside « »
+    expect(unknown.replace(/\u202f/g, " ")).toContain("« status, lead »"); // French typography: narrow no-break spaces inside « »
+    expect(rowIds(unknown)).toEqual(newest.slice(0, 25)); // a bad status falls back to the leads to follow up
   });
 
   it("/orders pages the orders to ship oldest first, with state tabs as links", async () => {
