@@ -1,12 +1,20 @@
-// Live mode: on each tick new checkouts arrive, pending ones resolve, due settlements are paid out and
-// invitations get accepted — the activity a dashboard sees on a real store, with its Pulses.
+// Live mode: on each tick new checkouts arrive, customers whose payment failed come back (returning-buyers.ts),
+// pending ones resolve, due settlements are paid out and invitations get accepted — the activity a
+// dashboard sees on a real store, with its Pulses.
 import { STATUS_CODE } from "./generator";
 import { abandonSale, acceptInvitation, completeSale, createCheckout, failSale, settleSale } from "./lifecycle";
 import { lowerBound } from "./pagination";
 import { FAILURE_ERRORS, CANCELLED_ERROR } from "./catalog";
-import { rngFor, weighted } from "./prng";
+import { rngFor, weighted, type Rng } from "./prng";
+import { planRetry, retryResolveSec } from "./returning-buyers";
 import type { SimRuntime } from "./runtime";
 import { materialiseSale } from "./sale-model";
+
+const FAILURE_WEIGHTS = FAILURE_ERRORS.map((f) => f.weight);
+
+function failureCode(rng: Rng): string {
+  return rng() < 0.15 ? CANCELLED_ERROR.code : FAILURE_ERRORS[weighted(rng, FAILURE_WEIGHTS)].code;
+}
 
 export interface TickResult {
   created: string[];
@@ -46,18 +54,37 @@ export class LiveEngine {
     const out: TickResult = { created: [], completed: [], failed: [], abandoned: [], settled: [], accepted: [] };
     const now = rt.nowSec();
     const a = m.arrays;
+    // Customers coming back: the retries now due become new checkouts for the same purchase.
+    for (let plan = m.pendingRetries.takeDue(now); plan; plan = m.pendingRetries.takeDue(now)) {
+      const i = m.appendRetry(plan.lead, now);
+      m.retryResolutions.set(i, { paid: plan.paid, resolveSec: retryResolveSec(rt.seed, i, m.arrays.created[i]) });
+      out.created.push(m.saleId(i));
+    }
     // Only the recent past can still change: awaiting checkouts and completed sales awaiting payout.
     const from = lowerBound(a.created, a.saleCount, now - 15 * 86_400);
     for (let i = from; i < a.saleCount; i++) {
       if (m.controlled.has(i)) continue; // a test drives it through the control API
       const st = a.status[i];
-      if (st === STATUS_CODE.awaiting_payment && rng() < 0.35) {
+      const planned = st === STATUS_CODE.awaiting_payment ? m.retryResolutions.get(i) : undefined;
+      if (planned) {
+        // A returning buyer's checkout ends as planned, minutes after it started.
+        if (planned.resolveSec > now) continue;
+        m.retryResolutions.delete(i);
+        if (planned.paid) out.completed.push(completeSale(rt, i).id);
+        else {
+          out.failed.push(failSale(rt, i, failureCode(rngFor(rt.seed, i, 18))).id);
+          this.planReturn(i);
+        }
+      } else if (st === STATUS_CODE.awaiting_payment && rng() < 0.35) {
         const r = weighted(rng, [65, 15, 20]);
         if (r === 0) out.completed.push(completeSale(rt, i).id);
         else if (r === 1) {
-          const code = rng() < 0.15 ? CANCELLED_ERROR.code : FAILURE_ERRORS[weighted(rng, FAILURE_ERRORS.map((f) => f.weight))].code;
-          out.failed.push(failSale(rt, i, code).id);
-        } else out.abandoned.push(abandonSale(rt, i).id);
+          out.failed.push(failSale(rt, i, failureCode(rng)).id);
+          this.planReturn(i);
+        } else {
+          out.abandoned.push(abandonSale(rt, i).id);
+          this.planReturn(i);
+        }
       } else if (st === STATUS_CODE.completed) {
         const s = materialiseSale(m, i, now);
         if (s.dueSec !== null && s.dueSec <= now && rng() < 0.5) out.settled.push(settleSale(rt, i).id);
@@ -69,5 +96,20 @@ export class LiveEngine {
       if (m.invitationStatus(inv, now) === "pending" && rng() < 0.1) out.accepted.push(acceptInvitation(rt, inv.id).code);
     }
     return out;
+  }
+
+  /** Whether the customer of sale `i`, just failed or abandoned, will come back, and when (returning-buyers.ts). */
+  private planReturn(i: number): void {
+    const m = this.rt.model;
+    const s = materialiseSale(m, i, this.rt.nowSec());
+    if (s.status !== "failed" && s.status !== "abandoned") return;
+    const plan = planRetry(m.seed, i, {
+      status: s.status,
+      atSec: s.failedSec ?? s.abandonedSec ?? s.updatedSec,
+      failureCode: s.failure?.code ?? null,
+      methodId: s.method.id,
+      depth: m.retryDepth.get(i) ?? 0,
+    }, m.retryQuotas);
+    if (plan) m.pendingRetries.push(plan);
   }
 }
