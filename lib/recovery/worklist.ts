@@ -5,7 +5,7 @@ import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import { paymentMethodShown } from "@/lib/mirror";
 import { addDays, today } from "@/lib/time";
-import type { AttributionSale } from "./attribution";
+import type { AttributionSale, RecoveryRule } from "./attribution";
 import { getRecoveryWindowDays } from "./attribution-window";
 import { failureCategory, type FailureCategory } from "./failure-category";
 import { findRecoveries } from "./find-recoveries";
@@ -36,6 +36,8 @@ export interface Lead {
   assignedTo: string | null;
   contactedAt: string | null;
   recovered: { saleId: string; amount: number | null; currency: string | null; paidAt: string } | null;
+  /** Which rule recovered it (attribution.ts): its exact recovery link, or the time window; null when not recovered. */
+  recoveredBy: RecoveryRule | null;
 }
 
 export interface LeadRange {
@@ -92,6 +94,7 @@ function toLead(r: LeadRow): Lead {
     assignedTo: r.assigned_to,
     contactedAt: r.contacted_at,
     recovered: null,
+    recoveredBy: null,
   };
 }
 
@@ -101,7 +104,10 @@ async function attribute(db: Kysely<Database>, leads: Lead[], windowDays: number
   const matches = await findRecoveries(db, withTime.map(toAttribution), windowDays);
   for (const l of leads) {
     const p = matches.get(l.saleId);
-    if (p) l.recovered = { saleId: p.id, amount: p.amount, currency: p.currency, paidAt: p.at };
+    if (p) {
+      l.recovered = { saleId: p.id, amount: p.amount, currency: p.currency, paidAt: p.at };
+      l.recoveredBy = p.by;
+    }
   }
   return leads;
 }

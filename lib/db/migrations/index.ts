@@ -16,6 +16,7 @@ import * as licenceDetails from "./0010-licence-details";
 import * as revokedSessions from "./0011-revoked-sessions";
 import * as pulseRefusalSources from "./0012-pulse-refusal-sources";
 import * as canonicalPaymentMethods from "./0013-canonical-payment-methods";
+import * as recoveryCheckoutLinks from "./0015-recovery-checkout-links";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -34,4 +35,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0011_revoked_sessions", revokedSessions],
   ["0012_pulse_refusal_sources", pulseRefusalSources],
   ["0013_canonical_payment_methods", canonicalPaymentMethods],
+  // 0014 is another part of issue 16 (merged separately): 0015 goes after it, and runs alone without it.
+  ["0015_recovery_checkout_links", recoveryCheckoutLinks],
 ];
