@@ -146,7 +146,7 @@ export async function createExactRecoveryLink(db: Kysely<Database>, leadId: stri
   if (!lead) throw new ExactLinkError("lead_not_found", 404, "Not a failed or abandoned sale");
   const existing = await settledRow(db, leadId, now);
   if (existing?.status === "created") return { link: toLink(existing), created: false, leadMarkedWon: false };
-  if (existing?.status === "pending") throw inProgress();
+  if (existing?.status === "pending") return waitForClaim(db, leadId, now);
   if (existing?.status === "unknown" && !body.retryUnknown) throw outcomeUnknown(409, existing.failure);
 
   if (lead.recovered || lead.state === "won") throw new ExactLinkError("lead_not_recoverable", 409, lead.recovered ? "The lead is already recovered" : "The lead is already won");
