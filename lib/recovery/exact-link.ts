@@ -268,7 +268,10 @@ async function recordSuccess(db: Kysely<Database>, a: Attempt, result: CheckoutR
   // The sale Chariow made, in the mirror at once (its metadata names the lead): a completed one recovers it
   // now. Best effort: the sync and its Pulses bring it anyway, and the link is made whatever happens here.
   if (result.sale) {
-    await upsertSales(db, [result.sale], { source: "list", receivedAt: at, timeZone: await getStoreTimeZone(db) }).catch((e: unknown) => console.error("[recovery] could not mirror the checkout's sale", e));
+    const sale = result.sale;
+    await getStoreTimeZone(db)
+      .then((timeZone) => upsertSales(db, [sale], { source: "list", receivedAt: at, timeZone }))
+      .catch((e: unknown) => console.error("[recovery] could not mirror the checkout's sale", e));
   }
   if (badUrl) throw outcomeUnknown(502, "url_not_allowed");
   const leadMarkedWon = result.step === "already_purchased" && (await markWon(db, a.leadId, a.actor, at));
