@@ -12,6 +12,25 @@ import { materialiseSale } from "./sale-model";
 
 const FAILURE_WEIGHTS = FAILURE_ERRORS.map((f) => f.weight);
 
+/**
+ * New checkouts per hour of clock time. Live activity used to bring 0–2 checkouts per tick whatever the
+ * time between ticks — about 650 an hour at demo mode's 5 s, 75 times the generated history's own pace
+ * (about 9 a day at its end): within an hour of demo the last 30 days held more brand-new failed checkouts
+ * than the whole month of history, whose customers had had no time to come back, and the recovery rate
+ * fell to about 11 %. At this pace the demo still shows a new sale every minute or two.
+ */
+export const LIVE_ARRIVALS_PER_HOUR = 40;
+/** A tick after a long pause (a test moving the clock by hours) brings about this many at most. */
+const MAX_ARRIVALS_PER_TICK = 4;
+
+/** A Poisson count with this mean (Knuth's product of uniforms; the mean stays small). */
+function poisson(rng: Rng, mean: number): number {
+  const limit = Math.exp(-mean);
+  let k = 0;
+  for (let p = rng(); p > limit; p *= rng()) k++;
+  return k;
+}
+
 function failureCode(rng: Rng): string {
   return rng() < 0.15 ? CANCELLED_ERROR.code : FAILURE_ERRORS[weighted(rng, FAILURE_WEIGHTS)].code;
 }
@@ -28,8 +47,12 @@ export interface TickResult {
 export class LiveEngine {
   private timer: NodeJS.Timeout | null = null;
   private ticks = 0;
+  /** Clock time of the previous tick (or of the start): new checkouts arrive in proportion to the time since. */
+  private lastTickSec: number;
 
-  constructor(private readonly rt: SimRuntime) {}
+  constructor(private readonly rt: SimRuntime) {
+    this.lastTickSec = rt.nowSec();
+  }
 
   start(intervalMs: number): void {
     this.stop();
@@ -90,7 +113,9 @@ export class LiveEngine {
         if (s.dueSec !== null && s.dueSec <= now && rng() < 0.5) out.settled.push(settleSale(rt, i).id);
       }
     }
-    const arrivals = weighted(rng, [30, 50, 20]);
+    const elapsedSec = Math.max(0, now - this.lastTickSec);
+    this.lastTickSec = now;
+    const arrivals = poisson(rng, Math.min(MAX_ARRIVALS_PER_TICK, (LIVE_ARRIVALS_PER_HOUR * elapsedSec) / 3600));
     for (let k = 0; k < arrivals; k++) out.created.push(createCheckout(rt, {}, rng).id);
     for (const inv of m.invitations) {
       if (m.invitationStatus(inv, now) === "pending" && rng() < 0.1) out.accepted.push(acceptInvitation(rt, inv.id).code);
