@@ -22,13 +22,13 @@ import {
   type ChariowClient,
   type CheckoutParams,
   type CheckoutResult,
-  type CheckoutStep,
 } from "@/lib/chariow";
 import type { Database, RecoveryCheckoutLinksTable } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { RECOVERY_LEAD_METADATA_KEY, upsertSales } from "@/lib/mirror";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 import { customerOfPulse } from "./lead-contact";
+import type { ExactLinkErrorCode, ExactLinkStatus, ExactLinkStep } from "./exact-link-codes";
 import { DIALLING_CODES, internationalPhone } from "./phone";
 import { getLead, type Lead } from "./worklist";
 
@@ -50,13 +50,11 @@ export const exactLinkBodySchema = z
   .strict();
 export type ExactLinkBody = z.infer<typeof exactLinkBodySchema>;
 
-export type ExactLinkStatus = "pending" | "created" | "unknown";
-
 export interface ExactRecoveryLink {
   leadId: string;
   /** pending: the request is in flight; created: Chariow answered (see `step`); unknown: no answer came back. */
   status: ExactLinkStatus;
-  step: CheckoutStep | null;
+  step: ExactLinkStep | null;
   /** The sale Chariow made (or, already_purchased, the customer's earlier purchase). */
   saleId: string | null;
   /** The hosted payment page to send the customer (step payment). */
@@ -77,17 +75,7 @@ export interface ExactLinkOutcome {
   leadMarkedWon: boolean;
 }
 
-/** The failures a caller branches on (errors by code: messages/<locale>/recovery.json `exactLink.errors`). */
-export const EXACT_LINK_ERROR_CODES = [
-  "lead_not_found",
-  "lead_not_recoverable",
-  "lead_incomplete",
-  "checkout_in_progress",
-  "checkout_outcome_unknown",
-  "checkout_refused",
-  "discount_code_refused",
-] as const;
-export type ExactLinkErrorCode = (typeof EXACT_LINK_ERROR_CODES)[number];
+export { EXACT_LINK_ERROR_CODES, type ExactLinkErrorCode } from "./exact-link-codes";
 
 export class ExactLinkError extends AppError {
   constructor(code: ExactLinkErrorCode, status: number, message: string, field?: string) {
@@ -99,7 +87,7 @@ type LinkRow = Selectable<RecoveryCheckoutLinksTable>;
 
 function toLink(r: LinkRow): ExactRecoveryLink {
   return {
-    leadId: r.lead_id, status: r.status as ExactLinkStatus, step: r.step as CheckoutStep | null, saleId: r.sale_id, url: r.url,
+    leadId: r.lead_id, status: r.status as ExactLinkStatus, step: r.step as ExactLinkStep | null, saleId: r.sale_id, url: r.url,
     discountCode: r.discount_code, failure: r.failure, attempts: r.attempts, createdBy: r.created_by, createdAt: r.created_at,
   };
 }
