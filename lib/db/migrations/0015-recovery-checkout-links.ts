@@ -40,11 +40,17 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .where("recovery_lead_id", "is not", null)
     .execute();
 
-  // Sales already mirrored: their stored payload (raw_json) may carry custom_metadata.
+  await fillCheckoutMetadata(db);
+}
+
+/** Sales already mirrored: their stored payload (raw_json) may carry custom_metadata. Idempotent. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
+export async function fillCheckoutMetadata(db: Kysely<any>): Promise<void> {
   const rows = (await db
     .selectFrom("sales")
     .select(["id", "raw_json"])
-    .where("raw_json", "like", "%custom_metadata%")
+    // raw_json is JSON.stringify'd: a non-empty metadata object reads `"custom_metadata":{` (an empty one, `[]`).
+    .where("raw_json", "like", '%"custom_metadata":{%')
     .execute()) as Array<{ id: string; raw_json: string | null }>;
   for (const row of rows) {
     const metadata = metadataOf(row.raw_json);
