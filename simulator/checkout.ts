@@ -167,7 +167,7 @@ function customerFor(rt: SimRuntime, input: CheckoutInput, nowSec: number): numb
   const countryIndex = found >= 0 ? found : 0;
   const country = COUNTRIES[countryIndex];
   const number = input.phone?.number ?? "";
-  const phone = number === "" ? "" : number.startsWith("+") ? number : number.startsWith(country.dial) && found >= 0 ? `+${number}` : `+${country.dial}${number.replace(/^0+/, "")}`;
+  const phone = number === "" ? "" : number.startsWith("+") ? number : number.startsWith(country.dial) && found >= 0 ? `+${number}` : `+${country.dial}${number}`;
   return m.appendNamedCustomer(nowSec, countryIndex, { firstName: input.firstName, lastName: input.lastName, name: `${input.firstName} ${input.lastName}`, email: input.email, phone });
 }
 
