@@ -67,6 +67,11 @@ export const PRODUCTS: Product[] = [
     [{ name: "classeurs-exercices.zip", size: 8388608, type: ZIP }], "Le lien Zoom de l'atelier est dans l'e-mail de confirmation."),
   p("prd_9hm0vt5pe2", "modeles-contrats-ohada", "Modèles de contrats juridiques OHADA", "downloadable", 12000, 1800, 2100, 5,
     [{ name: "contrats-ohada.docx.zip", size: 4194304, type: ZIP }], "Adaptez les modèles à votre activité ; ils ne remplacent pas un conseil juridique."),
+  // A free lead magnet: never drawn by the generator (weight 0), bought only through POST /v1/checkout,
+  // whose `completed` step it exists for. Kept before the archived product: `weighted` falls back to the
+  // last index, which must never be a zero-weight entry.
+  p("prd_5fr3gx8cb1", "checklist-gratuite-vendre-en-ligne", "Checklist gratuite : vendre en ligne en 10 étapes", "downloadable", 0, 0, 0, 0,
+    [{ name: "checklist-vendre-en-ligne.pdf", size: 409600, type: PDF }], "Téléchargez votre checklist gratuite."),
   p("prd_2lf8ud4xa7", "ancienne-formation-tiktok", "Formation TikTok Business (ancienne édition)", "course", 10000, 1500, 1800, 3,
     [{ name: "tiktok-business.zip", size: 31457280, type: ZIP }], "Cette édition n'est plus vendue.", { published: false }),
 ];

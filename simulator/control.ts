@@ -3,6 +3,7 @@
 // ground truth. Only `x-sim-token` opens it: the API key never does (separate prefix, separate secret).
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import { saleOfPaymentUrl } from "./checkout";
 import { fail, readBody, type Reply } from "./http-util";
 import { TransitionError, abandonSale, acceptInvitation, changeLicence, completeSale, createCheckout, failSale, moveSettlementDue, settleSale } from "./lifecycle";
 import { rngFor } from "./prng";
@@ -10,6 +11,7 @@ import { salePayload } from "./pulse-payloads";
 import type { SimRuntime } from "./runtime";
 import { materialiseSale } from "./sale-model";
 import type { Json } from "./serialize-sale";
+import { computeRecoveryTruth } from "./recovery-truth";
 import { computeTruth } from "./truth";
 import type { Channel, FaultProfile } from "./types";
 
@@ -43,6 +45,13 @@ export async function handleControl(req: IncomingMessage, url: URL, rt: SimRunti
     switch (route) {
       case "GET /truth":
         return plain(computeTruth(m, rt.nowSec()));
+      case "GET /truth/recovery": {
+        const fromMs = Date.parse(url.searchParams.get("from") ?? "");
+        const toMs = Date.parse(url.searchParams.get("to") ?? "");
+        const windowDays = Number(url.searchParams.get("window_days") ?? "14");
+        if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || !Number.isInteger(windowDays) || windowDays < 1) return fail(422, "Give from and to (ISO instants) and a whole window_days.");
+        return plain(computeRecoveryTruth(m, rt.nowSec(), { fromSec: Math.floor(fromMs / 1000), toSec: Math.floor(toMs / 1000), windowDays, metadataKey: url.searchParams.get("metadata_key") ?? undefined }));
+      }
       case "GET /clock":
         return plain({ now_ms: rt.clockMs(), now: new Date(rt.clockMs()).toISOString() });
       case "POST /clock/advance": {
@@ -58,6 +67,15 @@ export async function handleControl(req: IncomingMessage, url: URL, rt: SimRunti
         }, rngFor(rt.seed, 700, checkoutCounter++));
         rt.model.controlled.add(s.index);
         return plain({ sale: { id: s.id, status: s.status, customer_id: s.customerId, product_id: s.product.id } }, 201);
+      }
+      case "POST /checkout/pay": {
+        // The customer opens a payment link from POST /v1/checkout and pays (or fails, or gives up).
+        const i = typeof body.url === "string" ? saleOfPaymentUrl(rt, body.url) : typeof body.sale_id === "string" ? m.saleIndex(body.sale_id) : null;
+        if (i === null || !m.saleExtras.has(i)) return fail(404, "No checkout made through POST /v1/checkout has this url or sale_id.");
+        const outcome = body.outcome ?? "paid";
+        if (outcome !== "paid" && outcome !== "failed" && outcome !== "abandoned") return fail(422, "outcome must be paid, failed or abandoned.");
+        const s = outcome === "paid" ? completeSale(rt, i) : outcome === "failed" ? failSale(rt, i, str(body.code)) : abandonSale(rt, i);
+        return plain({ sale: { id: s.id, status: s.status, payment_status: s.paymentStatus, custom_metadata: s.customMetadata ?? null } });
       }
       case "POST /sales/:id/complete":
       case "POST /sales/:id/fail":

@@ -1,8 +1,13 @@
 // Generates the store's compact indexes in one pass over (seed, index): creation time, status,
 // customer, product, channel, discount and affiliate per sale, in typed arrays. Everything else about
 // a sale is re-derived on demand (sale-model.ts), which is what lets a 1M-sale store start in seconds.
+// Returning buyers (returning-buyers.ts) are planned in the same pass: a failed or abandoned sale may be
+// tried again later, and the first sale at or after that moment becomes the retry (same customer, product,
+// discount and channel), timed at the planned moment — which keeps creation times in index order.
 import { AFFILIATES, COUNTRIES, COUNTRY_WEIGHTS, DISCOUNTS, PRODUCTS } from "./catalog";
 import { rngFor, weighted } from "./prng";
+import { planRetry, RetryQueue, RetryQuotas } from "./returning-buyers";
+import { baseAbandonedSec, baseFailedSec, baseFailureCode, baseMethodId, basePaymentStatus } from "./sale-draws";
 import type { SaleStatus } from "./types";
 import { SALE_STATUSES } from "./types";
 
@@ -76,7 +81,26 @@ export function pickStatus(rng: () => number, ageHours: number): number {
   return [1, 2, 3][weighted(rng, [63, 14, 23])];
 }
 
-export function generateStore(seed: number, saleCount: number, endSec: number): StoreArrays {
+/** The returning buyers of a generated history (returning-buyers.ts). */
+export interface GeneratedRetries {
+  /** Retry sale index → the failed or abandoned sale it tries again. */
+  retryOf: Map<number, number>;
+  /** Retry sale index → its depth (1: retry of an original checkout). */
+  depth: Map<number, number>;
+  /** Retries still `awaiting_payment` at the end of the history → whether they will be paid (live mode resolves them). */
+  intended: Map<number, boolean>;
+  /** Retries planned but not made by the end of the history: live mode makes them when they are due. */
+  pending: RetryQueue;
+  /** The running quotas after the history: live mode goes on with them. */
+  quotas: RetryQuotas;
+}
+
+export interface GeneratedStore {
+  arrays: StoreArrays;
+  retries: GeneratedRetries;
+}
+
+export function generateStore(seed: number, saleCount: number, endSec: number): GeneratedStore {
   const spanSec = HISTORY_DAYS * DAY;
   const startSec = endSec - spanSec;
   const archiveCutoff = endSec - 270 * DAY; // the unpublished product stopped selling 9 months ago
@@ -91,42 +115,79 @@ export function generateStore(seed: number, saleCount: number, endSec: number): 
   const custCountry = new Uint8Array(Math.max(16, saleCount));
   let customerCount = 0;
 
+  const retries: GeneratedRetries = { retryOf: new Map(), depth: new Map(), intended: new Map(), pending: new RetryQueue(), quotas: new RetryQuotas() };
+
   for (let i = 0; i < saleCount; i++) {
     const rng = rngFor(seed, i, 1);
     const t = Math.min(endSec - 1, createdAt((i + rng()) / saleCount, startSec, spanSec));
-    created[i] = t;
-    let ci: number;
-    if (customerCount > 0 && rng() < 0.32) {
-      // Returning customers favour recent buyers (square biases towards the end of the list).
-      const r = rng();
-      ci = Math.min(customerCount - 1, Math.floor((1 - r * r) * customerCount));
+    const plan = retries.pending.takeDue(t);
+    if (plan) {
+      // The customer comes back: this sale is their new checkout for the same purchase, made at the planned
+      // moment (between the previous sale's time and this one's, so the order by index holds).
+      const lead = plan.lead;
+      created[i] = Math.max(plan.dueSec, i > 0 ? created[i - 1] : 0);
+      customer[i] = customer[lead];
+      product[i] = product[lead];
+      channel[i] = channel[lead];
+      affiliate[i] = affiliate[lead];
+      discount[i] = discount[lead];
+      status[i] = plan.paid ? paidStatus(seed, i, created[i], endSec) : STATUS_CODE.failed;
+      retries.retryOf.set(i, lead);
+      retries.depth.set(i, plan.depth);
+      if (status[i] === STATUS_CODE.awaiting_payment) retries.intended.set(i, plan.paid);
     } else {
-      ci = customerCount++;
-      custCreated[ci] = t;
-      custCountry[ci] = weighted(rng, COUNTRY_WEIGHTS);
+      created[i] = t;
+      let ci: number;
+      if (customerCount > 0 && rng() < 0.32) {
+        // Returning customers favour recent buyers (square biases towards the end of the list).
+        const r = rng();
+        ci = Math.min(customerCount - 1, Math.floor((1 - r * r) * customerCount));
+      } else {
+        ci = customerCount++;
+        custCreated[ci] = t;
+        custCountry[ci] = weighted(rng, COUNTRY_WEIGHTS);
+      }
+      customer[i] = ci;
+      const currency = COUNTRIES[custCountry[ci]].currency;
+      product[i] = weighted(rng, t < archiveCutoff ? PRODUCT_WEIGHTS : PUBLISHED_WEIGHTS);
+      let ch = weighted(rng, CHANNEL_WEIGHTS);
+      let aff = NONE;
+      if (ch === 1) {
+        aff = affiliateFor(rng, currency);
+        if (aff === NONE) ch = 0;
+      }
+      channel[i] = ch;
+      affiliate[i] = aff;
+      discount[i] = rng() < 0.18 ? weighted(rng, DISCOUNT_WEIGHTS) : NONE;
+      const st = pickStatus(rng, (endSec - t) / 3600);
+      status[i] = st === STATUS_CODE.completed ? paidStatus(seed, i, t, endSec) : st;
     }
-    customer[i] = ci;
-    const currency = COUNTRIES[custCountry[ci]].currency;
-    product[i] = weighted(rng, t < archiveCutoff ? PRODUCT_WEIGHTS : PUBLISHED_WEIGHTS);
-    let ch = weighted(rng, CHANNEL_WEIGHTS);
-    let aff = NONE;
-    if (ch === 1) {
-      aff = affiliateFor(rng, currency);
-      if (aff === NONE) ch = 0;
+    const st = status[i];
+    if (st === STATUS_CODE.failed || st === STATUS_CODE.abandoned) {
+      const failed = st === STATUS_CODE.failed;
+      const currency = COUNTRIES[custCountry[customer[i]]].currency;
+      const next = planRetry(seed, i, {
+        status: failed ? "failed" : "abandoned",
+        atSec: failed ? baseFailedSec(seed, i, created[i]) : baseAbandonedSec(seed, i, created[i], endSec),
+        failureCode: baseFailureCode(seed, i, basePaymentStatus(seed, i, failed ? "failed" : "abandoned")),
+        methodId: baseMethodId(seed, i, currency),
+        depth: retries.depth.get(i) ?? 0,
+      }, retries.quotas);
+      if (next) retries.pending.push(next);
     }
-    channel[i] = ch;
-    affiliate[i] = aff;
-    discount[i] = rng() < 0.18 ? weighted(rng, DISCOUNT_WEIGHTS) : NONE;
-    let st = pickStatus(rng, (endSec - t) / 3600);
-    if (st === STATUS_CODE.completed) {
-      const pt = paidTimes(seed, i, t);
-      if (pt.completed > endSec) st = STATUS_CODE.awaiting_payment; // still paying when history ends
-      // About a fifth of paid sales stay `completed` (payout held, settlement.done_at null) long
-      // after due: the seeds' revenue example filters status=completed on an old month and must
-      // find sales, and the settlements page needs overdue payouts to show.
-      else if (pt.done <= endSec && rngFor(seed, i, 14)() >= HELD_PAYOUT_SHARE) st = STATUS_CODE.settled;
-    }
-    status[i] = st;
   }
-  return { saleCount, created, status, customer, product, channel, discount, affiliate, customerCount, custCreated, custCountry };
+  return { arrays: { saleCount, created, status, customer, product, channel, discount, affiliate, customerCount, custCreated, custCountry }, retries };
+}
+
+/**
+ * Status of a checkout that will be paid: still paying when the history ends, else settled — except about a
+ * fifth of paid sales that stay `completed` (payout held, settlement.done_at null) long after due: the
+ * seeds' revenue example filters status=completed on an old month and must find sales, and the
+ * settlements page needs overdue payouts to show.
+ */
+function paidStatus(seed: number, i: number, createdSec: number, endSec: number): number {
+  const pt = paidTimes(seed, i, createdSec);
+  if (pt.completed > endSec) return STATUS_CODE.awaiting_payment;
+  if (pt.done <= endSec && rngFor(seed, i, 14)() >= HELD_PAYOUT_SHARE) return STATUS_CODE.settled;
+  return STATUS_CODE.completed;
 }

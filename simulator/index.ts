@@ -7,6 +7,6 @@ export { phpJson } from "./pulse-payloads";
 export { formatMoney, EXPONENT } from "./money";
 export type {
   AffiliateStatus, Channel, Currency, CurrencyTruth, Dialect, FaultProfile, GroundTruth, OptionalEndpoint, PaymentMethodShape, PaymentStatus, PulseOptions,
-  RunningSimulator, SaleStatus, SimulatorClock, SimulatorOptions,
+  RecoveryTruth, RecoveryTruthOptions, RunningSimulator, SaleStatus, SimulatorClock, SimulatorOptions,
 } from "./types";
 export { CHANNELS, CURRENCIES, OPTIONAL_ENDPOINTS, PAYMENT_STATUSES, SALE_STATUSES } from "./types";

@@ -4,6 +4,8 @@ import { AFFILIATES, COUNTRIES, PRODUCTS, type Country } from "./catalog";
 import { asciiSlug, customerIdentity, type CustomerIdentity } from "./customers";
 import { NONE, STATUS_CODE, generateStore, grow, statusOf, type StoreArrays } from "./generator";
 import { hash32, makeId, parseId, Scrambler } from "./prng";
+import { retryResolveSec, RetryQueue, type RetryQuotas } from "./returning-buyers";
+import type { Json } from "./serialize-sale";
 import type { AffiliateStatus, PaymentStatus, SaleStatus } from "./types";
 import type { FeesDeducted } from "./sale-model";
 
@@ -46,6 +48,16 @@ export interface InvitationRecord {
   affiliateIndex: number | null;
 }
 
+/** What a checkout made through POST /v1/checkout says about its sale beyond the compact indexes. */
+export interface SaleExtras {
+  customMetadata: { [key: string]: Json } | null;
+  /** The campaign it names (`campaign_id`), or null: the API checkout decides, not the calendar. */
+  campaignId: string | null;
+  redirectUrl: string | null;
+  /** The hosted payment page given back in `data.payment.checkout_url`. */
+  checkoutUrl: string | null;
+}
+
 const b36 = (n: number, len = 10) => (n >>> 0).toString(36).padStart(7, "0").slice(0, len);
 
 export class StoreModel {
@@ -61,6 +73,21 @@ export class StoreModel {
   readonly licenceOverrides = new Map<number, { status: "active" | "revoked"; activations: number }>();
   readonly affiliates: AffiliateRecord[];
   readonly invitations: InvitationRecord[] = [];
+  /** POST /v1/checkout sales: their metadata, campaign and payment link. */
+  readonly saleExtras = new Map<number, SaleExtras>();
+  /** Customers created by POST /v1/checkout carry the identity they were given, not a derived one. */
+  private readonly customerOverrides = new Map<number, CustomerIdentity>();
+  private readonly customersByGivenEmail = new Map<string, number>();
+  /** Returning buyers (returning-buyers.ts): retry sale index → the failed or abandoned sale it tries again. */
+  readonly retryOf: Map<number, number>;
+  /** Retry sale index → depth (1: a retry of an original checkout). */
+  readonly retryDepth: Map<number, number>;
+  /** Retries still awaiting payment → how and when live mode resolves them. */
+  readonly retryResolutions = new Map<number, { paid: boolean; resolveSec: number }>();
+  /** Retries planned and not yet made; live mode makes them when due. */
+  readonly pendingRetries: RetryQueue;
+  /** The returning buyers' running quotas (returning-buyers.ts), carried from the history into live mode. */
+  readonly retryQuotas: RetryQuotas;
   private readonly saleScr: Scrambler;
   private readonly custScr: Scrambler;
   private readonly licScr: Scrambler;
@@ -68,7 +95,13 @@ export class StoreModel {
   private invitationCounter = 0;
 
   constructor(readonly seed: number, saleCount: number, readonly historyEndSec: number, readonly feesDeducted: FeesDeducted = "service") {
-    this.arrays = generateStore(seed, saleCount, historyEndSec);
+    const generated = generateStore(seed, saleCount, historyEndSec);
+    this.arrays = generated.arrays;
+    this.retryOf = generated.retries.retryOf;
+    this.retryDepth = generated.retries.depth;
+    this.pendingRetries = generated.retries.pending;
+    this.retryQuotas = generated.retries.quotas;
+    for (const [i, paid] of generated.retries.intended) this.retryResolutions.set(i, { paid, resolveSec: retryResolveSec(seed, i, this.arrays.created[i]) });
     this.baseSaleCount = saleCount;
     this.saleScr = new Scrambler(hash32(seed, 11));
     this.custScr = new Scrambler(hash32(seed, 12));
@@ -126,7 +159,21 @@ export class StoreModel {
   }
 
   customer(ci: number): CustomerIdentity {
-    return customerIdentity(this.seed, ci, this.arrays.custCountry[ci]);
+    return this.customerOverrides.get(ci) ?? customerIdentity(this.seed, ci, this.arrays.custCountry[ci]);
+  }
+
+  /**
+   * The customer with this e-mail (case-insensitive), or null. Derived e-mails end with the customer's
+   * index before the `@` (customers.ts), so the lookup is O(1) whatever the store's size.
+   */
+  customerByEmail(email: string): number | null {
+    const e = email.trim().toLowerCase();
+    const given = this.customersByGivenEmail.get(e);
+    if (given !== undefined) return given;
+    const m = /(\d+)@[^@]+$/.exec(e);
+    if (!m) return null;
+    const ci = Number(m[1]);
+    return ci < this.customerCount && !this.customerOverrides.has(ci) && this.customer(ci).email.toLowerCase() === e ? ci : null;
   }
 
   status(i: number): SaleStatus {
@@ -138,7 +185,16 @@ export class StoreModel {
     this.arrays.status[i] = STATUS_CODE[m.status];
   }
 
-  appendCustomer(createdSec: number, countryIndex: number): number {
+  /** A customer created by POST /v1/checkout with the identity it was given. */
+  appendNamedCustomer(createdSec: number, countryIndex: number, identity: Omit<CustomerIdentity, "index" | "country">): number {
+    const ci = this.appendCustomer(createdSec, countryIndex, false);
+    this.customerOverrides.set(ci, { ...identity, index: ci, country: COUNTRIES[countryIndex] });
+    this.customersByGivenEmail.set(identity.email.toLowerCase(), ci);
+    this.searchCache?.push(this.searchText(ci));
+    return ci;
+  }
+
+  appendCustomer(createdSec: number, countryIndex: number, indexForSearch = true): number {
     const a = this.arrays;
     const ci = a.customerCount;
     a.custCreated = grow(a.custCreated, ci + 1);
@@ -146,7 +202,7 @@ export class StoreModel {
     a.custCreated[ci] = Math.max(createdSec, ci > 0 ? a.custCreated[ci - 1] : 0);
     a.custCountry[ci] = countryIndex;
     a.customerCount = ci + 1;
-    this.searchCache?.push(this.searchText(ci));
+    if (indexForSearch) this.searchCache?.push(this.searchText(ci));
     return ci;
   }
 
@@ -169,6 +225,15 @@ export class StoreModel {
       status: "awaiting_payment", paymentStatus: "initiated", completed: null, due: null, done: null,
       failed: null, abandoned: null, updated: createdSec, failureCode: null,
     });
+    return i;
+  }
+
+  /** The customer comes back: a new awaiting_payment checkout for the same purchase as sale `lead`. */
+  appendRetry(lead: number, createdSec: number): number {
+    const a = this.arrays;
+    const i = this.appendSale({ createdSec, customer: a.customer[lead], product: a.product[lead], channel: a.channel[lead], affiliate: a.affiliate[lead], discount: a.discount[lead] });
+    this.retryOf.set(i, lead);
+    this.retryDepth.set(i, (this.retryDepth.get(lead) ?? 0) + 1);
     return i;
   }
 

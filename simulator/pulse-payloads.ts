@@ -4,7 +4,7 @@ import { STORE } from "./catalog";
 import type { AffiliateRecord } from "./model";
 import { amount } from "./money";
 import { isPaid, type SaleModel } from "./sale-model";
-import { isoOffset, type Json } from "./serialize-sale";
+import { customMetadataJson, isoOffset, type Json } from "./serialize-sale";
 import type { Dialect } from "./types";
 
 /** PHP's default json_encode: `/` → `\/`, every non-ASCII UTF-16 unit → `\uxxxx` (lower-case hex). */
@@ -37,7 +37,7 @@ export function salePayload(event: SaleEvent, s: SaleModel, dialect: Dialect): J
       },
       channel: s.channel,
       discount: s.discount ? { id: s.discount.id, code: s.discount.code, type: s.discount.type } : null,
-      custom_metadata: [],
+      custom_metadata: customMetadataJson(s),
       created_at: isoOffset(s.createdSec), completed_at: isoOffset(s.completedSec), abandoned_at: isoOffset(s.abandonedSec), failed_at: isoOffset(s.failedSec),
     },
     product: { id: s.product.id, name: s.product.name, url: `${STORE.url}/${s.product.slug}`, price: money(s.product.price[s.currency]) },

@@ -17,6 +17,8 @@ export interface V1Context extends SerializeContext {
   origin: string;
   /** Resources this store does not have (SimulatorOptions.missingEndpoints): answered like an unknown route. */
   missing: ReadonlySet<string>;
+  /** POST /checkout (checkout.ts): it needs the runtime (clock, Pulses), so the server hands it in. */
+  checkout: (rawBody: string) => Reply;
 }
 
 class BadRequest extends Error {}
@@ -134,6 +136,10 @@ export async function routeV1(method: string, path: string, q: URLSearchParams, 
     if (seg[0] === "affiliates" && seg[1] === "invitations" && seg.length === 2) {
       if (method !== "POST") return fail(405, `The ${method} method is not supported for route v1/affiliates/invitations. Supported methods: POST.`);
       return handleInvitations(await body(), ctx);
+    }
+    if (seg[0] === "checkout" && seg.length === 1) {
+      if (method !== "POST") return fail(405, `The ${method} method is not supported for route v1/checkout. Supported methods: POST.`);
+      return ctx.checkout(await body());
     }
     if (!get) return fail(405, `The ${method} method is not supported for route v1/${seg.join("/")}. Supported methods: GET, HEAD.`);
     const [r, id, extra] = seg;

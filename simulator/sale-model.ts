@@ -1,11 +1,15 @@
 // Materialises one sale (internal form: minor units, epoch seconds) from the compact indexes, the
 // (seed, index) PRNG streams and any live mutation. Serialisers turn this into either dialect.
-import { CAMPAIGNS, CANCELLED_ERROR, COUNTRIES, DISCOUNTS, FAILURE_ERRORS, METHODS, PRODUCTS, RATING_COMMENTS, USER_AGENTS, type Campaign, type Discount, type Product } from "./catalog";
+import { CAMPAIGNS, CANCELLED_ERROR, COUNTRIES, DISCOUNTS, FAILURE_ERRORS, PRODUCTS, RATING_COMMENTS, USER_AGENTS, type Campaign, type Discount, type Product } from "./catalog";
 import type { CustomerIdentity } from "./customers";
 import { NONE, paidTimes } from "./generator";
 import type { AffiliateRecord, StoreModel } from "./model";
 import { hash32, intBetween, pick, rngFor, weighted } from "./prng";
+import { baseAbandonedSec, baseFailedSec, baseFailureCode, basePaymentStatus, drawMethod } from "./sale-draws";
+import type { Json } from "./serialize-sale";
 import { CHANNELS, type Channel, type Currency, type PaymentStatus, type SaleStatus } from "./types";
+
+export { basePaymentStatus };
 
 export const GATEWAY_FEE_PERCENT = 3;
 export const SERVICE_FEE_PERCENT = 5;
@@ -37,22 +41,6 @@ export function economics(product: Product, currency: Currency, discount: Discou
   const serviceFee = Math.round((amount * SERVICE_FEE_PERCENT) / 100);
   const net = amount - serviceFee - (deducted === "both" ? gatewayFee : 0);
   return { original, discount: off, amount, gatewayFee, serviceFee, net };
-}
-
-/** Payment status of a sale that has not been mutated live: a pure function of (seed, index, status). */
-export function basePaymentStatus(seed: number, i: number, status: SaleStatus): PaymentStatus {
-  const r = rngFor(seed, i, 4)();
-  switch (status) {
-    case "completed":
-    case "settled":
-      return "success";
-    case "failed":
-      return r < 0.85 ? "failed" : "cancelled";
-    case "abandoned":
-      return r < 0.55 ? "initiated" : "cancelled";
-    case "awaiting_payment":
-      return r < 0.45 ? "initiated" : "pending";
-  }
 }
 
 export interface LicenceModel {
@@ -99,6 +87,8 @@ export interface SaleModel {
   files: { id: string; name: string; size: number; type: string }[];
   licence: LicenceModel | null;
   customFields: { label: string; value: string }[];
+  /** `custom_metadata` given to POST /checkout (null: none; serialised as PHP's empty array `[]`). */
+  customMetadata: { [key: string]: Json } | null;
 }
 
 /** The campaign running on that day (windows repeat every year), if any. */
@@ -114,10 +104,6 @@ function campaignAt(sec: number): Campaign | null {
 }
 
 const isPaid = (s: SaleStatus) => s === "completed" || s === "settled";
-
-// Weight arrays computed once: materialiseSale runs for every item of every list page.
-const FAILURE_WEIGHTS = FAILURE_ERRORS.map((f) => f.weight);
-const METHOD_WEIGHTS = Object.fromEntries(Object.entries(METHODS).map(([c, ms]) => [c, ms.map((x) => x.weight)])) as Record<Currency, number[]>;
 
 export function materialiseSale(m: StoreModel, i: number, nowSec: number): SaleModel {
   const a = m.arrays;
@@ -148,20 +134,21 @@ export function materialiseSale(m: StoreModel, i: number, nowSec: number): SaleM
       completedSec = t.completed;
       dueSec = t.due;
       doneSec = status === "settled" ? t.done : null;
-    } else if (status === "failed") failedSec = createdSec + 45 + Math.floor(rngFor(seed, i, 5)() * 900);
-    else if (status === "abandoned") abandonedSec = Math.min(m.historyEndSec, createdSec + 3600 + Math.floor(rngFor(seed, i, 5)() * 7200));
-    if (paymentStatus === "failed") failureCode = FAILURE_ERRORS[weighted(rngFor(seed, i, 6), FAILURE_WEIGHTS)].code;
-    if (paymentStatus === "cancelled") failureCode = CANCELLED_ERROR.code;
+    } else if (status === "failed") failedSec = baseFailedSec(seed, i, createdSec);
+    else if (status === "abandoned") abandonedSec = baseAbandonedSec(seed, i, createdSec, m.historyEndSec);
+    failureCode = baseFailureCode(seed, i, paymentStatus);
   }
   const failure = failureCode === null ? null : failureCode === CANCELLED_ERROR.code ? CANCELLED_ERROR : (FAILURE_ERRORS.find((f) => f.code === failureCode) ?? { code: failureCode, message: "The payment failed." });
   const updatedSec = mut ? mut.updated : Math.max(createdSec, completedSec ?? 0, doneSec ?? 0, failedSec ?? 0, abandonedSec ?? 0);
 
-  const methods = METHODS[currency];
-  const method = methods[weighted(rng, METHOD_WEIGHTS[currency])];
+  const method = drawMethod(rng, currency);
   const gateway = method.id === "paypal" ? "paypal" : method.id === "card" && (currency === "EUR" || currency === "USD") ? "stripe" : "moneroo";
   const txn = paymentStatus === "initiated" ? null : `txn_${gateway}_${hash32(seed, i, 7).toString(36)}${hash32(seed, i, 8).toString(36)}`;
+  const extras = m.saleExtras.get(i);
   const running = campaignAt(createdSec);
-  const campaign = running && rng() < 0.45 ? running : null;
+  const drawnCampaign = running && rng() < 0.45 ? running : null;
+  // A checkout made through the API names its campaign (or none) itself.
+  const campaign = extras ? (CAMPAIGNS.find((c) => c.id === extras.campaignId) ?? null) : drawnCampaign;
   const ctxCountry = customer.country;
   const device = ["mobile", "desktop", "tablet"][weighted(rng, [72, 24, 4])];
   const context = {
@@ -194,7 +181,7 @@ export function materialiseSale(m: StoreModel, i: number, nowSec: number): SaleM
     commission: affiliate ? Math.round((money.amount * affiliate.commission) / 100) : null,
     createdSec, completedSec, failedSec, abandonedSec, dueSec, doneSec, updatedSec, failure, gateway,
     method: { id: method.id, name: method.name }, transactionId: txn, campaign, shipping, context, rating, downloads,
-    files, licence, customFields,
+    files, licence, customFields, customMetadata: extras?.customMetadata ?? null,
   };
 }
 

@@ -95,6 +95,11 @@ function rateRef(s: SaleModel): Json {
   return s.rating ? { id: s.rating.id, value: s.rating.value, comment: s.rating.comment } : null;
 }
 
+/** The checkout's `custom_metadata`, or PHP's empty array `[]` when it had none (as Pulses send it, §8). */
+export function customMetadataJson(s: SaleModel): Json {
+  return s.customMetadata ? { ...s.customMetadata } : [];
+}
+
 function invoiceUrl(s: SaleModel): string | null {
   return isPaid(s.status) ? `${STORE.url}/invoices/${s.id}.pdf` : null;
 }
@@ -116,6 +121,7 @@ export function saleSummary(s: SaleModel, ctx: SerializeContext): Json {
     rate: rateRef(s),
     post_purchase: postPurchase(s, ctx),
     invoice_download_url: invoiceUrl(s),
+    custom_metadata: customMetadataJson(s),
     created_at: isoOffset(s.createdSec),
     completed_at: isoOffset(s.completedSec),
   };
@@ -151,6 +157,7 @@ export function saleDetail(s: SaleModel, ctx: SerializeContext): Json {
     shipping: s.shipping ? { ...s.shipping } : null,
     context: { ip_address: s.context.ip, user_agent: s.context.userAgent, country: { ...s.context.country }, device_type: s.context.device, locale: s.context.locale },
     custom_fields_values: s.customFields.map((f) => ({ ...f })),
+    custom_metadata: customMetadataJson(s),
     store: storeRef(ctx),
     product: productRef(s),
     customer: customerRef(s),

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { handleCheckout } from "./checkout";
 import { handleControl } from "./control";
 import { FaultInjector } from "./faults";
 import { HTML_ERROR_PAGE, INVALID_KEY, MISSING_KEY, fail, rateLimited, readBody, type Reply } from "./http-util";
@@ -12,6 +13,7 @@ import { PulseSender } from "./pulses";
 import { RateLimiter, rateHeaders, type RateDecision } from "./rate-limit";
 import { routeV1 } from "./routes-v1";
 import type { SimRuntime } from "./runtime";
+import { computeRecoveryTruth } from "./recovery-truth";
 import { computeTruth } from "./truth";
 import type { Dialect, OptionalEndpoint, PaymentMethodShape, RunningSimulator, SimulatorOptions } from "./types";
 
@@ -87,9 +89,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     if (decision.kind === "html") return send(res, decision.status ?? 502, HTML_ERROR_PAGE(decision.status ?? 502), headers, "text/html; charset=UTF-8");
     if (decision.kind === "error") return reply(res, fail(decision.status ?? 500, "Server Error"), headers);
     const nowSec = rt.nowSec();
+    const ctx = { model, dialect: rt.dialect, paymentMethodAs: rt.paymentMethodAs, nowSec, signingKey: rt.signingKey, origin: rt.origin };
     const out = await routeV1(req.method ?? "GET", url.pathname.slice(3), url.searchParams, () => readBody(req), {
-      model, dialect: rt.dialect, paymentMethodAs: rt.paymentMethodAs, nowSec, signingKey: rt.signingKey, origin: rt.origin,
-      pulses: () => rt.pulses?.describe() ?? [], missing,
+      ...ctx, pulses: () => rt.pulses?.describe() ?? [], missing, checkout: (raw) => handleCheckout(raw, rt, ctx),
     });
     reply(res, { ...out, body: faults.drift(out.body) }, headers, req.method === "HEAD");
   }
@@ -132,6 +134,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   return {
     baseUrl: `${origin}/v1`, origin, apiKey, controlToken, port: addr.port,
     truth: () => computeTruth(model, rt.nowSec()),
+    recoveryTruth: (o) => computeRecoveryTruth(model, rt.nowSec(), o),
     setFaults: (f) => faults.set(f),
     setDialect: (dl: Dialect) => { rt.dialect = dl; },
     setPaymentMethodAs: (shape: PaymentMethodShape) => { rt.paymentMethodAs = shape; },

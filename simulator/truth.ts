@@ -4,6 +4,7 @@ import { COUNTRIES, DISCOUNTS, PRODUCTS } from "./catalog";
 import { NONE, statusOf } from "./generator";
 import type { StoreModel } from "./model";
 import { basePaymentStatus, economics, materialiseSale } from "./sale-model";
+import { baseFailureCode } from "./sale-draws";
 import { CHANNELS, PAYMENT_STATUSES, SALE_STATUSES, type Channel, type CurrencyTruth, type GroundTruth, type PaymentStatus, type SaleStatus } from "./types";
 
 const zeroStatus = () => Object.fromEntries(SALE_STATUSES.map((s) => [s, 0])) as Record<SaleStatus, number>;
@@ -18,6 +19,8 @@ export function computeTruth(m: StoreModel, nowSec: number): GroundTruth {
   const discountUses: Record<string, number> = {};
   let licences = 0;
   const licencesByStatus: Record<string, number> = {};
+  const retried = new Set(m.retryOf.values());
+  const returningBuyers: GroundTruth["returningBuyers"] = { leads: 0, retried: 0, retries: 0, paidRetries: 0, byReason: {} };
   let monthKeySec = -1;
   let monthKeyEnd = -1;
   let monthKey = "";
@@ -26,7 +29,22 @@ export function computeTruth(m: StoreModel, nowSec: number): GroundTruth {
     const status = statusOf(a.status[i]);
     byStatus[status]++;
     const mut = m.mutations.get(i);
-    byPaymentStatus[mut ? mut.paymentStatus : basePaymentStatus(m.seed, i, status)]++;
+    const paymentStatus = mut ? mut.paymentStatus : basePaymentStatus(m.seed, i, status);
+    byPaymentStatus[paymentStatus]++;
+    if (status === "failed" || status === "abandoned") {
+      const reason = status === "abandoned" ? "abandoned" : ((mut ? mut.failureCode : baseFailureCode(m.seed, i, paymentStatus)) ?? "unknown");
+      const r = (returningBuyers.byReason[reason] ??= { leads: 0, retried: 0 });
+      r.leads++;
+      returningBuyers.leads++;
+      if (retried.has(i)) {
+        r.retried++;
+        returningBuyers.retried++;
+      }
+    }
+    if (m.retryOf.has(i)) {
+      returningBuyers.retries++;
+      if (status === "completed" || status === "settled") returningBuyers.paidRetries++;
+    }
     byChannel[CHANNELS[a.channel[i]]]++;
     const t = a.created[i];
     if (t < monthKeySec || t >= monthKeyEnd) {
@@ -68,7 +86,7 @@ export function computeTruth(m: StoreModel, nowSec: number): GroundTruth {
     affiliates: m.affiliates.map((x) => ({ code: x.code, id: x.storeAffiliateId, accountId: x.accountId, status: x.status, email: x.email })),
     invitations: m.invitations.map((inv) => ({ id: inv.id, email: inv.email, status: m.invitationStatus(inv, nowSec) })),
     customers: m.customerCount, products: PRODUCTS.length, publishedProducts: PRODUCTS.filter((p) => p.published).length,
-    discounts: DISCOUNTS.length, licences, licencesByStatus, discountUses,
+    discounts: DISCOUNTS.length, licences, licencesByStatus, discountUses, returningBuyers,
     historyEnd: new Date(m.historyEndSec * 1000).toISOString(), clockNow: new Date(nowSec * 1000).toISOString(),
     newestSaleId: n > 0 ? m.saleId(n - 1) : null, oldestSaleId: n > 0 ? m.saleId(0) : null,
   };

@@ -1,5 +1,8 @@
 // Public types of the Chariow API simulator: options, fault profile, ground truth.
 // Other parts of the repo (client contract tests, demo start-up) depend on these shapes.
+import type { RecoveryTruth, RecoveryTruthOptions } from "./recovery-truth";
+
+export type { RecoveryTruth, RecoveryTruthOptions };
 
 export type Dialect = "current" | "legacy";
 
@@ -134,6 +137,13 @@ export interface GroundTruth {
   licencesByStatus: Record<string, number>;
   /** Sales carrying a discount code, per code. */
   discountUses: Record<string, number>;
+  /**
+   * Returning buyers (returning-buyers.ts): of the failed and abandoned sales (`leads`), how many their
+   * customer tried again (`retried`: a later sale of the same purchase exists), per reason (the failure code,
+   * or "abandoned"); the retry sales and how many of them were paid. The recovery a dashboard should find
+   * in a range: `sim.recoveryTruth()` / `GET /__sim/truth/recovery`.
+   */
+  returningBuyers: { leads: number; retried: number; retries: number; paidRetries: number; byReason: Record<string, { leads: number; retried: number }> };
   /** ISO instants: end of the generated history, and the clock when truth() was called. */
   historyEnd: string;
   clockNow: string;
@@ -148,6 +158,8 @@ export interface RunningSimulator {
   controlToken: string;
   port: number;
   truth(): GroundTruth;
+  /** The recovery of the leads created in a range, by the dashboard's rule (simulator/recovery-truth.ts). */
+  recoveryTruth(opts: RecoveryTruthOptions): RecoveryTruth;
   setFaults(f: FaultProfile): void;
   setDialect(d: Dialect): void;
   setPaymentMethodAs(shape: PaymentMethodShape): void;

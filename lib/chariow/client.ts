@@ -36,6 +36,7 @@ import {
   type Store,
 } from "./schemas/catalog";
 import { itemSchema, listSchema, type Page } from "./schemas/common";
+import { checkoutDataSchema, checkoutParamsSchema, type CheckoutParams, type CheckoutResult } from "./schemas/checkout";
 import { saleDetailSchema, saleSummarySchema, type Sale } from "./schemas/sale";
 import { createTransport, pathWithSegment as segmentPath, type FetchLike, type HttpMethod } from "./transport";
 
@@ -102,15 +103,16 @@ export function createChariowClient(options: ChariowClientOptions) {
     path: string,
     schema: T,
     opts: CallOptions = {},
-    extra: { query?: Record<string, string | number | undefined>; body?: unknown } = {},
+    extra: { query?: Record<string, string | number | undefined>; body?: unknown; sendOnce?: boolean } = {},
   ): Promise<z.output<T>> {
-    const request = { method, path, endpoint, ...extra };
+    const request = { method, path, endpoint, query: extra.query, body: extra.body };
     const raw = await scheduler.run({
       method,
       endpoint,
       priority: opts.priority ?? "interactive",
       signal: opts.signal,
       ...(opts.maxWaitMs !== undefined ? { maxWaitMs: opts.maxWaitMs } : {}),
+      ...(extra.sendOnce ? { sendOnce: true } : {}),
       send: (signal) => transport(request, signal),
     });
     throwForStatus(endpoint, raw);
@@ -176,5 +178,17 @@ export function createChariowClient(options: ChariowClientOptions) {
       return { ...data, notInvited: body.emails.filter((e) => !accounted.has(e.toLowerCase())) };
     },
     listPulses: async (opts?: CallOptions): Promise<PulseConfig[]> => call("GET /pulses", "GET", "/pulses", pulsesList, opts),
+    /**
+     * POST /checkout: makes a sale on Chariow (channel `api`) and, for a paid product, its hosted payment
+     * link. Sent once, never retried — not on a 5xx, a timeout, a dropped connection or a 429 — since a
+     * lost answer does not mean no sale was made: the caller records such an outcome as unknown. The body
+     * is validated before any request is spent (ChariowValidationError with status null). A person is
+     * waiting: interactive priority by default, within the key's budget like every call.
+     */
+    async createCheckout(params: CheckoutParams, opts?: CallOptions): Promise<CheckoutResult> {
+      const endpoint = "POST /checkout";
+      const body = validate(endpoint, checkoutParamsSchema, params);
+      return call(endpoint, "POST", "/checkout", itemSchema(checkoutDataSchema), opts, { body, sendOnce: true });
+    },
   };
 }

@@ -14,6 +14,7 @@ export { parsePulsePayload, readPulseHeaders, type ParsedPulse, type PulseHeader
 export type { SalesListParams, CustomersListParams, ProductsListParams, DiscountsListParams, LicensesListParams } from "./params";
 export type { Page, Country } from "./schemas/common";
 export type { Sale, SalePayment, SaleSettlement } from "./schemas/sale";
+export { CHECKOUT_METADATA_MAX_KEYS, type CheckoutParams, type CheckoutResult, type CheckoutStep } from "./schemas/checkout";
 export { rawPayloadOf } from "./schemas/sale";
 export type { Affiliate, Invitation } from "./schemas/affiliate";
 export type { Customer, Discount, License, Product, PulseConfig, Store } from "./schemas/catalog";

@@ -25,6 +25,13 @@ export interface ScheduledRequest {
    * none at all for low ones (served now or failed).
    */
   maxWaitMs?: number;
+  /**
+   * Never retried, whatever the method or the failure (5xx, network, timeout, 429): for a request that
+   * creates something upstream (POST /checkout makes a sale), where a lost answer does not mean nothing
+   * was made and sending it again could make a second one. POSTs are tried once anyway; this says so for
+   * the call itself, so no later change to the retry rules can re-send it.
+   */
+  sendOnce?: boolean;
   send: (signal?: AbortSignal) => Promise<RawResponse>;
 }
 
@@ -228,7 +235,8 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
 
   async function execute(job: Job) {
     const { request } = job;
-    const isGet = request.method === "GET";
+    // Only a GET may be tried again, and never one sent once by request.
+    const isGet = request.method === "GET" && request.sendOnce !== true;
     emit({ type: "sent", endpoint: request.endpoint, priority: job.priority, attempt: job.attempt + 1 });
     let response: RawResponse;
     try {

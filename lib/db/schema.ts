@@ -159,6 +159,10 @@ export interface SalesTable {
   local_day: string | null;
   paid_local_day: string | null;
   checkout_url: string | null;
+  /** The checkout's custom_metadata as JSON (migration 0015), null when it had none. */
+  custom_metadata: string | null;
+  /** custom_metadata.lead_id: the recovery lead an exact recovery link was made for (lib/recovery). */
+  recovery_lead_id: string | null;
   raw_json: string | null;
   source: string;
   source_at: string;
@@ -334,6 +338,22 @@ export interface RecoveryLeadsTable {
   updated_by: string | null;
 }
 
+/** A lead's exact recovery link made with POST /checkout (migration 0015, lib/recovery/exact-link.ts): one per lead. */
+export interface RecoveryCheckoutLinksTable {
+  id: Generated<number>;
+  lead_id: string;
+  status: string; // pending | created | unknown (lib/recovery/exact-link.ts)
+  step: string | null; // payment | completed | already_purchased
+  sale_id: string | null;
+  url: string | null;
+  discount_code: string | null;
+  failure: string | null;
+  attempts: Generated<number>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** A paid sale's fulfilment state (migration 0009, lib/orders): no row means still to ship. */
 export interface FulfilmentsTable {
   sale_id: string;
@@ -382,6 +402,7 @@ export interface Database {
   reconciliation_drift: ReconciliationDriftTable;
   saved_views: SavedViewsTable;
   recovery_leads: RecoveryLeadsTable;
+  recovery_checkout_links: RecoveryCheckoutLinksTable;
   fulfilments: FulfilmentsTable;
   sale_settlement_due_history: SaleSettlementDueHistoryTable;
 }

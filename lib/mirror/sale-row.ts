@@ -10,6 +10,25 @@ import { paymentMethodColumns } from "./payment-method";
 export type SaleData = Omit<SaleRow, "id" | "raw_json" | "source" | "source_at" | "detail_at">;
 export type SaleDataKey = keyof SaleData;
 
+/**
+ * The custom_metadata key naming the recovery lead an exact recovery link was made for (lib/recovery
+ * exact-link.ts writes it; POST /checkout echoes it on the sale and its Pulses).
+ */
+export const RECOVERY_LEAD_METADATA_KEY = "lead_id";
+// Chariow allows 10 keys of short values; anything far larger is not a checkout's metadata.
+const MAX_METADATA_JSON = 8_000;
+
+/** A checkout's custom_metadata as JSON, or null for none (absent, null, PHP's empty `[]`, not an object). */
+export function customMetadataColumns(metadata: unknown): { custom_metadata: string | null; recovery_lead_id: string | null } {
+  if (!metadata || typeof metadata !== "object" || Array.isArray(metadata) || Object.keys(metadata).length === 0) return { custom_metadata: null, recovery_lead_id: null };
+  const json = JSON.stringify(metadata);
+  const lead = (metadata as Record<string, unknown>)[RECOVERY_LEAD_METADATA_KEY];
+  return {
+    custom_metadata: json.length <= MAX_METADATA_JSON ? json : null,
+    recovery_lead_id: typeof lead === "string" && lead.length > 0 && lead.length <= 100 ? lead : null,
+  };
+}
+
 /** Columns derived from others (recomputed after a merge, never merged themselves). */
 const DERIVED = new Set<SaleDataKey>(["settled", "local_day", "paid_local_day"]);
 
@@ -79,6 +98,8 @@ export function saleToData(sale: Sale, checkoutUrl: string | null): SaleData {
     local_day: null,
     paid_local_day: null,
     checkout_url: checkoutUrl,
+    // From API reads and Pulses alike (both parse the sale with lib/chariow/schemas/sale.ts).
+    ...customMetadataColumns(sale.customMetadata),
   };
 }
 

@@ -1,6 +1,8 @@
-// Automatic recovery attribution: a failed or abandoned sale (a lead) is recovered when the same customer
-// (by id when both sales have one, else by e-mail) later pays for the same product within the window.
-// Computed on read (see docs/recovery.md): ingest stays untouched and a changed window applies at once.
+// Recovery attribution, two rules: exactly, by link — a paid sale whose checkout carried the lead's id
+// (custom_metadata.lead_id, an exact recovery link: exact-link.ts) recovers that lead, whenever it was paid
+// and for whatever amount — else by the time window — the same customer (by id when both sales have one,
+// else by e-mail) later pays for the same product within the window. Computed on read (see
+// docs/recovery.md): ingest stays untouched and a changed window applies at once.
 
 export const DEFAULT_RECOVERY_WINDOW_DAYS = 14;
 const DAY_MS = 86_400_000;
@@ -12,18 +14,32 @@ export interface AttributionSale {
   productId: string | null;
   /** Lead: when it failed / was abandoned (else created); payment: when it was completed (else created). */
   at: string;
+  /** Payment: the lead its checkout named (custom_metadata.lead_id of an exact recovery link), if any. */
+  recoveryLeadId?: string | null;
 }
+
+/** Which rule recovered a lead: its own exact link, or the time window. */
+export const RECOVERY_RULES = ["link", "window"] as const;
+export type RecoveryRule = (typeof RECOVERY_RULES)[number];
 
 export function sameCustomer(a: Pick<AttributionSale, "customerId" | "customerEmail">, b: Pick<AttributionSale, "customerId" | "customerEmail">): boolean {
   if (a.customerId && b.customerId) return a.customerId === b.customerId;
   return !!a.customerEmail && !!b.customerEmail && a.customerEmail.toLowerCase() === b.customerEmail.toLowerCase();
 }
 
+const byTime = (a: AttributionSale, b: AttributionSale) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id);
+
 /**
- * For each lead, the earliest payment that recovers it: same customer, same product, strictly after the
- * lead and at most `windowDays` later. One payment may resolve several attempts of the same purchase.
+ * For each lead, the payment that recovers it and by which rule: the earliest payment naming the lead
+ * (`recoveryLeadId`: by link, whatever its customer, product, time or amount — the lead's own link was
+ * paid), else the earliest payment of the same customer and product strictly after the lead and at most
+ * `windowDays` later (by window). One payment may resolve several attempts of the same purchase.
  */
-export function attributeRecoveries<P extends AttributionSale>(leads: readonly AttributionSale[], payments: readonly P[], windowDays: number = DEFAULT_RECOVERY_WINDOW_DAYS): Map<string, P> {
+export function attributeRecoveries<P extends AttributionSale>(leads: readonly AttributionSale[], payments: readonly P[], windowDays: number = DEFAULT_RECOVERY_WINDOW_DAYS): Map<string, P & { by: RecoveryRule }> {
+  const byLead = new Map<string, P>();
+  for (const p of [...payments].sort(byTime)) {
+    if (p.recoveryLeadId && !byLead.has(p.recoveryLeadId)) byLead.set(p.recoveryLeadId, p);
+  }
   const byProduct = new Map<string, P[]>();
   for (const p of payments) {
     if (!p.productId) continue;
@@ -31,9 +47,14 @@ export function attributeRecoveries<P extends AttributionSale>(leads: readonly A
     list.push(p);
     byProduct.set(p.productId, list);
   }
-  for (const list of byProduct.values()) list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const out = new Map<string, P>();
+  for (const list of byProduct.values()) list.sort(byTime);
+  const out = new Map<string, P & { by: RecoveryRule }>();
   for (const lead of leads) {
+    const linked = byLead.get(lead.id);
+    if (linked && linked.id !== lead.id) {
+      out.set(lead.id, { ...linked, by: "link" });
+      continue;
+    }
     if (!lead.productId) continue;
     const start = Date.parse(lead.at);
     const end = start + windowDays * DAY_MS;
@@ -41,7 +62,7 @@ export function attributeRecoveries<P extends AttributionSale>(leads: readonly A
       const t = Date.parse(p.at);
       return p.id !== lead.id && t > start && t <= end && sameCustomer(lead, p);
     });
-    if (match) out.set(lead.id, match);
+    if (match) out.set(lead.id, { ...match, by: "window" });
   }
   return out;
 }

@@ -16,3 +16,4 @@ export * from "./export-leads";
 export * from "./attribution-window";
 export * from "./recovery-link";
 export * from "./recovered-leads";
+export * from "./exact-link";

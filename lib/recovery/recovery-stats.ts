@@ -6,6 +6,7 @@
 // the money came in — so a currency's recovered count and recovered value always come from the same leads.
 import type { Role } from "@/lib/auth/permissions";
 import { seesFinancials } from "@/lib/sales/financial-fields";
+import type { RecoveryRule } from "./attribution";
 import type { FailureCategory } from "./failure-category";
 import type { Lead } from "./worklist";
 
@@ -31,6 +32,8 @@ export interface Breakdown {
 
 export interface RecoveryStats {
   byCurrency: CurrencyRecovery[];
+  /** Recovered leads by the rule that recovered them: their exact recovery link, or the time window. */
+  recoveredBy: Record<RecoveryRule, number>;
   medianHoursToRecover: number | null;
   byCategory: Breakdown[];
   byPaymentMethod: Breakdown[];
@@ -45,6 +48,7 @@ export function recoveryStats(leads: readonly Lead[]): RecoveryStats {
   const byMethod = new Map<string, Breakdown>();
   const contacted: Breakdown = { key: "contacted", leads: 0, recovered: 0 };
   const uncontacted: Breakdown = { key: "uncontacted", leads: 0, recovered: 0 };
+  const recoveredBy: Record<RecoveryRule, number> = { link: 0, window: 0 };
   const bump = (m: Map<string, Breakdown>, key: string, rec: boolean) => {
     const b = m.get(key) ?? { key, leads: 0, recovered: 0 };
     b.leads += 1;
@@ -70,6 +74,7 @@ export function recoveryStats(leads: readonly Lead[]): RecoveryStats {
       if (!paidIn.payments.has(l.recovered.saleId)) paidIn.recoveredValue += l.recovered.amount ?? 0;
       paidIn.payments.add(l.recovered.saleId);
       hours.push((Date.parse(l.recovered.paidAt) - Date.parse(l.at)) / 3_600_000);
+      recoveredBy[l.recoveredBy ?? "window"] += 1;
     }
     bump(byCategory, l.category, rec);
     bump(byMethod, l.paymentMethod ?? "unknown", rec);
@@ -88,6 +93,7 @@ export function recoveryStats(leads: readonly Lead[]): RecoveryStats {
   }));
   return {
     byCurrency: byCurrency.sort((a, b) => a.currency.localeCompare(b.currency)),
+    recoveredBy,
     medianHoursToRecover: median(hours),
     byCategory: [...byCategory.values()].sort((a, b) => b.leads - a.leads),
     byPaymentMethod: [...byMethod.values()].sort((a, b) => b.leads - a.leads),

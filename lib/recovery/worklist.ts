@@ -6,7 +6,7 @@ import type { Database } from "@/lib/db";
 import { engineOfDb, inTextList } from "@/lib/db/engine-sql";
 import { paymentMethodShown } from "@/lib/mirror";
 import { addDays, today } from "@/lib/time";
-import type { AttributionSale } from "./attribution";
+import type { AttributionSale, RecoveryRule } from "./attribution";
 import { getRecoveryWindowDays } from "./attribution-window";
 import { failureCategory, type FailureCategory } from "./failure-category";
 import { findRecoveries } from "./find-recoveries";
@@ -37,6 +37,8 @@ export interface Lead {
   assignedTo: string | null;
   contactedAt: string | null;
   recovered: { saleId: string; amount: number | null; currency: string | null; paidAt: string } | null;
+  /** Which rule recovered it (attribution.ts): its exact recovery link, or the time window; null when not recovered. */
+  recoveredBy: RecoveryRule | null;
 }
 
 export interface LeadRange {
@@ -117,6 +119,7 @@ export function toLead(r: LeadRow): Lead {
     assignedTo: r.assigned_to,
     contactedAt: r.contacted_at,
     recovered: null,
+    recoveredBy: null,
   };
 }
 
@@ -126,7 +129,10 @@ export async function attribute(db: Kysely<Database>, leads: Lead[], windowDays:
   const matches = await findRecoveries(db, withTime.map(toAttribution), windowDays);
   for (const l of leads) {
     const p = matches.get(l.saleId);
-    if (p) l.recovered = { saleId: p.id, amount: p.amount, currency: p.currency, paidAt: p.at };
+    if (p) {
+      l.recovered = { saleId: p.id, amount: p.amount, currency: p.currency, paidAt: p.at };
+      l.recoveredBy = p.by;
+    }
   }
   return leads;
 }

@@ -17,6 +17,7 @@ import * as revokedSessions from "./0011-revoked-sessions";
 import * as pulseRefusalSources from "./0012-pulse-refusal-sources";
 import * as canonicalPaymentMethods from "./0013-canonical-payment-methods";
 import * as settlementDueHistory from "./0014-settlement-due-history";
+import * as recoveryCheckoutLinks from "./0015-recovery-checkout-links";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -36,4 +37,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0012_pulse_refusal_sources", pulseRefusalSources],
   ["0013_canonical_payment_methods", canonicalPaymentMethods],
   ["0014_settlement_due_history", settlementDueHistory],
+  ["0015_recovery_checkout_links", recoveryCheckoutLinks],
 ];

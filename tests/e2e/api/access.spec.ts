@@ -23,6 +23,8 @@ const PROTECTED: Call[] = [
   { method: "GET", path: "/api/licences" },
   { method: "POST", path: "/api/licences/any-id/reveal" },
   { method: "GET", path: "/api/settlements/statement.pdf?month=2026-11&currency=XOF" },
+  { method: "GET", path: "/api/recovery/leads/any-id/checkout-link" },
+  { method: "POST", path: "/api/recovery/leads/any-id/checkout-link", body: {} },
   ...EXPORT_CASES.map((c): Call => ({ method: "GET", path: c.sample })),
 ];
 
@@ -67,6 +69,8 @@ const MATRIX: Array<{ call: Call; allowed: DemoRole[] }> = [
   { call: { method: "GET", path: "/api/downloads?days=3" }, allowed: ["owner", "admin", "marketing", "support"] },
   { call: { method: "GET", path: "/api/licences" }, allowed: ["owner", "admin", "marketing", "support"] },
   { call: { method: "GET", path: "/api/settlements/statement.pdf?month=2026-11&currency=XOF" }, allowed: ["owner", "admin", "marketing"] },
+  // recovery:read; an id with no link answers {link: null} (the POST makes a sale on Chariow: not walked here).
+  { call: { method: "GET", path: "/api/recovery/leads/any-id/checkout-link" }, allowed: ["owner", "admin", "marketing", "support"] },
 ];
 
 // Every CSV route on disk, each role's status derived from the permission table: 200 exactly when the

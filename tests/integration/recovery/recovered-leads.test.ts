@@ -35,8 +35,8 @@ describeEachEngine("Leads recovered by a payment", ({ db }) => {
   it("names the leads a payment recovered, with their time and amount", async () => {
     await seed();
     expect(await leadsRecoveredBy(db().db, "pay_a")).toEqual([
-      { saleId: "fail_a", status: "failed", at: "2026-05-01T09:01:00Z", amount: 9_900, currency: "XOF" },
-      { saleId: "aband_a", status: "abandoned", at: "2026-05-01T11:00:00Z", amount: 4_900, currency: "XOF" },
+      { saleId: "fail_a", status: "failed", at: "2026-05-01T09:01:00Z", amount: 9_900, currency: "XOF", by: "window" },
+      { saleId: "aband_a", status: "abandoned", at: "2026-05-01T11:00:00Z", amount: 4_900, currency: "XOF", by: "window" },
     ]);
     expect((await leadsRecoveredBy(db().db, "pay_mail")).map((l) => l.saleId)).toEqual(["fail_mail"]);
   });

@@ -52,7 +52,11 @@ describe("live mode", () => {
   });
 
   it("the live timer runs by itself when enabled", async () => {
-    sim = await startSimulator({ now: HISTORY_END, rateLimit: 0, live: { intervalMs: 20 } });
+    // New checkouts arrive in proportion to clock time (40 an hour): a clock running a minute per real
+    // millisecond brings some within a few 20 ms ticks.
+    const t0 = Date.now();
+    const clock = { now: () => HISTORY_END.getTime() + (Date.now() - t0) * 60_000 };
+    sim = await startSimulator({ now: HISTORY_END, clock, rateLimit: 0, live: { intervalMs: 20 } });
     const n0 = sim.truth().totalSales;
     await new Promise((r) => setTimeout(r, 400));
     expect(sim.truth().totalSales).toBeGreaterThan(n0);

@@ -36,4 +36,15 @@ describe("attributeRecoveries", () => {
     const m = attributeRecoveries([{ ...lead, customerId: null }], [pay({ customerId: "cus_9", customerEmail: "AWA@example.com" })]);
     expect(m.get("sal_lead")?.id).toBe("sal_pay");
   });
+
+  it("a payment naming the lead (its exact link) recovers it by link — any time, product or customer — before the window rule", () => {
+    const linked = pay({ id: "p_link", productId: "prd_2", customerId: "cus_9", at: "2026-07-30T10:00:00Z", recoveryLeadId: "sal_lead" });
+    const m = attributeRecoveries([lead], [pay({ id: "p_window" }), linked]);
+    expect(m.get("sal_lead")).toMatchObject({ id: "p_link", by: "link" });
+    expect(attributeRecoveries([lead], [pay({ id: "p_window" })]).get("sal_lead")).toMatchObject({ id: "p_window", by: "window" });
+    // Naming another lead recovers nothing here; the earliest of two links wins.
+    expect(attributeRecoveries([lead], [pay({ id: "p_other", productId: "prd_2", recoveryLeadId: "sal_other" })]).size).toBe(0);
+    const second = { ...linked, id: "p_link2", at: "2026-08-30T10:00:00Z" };
+    expect(attributeRecoveries([lead], [second, linked]).get("sal_lead")?.id).toBe("p_link");
+  });
 });

@@ -209,7 +209,7 @@ describe("LeadPanel (server HTML)", () => {
 describe("RecoveryStatsCard (server HTML)", () => {
   const lead = (o: Partial<Lead>): Lead => ({
     saleId: "x", status: "failed", at: "2026-05-01T09:00:00.000Z", localDay: "2026-05-01", customerId: "c", customerEmail: null, customerName: null, productId: "p", productName: null, currency: "XOF",
-    amount: 1_000, channel: "store", paymentMethod: "mtn_momo", failureCode: null, failureMessage: null, category: "declined", checkoutUrl: null, state: "open", note: null, assignedTo: null, contactedAt: null, recovered: null, ...o,
+    amount: 1_000, channel: "store", paymentMethod: "mtn_momo", failureCode: null, failureMessage: null, category: "declined", checkoutUrl: null, state: "open", note: null, assignedTo: null, contactedAt: null, recovered: null, recoveredBy: null, ...o,
   });
   it("names categories and payment methods in words, the median in hours", async () => {
     const stats = recoveryStats([lead({ saleId: "a" }), lead({ saleId: "b", category: "timeout", recovered: { saleId: "p", amount: 1_000, currency: "XOF", paidAt: "2026-05-01T15:00:00.000Z" } })]);
