@@ -25,7 +25,7 @@ export function rowView(l: Lead, assignees: ReadonlyMap<string, string>, unknown
     at: l.at || null,
     state: l.state,
     recovered: l.recovered,
-    // `recoveredBy` (link or window) comes with the exact-link attribution: the row shows it when set.
+    recoveredBy: l.recoveredBy,
     assigneeName: l.assignedTo ? (assignees.get(l.assignedTo) ?? unknownMember) : null,
     // A closed lead (recovered, won, lost) has nothing to chase: no button.
     contact: isOpenLead(l) ? rowContact(message) : null,
@@ -56,4 +56,11 @@ export function detailView(
       checkoutUrl: message?.checkoutUrl ?? null,
     },
   };
+}
+
+/** The customer's number in international digits, from the lead's wa.me link (the exact link's share). */
+export function whatsappDigitsOf(whatsapp: { ok: true; url: string } | { ok: false; reason: string } | undefined): string | null {
+  if (!whatsapp?.ok) return null;
+  const m = /^https:\/\/wa\.me\/(\d+)/.exec(whatsapp.url);
+  return m ? m[1]! : null;
 }

@@ -8,6 +8,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { hrefWith, readTableState } from "@/components/data-table/table-state";
+import { ExactLinkButton } from "@/components/recovery/exact-link-button";
 import { LeadPanel } from "@/components/recovery/lead-panel";
 import { RecoveryFilters } from "@/components/recovery/recovery-filters";
 import { RecoveryStatsCard } from "@/components/recovery/recovery-stats-card";
@@ -28,6 +29,7 @@ import {
   buildLeadMessages,
   countLeadsByReason,
   defaultLeadRange,
+  getExactRecoveryLink,
   getLead,
   getRecoveryTemplates,
   getRecoveryWindowDays,
@@ -49,7 +51,7 @@ import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 import { storeCatalogueLinks } from "@/lib/store/catalogue-links";
 import { listMembers } from "@/lib/team";
 import { today } from "@/lib/time";
-import { detailView, rowView } from "./lead-views";
+import { detailView, rowView, whatsappDigitsOf } from "./lead-views";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pages.recovery"))("title") };
@@ -94,6 +96,16 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
   const url = { pathname: "/recovery", query: sp };
   const activeCount = [filters.status !== "todo", filters.channel, filters.assignee, q.value.from || q.value.to].filter(Boolean).length;
 
+  // The exact payment link (POST /v1/checkout): offered on a lead still to chase, or shown once made.
+  const storedLink = opened ? await getExactRecoveryLink(db, opened.saleId) : null;
+  const exactLink =
+    opened && (storedLink || isOpenLead(opened)) ? (
+      <ExactLinkButton
+        leadId={opened.saleId}
+        initial={storedLink ? { status: storedLink.status, step: storedLink.step, url: storedLink.url, discountCode: storedLink.discountCode } : null}
+        whatsappDigits={whatsappDigitsOf(panelMessage?.whatsapp)}
+      />
+    ) : null;
   const detail = opened ? detailView(opened, assignees, t("unknown"), { message: panelMessage, messageLanguage, firstContact }) : null;
 
   return (
@@ -132,6 +144,7 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
           members={options}
           closeHref={hrefWith("/recovery", sp, { lead: null, msg: null }, "lead")}
           languageHrefs={{ fr: hrefWith("/recovery", sp, { msg: "fr" }, "msg"), en: hrefWith("/recovery", sp, { msg: "en" }, "msg") }}
+          exactLink={exactLink}
         />
       ) : null}
       <div className="mt-6">

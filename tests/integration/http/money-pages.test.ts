@@ -65,6 +65,12 @@ describeEachEngine("money pages", ({ db }) => {
     expect(opened).toContain('data-testid="lead-panel" data-lead-id="L03"');
     expect(rowIds(opened)).toEqual(newest.slice(25)); // the list stays on its page
     expect(opened).toMatch(/data-row-id="L03"[^>]*aria-current="true"/);
+    // The panel offers the exact payment link of a lead still to chase; once made, it shows that link.
+    expect(opened).toMatch(/data-testid="lead-exact-link-slot"[\s\S]*data-testid="exact-link-create"/);
+    const now = "2026-05-02T10:00:00.000Z";
+    await k().insertInto("recovery_checkout_links").values({ lead_id: "L04", status: "created", step: "payment", sale_id: "sal_new", url: "https://demo.mychariow.com/pay/abc", discount_code: null, failure: null, attempts: 1, created_by: null, created_at: now, updated_at: now }).execute();
+    const linked = await html(pages.recovery as Page, { ...range, page: "2", lead: "L04" });
+    expect(linked).toMatch(/data-testid="exact-link-url"[^>]*>[^<]*https:\/\/demo\.mychariow\.com\/pay\/abc/);
 
     // No abandoned cart in the range: the reason lists none, and says so.
     const carts = await html(pages.recovery as Page, { ...range, reason: "abandoned" });
