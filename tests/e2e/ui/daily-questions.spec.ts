@@ -135,7 +135,7 @@ for (const [device, options] of Object.entries(DEVICES) as [keyof typeof DEVICES
         await expect(page.getByTestId("recovery-filter-reason-failed")).toBeVisible({ timeout: 2_000 });
         // The Pulse has arrived once the lead is counted.
         const res = await page.request.get(`/api/recovery/leads?include=all`);
-        expect(((await res.json()) as { leads: { id: string }[] }).leads.some((l) => l.id === sale.id)).toBe(true);
+        expect(((await res.json()) as { leads: { saleId: string }[] }).leads.some((l) => l.saleId === sale.id)).toBe(true);
       }).toPass({ timeout: 60_000, intervals: [1_000] });
 
       const taps = tapCounter(page, device);
@@ -156,6 +156,50 @@ for (const [device, options] of Object.entries(DEVICES) as [keyof typeof DEVICES
       const contacted = audit.entries.filter((e) => e.target === sale.id && e.action === "recovery.lead_contacted");
       expect(contacted).toHaveLength(1);
       expect(contacted[0]!.details).toMatchObject({ channel: "whatsapp" });
+    });
+
+    test("an exact payment link: made on Chariow from the lead, paid there, the lead recovered by link", async ({ page }) => {
+      test.setTimeout(180_000);
+      const sale = await failedSale();
+      type Leads = { leads: { saleId: string; currency: string }[]; stats: { byCurrency: { currency: string; recoveredLeads: number }[]; recoveredBy: { link: number } } };
+      const leads = async () => (await (await page.request.get("/api/recovery/leads?include=all")).json()) as Leads;
+      let currency = "";
+      await expect(async () => {
+        const lead = (await leads()).leads.find((l) => l.saleId === sale.id);
+        expect(lead).toBeDefined();
+        currency = lead!.currency;
+      }).toPass({ timeout: 60_000, intervals: [1_000] });
+      const before = (await leads()).stats;
+      const recoveredBefore = before.byCurrency.find((s) => s.currency === currency)?.recoveredLeads ?? 0;
+
+      await page.goto("/recovery");
+      const rate = page.getByTestId(`recovery-rate-${currency}`);
+      const rateBefore = await rate.textContent();
+      const row = page.getByTestId("recovery-worklist").locator(`tbody tr[data-row-id="${sale.id}"]`);
+      const taps = tapCounter(page, device);
+      await taps.tap(row.getByTestId("lead-open"));
+      const panel = page.getByTestId("lead-panel");
+      await expect(panel).toHaveAttribute("data-lead-id", sale.id);
+      await taps.tap(panel.getByTestId("exact-link-create"));
+      const url = (await panel.getByTestId("exact-link-url").textContent())!.trim();
+      expect(url).toMatch(/^https:\/\/[^/]*mychariow\.com\//);
+      expect(taps.count).toBe(2);
+
+      // The customer pays that link on (simulated) Chariow: its Pulse carries the lead's id.
+      const paid = await simControl<{ sale: { id: string; custom_metadata: Record<string, unknown> } }>("POST", "/checkout/pay", { url });
+      expect(paid.sale.custom_metadata).toMatchObject({ lead_id: sale.id });
+      await expect(async () => {
+        await page.goto(`/recovery?status=all&lead=${sale.id}`);
+        await expect(row.getByTestId("lead-recovered-by")).toHaveAttribute("data-rule", "link", { timeout: 2_000 });
+      }).toPass({ timeout: 60_000, intervals: [1_000] });
+      await expect(row.getByTestId("lead-recovered-by")).toContainText("par le lien de paiement envoyé");
+      // The recovery figures moved with it.
+      const after = (await leads()).stats;
+      expect(after.byCurrency.find((s) => s.currency === currency)!.recoveredLeads).toBeGreaterThan(recoveredBefore);
+      expect(after.recoveredBy.link).toBeGreaterThan(before.recoveredBy.link);
+      await expect(page.getByTestId(`recovery-rate-${currency}`)).not.toHaveText(rateBefore!);
+      const audit = (await (await page.request.get("/api/audit?action=recovery.&limit=50")).json()) as Audit;
+      expect(audit.entries.filter((e) => e.target === sale.id && e.action === "recovery.checkout_link")).toHaveLength(1);
     });
   });
 }
