@@ -53,7 +53,8 @@ for (const [device, viewport] of Object.entries(viewports)) {
         [...document.querySelectorAll("a[href], button, input, select, textarea, [role=button]")]
           .filter((el) => {
             const r = el.getBoundingClientRect();
-            return r.width > 0 && r.height > 0 && (r.width < 44 || r.height < 44) && getComputedStyle(el).visibility !== "hidden";
+            // checkVisibility: not the content of a closed <details> (laid out unseen, at a squeezed width).
+            return el.checkVisibility() && r.width > 0 && r.height > 0 && (r.width < 44 || r.height < 44) && getComputedStyle(el).visibility !== "hidden";
           })
           .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute("data-testid") ? `[${el.getAttribute("data-testid")}]` : ""} "${(el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 30)}"`),
       );

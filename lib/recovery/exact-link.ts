@@ -97,6 +97,14 @@ async function readRow(db: Kysely<Database>, leadId: string): Promise<LinkRow | 
 }
 
 /** The lead's exact recovery link, if one was ever asked for (for the lead's panel). */
+/**
+ * How long the link may wait for the API budget before "try again in a few minutes". Longer than other
+ * interactive reads (5 s): the member asked for it and watches "Creating the link…", and at 10 requests a
+ * minute a slot frees about every 6 s while the sync is busy. Nothing is sent until a slot is held, so the
+ * wait never risks a second sale.
+ */
+export const CHECKOUT_MAX_WAIT_MS = 20_000;
+
 export async function getExactRecoveryLink(db: Kysely<Database>, leadId: string): Promise<ExactRecoveryLink | null> {
   const row = await readRow(db, leadId);
   return row ? toLink(row) : null;
@@ -161,7 +169,7 @@ export async function createExactRecoveryLink(db: Kysely<Database>, leadId: stri
 
   let result: CheckoutResult;
   try {
-    result = await deps.client.createCheckout(params, { priority: "interactive" });
+    result = await deps.client.createCheckout(params, { priority: "interactive", maxWaitMs: CHECKOUT_MAX_WAIT_MS });
   } catch (error) {
     throw await recordFailure(db, { leadId, actor, attempt, discountCode: body.discountCode ?? null, wasUnknown: existing?.status === "unknown", previousFailure: existing?.failure ?? null, now }, error);
   }

@@ -35,7 +35,9 @@ export async function auditPage(page: Page, options: { touch: boolean; codes: Se
         const visible = (el: Element) => {
           const r = el.getBoundingClientRect();
           const style = getComputedStyle(el);
-          // Visually hidden (sr-only, the skip link until focused) is not a touch target.
+          // Visually hidden (sr-only, the skip link until focused) is not a touch target, nor is the content
+          // of a closed <details> (Chromium lays it out under content-visibility: hidden, at a squeezed width).
+          if (!el.checkVisibility()) return false;
           return r.width > 1 && r.height > 1 && style.visibility !== "hidden" && style.display !== "none" && !(style.position === "absolute" && style.clip === "rect(0px, 0px, 0px, 0px)");
         };
         return [...document.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button]")]

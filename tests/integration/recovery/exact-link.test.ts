@@ -115,6 +115,21 @@ describeEachEngine("Exact recovery links", ({ db }) => {
     expect(await audit("recovery.checkout_link")).toHaveLength(1);
   });
 
+  it("waits for the API budget a little longer than a read (the member asked for it), then makes the link", async () => {
+    const [leadId] = await plainLeads(1);
+    await mirror(leadId);
+    // The key's budget is spent until 12 s from now: beyond a read's 5 s wait, within the link's.
+    const vclock = createVirtualClock();
+    const store = createMemoryBudgetStore({ assumedLimit: 100 });
+    await store.block(vclock.now() + 12_000);
+    const scheduler = createScheduler({ clock: vclock, store, backoffBaseMs: 1 });
+    const slow = createChariowClient({ baseUrl: s.baseUrl, apiKey: s.apiKey, scheduler, clock: vclock });
+    const requests = posts();
+    const made = await create(leadId, {}, slow);
+    expect(made).toMatchObject({ created: true, link: { status: "created", step: "payment" } });
+    expect(posts()).toBe(requests + 1);
+  });
+
   it("two requests at once make one Chariow request and give the same link", async () => {
     const [leadId] = await plainLeads(1);
     await mirror(leadId);
