@@ -12,7 +12,7 @@ export function RecoveredLeadsNotice({ title, leads }: { title: string; leads: {
         <ul className="mt-1 list-disc pl-5">
           {leads.map((l) => (
             <li key={l.saleId}>
-              <Link href={`/sales/${encodeURIComponent(l.saleId)}`} className="underline" data-testid="recovered-lead-link">{l.saleId}</Link> — {l.label}
+              <Link href={`/sales/${encodeURIComponent(l.saleId)}`} className="inline-flex min-h-11 items-center underline" data-testid="recovered-lead-link">{l.saleId}</Link> — {l.label}
             </li>
           ))}
         </ul>
