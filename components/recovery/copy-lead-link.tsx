@@ -10,7 +10,7 @@ import { apiFetch } from "@/lib/http/api-client";
 
 type Outcome = { copied: true } | { copyFailed: true } | { error: unknown };
 
-export function CopyLeadLink({ saleId, url }: { saleId: string; url: string }) {
+export function CopyLeadLink({ saleId, url, testId = "lead-copy-link" }: { saleId: string; url: string; testId?: string }) {
   const t = useTranslations("Recovery");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const copy = async () => {
@@ -28,7 +28,7 @@ export function CopyLeadLink({ saleId, url }: { saleId: string; url: string }) {
   };
   return (
     <>
-      <button type="button" className={buttonClass("secondary")} onClick={copy} data-testid="lead-copy-link">
+      <button type="button" className={buttonClass("secondary")} onClick={copy} data-testid={testId}>
         {t("actions.copyLink")}
       </button>
       {outcome ? (
