@@ -17,7 +17,7 @@ export interface LeadMessage {
   checkoutUrl: string | null;
   linkSource: RecoveryLinkSource | null;
   message: string;
-  whatsapp: { ok: true; url: string } | { ok: false; reason: string };
+  whatsapp: { ok: true; url: string; digits: string } | { ok: false; reason: string };
   mailto: string | null;
 }
 

@@ -37,9 +37,9 @@ function validE164(digits: string): PhoneResult {
   return digits.length >= 8 && digits.length <= 15 && !digits.startsWith("0") ? { ok: true, digits } : { ok: false, reason: "invalid" };
 }
 
-/** A wa.me link opening a chat with the prefilled `message`, or the reason none can be built. */
-export function whatsappLink(phone: string | null, country: string | null, message: string): { ok: true; url: string } | Extract<PhoneResult, { ok: false }> {
+/** A wa.me link opening a chat with the prefilled `message` (and the number's digits), or the reason none can be built. */
+export function whatsappLink(phone: string | null, country: string | null, message: string): { ok: true; url: string; digits: string } | Extract<PhoneResult, { ok: false }> {
   const p = internationalPhone(phone, country);
   if (!p.ok) return p;
-  return { ok: true, url: `https://wa.me/${p.digits}?text=${encodeURIComponent(message)}` };
+  return { ok: true, url: `https://wa.me/${p.digits}?text=${encodeURIComponent(message)}`, digits: p.digits };
 }

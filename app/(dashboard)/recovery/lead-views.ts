@@ -58,9 +58,3 @@ export function detailView(
   };
 }
 
-/** The customer's number in international digits, from the lead's wa.me link (the exact link's share). */
-export function whatsappDigitsOf(whatsapp: { ok: true; url: string } | { ok: false; reason: string } | undefined): string | null {
-  if (!whatsapp?.ok) return null;
-  const m = /^https:\/\/wa\.me\/(\d+)/.exec(whatsapp.url);
-  return m ? m[1]! : null;
-}

@@ -51,7 +51,7 @@ import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 import { storeCatalogueLinks } from "@/lib/store/catalogue-links";
 import { listMembers } from "@/lib/team";
 import { today } from "@/lib/time";
-import { detailView, rowView, whatsappDigitsOf } from "./lead-views";
+import { detailView, rowView } from "./lead-views";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pages.recovery"))("title") };
@@ -103,7 +103,7 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
       <ExactLinkButton
         leadId={opened.saleId}
         initial={storedLink ? { status: storedLink.status, step: storedLink.step, url: storedLink.url, discountCode: storedLink.discountCode } : null}
-        whatsappDigits={whatsappDigitsOf(panelMessage?.whatsapp)}
+        whatsappDigits={panelMessage?.whatsapp.ok ? panelMessage.whatsapp.digits : null}
       />
     ) : null;
   const detail = opened ? detailView(opened, assignees, t("unknown"), { message: panelMessage, messageLanguage, firstContact }) : null;

@@ -34,6 +34,7 @@ describe("whatsappLink", () => {
     expect(whatsappLink("07 07 12 34 56", "CI", "Bonjour Awa, voici le lien : https://x.io/c?a=1&b=2")).toEqual({
       ok: true,
       url: "https://wa.me/2250707123456?text=Bonjour%20Awa%2C%20voici%20le%20lien%20%3A%20https%3A%2F%2Fx.io%2Fc%3Fa%3D1%26b%3D2",
+      digits: "2250707123456",
     });
   });
   it("refuses without an international form", () => {
