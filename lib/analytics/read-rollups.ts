@@ -1,10 +1,13 @@
-// SQL over the daily rollups (docs/mirror.md "Rollups"): the rows analytics aggregate, read with
-// count > 0 (a bucket emptied by status changes stays as a zero row). Same Kysely on both engines.
+// SQL over the rollups (docs/mirror.md "Rollups"): the rows analytics aggregate, read with count > 0 (a
+// bucket emptied by status changes stays as a zero row). Same Kysely on both engines. Sums over a range
+// read whole months from the monthly table and the edge days from the daily one (./rollup-periods.ts):
+// callers accumulate rows by key, so a key may come back once per part.
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import type { RollupFigures } from "./aggregate";
 import type { DayRange } from "./date-range";
+import { fromRollupPart, rollupParts } from "./rollup-periods";
 import { PAID_STATUSES, type BreakdownDimension } from "./schemas";
 
 /**
@@ -13,27 +16,28 @@ import { PAID_STATUSES, type BreakdownDimension } from "./schemas";
  * settlement amounts and their count (lib/settlements/net.ts), exact whatever the buckets.
  */
 export async function readKpiSums(db: Kysely<Database>, { from, to }: DayRange): Promise<RollupFigures[]> {
-  const rows = await db
-    .selectFrom("sales_rollup_daily")
-    .select((eb) => [
-      "currency",
-      "status",
-      eb.fn.sum<number>("count").as("count"),
-      eb.fn.sum<number>("amount").as("amount"),
-      eb.fn.sum<number>("discount_amount").as("discount_amount"),
-      eb.fn.sum<number>("gateway_fee").as("gateway_fee"),
-      eb.fn.sum<number>("gateway_fee_known_count").as("gateway_fee_known_count"),
-      eb.fn.sum<number>("service_fee").as("service_fee"),
-      eb.fn.sum<number>("settlement_net").as("settlement_net"),
-      eb.fn.sum<number>("settlement_known_count").as("settlement_known_count"),
-    ])
-    .where("dimension", "=", "all")
-    .where("local_day", ">=", from)
-    .where("local_day", "<=", to)
-    .where("count", ">", 0)
-    .groupBy(["currency", "status"])
-    .execute();
-  return rows.map((r) => ({
+  const parts = await Promise.all(
+    rollupParts(from, to).map((part) =>
+      fromRollupPart(db, part)
+        .select((eb) => [
+          "currency",
+          "status",
+          eb.fn.sum<number>("count").as("count"),
+          eb.fn.sum<number>("amount").as("amount"),
+          eb.fn.sum<number>("discount_amount").as("discount_amount"),
+          eb.fn.sum<number>("gateway_fee").as("gateway_fee"),
+          eb.fn.sum<number>("gateway_fee_known_count").as("gateway_fee_known_count"),
+          eb.fn.sum<number>("service_fee").as("service_fee"),
+          eb.fn.sum<number>("settlement_net").as("settlement_net"),
+          eb.fn.sum<number>("settlement_known_count").as("settlement_known_count"),
+        ])
+        .where("dimension", "=", "all")
+        .where("count", ">", 0)
+        .groupBy(["currency", "status"])
+        .execute(),
+    ),
+  );
+  return parts.flat().map((r) => ({
     local_day: from, currency: r.currency, status: r.status, count: Number(r.count), amount: Number(r.amount),
     discount_amount: Number(r.discount_amount), gateway_fee: Number(r.gateway_fee), gateway_fee_known_count: Number(r.gateway_fee_known_count),
     service_fee: Number(r.service_fee), settlement_net: Number(r.settlement_net), settlement_known_count: Number(r.settlement_known_count),
@@ -58,30 +62,33 @@ export async function readPaidByDay(db: Kysely<Database>, { from, to }: DayRange
   }));
 }
 
-/** One dimension's rows over the range, summed across days (per currency × status × value). */
-export async function readDimension(db: Kysely<Database>, dimension: BreakdownDimension, { from, to }: DayRange): Promise<RollupFigures[]> {
-  const q = db
-    .selectFrom("sales_rollup_daily")
-    .select((eb) => [
-      sql<string>`${from}`.as("local_day"),
-      "currency",
-      "status",
-      "dimension_value",
-      eb.fn.sum<number>("count").as("count"),
-      eb.fn.sum<number>("amount").as("amount"),
-      eb.fn.sum<number>("discount_amount").as("discount_amount"),
-      eb.fn.sum<number>("gateway_fee").as("gateway_fee"),
-      eb.fn.sum<number>("gateway_fee_known_count").as("gateway_fee_known_count"),
-      eb.fn.sum<number>("service_fee").as("service_fee"),
-      eb.fn.sum<number>("settlement_net").as("settlement_net"),
-      eb.fn.sum<number>("settlement_known_count").as("settlement_known_count"),
-    ])
-    .where("dimension", "=", dimension)
-    .where("local_day", ">=", from)
-    .where("local_day", "<=", to)
-    .where("count", ">", 0);
-  const rows = await q.groupBy(["currency", "status", "dimension_value"]).execute();
-  return rows.map((r) => ({
+/** One dimension's rows over the range, summed across days (per currency × status × value); one currency's when given. */
+export async function readDimension(db: Kysely<Database>, dimension: BreakdownDimension, { from, to }: DayRange, currency?: string): Promise<RollupFigures[]> {
+  const parts = await Promise.all(
+    rollupParts(from, to).map((part) =>
+      fromRollupPart(db, part)
+        .select((eb) => [
+          sql<string>`${from}`.as("local_day"),
+          "currency",
+          "status",
+          "dimension_value",
+          eb.fn.sum<number>("count").as("count"),
+          eb.fn.sum<number>("amount").as("amount"),
+          eb.fn.sum<number>("discount_amount").as("discount_amount"),
+          eb.fn.sum<number>("gateway_fee").as("gateway_fee"),
+          eb.fn.sum<number>("gateway_fee_known_count").as("gateway_fee_known_count"),
+          eb.fn.sum<number>("service_fee").as("service_fee"),
+          eb.fn.sum<number>("settlement_net").as("settlement_net"),
+          eb.fn.sum<number>("settlement_known_count").as("settlement_known_count"),
+        ])
+        .where("dimension", "=", dimension)
+        .$if(currency !== undefined, (qb) => qb.where("currency", "=", currency!))
+        .where("count", ">", 0)
+        .groupBy(["currency", "status", "dimension_value"])
+        .execute(),
+    ),
+  );
+  return parts.flat().map((r) => ({
     ...r,
     count: Number(r.count), amount: Number(r.amount), discount_amount: Number(r.discount_amount), gateway_fee: Number(r.gateway_fee),
     gateway_fee_known_count: Number(r.gateway_fee_known_count), service_fee: Number(r.service_fee),
@@ -91,20 +98,22 @@ export async function readDimension(db: Kysely<Database>, dimension: BreakdownDi
 
 /**
  * Paid sales and revenue per product and currency over the range: only the two sums the top products
- * need (on a year and a half of a 1M-sale store this scans ~200k rollup rows; every extra SUM costs).
+ * need (whole months from the monthly rollups: a year and a half of a 1M-sale store is ~6k rows, not the
+ * ~150k daily ones).
  */
 export async function readPaidByProduct(db: Kysely<Database>, { from, to }: DayRange): Promise<RollupFigures[]> {
-  const rows = await db
-    .selectFrom("sales_rollup_daily")
-    .select((eb) => ["currency", "dimension_value", eb.fn.sum<number>("count").as("count"), eb.fn.sum<number>("amount").as("amount")])
-    .where("dimension", "=", "product")
-    .where("local_day", ">=", from)
-    .where("local_day", "<=", to)
-    .where("status", "in", [...PAID_STATUSES])
-    .where("count", ">", 0)
-    .groupBy(["currency", "dimension_value"])
-    .execute();
-  return rows.map((r) => ({
+  const parts = await Promise.all(
+    rollupParts(from, to).map((part) =>
+      fromRollupPart(db, part)
+        .select((eb) => ["currency", "dimension_value", eb.fn.sum<number>("count").as("count"), eb.fn.sum<number>("amount").as("amount")])
+        .where("dimension", "=", "product")
+        .where("status", "in", [...PAID_STATUSES])
+        .where("count", ">", 0)
+        .groupBy(["currency", "dimension_value"])
+        .execute(),
+    ),
+  );
+  return parts.flat().map((r) => ({
     local_day: from, currency: r.currency, status: PAID_STATUSES[0], dimension_value: r.dimension_value, count: Number(r.count), amount: Number(r.amount),
     discount_amount: 0, gateway_fee: 0, gateway_fee_known_count: 0, service_fee: 0, settlement_net: 0, settlement_known_count: 0,
   }));

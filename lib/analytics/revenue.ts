@@ -15,7 +15,7 @@ import { BREAKDOWN_DIMENSIONS, PAID_STATUSES, type Breakdown, type BreakdownDime
 
 /** One dimension's breakdown for one currency, with how many paid sales have the value known. */
 export async function getBreakdown(db: Kysely<Database>, dimension: BreakdownDimension, range: DayRange, currency: string): Promise<Breakdown> {
-  const rows = (await readDimension(db, dimension, range)).filter((r) => r.currency === currency);
+  const rows = await readDimension(db, dimension, range, currency);
   const keys = [...new Set(rows.map((r) => r.dimension_value ?? ""))].filter((k) => k !== UNKNOWN_DIMENSION_VALUE);
   const labels = await readLabels(db, dimension, keys);
   let paidCount = 0;

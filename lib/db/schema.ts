@@ -262,6 +262,9 @@ export interface SalesRollupDailyTable {
   settlement_known_count: number;
 }
 
+/** The same sums per local month ('YYYY-MM'), kept by the same delta (migration 0016, lib/mirror/rollups.ts). */
+export type SalesRollupMonthlyTable = Omit<SalesRollupDailyTable, "local_day"> & { local_month: string };
+
 // ---- Sync engine (migration 0003, lib/sync) ----
 
 /** One resumable job's state as JSON (backfill windows, cursors, totals). */
@@ -395,6 +398,7 @@ export interface Database {
   affiliate_invitations: AffiliateInvitationsTable;
   sale_licences: SaleLicencesTable;
   sales_rollup_daily: SalesRollupDailyTable;
+  sales_rollup_monthly: SalesRollupMonthlyTable;
   sync_checkpoints: SyncCheckpointsTable;
   sync_lease: SyncLeaseTable;
   api_budget: ApiBudgetTable;

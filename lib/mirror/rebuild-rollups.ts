@@ -1,4 +1,4 @@
-// Recomputes every sale's local days and the daily rollups from scratch, e.g. after the store timezone
+// Recomputes every sale's local days and the rollups (daily and monthly) from scratch, e.g. after the store timezone
 // changed (issue 4 "Time zones"). One transaction: charts see the old buckets or the new, never a mix.
 import "server-only";
 import type { Kysely } from "kysely";
@@ -30,6 +30,7 @@ export async function rebuildRollups(db: Kysely<Database>, timeZone: string): Pr
       }
     }
     await trx.deleteFrom("sales_rollup_daily").execute();
+    await trx.deleteFrom("sales_rollup_monthly").execute();
     await applyRollupDelta(trx, delta);
   });
 }

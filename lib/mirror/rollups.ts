@@ -1,12 +1,13 @@
-// The daily rollups charts read instead of scanning sales: what one sale row contributes, and applying
-// a batch's net change (old contribution out, new one in) with one multi-row upsert.
+// The rollups charts read instead of scanning sales, per local day and per local month (migration 0016):
+// what one sale row contributes, and applying a batch's net change (old contribution out, new one in) with
+// one multi-row upsert per table. A month's row is always the sum of its days' rows.
 import "server-only";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database, SalesRollupRow } from "@/lib/db";
 import { paymentMethodKey } from "./payment-method";
 import type { SaleData } from "./sale-row";
 
-export const ROLLUP_DIMENSIONS = ["all", "product", "channel", "discount", "campaign", "country", "payment_method", "payment_gateway"] as const;
+export const ROLLUP_DIMENSIONS = ["all", "product", "channel", "discount", "campaign", "country", "payment_method", "payment_gateway", "payment_status"] as const;
 export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
 /** The value bucketed under when the sale does not (yet) say: e.g. channel before enrichment. */
 export const UNKNOWN_VALUE = "unknown";
@@ -15,7 +16,7 @@ type RollupData = Pick<
   SaleData,
   | "local_day" | "currency" | "status" | "product_id" | "channel" | "discount_code" | "discount_id" | "campaign_id"
   | "shipping_country" | "context_country" | "payment_method_id" | "payment_method_name" | "payment_gateway"
-  | "original_amount" | "amount" | "discount_amount" | "gateway_fee" | "gateway_fee_currency"
+  | "payment_status" | "original_amount" | "amount" | "discount_amount" | "gateway_fee" | "gateway_fee_currency"
   | "service_fee" | "settlement_net" | "settlement_currency"
 >;
 
@@ -25,6 +26,7 @@ export const SUM_COLUMNS = [
 ] as const;
 export type RollupSums = Record<(typeof SUM_COLUMNS)[number], number>;
 type RollupKey = Pick<SalesRollupRow, "local_day" | "currency" | "status" | "dimension" | "dimension_value">;
+type MonthlyKey = Omit<RollupKey, "local_day"> & { local_month: string };
 
 /** The value of each dimension for a sale. Country: shipping first (list summaries have it), else context. */
 export function dimensionValues(d: RollupData): Record<RollupDimension, string> {
@@ -38,6 +40,8 @@ export function dimensionValues(d: RollupData): Record<RollupDimension, string> 
     payment_method: paymentMethodKey(d) ?? UNKNOWN_VALUE,
     // Detail and Pulse only (chariow-api.md §5, §8): a list summary leaves it unknown.
     payment_gateway: d.payment_gateway ?? UNKNOWN_VALUE,
+    // The Sales totals of a payment-status filter (migration 0016); not a Revenue breakdown.
+    payment_status: d.payment_status ?? UNKNOWN_VALUE,
   };
 }
 
@@ -62,9 +66,10 @@ export function saleSums(d: RollupData): RollupSums {
   };
 }
 
-/** Net changes per rollup key, accumulated in memory over a batch. */
+/** Net changes per rollup key, per day and per month, accumulated in memory over a batch. */
 export class RollupDelta {
-  private readonly byKey = new Map<string, { key: RollupKey; sums: RollupSums }>();
+  private readonly byDay = new Map<string, { key: RollupKey; sums: RollupSums }>();
+  private readonly byMonth = new Map<string, { key: MonthlyKey; sums: RollupSums }>();
 
   /** Adds (sign 1) or removes (sign -1) a sale's contribution; sales without a local day have none. */
   add(d: RollupData, sign: 1 | -1): void {
@@ -72,27 +77,46 @@ export class RollupDelta {
     const sums = saleSums(d);
     const values = dimensionValues(d);
     const currency = d.currency ?? "";
+    const month = d.local_day.slice(0, 7);
     for (const dimension of ROLLUP_DIMENSIONS) {
       const value = values[dimension];
-      const id = `${d.local_day}\u0000${currency}\u0000${d.status}\u0000${dimension}\u0000${value}`;
-      let entry = this.byKey.get(id);
-      if (!entry) {
-        entry = { key: { local_day: d.local_day, currency, status: d.status, dimension, dimension_value: value }, sums: zeroSums() };
-        this.byKey.set(id, entry);
+      const id = `${currency}\u0000${d.status}\u0000${dimension}\u0000${value}`;
+      const day = entry(this.byDay, `${d.local_day}\u0000${id}`, () => ({ local_day: d.local_day!, currency, status: d.status, dimension, dimension_value: value }));
+      const monthly = entry(this.byMonth, `${month}\u0000${id}`, () => ({ local_month: month, currency, status: d.status, dimension, dimension_value: value }));
+      for (const c of SUM_COLUMNS) {
+        day[c] += sign * sums[c];
+        monthly[c] += sign * sums[c];
       }
-      for (const c of SUM_COLUMNS) entry.sums[c] += sign * sums[c];
     }
   }
 
-  /** The rows to add to the stored rollups, skipping keys whose changes cancelled out. */
+  /** The rows to add to the stored daily rollups, skipping keys whose changes cancelled out. */
   rows(): Array<RollupKey & RollupSums> {
-    const out: Array<RollupKey & RollupSums> = [];
-    for (const { key, sums } of this.byKey.values()) {
-      if (sums.count === 0 && SUM_COLUMNS.every((c) => sums[c] === 0)) continue;
-      out.push(Object.assign(sums, key));
-    }
-    return out;
+    return nonZero(this.byDay);
   }
+
+  /** The same per month. */
+  monthlyRows(): Array<MonthlyKey & RollupSums> {
+    return nonZero(this.byMonth);
+  }
+}
+
+function entry<K>(map: Map<string, { key: K; sums: RollupSums }>, id: string, key: () => K): RollupSums {
+  let found = map.get(id);
+  if (!found) {
+    found = { key: key(), sums: zeroSums() };
+    map.set(id, found);
+  }
+  return found.sums;
+}
+
+function nonZero<K>(map: Map<string, { key: K; sums: RollupSums }>): Array<K & RollupSums> {
+  const out: Array<K & RollupSums> = [];
+  for (const { key, sums } of map.values()) {
+    if (SUM_COLUMNS.every((c) => sums[c] === 0)) continue;
+    out.push(Object.assign(sums, key));
+  }
+  return out;
 }
 
 function zeroSums(): RollupSums {
@@ -103,28 +127,26 @@ function zeroSums(): RollupSums {
 const ROLLUP_CHUNK = 1000;
 
 /**
- * Adds the deltas to the stored rollups (insert, or add on conflict). Buckets that drop to zero sales
- * stay as zero rows: readers filter `count > 0`, and no scan is needed to find them.
+ * Adds the deltas to the stored rollups, daily and monthly (insert, or add on conflict). Buckets that drop
+ * to zero sales stay as zero rows: readers filter `count > 0`, and no scan is needed to find them.
  */
 export async function applyRollupDelta(trx: Kysely<Database>, delta: RollupDelta): Promise<void> {
-  const rows = delta.rows();
-  for (let i = 0; i < rows.length; i += ROLLUP_CHUNK) {
+  // stored + incoming, for every sum column (the same SQL on both engines).
+  const add = (table: string) => Object.fromEntries(SUM_COLUMNS.map((c) => [c, sql`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`]));
+  const daily = delta.rows();
+  for (let i = 0; i < daily.length; i += ROLLUP_CHUNK) {
     await trx
       .insertInto("sales_rollup_daily")
-      .values(rows.slice(i, i + ROLLUP_CHUNK))
-      .onConflict((oc) =>
-        oc.columns(["dimension", "local_day", "currency", "status", "dimension_value"]).doUpdateSet((eb) => ({
-          count: eb("sales_rollup_daily.count", "+", eb.ref("excluded.count")),
-          original_amount: eb("sales_rollup_daily.original_amount", "+", eb.ref("excluded.original_amount")),
-          amount: eb("sales_rollup_daily.amount", "+", eb.ref("excluded.amount")),
-          discount_amount: eb("sales_rollup_daily.discount_amount", "+", eb.ref("excluded.discount_amount")),
-          gateway_fee: eb("sales_rollup_daily.gateway_fee", "+", eb.ref("excluded.gateway_fee")),
-          gateway_fee_known_count: eb("sales_rollup_daily.gateway_fee_known_count", "+", eb.ref("excluded.gateway_fee_known_count")),
-          service_fee: eb("sales_rollup_daily.service_fee", "+", eb.ref("excluded.service_fee")),
-          settlement_net: eb("sales_rollup_daily.settlement_net", "+", eb.ref("excluded.settlement_net")),
-          settlement_known_count: eb("sales_rollup_daily.settlement_known_count", "+", eb.ref("excluded.settlement_known_count")),
-        })),
-      )
+      .values(daily.slice(i, i + ROLLUP_CHUNK))
+      .onConflict((oc) => oc.columns(["dimension", "local_day", "currency", "status", "dimension_value"]).doUpdateSet(add("sales_rollup_daily")))
+      .execute();
+  }
+  const monthly = delta.monthlyRows();
+  for (let i = 0; i < monthly.length; i += ROLLUP_CHUNK) {
+    await trx
+      .insertInto("sales_rollup_monthly")
+      .values(monthly.slice(i, i + ROLLUP_CHUNK))
+      .onConflict((oc) => oc.columns(["dimension", "local_month", "currency", "status", "dimension_value"]).doUpdateSet(add("sales_rollup_monthly")))
       .execute();
   }
 }

@@ -1,5 +1,5 @@
 // Choices for the Sales filters (products, discount codes, campaigns, currencies, countries), read from
-// the catalogue tables and the daily rollups — small tables, never a scan of the sales.
+// the catalogue tables and the monthly rollups — small tables, never a scan of the sales.
 import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db";
@@ -17,8 +17,8 @@ export async function salesFilterOptions(db: Kysely<Database>): Promise<SalesFil
     db.selectFrom("products").select(["id", "name"]).orderBy("name").limit(500).execute(),
     db.selectFrom("discounts").select("code").where("code", "is not", null).orderBy("code").limit(500).execute(),
     db.selectFrom("campaigns").select(["id", "name"]).orderBy("name").limit(500).execute(),
-    db.selectFrom("sales_rollup_daily").select("currency").distinct().where("dimension", "=", "all").orderBy("currency").execute(),
-    db.selectFrom("sales_rollup_daily").select("dimension_value").distinct().where("dimension", "=", "country").orderBy("dimension_value").execute(),
+    db.selectFrom("sales_rollup_monthly").select("currency").distinct().where("dimension", "=", "all").orderBy("currency").execute(),
+    db.selectFrom("sales_rollup_monthly").select("dimension_value").distinct().where("dimension", "=", "country").orderBy("dimension_value").execute(),
   ]);
   return {
     products,

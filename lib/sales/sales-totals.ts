@@ -1,11 +1,13 @@
 // Totals of the filtered set shown above the Sales table: counts, and per currency what was paid
 // (completed + settled, chariow-api.md §5), original and discount — never added across currencies.
-// When the filter is one the daily rollups can answer (status, currency, whole local days and at most one
-// rollup dimension) they are summed instead of the sales: ~1 ms instead of a scan of a million rows.
+// When the filter is one the rollups can answer (status, currency, whole local days and at most one rollup
+// dimension, payment status included) they are summed instead of the sales — whole months from the monthly
+// rollups, edge days from the daily ones: ~1 ms instead of a scan of a million rows.
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import { PAID_SALE_STATUSES } from "@/lib/chariow/enums";
 import type { Database } from "@/lib/db";
+import { fromRollupPart, rollupParts } from "@/lib/analytics/rollup-periods";
 import { salesBase, type SalesQueryContext } from "./sales-query";
 import type { SalesFilters, SalesTotal, SalesTotals } from "./schemas";
 
@@ -57,8 +59,9 @@ async function fromSales(db: Kysely<Database>, filters: SalesFilters, ctx: Sales
 
 /** Which rollup dimension answers the filter, or null when only the sales can (lib/mirror/rollups.ts). */
 export function rollupDimensionFor(filters: SalesFilters): { dimension: string; values: string[] | null } | null {
-  if (filters.q || filters.customer || filters.paymentStatus || filters.min || filters.max) return null;
+  if (filters.q || filters.customer || filters.min || filters.max) return null;
   const dimensions: { dimension: string; values: string[] }[] = [];
+  if (filters.paymentStatus) dimensions.push({ dimension: "payment_status", values: filters.paymentStatus });
   if (filters.product) dimensions.push({ dimension: "product", values: [filters.product] });
   if (filters.channel) dimensions.push({ dimension: "channel", values: filters.channel });
   if (filters.discount) dimensions.push({ dimension: "discount", values: [filters.discount] });
@@ -69,19 +72,20 @@ export function rollupDimensionFor(filters: SalesFilters): { dimension: string; 
 }
 
 async function fromRollups(db: Kysely<Database>, filters: SalesFilters, plan: { dimension: string; values: string[] | null }): Promise<Row[]> {
-  const rows = await db
-    .selectFrom("sales_rollup_daily")
-    .select((eb) => ["currency", "status", eb.fn.sum<number>("count").as("count"), eb.fn.sum<number>("amount").as("amount"), eb.fn.sum<number>("original_amount").as("original"), eb.fn.sum<number>("discount_amount").as("discount")])
-    .where("dimension", "=", plan.dimension)
-    .$if(plan.values !== null, (qb) => qb.where("dimension_value", "in", plan.values!))
-    .$if(filters.status !== undefined, (qb) => qb.where("status", "in", filters.status!))
-    .$if(filters.currency !== undefined, (qb) => qb.where("currency", "=", filters.currency!))
-    // Rollups are keyed by the local day of created_at in the store timezone: the same days the filter means.
-    .$if(filters.from !== undefined, (qb) => qb.where("local_day", ">=", filters.from!))
-    .$if(filters.to !== undefined, (qb) => qb.where("local_day", "<=", filters.to!))
-    .groupBy(["currency", "status"])
-    .execute();
-  return rows.map((r) => {
+  // Rollups are keyed by the local day of created_at in the store timezone: the same days the filter means.
+  const parts = await Promise.all(
+    rollupParts(filters.from ?? null, filters.to ?? null).map((part) =>
+      fromRollupPart(db, part)
+        .select((eb) => ["currency", "status", eb.fn.sum<number>("count").as("count"), eb.fn.sum<number>("amount").as("amount"), eb.fn.sum<number>("original_amount").as("original"), eb.fn.sum<number>("discount_amount").as("discount")])
+        .where("dimension", "=", plan.dimension)
+        .$if(plan.values !== null, (qb) => qb.where("dimension_value", "in", plan.values!))
+        .$if(filters.status !== undefined, (qb) => qb.where("status", "in", filters.status!))
+        .$if(filters.currency !== undefined, (qb) => qb.where("currency", "=", filters.currency!))
+        .groupBy(["currency", "status"])
+        .execute(),
+    ),
+  );
+  return parts.flat().map((r) => {
     const paid = PAID.has(r.status);
     return {
       currency: r.currency === "" ? null : r.currency,

@@ -1,4 +1,4 @@
-// The daily rollups stay equal to a from-scratch recomputation over the sales rows after any sequence of
+// The rollups, daily and monthly (migration 0016), stay equal to a from-scratch recomputation over the sales rows after any sequence of
 // upserts (seeded random arrivals of summaries, details and Pulses), after a timezone change, and after
 // migration 0008 backfills the payment_gateway dimension of sales written before it existed, and after
 // migration 0013 rewrites payment methods stored as sent (id or name) to one canonical id per method.
@@ -9,6 +9,7 @@ import type { Sale } from "@/lib/chariow";
 import { rebuildRollups, upsertSales, type SaleSource } from "@/lib/mirror";
 import { up as backfillPaymentGateway } from "@/lib/db/migrations/0008-rollup-payment-gateway";
 import { up as canonicalPaymentMethods } from "@/lib/db/migrations/0013-canonical-payment-methods";
+import { up as monthlyRollups } from "@/lib/db/migrations/0016-monthly-rollups";
 import { describeEachEngine } from "../db/engines";
 import { saleDetail, salePulse, saleSummary, type SaleFacts, type SaleStatus } from "../../factories/sales";
 
@@ -55,8 +56,8 @@ function randomVersion(r: ReturnType<typeof rng>, id: string, currency: string, 
 
 type Sums = { count: number; original: number; amount: number; discount: number; fee: number; feeKnown: number; service: number; net: number; netKnown: number };
 
-/** The rollups recomputed in plain TypeScript, written independently of lib/mirror/rollups.ts. */
-function recompute(rows: SaleRow[]): Map<string, Sums> {
+/** The rollups recomputed in plain TypeScript, written independently of lib/mirror/rollups.ts, per day or month. */
+function recompute(rows: SaleRow[], period: "day" | "month"): Map<string, Sums> {
   const out = new Map<string, Sums>();
   for (const s of rows) {
     if (!s.local_day) continue;
@@ -70,11 +71,12 @@ function recompute(rows: SaleRow[]): Map<string, Sums> {
       ["country", s.shipping_country ?? s.context_country ?? "unknown"],
       ["payment_method", s.payment_method_id ?? s.payment_method_name ?? "unknown"],
       ["payment_gateway", s.payment_gateway ?? "unknown"],
+      ["payment_status", s.payment_status ?? "unknown"],
     ];
     const feeKnown = s.gateway_fee !== null && (s.gateway_fee_currency ?? cur) === cur;
     const netKnown = s.settlement_net !== null && (s.settlement_currency ?? cur) === cur;
     for (const [dim, value] of values) {
-      const key = [s.local_day, cur, s.status, dim, value].join("|");
+      const key = [period === "day" ? s.local_day : s.local_day.slice(0, 7), cur, s.status, dim, value].join("|");
       const t = out.get(key) ?? { count: 0, original: 0, amount: 0, discount: 0, fee: 0, feeKnown: 0, service: 0, net: 0, netKnown: 0 };
       t.count += 1;
       t.original += s.original_amount ?? 0;
@@ -95,8 +97,11 @@ function recompute(rows: SaleRow[]): Map<string, Sums> {
   return out;
 }
 
-async function storedRollups(db: Kysely<Database>): Promise<Map<string, Sums>> {
-  const rows = await db.selectFrom("sales_rollup_daily").selectAll().execute();
+async function storedRollups(db: Kysely<Database>, period: "day" | "month"): Promise<Map<string, Sums>> {
+  const rows =
+    period === "day"
+      ? await db.selectFrom("sales_rollup_daily").selectAll().execute()
+      : (await db.selectFrom("sales_rollup_monthly").selectAll().execute()).map(({ local_month, ...r }) => ({ ...r, local_day: local_month }));
   const out = new Map<string, Sums>();
   for (const r of rows) {
     const sums = { count: r.count, original: r.original_amount, amount: r.amount, discount: r.discount_amount, fee: r.gateway_fee, feeKnown: r.gateway_fee_known_count, service: r.service_fee, net: r.settlement_net, netKnown: r.settlement_known_count };
@@ -112,9 +117,11 @@ async function storedRollups(db: Kysely<Database>): Promise<Map<string, Sums>> {
 
 async function expectRollupsMatch(db: Kysely<Database>): Promise<number> {
   const rows = await db.selectFrom("sales").selectAll().execute();
-  const expected = recompute(rows);
-  const actual = await storedRollups(db);
-  expect(Object.fromEntries([...actual].sort())).toEqual(Object.fromEntries([...expected].sort()));
+  for (const period of ["day", "month"] as const) {
+    const expected = recompute(rows, period);
+    const actual = await storedRollups(db, period);
+    expect(Object.fromEntries([...actual].sort())).toEqual(Object.fromEntries([...expected].sort()));
+  }
   return rows.length;
 }
 
@@ -148,6 +155,7 @@ describeEachEngine("mirror rollups", ({ db }) => {
     // A mirror written before the dimension existed: its buckets are absent.
     await db().db.deleteFrom("sales_rollup_daily").where("dimension", "=", "payment_gateway").execute();
     await backfillPaymentGateway(db().db);
+    await monthlyRollups(db().db, db().engine); // migrations run in order: the months are summed from these days
     expect(await expectRollupsMatch(db().db)).toBe(40);
     const gateways = await db().db.selectFrom("sales_rollup_daily").select("dimension_value").distinct().where("dimension", "=", "payment_gateway").execute();
     expect(gateways.map((g) => g.dimension_value).sort()).toEqual(expect.arrayContaining(["cinetpay", "stripe", "unknown"]));
@@ -181,6 +189,7 @@ describeEachEngine("mirror rollups", ({ db }) => {
     expect(await buckets()).toEqual({ mtn_momo: 2, "MTN Mobile Money": 2, "Credit/Debit Card": 1, "Orange Money": 1, cinetpay_wallet: 1, unknown: 1 });
 
     await canonicalPaymentMethods(db().db);
+    await monthlyRollups(db().db, db().engine); // migrations run in order: the months are summed from these days
     const rows = await db().db.selectFrom("sales").select(["id", "payment_method_id", "payment_method_name"]).orderBy("id").execute();
     expect(rows.map((r) => [r.payment_method_id, r.payment_method_name])).toEqual([
       ["mtn_momo", "MTN Mobile Money"],
@@ -197,11 +206,30 @@ describeEachEngine("mirror rollups", ({ db }) => {
 
     // Idempotent, and later writes (a Pulse naming the method) keep the same bucket by delta.
     await canonicalPaymentMethods(db().db);
+    await monthlyRollups(db().db, db().engine);
     expect(await buckets()).toEqual({ mtn_momo: 4, card: 1, orange_money: 1, cinetpay_wallet: 1, unknown: 1 });
     const pulse = salePulse({ id: "sal_m8", status: "completed", currency: "XOF", createdAt: CREATED[0], completedAt: CREATED[0] });
     const named: Sale = { ...pulse, payment: { ...pulse.payment!, method: { id: "MTN Mobile Money", name: null } } }; // a Pulse's bare name
     await upsertSales(db().db, [named], { source: "pulse", receivedAt: "2025-04-11T00:00:00.000Z", timeZone: "Europe/Paris" });
     expect((await buckets()).mtn_momo).toBe(5);
+    await expectRollupsMatch(db().db);
+  });
+
+  it("migration 0016 fills the payment_status buckets and sums the monthly rollups from the daily ones, idempotently", async () => {
+    const r = rng(11);
+    const sales = Array.from({ length: 40 }, (_, i) => randomVersion(r, `sal_p${i}`, r.pick(["XOF", "EUR"]), r.pick(CREATED)));
+    for (const { sale, source } of sales) await upsertSales(db().db, [sale], { source, receivedAt: "2025-04-10T00:00:00.000Z", timeZone: "Europe/Paris" });
+    // A mirror written before 0016: no payment-status buckets, no months.
+    await db().db.deleteFrom("sales_rollup_daily").where("dimension", "=", "payment_status").execute();
+    await db().db.deleteFrom("sales_rollup_monthly").execute();
+    await monthlyRollups(db().db, db().engine);
+    expect(await expectRollupsMatch(db().db)).toBe(40);
+    await monthlyRollups(db().db, db().engine);
+    expect(await expectRollupsMatch(db().db)).toBe(40);
+    const months = await db().db.selectFrom("sales_rollup_monthly").select("local_month").distinct().where("count", ">", 0).orderBy("local_month").execute();
+    expect(months.map((m) => m.local_month)).toEqual(["2025-03", "2025-10"]);
+    // Later writes keep both by delta.
+    await upsertSales(db().db, [saleDetail({ id: "sal_p0", status: "failed", updatedAt: "2025-05-01T00:00:00.000Z", createdAt: CREATED[6] })], { source: "detail", receivedAt: "2025-05-01T00:00:00.000Z", timeZone: "Europe/Paris" });
     await expectRollupsMatch(db().db);
   });
 

@@ -114,10 +114,14 @@ describeEachEngine("sales view", ({ engine, db }) => {
       { discount: "VIP20" },
       { q: "example.com" },
       { country: "CI", channel: "store" },
+      // Payment status from its rollup dimension (migration 0016), over whole months and edge days.
+      { paymentStatus: "success" },
+      { paymentStatus: "success", currency: "XOF", from: "2026-01-20", to: "2026-02-10" },
     ] as SalesFiltersInput[]) {
       const view = salesViewSchema.parse(filters);
       const matching = FACTS.filter((f) =>
         (!view.status || view.status.includes(f.status as never)) &&
+        (!view.paymentStatus || PAID.has(f.status)) &&
         (!view.q || f.email.includes(view.q)) &&
         (!view.country || f.country === view.country) &&
         (!view.channel || view.channel.includes(f.channel)) &&
