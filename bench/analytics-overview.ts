@@ -1,26 +1,34 @@
-// Overview data speed (issue 5 target: < 100 ms server time, p95 over 50 random ranges, 1,000,000 sales
-// in an SQLite mirror). Builds the mirror once through upsertSales (list summaries, every 4th page read
-// in detail so fees and channels are partly known) and caches the file under /tmp, then times
-// getOverview (and, for information, getRevenueReport) on 50 random ranges — presets and custom ranges,
-// with and without comparison. With a PostgreSQL URL, the rollups and catalogue (everything the overview
-// reads) are copied there and the same ranges are timed.
+// Overview and Revenue speed at 1,000,000 sales (issue 17 targets: Overview p95 ≤ 50 ms, Revenue — every
+// breakdown and new vs returning — p95 ≤ 150 ms; PostgreSQL ≤ 1.5 × SQLite). Builds the mirror once through
+// upsertSales (list summaries, every 4th page read in detail so fees and channels are partly known) and
+// caches the file under /tmp, then times the app's own getOverview and getRevenueReport on 50 ranges —
+// presets and custom spans up to 400 days, with and without comparison. In the same run it times the NAIVE
+// answer to the same questions on the first 10 ranges: the same figures as direct aggregates over the
+// `sales` table (KPI sums per currency × status, paid per day, top products, each breakdown's GROUP BY, the
+// new-vs-returning join with customers), i.e. what the pages would cost without rollups.
+// With a PostgreSQL URL the SQLite mirror (sales without raw_json, customers, products, rollups) is copied
+// into a fresh PostgreSQL database, analysed, and everything is timed there instead.
+// Last line: RESULT {"sales":N,"engine":…,"views":{"overview":{p50Ms,p95Ms,maxMs,naiveMs},"revenue":{…}}}
 // Run: npx tsx --conditions=react-server bench/analytics-overview.ts [sales] [postgres://…]
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { sql } from "kysely";
-import { openDatabase } from "../lib/db";
+import { sql, type Kysely } from "kysely";
+import { openDatabase, type Database } from "../lib/db";
 import { upsertSales } from "../lib/mirror";
 import { getOverview } from "../lib/analytics/overview";
 import { getRevenueReport } from "../lib/analytics/revenue";
-import { RANGE_PRESETS, shiftDays, type RangeParams } from "../lib/analytics/date-range";
+import { RANGE_PRESETS, shiftDays, type DayRange, type RangeParams } from "../lib/analytics/date-range";
+import { resolveStoreRange } from "../lib/analytics/overview";
+import { addDays, startOfLocalDay } from "../lib/time";
 import type { Sale } from "../lib/chariow";
 import { saleDetail, saleSummary, type SaleFacts, type SaleStatus } from "../tests/factories/sales";
 
 const TOTAL = Number(process.argv[2] ?? 1_000_000);
 const PG_URL = process.argv[3] ?? process.env.BENCH_POSTGRES_URL;
 const RUNS = 50;
+const NAIVE_RUNS = 10;
 const TZ = "Africa/Abidjan";
 const START = Date.UTC(2025, 0, 1);
 const SPAN_DAYS = 540;
@@ -103,29 +111,82 @@ function ranges(): RangeParams[] {
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
+const round1 = (x: number) => Math.round(x * 10) / 10;
+type ViewResult = { p50Ms: number; p95Ms: number; maxMs: number; naiveMs: number };
+const view = (times: number[], naive: number[]): ViewResult => ({ p50Ms: round1(pct(times, 50)), p95Ms: round1(pct(times, 95)), maxMs: round1(Math.max(...times)), naiveMs: round1(pct(naive, 50)) });
 
-async function time(label: string, url: string, withRevenue: boolean): Promise<void> {
-  const opened = await openDatabase(url);
-  const list = ranges();
-  await getOverview(opened.db, { range: "last30", compare: "previous" }, { timeZone: TZ, now: NOW }); // warm-up
-  const overview: number[] = [];
-  const revenue: number[] = [];
-  for (const params of list) {
-    let t0 = performance.now();
-    await getOverview(opened.db, params, { timeZone: TZ, now: NOW });
-    overview.push(performance.now() - t0);
-    if (withRevenue) {
-      t0 = performance.now();
-      await getRevenueReport(opened.db, params, { timeZone: TZ, now: NOW });
-      revenue.push(performance.now() - t0);
-    }
-  }
-  console.log(`${label} overview: p50 ${ms(pct(overview, 50))}, p95 ${ms(pct(overview, 95))}, max ${ms(Math.max(...overview))} over ${list.length} ranges`);
-  if (withRevenue) console.log(`${label} revenue report (info): p50 ${ms(pct(revenue, 50))}, p95 ${ms(pct(revenue, 95))}, max ${ms(Math.max(...revenue))}`);
-  await opened.close();
+const PAID = sql.join(["completed", "settled"].map((x) => sql.lit(x)));
+const DIMENSION_SQL = {
+  product: sql`coalesce(product_id, 'unknown')`,
+  channel: sql`coalesce(channel, 'unknown')`,
+  discount: sql`coalesce(discount_code, discount_id, 'unknown')`,
+  campaign: sql`coalesce(campaign_id, 'unknown')`,
+  country: sql`coalesce(shipping_country, context_country, 'unknown')`,
+  payment_method: sql`coalesce(payment_method_id, payment_method_name, 'unknown')`,
+  payment_gateway: sql`coalesce(payment_gateway, 'unknown')`,
+};
+
+/** The Overview's figures straight from the sales table (what a mirror without rollups would run). */
+async function naiveOverview(db: Kysely<Database>, range: DayRange, compare: DayRange | null): Promise<void> {
+  const periods = compare ? [range, compare] : [range];
+  await Promise.all([
+    ...periods.map((r) => sql`select currency, status, count(*), sum(amount), sum(discount_amount), sum(gateway_fee), sum(service_fee), sum(settlement_net) from sales where local_day >= ${r.from} and local_day <= ${r.to} group by currency, status`.execute(db)),
+    ...periods.map((r) => sql`select local_day, currency, count(*), sum(amount) from sales where local_day >= ${r.from} and local_day <= ${r.to} and status in (${PAID}) group by local_day, currency`.execute(db)),
+    sql`select currency, product_id, count(*), sum(amount) from sales where local_day >= ${range.from} and local_day <= ${range.to} and status in (${PAID}) group by currency, product_id`.execute(db),
+  ]);
 }
 
-/** Copies what the overview reads (rollups, products) from the SQLite mirror into a fresh PostgreSQL database. */
+/** The Revenue page's figures straight from the sales table: KPIs, seven GROUP BYs, the customers join. */
+async function naiveRevenue(db: Kysely<Database>, range: DayRange, currency: string): Promise<void> {
+  const start = startOfLocalDay(range.from, TZ);
+  const end = startOfLocalDay(addDays(range.to, 1), TZ);
+  await Promise.all([
+    sql`select currency, status, count(*), sum(amount) from sales where local_day >= ${range.from} and local_day <= ${range.to} group by currency, status`.execute(db),
+    ...Object.values(DIMENSION_SQL).map((d) => sql`select status, ${d}, count(*), sum(amount), sum(discount_amount) from sales where currency = ${currency} and local_day >= ${range.from} and local_day <= ${range.to} group by status, ${d}`.execute(db)),
+    sql`select case when sales.customer_id is null then 'unknown' when customers.first_seen_at >= ${start} then 'new' else 'returning' end, count(distinct sales.customer_id), count(*), sum(sales.amount)
+        from sales left join customers on customers.id = sales.customer_id
+        where sales.status in (${PAID}) and sales.created_at >= ${start} and sales.created_at < ${end} and sales.currency = ${currency} group by 1`.execute(db),
+  ]);
+}
+
+async function time(label: string, url: string): Promise<{ overview: ViewResult; revenue: ViewResult }> {
+  const opened = await openDatabase(url);
+  const { db } = opened;
+  const list = ranges();
+  const ctx = { timeZone: TZ, now: NOW };
+  await getOverview(db, { range: "last30", compare: "previous" }, ctx); // warm-up
+  await getRevenueReport(db, { range: "last30", compare: "none" }, ctx);
+  const overview: number[] = [];
+  const revenue: number[] = [];
+  for (const [i, params] of list.entries()) {
+    let t0 = performance.now();
+    await getOverview(db, params, ctx);
+    overview.push(performance.now() - t0);
+    t0 = performance.now();
+    // The main currency by default (the page's first tab); every fifth range another tab.
+    await getRevenueReport(db, { ...params, ...(i % 5 === 4 ? { currency: "EUR" } : {}) }, ctx);
+    revenue.push(performance.now() - t0);
+  }
+  const naiveOverviewMs: number[] = [];
+  const naiveRevenueMs: number[] = [];
+  for (const [i, params] of list.slice(0, NAIVE_RUNS).entries()) {
+    const range = await resolveStoreRange(db, params, ctx);
+    let t0 = performance.now();
+    await naiveOverview(db, range, range.compare);
+    naiveOverviewMs.push(performance.now() - t0);
+    t0 = performance.now();
+    await naiveRevenue(db, range, i % 5 === 4 ? "EUR" : "XOF");
+    naiveRevenueMs.push(performance.now() - t0);
+  }
+  await opened.close();
+  const result = { overview: view(overview, naiveOverviewMs), revenue: view(revenue, naiveRevenueMs) };
+  for (const [name, r] of Object.entries(result)) {
+    console.log(`${label} ${name}: p50 ${ms(r.p50Ms)}, p95 ${ms(r.p95Ms)}, max ${ms(r.maxMs)} over ${list.length} ranges; naive median ${ms(r.naiveMs)} over ${NAIVE_RUNS} (${(r.naiveMs / r.p50Ms).toFixed(0)}× the p50)`);
+  }
+  return result;
+}
+
+/** Copies the SQLite mirror's analytic tables into a fresh PostgreSQL database (unnest: one parameter a column). */
 async function copyToPostgres(sqliteUrl: string, adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `bench_analytics_${Date.now()}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -135,16 +196,36 @@ async function copyToPostgres(sqliteUrl: string, adminUrl: string): Promise<{ ur
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const source = await openDatabase(sqliteUrl);
-  const target = await openDatabase(url.toString());
-  for (const table of ["sales_rollup_daily", "products"] as const) {
-    const rows = await source.db.selectFrom(table).selectAll().execute();
-    for (let i = 0; i < rows.length; i += 1000) await target.db.insertInto(table).values(rows.slice(i, i + 1000) as never).execute();
-    console.log(`  copied ${rows.length.toLocaleString("en-US")} ${table} rows`);
-  }
-  // A live database is analysed by autovacuum; a bulk copy is timed right away, so analyse it first.
-  await sql`analyze`.execute(target.db);
-  await source.close();
+  const target = await openDatabase(url.toString()); // migrations create the same schema
   await target.close();
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  const raw = (source.db as unknown as Kysely<Record<string, Record<string, unknown>>>);
+  for (const table of ["sales", "customers", "products", "sales_rollup_daily", "sales_rollup_monthly"]) {
+    const types = new Map(
+      (await client.query(`select column_name, udt_name from information_schema.columns where table_name = $1`, [table])).rows.map((r: { column_name: string; udt_name: string }) => [r.column_name, r.udt_name]),
+    );
+    const columns = [...types.keys()].filter((c) => c !== "raw_json");
+    const list = columns.map((c) => `"${c}"`).join(", ");
+    const unnest = columns.map((c, i) => `$${i + 1}::${types.get(c)}[]`).join(", ");
+    let copied = 0;
+    let batch: Record<string, unknown>[] = [];
+    const flush = async () => {
+      await client.query(`insert into ${table} (${list}) select * from unnest(${unnest})`, columns.map((c) => batch.map((r) => r[c] ?? null)));
+      copied += batch.length;
+      batch = [];
+    };
+    for await (const row of raw.selectFrom(table).select(columns).stream(5_000)) {
+      batch.push(row);
+      if (batch.length === 20_000) await flush();
+    }
+    if (batch.length > 0) await flush();
+    console.log(`  copied ${copied.toLocaleString("en-US")} ${table} rows`);
+  }
+  // A live database is analysed by autovacuum; a bulk copy is timed right away, so vacuum and analyse it first.
+  await client.query("vacuum analyze");
+  await client.end();
+  await source.close();
   return {
     url: url.toString(),
     drop: async () => {
@@ -159,14 +240,20 @@ async function copyToPostgres(sqliteUrl: string, adminUrl: string): Promise<{ ur
 const url = await buildSqlite();
 const opened = await openDatabase(url);
 const rollups = await opened.db.selectFrom("sales_rollup_daily").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+const monthly = await opened.db.selectFrom("sales_rollup_monthly").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
 await opened.close();
-console.log(`${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}; ${TOTAL.toLocaleString("en-US")} sales, ${Number(rollups.n).toLocaleString("en-US")} rollup rows`);
-await time("SQLite", url, true);
+console.log(`${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, ${new Date().toISOString()}, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}; ${TOTAL.toLocaleString("en-US")} sales, ${Number(rollups.n).toLocaleString("en-US")} daily and ${Number(monthly.n).toLocaleString("en-US")} monthly rollup rows`);
+let engine = "sqlite";
+let views: Awaited<ReturnType<typeof time>>;
 if (PG_URL) {
   const copy = await copyToPostgres(url, PG_URL);
   try {
-    await time("PostgreSQL", copy.url, false);
+    engine = "postgresql";
+    views = await time("PostgreSQL", copy.url);
   } finally {
     await copy.drop();
   }
+} else {
+  views = await time("SQLite", url);
 }
+console.log(`RESULT ${JSON.stringify({ sales: TOTAL, engine, views })}`);

@@ -1,7 +1,11 @@
 // Mirror ingest throughput: list-page-shaped batches of 100 parsed `Sale` objects → upsertSales into a
 // fresh SQLite file (1,000,000 by default), then 100,000 details over existing rows (the update path),
 // reporting sales/s and peak RSS; the same on PostgreSQL (100,000) when a URL is given.
-// Run: npx tsx --conditions=react-server bench/mirror-ingest.ts [sales] [postgres://…]
+// Run: npx tsx --conditions=react-server bench/mirror-ingest.ts [sales] [postgres://…] [--compare <git ref>] [--rounds 2]
+// --compare measures the write path before and after in ONE run (issue 17): the ref is checked out in a
+// temporary worktree, this very script is copied into it, and the two run alternately as child processes
+// (before, after, before, after…) so both see the same machine state; the best round of each is reported.
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,8 +16,18 @@ import { upsertSales } from "../lib/mirror";
 import type { Sale } from "../lib/chariow";
 import { saleDetail, saleSummary, type SaleFacts, type SaleStatus } from "../tests/factories/sales";
 
-const TOTAL = Number(process.argv[2] ?? 1_000_000);
-const PG_URL = process.argv[3] ?? process.env.BENCH_POSTGRES_URL;
+const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  args.splice(i, 2);
+  return value;
+};
+const COMPARE = flag("--compare");
+const ROUNDS = Number(flag("--rounds") ?? 2);
+const TOTAL = Number(args[0] ?? 1_000_000);
+const PG_URL = args[1] ?? process.env.BENCH_POSTGRES_URL;
 const PG_TOTAL = Math.min(TOTAL, 100_000);
 const PAGE = 100;
 const TZ = "Africa/Abidjan";
@@ -87,6 +101,11 @@ async function run(url: string, total: number, label: string): Promise<void> {
   const rollups = await db.selectFrom("sales_rollup_daily").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   await opened.close();
   const peakMb = process.resourceUsage().maxRSS / 1024;
+  const result = {
+    engine: opened.engine, sales: inserted, listPerSec: Math.round(inserted / insertS), listPerCpuSec: Math.round(inserted / insertCpuS),
+    detailPerSec: Math.round(updated / detailS), detailPerCpuSec: Math.round(updated / detailCpuS), dailyRollupRows: Number(rollups.n), peakRssMb: Math.round(peakMb),
+  };
+  console.log(`INGEST ${JSON.stringify(result)}`);
   console.log(
     `${label}: ${inserted.toLocaleString("en-US")} list sales in ${insertS.toFixed(1)} s = ${rate(inserted, insertS)} sales/s (${rate(inserted, insertCpuS)}/s of this process's CPU time); ` +
       `${updated.toLocaleString("en-US")} details over existing rows in ${detailS.toFixed(1)} s = ${rate(updated, detailS)} sales/s (${rate(updated, detailCpuS)}/s of CPU); ` +
@@ -94,7 +113,39 @@ async function run(url: string, total: number, label: string): Promise<void> {
   );
 }
 
+type Ingest = { engine: string; sales: number; listPerSec: number; listPerCpuSec: number; detailPerSec: number; detailPerCpuSec: number; dailyRollupRows: number; peakRssMb: number };
+
+/** Runs this script at `ref` and at the working tree alternately; prints both and a RESULT line. */
+function compare(ref: string): void {
+  const here = path.resolve(import.meta.dirname, "..");
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-base-"));
+  execFileSync("git", ["-C", here, "worktree", "add", "--detach", base, ref], { stdio: "ignore" });
+  try {
+    fs.symlinkSync(path.join(here, "node_modules"), path.join(base, "node_modules"));
+    fs.copyFileSync(path.join(here, "bench/mirror-ingest.ts"), path.join(base, "bench/mirror-ingest.ts"));
+    const runs: Record<"before" | "after", Ingest[]> = { before: [], after: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [which, cwd] of [["before", base], ["after", here]] as const) {
+        const child = spawnSync("npx", ["tsx", "--conditions=react-server", "bench/mirror-ingest.ts", String(TOTAL)], { cwd, encoding: "utf8", maxBuffer: 1 << 26 });
+        const line = child.stdout.split("\n").find((l) => l.startsWith("INGEST "));
+        if (!line) throw new Error(`${which} run failed: ${child.stderr.slice(-2000)}`);
+        const r = JSON.parse(line.slice(7)) as Ingest;
+        runs[which].push(r);
+        console.log(`round ${round + 1} ${which.padEnd(6)} list ${r.listPerSec.toLocaleString("en-US")} sales/s (${r.listPerCpuSec.toLocaleString("en-US")}/s of CPU), details ${r.detailPerSec.toLocaleString("en-US")}/s, ${r.dailyRollupRows.toLocaleString("en-US")} daily rollup rows, peak RSS ${r.peakRssMb} MB`);
+      }
+    }
+    const best = (xs: Ingest[]) => xs.reduce((a, b) => (b.listPerCpuSec > a.listPerCpuSec ? b : a));
+    const before = best(runs.before);
+    const after = best(runs.after);
+    console.log(`best of ${ROUNDS}: list ${before.listPerSec} → ${after.listPerSec} sales/s, per CPU-second ${before.listPerCpuSec} → ${after.listPerCpuSec} (${(((after.listPerCpuSec - before.listPerCpuSec) / before.listPerCpuSec) * 100).toFixed(1)} %)`);
+    console.log(`RESULT ${JSON.stringify({ sales: TOTAL, engine: "sqlite", ref, ingest: { before, after } })}`);
+  } finally {
+    execFileSync("git", ["-C", here, "worktree", "remove", "--force", base], { stdio: "ignore" });
+  }
+}
+
 async function main(): Promise<void> {
+  if (COMPARE) return compare(COMPARE);
   console.log(`node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? "?"}), ${new Date().toISOString()}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mirror-bench-"));
   try {

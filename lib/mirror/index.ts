@@ -5,7 +5,7 @@ import "server-only";
 export { upsertSales, type SaleSource, type UpsertSalesOptions, type UpsertSalesResult } from "./upsert-sales";
 export { getMirrorSale, type MirrorSale } from "./get-mirror-sale";
 export { compareVersions, mergeSaleData, type VersionVerdict } from "./merge";
-export { ROLLUP_DIMENSIONS, UNKNOWN_VALUE, dimensionValues, saleSums, type RollupDimension, type RollupSums } from "./rollups";
+export { ROLLUP_DIMENSIONS, UNKNOWN_VALUE, amountKey, dimensionValues, saleSums, type RollupDimension, type RollupSums } from "./rollups";
 export { RECOVERY_LEAD_METADATA_KEY, customMetadataColumns, saleToData, stripSignedUrls, type SaleData } from "./sale-row";
 export { paymentMethodColumns, paymentMethodKey, paymentMethodShown, paymentMethodShownSql, type PaymentMethodColumns } from "./payment-method";
 export { listSaleIdsNeedingDetail, listSaleIdsNeedingRefresh } from "./list-sale-ids";

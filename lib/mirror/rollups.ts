@@ -7,7 +7,7 @@ import type { Database, SalesRollupRow } from "@/lib/db";
 import { paymentMethodKey } from "./payment-method";
 import type { SaleData } from "./sale-row";
 
-export const ROLLUP_DIMENSIONS = ["all", "product", "channel", "discount", "campaign", "country", "payment_method", "payment_gateway", "payment_status"] as const;
+export const ROLLUP_DIMENSIONS = ["all", "product", "channel", "discount", "campaign", "country", "payment_method", "payment_gateway", "payment_status", "amount"] as const;
 export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
 /** The value bucketed under when the sale does not (yet) say: e.g. channel before enrichment. */
 export const UNKNOWN_VALUE = "unknown";
@@ -28,6 +28,11 @@ export type RollupSums = Record<(typeof SUM_COLUMNS)[number], number>;
 type RollupKey = Pick<SalesRollupRow, "local_day" | "currency" | "status" | "dimension" | "dimension_value">;
 type MonthlyKey = Omit<RollupKey, "local_day"> & { local_month: string };
 
+/** An amount in minor units as the `amount` dimension's value: 16 digits (Number.MAX_SAFE_INTEGER has 16). */
+export function amountKey(minor: number): string {
+  return String(Math.max(0, Math.trunc(minor))).padStart(16, "0");
+}
+
 /** The value of each dimension for a sale. Country: shipping first (list summaries have it), else context. */
 export function dimensionValues(d: RollupData): Record<RollupDimension, string> {
   return {
@@ -42,6 +47,9 @@ export function dimensionValues(d: RollupData): Record<RollupDimension, string> 
     payment_gateway: d.payment_gateway ?? UNKNOWN_VALUE,
     // The Sales totals of a payment-status filter (migration 0016); not a Revenue breakdown.
     payment_status: d.payment_status ?? UNKNOWN_VALUE,
+    // The Sales totals of an amount range (migration 0016): the minor units, zero-padded so text order is
+    // number order.
+    amount: d.amount === null ? UNKNOWN_VALUE : amountKey(d.amount),
   };
 }
 

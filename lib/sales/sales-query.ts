@@ -41,21 +41,32 @@ const EXPONENT_GROUPS: ReadonlyArray<{ exponent: number; currencies: string[] }>
   return [...groups].map(([exponent, currencies]) => ({ exponent, currencies }));
 })();
 
+/** One case of an amount bound: sales in `currencies` (or not in `notIn`) compare with `minor`. */
+export type AmountBoundCase = { currencies: string[] | null; notIn: string[] | null; minor: number };
+
 /**
  * amount (op) bound, where the bound is a major-unit decimal read in each row's own currency. With a
  * currency filter the schema has already refused more decimals than it has; without one, a finer bound
  * is rounded inward, which is exact on whole minor units (min=1.5 keeps XOF sales from 2, EUR from 1.50).
+ * The cases are shared by the sales query and the rollups' `amount` dimension (./sales-totals.ts).
  */
-function amountBound(eb: SalesEb, op: ">=" | "<=", major: string, currency: string | undefined): Expression<SqlBool> {
+export function amountBoundCases(op: ">=" | "<=", major: string, currency: string | undefined): AmountBoundCase[] {
   const rounding = op === ">=" ? "up" : "down";
-  if (currency) return eb("amount", op, minorBound(major, currency, rounding));
+  if (currency) return [{ currencies: null, notIn: null, minor: minorBound(major, currency, rounding) }];
   // Without a currency filter: one comparison per exponent (XOF 4900 ≥ "1000", USD 7920 ≥ "10.00" = 1000).
   const others = EXPONENT_GROUPS.flatMap((g) => g.currencies);
-  const parts: Expression<SqlBool>[] = EXPONENT_GROUPS.map((g) =>
-    eb.and([eb("currency", "in", g.currencies), eb("amount", op, minorBound(major, g.currencies[0], rounding))]),
+  return [
+    ...EXPONENT_GROUPS.map((g) => ({ currencies: g.currencies, notIn: null, minor: minorBound(major, g.currencies[0], rounding) })),
+    { currencies: null, notIn: others, minor: minorBound(major, "USD", rounding) },
+  ];
+}
+
+function amountBound(eb: SalesEb, op: ">=" | "<=", major: string, currency: string | undefined): Expression<SqlBool> {
+  const cases = amountBoundCases(op, major, currency);
+  if (currency) return eb("amount", op, cases[0].minor);
+  return eb.or(
+    cases.map((c) => eb.and([c.currencies ? eb("currency", "in", c.currencies) : eb("currency", "not in", c.notIn!), eb("amount", op, c.minor)])),
   );
-  parts.push(eb.and([eb("currency", "not in", others), eb("amount", op, minorBound(major, "USD", rounding))]));
-  return eb.or(parts);
 }
 
 /**

@@ -4,11 +4,12 @@
 // dimension, payment status included) they are summed instead of the sales — whole months from the monthly
 // rollups, edge days from the daily ones: ~1 ms instead of a scan of a million rows.
 import "server-only";
-import { sql, type Kysely } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
 import { PAID_SALE_STATUSES } from "@/lib/chariow/enums";
 import type { Database } from "@/lib/db";
 import { fromRollupPart, rollupParts } from "@/lib/analytics/rollup-periods";
-import { salesBase, type SalesQueryContext } from "./sales-query";
+import { amountKey, UNKNOWN_VALUE } from "@/lib/mirror";
+import { amountBoundCases, salesBase, type SalesQueryContext } from "./sales-query";
 import type { SalesFilters, SalesTotal, SalesTotals } from "./schemas";
 
 type Row = { currency: string | null; count: number; paid_count: number; paid: number; original: number; discount: number };
@@ -58,9 +59,12 @@ async function fromSales(db: Kysely<Database>, filters: SalesFilters, ctx: Sales
 }
 
 /** Which rollup dimension answers the filter, or null when only the sales can (lib/mirror/rollups.ts). */
-export function rollupDimensionFor(filters: SalesFilters): { dimension: string; values: string[] | null } | null {
-  if (filters.q || filters.customer || filters.min || filters.max) return null;
-  const dimensions: { dimension: string; values: string[] }[] = [];
+export type RollupPlan = { dimension: string; values: string[] | null; amount?: { min?: string; max?: string } };
+
+export function rollupDimensionFor(filters: SalesFilters): RollupPlan | null {
+  if (filters.q || filters.customer) return null;
+  const dimensions: RollupPlan[] = [];
+  if (filters.min || filters.max) dimensions.push({ dimension: "amount", values: null, amount: { min: filters.min, max: filters.max } });
   if (filters.paymentStatus) dimensions.push({ dimension: "payment_status", values: filters.paymentStatus });
   if (filters.product) dimensions.push({ dimension: "product", values: [filters.product] });
   if (filters.channel) dimensions.push({ dimension: "channel", values: filters.channel });
@@ -71,7 +75,27 @@ export function rollupDimensionFor(filters: SalesFilters): { dimension: string; 
   return dimensions[0] ?? { dimension: "all", values: null };
 }
 
-async function fromRollups(db: Kysely<Database>, filters: SalesFilters, plan: { dimension: string; values: string[] | null }): Promise<Row[]> {
+/** The amount bounds on the `amount` dimension's padded values, per currency exponent as on the sales. */
+function amountCondition(eb: ExpressionBuilder<Database, "sales_rollup_daily">, amount: NonNullable<RollupPlan["amount"]>, currency: string | undefined) {
+  const bounds: Expression<SqlBool>[] = [eb("dimension_value", "!=", UNKNOWN_VALUE)];
+  for (const [op, major] of [[">=", amount.min], ["<=", amount.max]] as const) {
+    if (!major) continue;
+    const cases = amountBoundCases(op, major, currency);
+    bounds.push(
+      eb.or(
+        cases.map((c) =>
+          eb.and([
+            ...(currency ? [] : [c.currencies ? eb("currency", "in", c.currencies) : eb("currency", "not in", c.notIn!)]),
+            eb("dimension_value", op, amountKey(c.minor)),
+          ]),
+        ),
+      ),
+    );
+  }
+  return eb.and(bounds);
+}
+
+async function fromRollups(db: Kysely<Database>, filters: SalesFilters, plan: RollupPlan): Promise<Row[]> {
   // Rollups are keyed by the local day of created_at in the store timezone: the same days the filter means.
   const parts = await Promise.all(
     rollupParts(filters.from ?? null, filters.to ?? null).map((part) =>
@@ -79,6 +103,7 @@ async function fromRollups(db: Kysely<Database>, filters: SalesFilters, plan: { 
         .select((eb) => ["currency", "status", eb.fn.sum<number>("count").as("count"), eb.fn.sum<number>("amount").as("amount"), eb.fn.sum<number>("original_amount").as("original"), eb.fn.sum<number>("discount_amount").as("discount")])
         .where("dimension", "=", plan.dimension)
         .$if(plan.values !== null, (qb) => qb.where("dimension_value", "in", plan.values!))
+        .$if(plan.amount !== undefined, (qb) => qb.where((eb) => amountCondition(eb, plan.amount!, filters.currency)))
         .$if(filters.status !== undefined, (qb) => qb.where("status", "in", filters.status!))
         .$if(filters.currency !== undefined, (qb) => qb.where("currency", "=", filters.currency!))
         .groupBy(["currency", "status"])
@@ -103,6 +128,8 @@ export async function salesTotals(db: Kysely<Database>, filters: SalesFilters, c
   if (!plan) return fold(await fromSales(db, filters, ctx));
   const rows = await fromRollups(db, filters, plan);
   // Sales without a creation date have no local day, so no rollup: counted from the sales (an index range).
-  if (!filters.from && !filters.to) rows.push(...(await fromSales(db, filters, ctx, true)));
+  // createdOrder: on SQLite the other filters are written `+column`, so `created_at is null` is the index
+  // the query walks (with a status list and a currency it took the currency index: 0.5 s at 1M sales).
+  if (!filters.from && !filters.to) rows.push(...(await fromSales(db, filters, { ...ctx, createdOrder: true }, true)));
   return fold(rows);
 }

@@ -91,7 +91,7 @@ describeEachEngine("analytics over monthly and daily rollups", ({ db }) => {
 
         const channels = await getBreakdown(db().db, "channel", range, currency);
         const attemptsByChannel = new Map<string, number>();
-        for (const f of sales) attemptsByChannel.set(f.channel, (attemptsByChannel.get(f.channel) ?? 0) + 1);
+        for (const f of sales) attemptsByChannel.set(f.channel!, (attemptsByChannel.get(f.channel!) ?? 0) + 1);
         expect(Object.fromEntries(channels.rows.map((r) => [r.key, r.attempts])), label).toEqual(Object.fromEntries(attemptsByChannel));
         expect(channels.paidCount, label).toBe(paid.length);
       }

@@ -72,6 +72,7 @@ function recompute(rows: SaleRow[], period: "day" | "month"): Map<string, Sums> 
       ["payment_method", s.payment_method_id ?? s.payment_method_name ?? "unknown"],
       ["payment_gateway", s.payment_gateway ?? "unknown"],
       ["payment_status", s.payment_status ?? "unknown"],
+      ["amount", s.amount === null ? "unknown" : String(s.amount).padStart(16, "0")],
     ];
     const feeKnown = s.gateway_fee !== null && (s.gateway_fee_currency ?? cur) === cur;
     const netKnown = s.settlement_net !== null && (s.settlement_currency ?? cur) === cur;
@@ -215,12 +216,12 @@ describeEachEngine("mirror rollups", ({ db }) => {
     await expectRollupsMatch(db().db);
   });
 
-  it("migration 0016 fills the payment_status buckets and sums the monthly rollups from the daily ones, idempotently", async () => {
+  it("migration 0016 fills the payment_status and amount buckets and sums the monthly rollups from the daily ones, idempotently", async () => {
     const r = rng(11);
     const sales = Array.from({ length: 40 }, (_, i) => randomVersion(r, `sal_p${i}`, r.pick(["XOF", "EUR"]), r.pick(CREATED)));
     for (const { sale, source } of sales) await upsertSales(db().db, [sale], { source, receivedAt: "2025-04-10T00:00:00.000Z", timeZone: "Europe/Paris" });
     // A mirror written before 0016: no payment-status buckets, no months.
-    await db().db.deleteFrom("sales_rollup_daily").where("dimension", "=", "payment_status").execute();
+    await db().db.deleteFrom("sales_rollup_daily").where("dimension", "in", ["payment_status", "amount"]).execute();
     await db().db.deleteFrom("sales_rollup_monthly").execute();
     await monthlyRollups(db().db, db().engine);
     expect(await expectRollupsMatch(db().db)).toBe(40);
