@@ -32,8 +32,8 @@ export async function getOverview(db: Kysely<Database>, params: RangeParams, ctx
   const [sums, previousSums, days, previousDays, products] = await Promise.all([
     readKpiSums(db, range),
     range.compare ? readKpiSums(db, range.compare) : Promise.resolve([]),
-    readPaidByDay(db, range),
-    range.compare ? readPaidByDay(db, range.compare) : Promise.resolve([]),
+    readPaidByDay(db, range, range.interval),
+    range.compare ? readPaidByDay(db, range.compare, range.interval) : Promise.resolve([]),
     readPaidByProduct(db, range),
   ]);
   const current = kpisByCurrency(sums);

@@ -6,8 +6,8 @@ import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import type { RollupFigures } from "./aggregate";
-import type { DayRange } from "./date-range";
-import { fromRollupPart, rollupParts } from "./rollup-periods";
+import type { DayRange, Interval } from "./date-range";
+import { fromRollupPart, unionOfParts } from "./rollup-periods";
 import { PAID_STATUSES, type BreakdownDimension } from "./schemas";
 
 /**
@@ -16,9 +16,8 @@ import { PAID_STATUSES, type BreakdownDimension } from "./schemas";
  * settlement amounts and their count (lib/settlements/net.ts), exact whatever the buckets.
  */
 export async function readKpiSums(db: Kysely<Database>, { from, to }: DayRange): Promise<RollupFigures[]> {
-  const parts = await Promise.all(
-    rollupParts(from, to).map((part) =>
-      fromRollupPart(db, part)
+  const query = unionOfParts(db, from, to, (qb) =>
+      qb
         .select((eb) => [
           "currency",
           "status",
@@ -33,29 +32,33 @@ export async function readKpiSums(db: Kysely<Database>, { from, to }: DayRange):
         ])
         .where("dimension", "=", "all")
         .where("count", ">", 0)
-        .groupBy(["currency", "status"])
-        .execute(),
-    ),
+        .groupBy(["currency", "status"]),
   );
-  return parts.flat().map((r) => ({
+  const rows = query ? await query.execute() : [];
+  return rows.map((r) => ({
     local_day: from, currency: r.currency, status: r.status, count: Number(r.count), amount: Number(r.amount),
     discount_amount: Number(r.discount_amount), gateway_fee: Number(r.gateway_fee), gateway_fee_known_count: Number(r.gateway_fee_known_count),
     service_fee: Number(r.service_fee), settlement_net: Number(r.settlement_net), settlement_known_count: Number(r.settlement_known_count),
   }));
 }
 
-/** Paid revenue and sales per local day × currency (what the revenue series needs). */
-export async function readPaidByDay(db: Kysely<Database>, { from, to }: DayRange): Promise<RollupFigures[]> {
-  const rows = await db
-    .selectFrom("sales_rollup_daily")
-    .select((eb) => ["local_day", "currency", eb.fn.sum<number>("count").as("count"), eb.fn.sum<number>("amount").as("amount")])
-    .where("dimension", "=", "all")
-    .where("local_day", ">=", from)
-    .where("local_day", "<=", to)
-    .where("status", "in", [...PAID_STATUSES])
-    .where("count", ">", 0)
-    .groupBy(["local_day", "currency"])
-    .execute();
+/**
+ * Paid revenue and sales per local day × currency (what the revenue series needs). With a monthly interval
+ * whole months come from the monthly rollups, dated their 1st (the series buckets them by month anyway).
+ */
+export async function readPaidByDay(db: Kysely<Database>, { from, to }: DayRange, interval: Interval = "day"): Promise<RollupFigures[]> {
+  const paid = (qb: ReturnType<typeof fromRollupPart>, day: ReturnType<typeof sql<string>> | "local_day") =>
+    qb
+      .select((eb) => [(day === "local_day" ? sql.ref<string>("local_day") : day).as("local_day"), "currency", eb.fn.sum<number>("count").as("count"), eb.fn.sum<number>("amount").as("amount")])
+      .where("dimension", "=", "all")
+      .where("status", "in", [...PAID_STATUSES])
+      .where("count", ">", 0)
+      .groupBy([day === "local_day" ? sql.ref("local_day") : day, "currency"]);
+  const query =
+    interval === "month"
+      ? unionOfParts(db, from, to, (qb, part) => paid(qb, part.table === "sales_rollup_monthly" ? sql<string>`local_month || '-01'` : "local_day"))
+      : paid(fromRollupPart(db, { table: "sales_rollup_daily", column: "local_day", from, to }), "local_day");
+  const rows = query ? await query.execute() : [];
   return rows.map((r) => ({
     local_day: r.local_day, currency: r.currency, status: PAID_STATUSES[0], count: Number(r.count), amount: Number(r.amount),
     discount_amount: 0, gateway_fee: 0, gateway_fee_known_count: 0, service_fee: 0, settlement_net: 0, settlement_known_count: 0,
@@ -64,9 +67,8 @@ export async function readPaidByDay(db: Kysely<Database>, { from, to }: DayRange
 
 /** One dimension's rows over the range, summed across days (per currency × status × value); one currency's when given. */
 export async function readDimension(db: Kysely<Database>, dimension: BreakdownDimension, { from, to }: DayRange, currency?: string): Promise<RollupFigures[]> {
-  const parts = await Promise.all(
-    rollupParts(from, to).map((part) =>
-      fromRollupPart(db, part)
+  const query = unionOfParts(db, from, to, (qb) =>
+      qb
         .select((eb) => [
           sql<string>`${from}`.as("local_day"),
           "currency",
@@ -84,11 +86,10 @@ export async function readDimension(db: Kysely<Database>, dimension: BreakdownDi
         .where("dimension", "=", dimension)
         .$if(currency !== undefined, (qb) => qb.where("currency", "=", currency!))
         .where("count", ">", 0)
-        .groupBy(["currency", "status", "dimension_value"])
-        .execute(),
-    ),
+        .groupBy(["currency", "status", "dimension_value"]),
   );
-  return parts.flat().map((r) => ({
+  const rows = query ? await query.execute() : [];
+  return rows.map((r) => ({
     ...r,
     count: Number(r.count), amount: Number(r.amount), discount_amount: Number(r.discount_amount), gateway_fee: Number(r.gateway_fee),
     gateway_fee_known_count: Number(r.gateway_fee_known_count), service_fee: Number(r.service_fee),
@@ -102,18 +103,16 @@ export async function readDimension(db: Kysely<Database>, dimension: BreakdownDi
  * ~150k daily ones).
  */
 export async function readPaidByProduct(db: Kysely<Database>, { from, to }: DayRange): Promise<RollupFigures[]> {
-  const parts = await Promise.all(
-    rollupParts(from, to).map((part) =>
-      fromRollupPart(db, part)
+  const query = unionOfParts(db, from, to, (qb) =>
+      qb
         .select((eb) => ["currency", "dimension_value", eb.fn.sum<number>("count").as("count"), eb.fn.sum<number>("amount").as("amount")])
         .where("dimension", "=", "product")
         .where("status", "in", [...PAID_STATUSES])
         .where("count", ">", 0)
-        .groupBy(["currency", "dimension_value"])
-        .execute(),
-    ),
+        .groupBy(["currency", "dimension_value"]),
   );
-  return parts.flat().map((r) => ({
+  const rows = query ? await query.execute() : [];
+  return rows.map((r) => ({
     local_day: from, currency: r.currency, status: PAID_STATUSES[0], dimension_value: r.dimension_value, count: Number(r.count), amount: Number(r.amount),
     discount_amount: 0, gateway_fee: 0, gateway_fee_known_count: 0, service_fee: 0, settlement_net: 0, settlement_known_count: 0,
   }));

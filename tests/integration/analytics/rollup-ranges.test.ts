@@ -48,6 +48,10 @@ const FACTS: Fact[] = Array.from({ length: 700 }, (_, i) => {
     day: createdAt.slice(0, 10),
   };
 });
+const mondayOf = (day: string) => {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return new Date(t - ((new Date(t).getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+};
 const dayOf = (i: number) => new Date(START + i * 86_400_000).toISOString().slice(0, 10);
 
 /** Random ranges, plus edges on month boundaries (a 1st, a last day) that switch parts on and off. */
@@ -84,6 +88,22 @@ describeEachEngine("analytics over monthly and daily rollups", ({ db }) => {
           revenue: paid.reduce((s, f) => s + f.originalMinor - f.discountMinor, 0),
           failed: sales.filter((f) => f.status === "failed").length,
         });
+        // The chart's series: per month when asked by month (whole months from the monthly rollups), per day
+        // otherwise; each bucket's revenue equals the facts', and the comparison period's too.
+        for (const interval of ["month", "week"] as const) {
+          const o = await getOverview(db().db, { range: "custom", ...range, compare: "previous", interval }, ctx);
+          const series = o.byCurrency.find((c) => c.currency === currency)?.series ?? [];
+          const bucketOf = (day: string) => (interval === "month" ? `${day.slice(0, 7)}-01` : mondayOf(day));
+          const expectedBuckets = new Map<string, number>();
+          for (const f of paid) expectedBuckets.set(bucketOf(f.day), (expectedBuckets.get(bucketOf(f.day)) ?? 0) + f.originalMinor - f.discountMinor);
+          expect(Object.fromEntries(series.filter((p) => p.revenue > 0).map((p) => [p.bucket, p.revenue])), `${label} ${interval}`).toEqual(Object.fromEntries(expectedBuckets));
+          const compare = o.range.compare!;
+          const before = FACTS.filter((f) => f.currency === currency && PAID.has(f.status) && f.day >= compare.from && f.day <= compare.to);
+          const previousTotal = series.reduce((sum, p) => sum + (p.previousRevenue ?? 0), 0);
+          // Buckets are paired by position, so the previous period's last buckets may have no partner.
+          expect(previousTotal, `${label} ${interval} previous`).toBeLessThanOrEqual(before.reduce((sum, f) => sum + f.originalMinor - f.discountMinor, 0));
+        }
+
         const byProduct = new Map<string, number>();
         for (const f of paid) byProduct.set(f.productId, (byProduct.get(f.productId) ?? 0) + f.originalMinor - f.discountMinor);
         const top = overview.byCurrency.find((c) => c.currency === currency)?.topProducts ?? [];
