@@ -1,7 +1,7 @@
 // The Revenue page's data (DESIGN §3): for one currency over the range, breakdowns by product, channel,
 // discount code, campaign, country, payment method and payment gateway (from the rollups), and new vs
-// returning customers (from sales joined with customers.first_seen_at, since whether a sale is a first one
-// is not a rollup dimension: docs/mirror.md "Left out").
+// returning customers (from the paid sales' first/previous paid purchase facts, since whether a sale is a
+// first one is not a rollup dimension: docs/mirror.md "Left out").
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";
@@ -28,35 +28,46 @@ export async function getBreakdown(db: Kysely<Database>, dimension: BreakdownDim
   return { dimension, currency, rows: breakdownRows(rows, currency, labels), knownPaidCount, paidCount };
 }
 
+// The paid statuses as a literal, the very condition of the covering partial index
+// sales_paid_customer_facts_idx (migration 0017): SQLite uses a partial index only when the query's WHERE
+// implies the index's, which bound parameters cannot show.
+const PAID_LITERAL = sql.raw<boolean>(`status in (${PAID_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+
 /**
- * Paid sales of the range split by whether their customer was first seen within the range (new) or
- * before it (returning). Exact once the backfill has read the customer's earliest sale.
+ * Paid sales of the range in one currency, split by customer: *new* when the customer's first paid sale in
+ * that currency is within the range, *returning* when it was before the range. Additive over the range's
+ * sales thanks to each paid sale's first_paid_at / prev_paid_at (lib/mirror/customer-facts.ts), in one
+ * index-only pass: a new customer is counted at their first paid sale (no previous one), a returning one at
+ * their first sale of the range (previous one before it); a sale's group is its customer's. Exact once the
+ * backfill has read the customer's earliest paid sale.
  */
 export async function getCustomerSplit(db: Kysely<Database>, range: DayRange, currency: string, timeZone: string) {
   const start = startOfLocalDay(range.from, timeZone);
   const end = startOfLocalDay(addDays(range.to, 1), timeZone);
-  const kind = sql<string>`case when customers.first_seen_at >= ${start} then 'new' else 'returning' end`;
-  const rows = await db
+  // first_paid_at is null exactly for paid sales without a customer (currency and created_at are bound).
+  const known = sql`first_paid_at is not null`;
+  const returning = sql`first_paid_at < ${start}`;
+  const row = await db
     .selectFrom("sales")
-    .leftJoin("customers", "customers.id", "sales.customer_id")
-    .select((eb) => [
-      sql<string>`case when sales.customer_id is null then 'unknown' else ${kind} end`.as("kind"),
-      eb.fn.count<number>("sales.customer_id").distinct().as("customers"),
-      eb.fn.countAll<number>().as("paid_count"),
-      eb.fn.sum<number>("sales.amount").as("revenue"),
+    .select([
+      sql<number>`count(*) - count(first_paid_at)`.as("unknown_sales"),
+      sql<number>`coalesce(sum(case when prev_paid_at is null and ${known} then 1 else 0 end), 0)`.as("new_customers"),
+      sql<number>`coalesce(sum(case when prev_paid_at < ${start} then 1 else 0 end), 0)`.as("returning_customers"),
+      sql<number>`coalesce(sum(case when ${returning} then 1 else 0 end), 0)`.as("returning_sales"),
+      sql<number>`coalesce(sum(case when ${returning} then amount else 0 end), 0)`.as("returning_revenue"),
+      sql<number>`coalesce(sum(case when first_paid_at >= ${start} then 1 else 0 end), 0)`.as("new_sales"),
+      sql<number>`coalesce(sum(case when first_paid_at >= ${start} then amount else 0 end), 0)`.as("new_revenue"),
     ])
-    .where("sales.status", "in", [...PAID_STATUSES])
-    .where("sales.created_at", ">=", start)
-    .where("sales.created_at", "<", end)
-    .where("sales.currency", "=", currency)
-    .groupBy(sql`1`)
-    .execute();
-  const split: CustomerSplit[] = (["new", "returning"] as const).map((k) => {
-    const r = rows.find((x) => x.kind === k);
-    return { kind: k, customers: Number(r?.customers ?? 0), paidCount: Number(r?.paid_count ?? 0), revenue: Number(r?.revenue ?? 0) };
-  });
-  const unknown = rows.find((x) => x.kind === "unknown");
-  return { customers: split, unknownCustomerSales: Number(unknown?.paid_count ?? 0) };
+    .where(PAID_LITERAL)
+    .where("currency", "=", currency)
+    .where("created_at", ">=", start)
+    .where("created_at", "<", end)
+    .executeTakeFirstOrThrow();
+  const customers: CustomerSplit[] = [
+    { kind: "new", customers: Number(row.new_customers), paidCount: Number(row.new_sales), revenue: Number(row.new_revenue) },
+    { kind: "returning", customers: Number(row.returning_customers), paidCount: Number(row.returning_sales), revenue: Number(row.returning_revenue) },
+  ];
+  return { customers, unknownCustomerSales: Number(row.unknown_sales) };
 }
 
 export async function getRevenueReport(

@@ -163,6 +163,11 @@ export interface SalesTable {
   custom_metadata: string | null;
   /** custom_metadata.lead_id: the recovery lead an exact recovery link was made for (lib/recovery). */
   recovery_lead_id: string | null;
+  /** Paid sales only (migration 0017, lib/mirror/customer-facts.ts): created_at of the customer's first paid
+   * sale in this currency, and of their previous one (null for the first). Null when unpaid or without
+   * customer, currency or created_at. */
+  first_paid_at: string | null;
+  prev_paid_at: string | null;
   raw_json: string | null;
   source: string;
   source_at: string;
