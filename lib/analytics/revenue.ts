@@ -33,21 +33,12 @@ export async function getBreakdown(db: Kysely<Database>, dimension: BreakdownDim
 // implies the index's, which bound parameters cannot show.
 const PAID_LITERAL = sql.raw<boolean>(`status in (${PAID_STATUSES.map((s) => `'${s}'`).join(", ")})`);
 
-/**
- * Paid sales of the range in one currency, split by customer: *new* when the customer's first paid sale in
- * that currency is within the range, *returning* when it was before the range. Additive over the range's
- * sales thanks to each paid sale's first_paid_at / prev_paid_at (lib/mirror/customer-facts.ts), in one
- * index-only pass: a new customer is counted at their first paid sale (no previous one), a returning one at
- * their first sale of the range (previous one before it); a sale's group is its customer's. Exact once the
- * backfill has read the customer's earliest paid sale.
- */
-export async function getCustomerSplit(db: Kysely<Database>, range: DayRange, currency: string, timeZone: string) {
-  const start = startOfLocalDay(range.from, timeZone);
-  const end = startOfLocalDay(addDays(range.to, 1), timeZone);
+/** The split's single query over paid sales of `currency` created in [start, end) (bench/ explains it). */
+export function customerSplitQuery(db: Kysely<Database>, start: string, end: string, currency: string) {
   // first_paid_at is null exactly for paid sales without a customer (currency and created_at are bound).
   const known = sql`first_paid_at is not null`;
   const returning = sql`first_paid_at < ${start}`;
-  const row = await db
+  return db
     .selectFrom("sales")
     .select([
       sql<number>`count(*) - count(first_paid_at)`.as("unknown_sales"),
@@ -61,8 +52,21 @@ export async function getCustomerSplit(db: Kysely<Database>, range: DayRange, cu
     .where(PAID_LITERAL)
     .where("currency", "=", currency)
     .where("created_at", ">=", start)
-    .where("created_at", "<", end)
-    .executeTakeFirstOrThrow();
+    .where("created_at", "<", end);
+}
+
+/**
+ * Paid sales of the range in one currency, split by customer: *new* when the customer's first paid sale in
+ * that currency is within the range, *returning* when it was before the range. Additive over the range's
+ * sales thanks to each paid sale's first_paid_at / prev_paid_at (lib/mirror/customer-facts.ts), in one
+ * index-only pass: a new customer is counted at their first paid sale (no previous one), a returning one at
+ * their first sale of the range (previous one before it); a sale's group is its customer's. Exact once the
+ * backfill has read the customer's earliest paid sale.
+ */
+export async function getCustomerSplit(db: Kysely<Database>, range: DayRange, currency: string, timeZone: string) {
+  const start = startOfLocalDay(range.from, timeZone);
+  const end = startOfLocalDay(addDays(range.to, 1), timeZone);
+  const row = await customerSplitQuery(db, start, end, currency).executeTakeFirstOrThrow();
   const customers: CustomerSplit[] = [
     { kind: "new", customers: Number(row.new_customers), paidCount: Number(row.new_sales), revenue: Number(row.new_revenue) },
     { kind: "returning", customers: Number(row.returning_customers), paidCount: Number(row.returning_sales), revenue: Number(row.returning_revenue) },
