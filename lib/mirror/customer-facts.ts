@@ -58,12 +58,13 @@ export async function maintainCustomerFacts(trx: Kysely<Database>, after: SaleRo
   }
   const customers = [...new Set([...touched].map((k) => (JSON.parse(k) as [string, string])[0]))];
   for (let i = 0; i < customers.length; i += READ_CHUNK) {
-    // Through sales_customer_idx (customer_id, created_at): a customer has a handful of sales.
+    // Through sales_customer_idx (customer_id, created_at): a customer has a handful of sales. No status
+    // condition: SQLite (no statistics) would then walk sales_status_created_idx over every paid sale;
+    // chainKey keeps the paid ones.
     const stored = await trx
       .selectFrom("sales")
       .select(["id", "status", "customer_id", "currency", "created_at", "first_paid_at", "prev_paid_at"])
       .where("customer_id", "in", customers.slice(i, i + READ_CHUNK))
-      .where("status", "in", [...PAID_SALE_STATUSES])
       .execute();
     for (const row of stored) {
       if (batchIds.has(row.id)) continue; // its stored version is being replaced by the batch's
