@@ -267,6 +267,22 @@ export interface SalesRollupDailyTable {
   settlement_known_count: number;
 }
 
+/**
+ * New vs returning customers per whole local month (migration 0017, lib/mirror/customer-split-monthly.ts):
+ * paid sales of a currency created in `local_month`, counted by one of their customer facts. `fact`:
+ * `first` (fact_day = local day of the customer's first paid purchase in the currency), `prev` (of their
+ * previous one), `no_prev` (the customer's first: fact_day ''), `unknown` (no customer: fact_day '').
+ * A known customer's sale is in one `first` row and one `prev`/`no_prev` row; `amount` sums `amount`.
+ */
+export interface SalesCustomerSplitMonthlyTable {
+  currency: string;
+  local_month: string;
+  fact: string;
+  fact_day: string;
+  count: number;
+  amount: number;
+}
+
 // ---- Sync engine (migration 0003, lib/sync) ----
 
 /** One resumable job's state as JSON (backfill windows, cursors, totals). */
@@ -400,6 +416,7 @@ export interface Database {
   affiliate_invitations: AffiliateInvitationsTable;
   sale_licences: SaleLicencesTable;
   sales_rollup_daily: SalesRollupDailyTable;
+  sales_customer_split_monthly: SalesCustomerSplitMonthlyTable;
   sync_checkpoints: SyncCheckpointsTable;
   sync_lease: SyncLeaseTable;
   api_budget: ApiBudgetTable;

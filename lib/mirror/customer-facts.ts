@@ -5,12 +5,13 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { PAID_SALE_STATUSES } from "@/lib/chariow/enum-values";
 import type { Database, SaleRow } from "@/lib/db";
+import { CustomerSplitDelta, applyCustomerSplitDelta, type SplitFacts } from "./customer-split-monthly";
 
 const READ_CHUNK = 500;
 const WRITE_CHUNK = 500;
 
 type Facts = Pick<SaleRow, "first_paid_at" | "prev_paid_at">;
-type ChainMember = Pick<SaleRow, "id" | "created_at" | "first_paid_at" | "prev_paid_at">;
+type ChainMember = Pick<SaleRow, "id" | "created_at"> & SplitFacts;
 
 /** The (customer, currency) chain a sale belongs to, or null when it is in none (unpaid, or a key missing). */
 export function chainKey(row: Pick<SaleRow, "status" | "customer_id" | "currency" | "created_at">): string | null {
@@ -27,8 +28,8 @@ function byCreated(a: ChainMember, b: ChainMember): number {
 }
 
 /**
- * Sets `first_paid_at` / `prev_paid_at` on the batch's rows (`after`, before they are written) and updates
- * the stored paid sales whose facts the batch changed. A chain is recomputed whole from its stored paid
+ * Sets `first_paid_at` / `prev_paid_at` on the batch's rows (`after`, before they are written), updates
+ * the stored paid sales whose facts the batch changed, and the monthly split by the difference. A chain is recomputed whole from its stored paid
  * sales and the batch's, so the result is the same whatever order the sales arrive in (a backfill walks
  * newest first: an older sale arriving later becomes the first of every sale after it).
  *
@@ -36,7 +37,24 @@ function byCreated(a: ChainMember, b: ChainMember): number {
  * moves within are recomputed — a re-read of a paid sale that changes neither its status class, customer,
  * currency nor created_at costs nothing here.
  */
-export async function maintainCustomerFacts(trx: Kysely<Database>, after: SaleRow[], before: Map<string, SaleRow>): Promise<void> {
+export async function maintainCustomerFacts(trx: Kysely<Database>, after: SaleRow[], before: Map<string, SaleRow>, timeZone: string): Promise<void> {
+  const moved = await maintainChains(trx, after, before);
+  // Every batch row (its amount or day may have changed even where its facts did not) and every stored
+  // sale whose facts moved: out with the old contributions, in with the new.
+  const delta = new CustomerSplitDelta(timeZone);
+  for (const row of after) {
+    delta.add(before.get(row.id), -1);
+    delta.add(row, 1);
+  }
+  for (const [old, now] of moved) {
+    delta.add(old, -1);
+    delta.add(now, 1);
+  }
+  await applyCustomerSplitDelta(trx, delta);
+}
+
+/** The chains' part: returns the stored sales (not in the batch) whose facts it updated, before and after. */
+async function maintainChains(trx: Kysely<Database>, after: SaleRow[], before: Map<string, SaleRow>): Promise<Array<[ChainMember, ChainMember]>> {
   const touched = new Set<string>();
   for (const row of after) {
     const old = before.get(row.id);
@@ -47,7 +65,7 @@ export async function maintainCustomerFacts(trx: Kysely<Database>, after: SaleRo
     if (oldKey !== null) touched.add(oldKey);
     if (newKey !== null) touched.add(newKey);
   }
-  if (touched.size === 0) return;
+  if (touched.size === 0) return [];
 
   const batchIds = new Set(after.map((r) => r.id));
   const chains = new Map<string, ChainMember[]>();
@@ -63,7 +81,7 @@ export async function maintainCustomerFacts(trx: Kysely<Database>, after: SaleRo
     // chainKey keeps the paid ones.
     const stored = await trx
       .selectFrom("sales")
-      .select(["id", "status", "customer_id", "currency", "created_at", "first_paid_at", "prev_paid_at"])
+      .select(["id", "status", "customer_id", "currency", "created_at", "local_day", "amount", "first_paid_at", "prev_paid_at"])
       .where("customer_id", "in", customers.slice(i, i + READ_CHUNK))
       .execute();
     for (const row of stored) {
@@ -78,6 +96,7 @@ export async function maintainCustomerFacts(trx: Kysely<Database>, after: SaleRo
   const firstUpdates = new Map<string, string[]>();
   const prevUpdates = new Map<string | null, string[]>();
   const add = <K>(map: Map<K, string[]>, key: K, id: string) => map.set(key, [...(map.get(key) ?? []), id]);
+  const moved: Array<[ChainMember, ChainMember]> = [];
   for (const members of chains.values()) {
     members.sort(byCreated);
     const first = members[0]?.created_at ?? null;
@@ -89,6 +108,7 @@ export async function maintainCustomerFacts(trx: Kysely<Database>, after: SaleRo
       }
       if (m.first_paid_at !== first) add(firstUpdates, first as string, m.id);
       if (m.prev_paid_at !== prev) add(prevUpdates, prev, m.id);
+      if (m.first_paid_at !== first || m.prev_paid_at !== prev) moved.push([m, { ...m, first_paid_at: first, prev_paid_at: prev }]);
     });
   }
   for (const [first, ids] of firstUpdates) {
@@ -97,4 +117,5 @@ export async function maintainCustomerFacts(trx: Kysely<Database>, after: SaleRo
   for (const [prev, ids] of prevUpdates) {
     for (let i = 0; i < ids.length; i += WRITE_CHUNK) await trx.updateTable("sales").set({ prev_paid_at: prev }).where("id", "in", ids.slice(i, i + WRITE_CHUNK)).execute();
   }
+  return moved;
 }

@@ -157,7 +157,7 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
     }
     // Facts first: the batch's rows get theirs in memory and are written once; the chains' read then sees
     // the stored versions, which the batch replaces.
-    await maintainCustomerFacts(trx, rows, stored);
+    await maintainCustomerFacts(trx, rows, stored, opts.timeZone);
     await writeRows(trx, rows);
     // Only a real change reaches here (an unchanged replay is `unchanged` above), so a re-read of the same
     // data adds no history row.

@@ -1,15 +1,18 @@
 // Each paid sale's first_paid_at / prev_paid_at (lib/mirror/customer-facts.ts, migration 0017) equal an
 // independent recomputation from the final sales after seeded random arrivals — list pages newest first (a
 // backfill), then details, Pulses and status changes, some moving a sale to another customer or instant — and after
-// the migration's own fill; and getCustomerSplit over random ranges equals the definition computed here
-// with Sets of customers (new = first paid purchase in the currency within the range).
+// the migration's own fill; the monthly split table equals its recomputation from the same sales (also
+// after a timezone change); and getCustomerSplit over random ranges (whole months and edge days) equals
+// the definition computed here with Sets of customers (new = first paid purchase in the currency within
+// the range).
 import { expect, it } from "vitest";
 import type { Kysely } from "kysely";
 import type { Database, SaleRow } from "@/lib/db";
 import type { Sale } from "@/lib/chariow";
-import { upsertSales, type SaleSource } from "@/lib/mirror";
+import { rebuildRollups, upsertSales, type SaleSource } from "@/lib/mirror";
 import { getCustomerSplit } from "@/lib/analytics/revenue";
-import { fillPaidFacts } from "@/lib/db/migrations/0017-customer-paid-facts";
+import { fillCustomerSplitMonthly, fillPaidFacts } from "@/lib/db/migrations/0017-customer-paid-facts";
+import { startOfLocalDay } from "@/lib/time";
 import { describeEachEngine } from "../db/engines";
 import { saleDetail, salePulse, saleSummary, type SaleFacts, type SaleStatus } from "../../factories/sales";
 
@@ -31,6 +34,9 @@ const PAID = new Set(["completed", "settled"]);
 const CUSTOMERS = ["cus_a", "cus_b", "cus_c", "cus_d", "cus_e", "cus_f", null] as const;
 const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 0, 1);
+const SPAN_DAYS = 150;
+// Local months and days differ from UTC ones: a sale at 23:30 UTC on the 31st is in the next local month.
+const TZ = "Europe/Paris";
 
 type Fixed = { currency: string; createdAt: string; customer: string | null };
 
@@ -40,13 +46,14 @@ function version(r: ReturnType<typeof rng>, id: string, f: Fixed, status: SaleSt
   return f.customer === null ? { ...sale, customer: null } : sale;
 }
 
-/** A world: 90 sales over 60 days, few customers (long chains), two currencies, some equal instants. */
+/** A world: 90 sales over 150 days, few customers (long chains), two currencies, some equal instants. */
 function world(seed: number) {
   const r = rng(seed);
   const fixed = new Map<string, Fixed>();
   for (let i = 0; i < 90; i++) {
-    const day = Math.floor(r.next() * 60);
-    const minute = r.maybe(0.15) ? 0 : Math.floor(r.next() * 1440); // several sales at a day's first instant
+    const day = Math.floor(r.next() * SPAN_DAYS);
+    // Several sales at the same instant (23:30 UTC: the next local day in Paris, across month ends too).
+    const minute = r.maybe(0.2) ? 23 * 60 + 30 : Math.floor(r.next() * 1440);
     fixed.set(`sal_${seed}_${String(i).padStart(3, "0")}`, { currency: r.pick(["XOF", "XOF", "EUR"]), createdAt: new Date(T0 + day * DAY + minute * 60_000).toISOString(), customer: r.pick(CUSTOMERS) });
   }
   return { r, fixed };
@@ -56,7 +63,7 @@ function world(seed: number) {
 async function ingest(db: Kysely<Database>, seed: number) {
   const { r, fixed } = world(seed);
   const newestFirst = [...fixed].sort(([, a], [, b]) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
-  const opts = (source: SaleSource, step: number) => ({ source, receivedAt: new Date(Date.UTC(2025, 5, 1, 0, step)).toISOString(), timeZone: "UTC" });
+  const opts = (source: SaleSource, step: number) => ({ source, receivedAt: new Date(Date.UTC(2025, 5, 1, 0, step)).toISOString(), timeZone: TZ });
   for (let i = 0; i < newestFirst.length; i += 7) {
     const page = newestFirst.slice(i, i + 7).map(([id, f]) => version(r, id, f, r.pick(STATUSES), "list", null));
     await upsertSales(db, page, opts("list", 0));
@@ -95,13 +102,47 @@ async function expectFactsMatch(db: Kysely<Database>): Promise<SaleRow[]> {
   const rows = await db.selectFrom("sales").selectAll().execute();
   const stored = new Map(rows.map((s) => [s.id, { first: s.first_paid_at, prev: s.prev_paid_at }]));
   expect(Object.fromEntries([...stored].sort())).toEqual(Object.fromEntries([...expectedFacts(rows)].sort()));
+  await expectMonthlyMatch(db, rows);
   return rows;
+}
+
+/**
+ * The monthly table recomputed from the sales: per currency, local month and fact, the local day of the
+ * customer's first / previous paid sale taken from that sale's own local_day (chains rebuilt here).
+ */
+async function expectMonthlyMatch(db: Kysely<Database>, rows: SaleRow[]): Promise<void> {
+  const chains = new Map<string, SaleRow[]>();
+  for (const s of rows) {
+    if (!PAID.has(s.status) || !s.customer_id || !s.currency || !s.created_at) continue;
+    chains.set(`${s.customer_id}|${s.currency}`, [...(chains.get(`${s.customer_id}|${s.currency}`) ?? []), s]);
+  }
+  const expected = new Map<string, { count: number; amount: number }>();
+  const bump = (s: SaleRow, fact: string, day: string) => {
+    const key = [s.currency, s.local_day!.slice(0, 7), fact, day].join("|");
+    const cell = expected.get(key) ?? { count: 0, amount: 0 };
+    expected.set(key, { count: cell.count + 1, amount: cell.amount + (s.amount ?? 0) });
+  };
+  for (const chain of chains.values()) {
+    chain.sort((a, b) => (a.created_at! < b.created_at! ? -1 : a.created_at! > b.created_at! ? 1 : a.id < b.id ? -1 : 1));
+    chain.forEach((s, k) => {
+      bump(s, "first", chain[0]!.local_day!);
+      if (k === 0) bump(s, "no_prev", "");
+      else bump(s, "prev", chain[k - 1]!.local_day!);
+    });
+  }
+  for (const s of rows) if (PAID.has(s.status) && !s.customer_id && s.currency && s.created_at) bump(s, "unknown", "");
+  const stored = await db.selectFrom("sales_customer_split_monthly").selectAll().execute();
+  const actual = new Map(stored.filter((c) => Number(c.count) !== 0).map((c) => [[c.currency, c.local_month, c.fact, c.fact_day].join("|"), { count: Number(c.count), amount: Number(c.amount) }]));
+  // A cell emptied by changes stays as a zero row; it must be entirely zero.
+  expect(stored.filter((c) => Number(c.count) === 0).every((c) => Number(c.amount) === 0)).toBe(true);
+  expect(Object.fromEntries([...actual].sort())).toEqual(Object.fromEntries([...expected].sort()));
 }
 
 /** The definition, with Sets: new = first paid purchase in the currency (over all sales) within [from, to]. */
 function expectedSplit(rows: SaleRow[], from: string, to: string, currency: string) {
-  const start = `${from}T00:00:00.000Z`;
-  const end = new Date(Date.parse(`${to}T00:00:00.000Z`) + DAY).toISOString();
+  // The range's bounds (lib/time: where a local day starts); the split itself is computed here.
+  const start = startOfLocalDay(from, TZ);
+  const end = startOfLocalDay(new Date(Date.parse(`${to}T00:00:00.000Z`) + DAY).toISOString().slice(0, 10), TZ);
   const paid = rows.filter((s) => PAID.has(s.status) && s.currency === currency && s.created_at !== null);
   const firstPaid = new Map<string, string>();
   for (const s of paid) if (s.customer_id && (!firstPaid.has(s.customer_id) || s.created_at! < firstPaid.get(s.customer_id)!)) firstPaid.set(s.customer_id, s.created_at!);
@@ -134,11 +175,20 @@ describeEachEngine("customer facts (new vs returning)", ({ db }) => {
     });
   }
 
-  it("the migration's fill (window functions) gives the same facts", async () => {
+  it("the migration's fill (window functions) gives the same facts and months", async () => {
     await ingest(db().db, 4);
     await db().db.updateTable("sales").set({ first_paid_at: "2000-01-01T00:00:00.000Z", prev_paid_at: "2000-01-01T00:00:00.000Z" }).execute();
+    await db().db.updateTable("sales_customer_split_monthly").set({ count: 7 }).execute();
     await fillPaidFacts(db().db);
+    await fillCustomerSplitMonthly(db().db);
     await expectFactsMatch(db().db);
+  });
+
+  it("a timezone change rebuilds the months in the new local time", async () => {
+    await ingest(db().db, 8);
+    await rebuildRollups(db().db, "America/New_York");
+    const rows = await expectFactsMatch(db().db); // against the sales' new local days
+    expect(rows.some((s) => s.local_day !== null && s.local_day !== s.created_at!.slice(0, 10))).toBe(true);
   });
 
   for (const seed of [5, 6]) {
@@ -147,11 +197,14 @@ describeEachEngine("customer facts (new vs returning)", ({ db }) => {
       const rows = await db().db.selectFrom("sales").selectAll().execute();
       const r = rng(seed * 100);
       let returning = 0;
-      for (let k = 0; k < 40; k++) {
-        const from = new Date(T0 + Math.floor(r.next() * 65 - 3) * DAY).toISOString().slice(0, 10);
-        const to = new Date(Date.parse(from) + Math.floor(r.next() * 30) * DAY).toISOString().slice(0, 10);
+      for (let k = 0; k < 60; k++) {
+        // Month starts and ends half the time, so whole months (the monthly table) meet edge days.
+        const day = (d: number) => new Date(T0 + d * DAY).toISOString().slice(0, 10);
+        const snap = (d: string, end: boolean) => (r.maybe(0.5) ? d : end ? new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 0)).toISOString().slice(0, 10) : `${d.slice(0, 7)}-01`);
+        const from = snap(day(Math.floor(r.next() * (SPAN_DAYS + 10)) - 5), false);
+        const to = snap(new Date(Date.parse(from) + Math.floor(r.next() * 120) * DAY).toISOString().slice(0, 10), true);
         const currency = r.pick(["XOF", "EUR"]);
-        const split = await getCustomerSplit(db().db, { from, to }, currency, "UTC");
+        const split = await getCustomerSplit(db().db, { from, to }, currency, TZ);
         expect(split, `${currency} ${from}..${to}`).toEqual(expectedSplit(rows, from, to, currency));
         returning += split.customers[1]!.customers;
       }
