@@ -29,9 +29,10 @@ function byCreated(a: ChainMember, b: ChainMember): number {
 
 /**
  * Sets `first_paid_at` / `prev_paid_at` on the batch's rows (`after`, before they are written), updates
- * the stored paid sales whose facts the batch changed, and the monthly split by the difference. A chain is recomputed whole from its stored paid
- * sales and the batch's, so the result is the same whatever order the sales arrive in (a backfill walks
- * newest first: an older sale arriving later becomes the first of every sale after it).
+ * the stored paid sales whose facts the batch changed, and the monthly split by the difference. A chain
+ * is recomputed whole from its stored paid sales and the batch's, so the result is the same whatever
+ * order the sales arrive in (a backfill walks newest first: an older sale arriving later becomes the
+ * first of every sale after it).
  *
  * `before` holds the stored version of every batch row that existed; only chains a sale enters, leaves or
  * moves within are recomputed — a re-read of a paid sale that changes neither its status class, customer,
