@@ -8,7 +8,10 @@
 // new-vs-returning join with customers), i.e. what the pages would cost without rollups.
 // With a PostgreSQL URL the SQLite mirror (sales without raw_json, customers, products, rollups) is copied
 // into a fresh PostgreSQL database, analysed, and everything is timed there instead.
-// Last line: RESULT {"sales":N,"engine":…,"views":{"overview":{p50Ms,p95Ms,maxMs,naiveMs},"revenue":{…}}}
+// `revenue-customer-split` times getCustomerSplit alone (XOF; whole months from sales_customer_split_monthly,
+// edge days from the sales' covering index, migration 0017) against the query it replaced: paid sales of the
+// range joined with customers.first_seen_at, COUNT(DISTINCT customer) per kind.
+// Last line: RESULT {"sales":N,"engine":…,"views":{"overview":{p50Ms,p95Ms,maxMs,naiveMs},"revenue":{…},…}}
 // Run: npx tsx --conditions=react-server bench/analytics-overview.ts [sales] [postgres://…]
 import fs from "node:fs";
 import os from "node:os";
@@ -18,7 +21,7 @@ import { sql, type Kysely } from "kysely";
 import { openDatabase, type Database } from "../lib/db";
 import { upsertSales } from "../lib/mirror";
 import { getOverview } from "../lib/analytics/overview";
-import { getRevenueReport } from "../lib/analytics/revenue";
+import { getCustomerSplit, getRevenueReport } from "../lib/analytics/revenue";
 import { RANGE_PRESETS, shiftDays, type DayRange, type RangeParams } from "../lib/analytics/date-range";
 import { resolveStoreRange } from "../lib/analytics/overview";
 import { addDays, startOfLocalDay } from "../lib/time";
@@ -136,20 +139,25 @@ async function naiveOverview(db: Kysely<Database>, range: DayRange, compare: Day
   ]);
 }
 
-/** The Revenue page's figures straight from the sales table: KPIs, seven GROUP BYs, the customers join. */
-async function naiveRevenue(db: Kysely<Database>, range: DayRange, currency: string): Promise<void> {
+/** New vs returning as it was read before migration 0017: paid sales joined with customers, DISTINCT. */
+function naiveSplit(db: Kysely<Database>, range: DayRange, currency: string) {
   const start = startOfLocalDay(range.from, TZ);
   const end = startOfLocalDay(addDays(range.to, 1), TZ);
+  return sql`select case when sales.customer_id is null then 'unknown' when customers.first_seen_at >= ${start} then 'new' else 'returning' end, count(distinct sales.customer_id), count(*), sum(sales.amount)
+      from sales left join customers on customers.id = sales.customer_id
+      where sales.status in (${PAID}) and sales.created_at >= ${start} and sales.created_at < ${end} and sales.currency = ${currency} group by 1`.execute(db);
+}
+
+/** The Revenue page's figures straight from the sales table: KPIs, seven GROUP BYs, the customers join. */
+async function naiveRevenue(db: Kysely<Database>, range: DayRange, currency: string): Promise<void> {
   await Promise.all([
     sql`select currency, status, count(*), sum(amount) from sales where local_day >= ${range.from} and local_day <= ${range.to} group by currency, status`.execute(db),
     ...Object.values(DIMENSION_SQL).map((d) => sql`select status, ${d}, count(*), sum(amount), sum(discount_amount) from sales where currency = ${currency} and local_day >= ${range.from} and local_day <= ${range.to} group by status, ${d}`.execute(db)),
-    sql`select case when sales.customer_id is null then 'unknown' when customers.first_seen_at >= ${start} then 'new' else 'returning' end, count(distinct sales.customer_id), count(*), sum(sales.amount)
-        from sales left join customers on customers.id = sales.customer_id
-        where sales.status in (${PAID}) and sales.created_at >= ${start} and sales.created_at < ${end} and sales.currency = ${currency} group by 1`.execute(db),
+    naiveSplit(db, range, currency),
   ]);
 }
 
-async function time(label: string, url: string): Promise<{ overview: ViewResult; revenue: ViewResult }> {
+async function time(label: string, url: string): Promise<Record<"overview" | "revenue" | "revenue-customer-split", ViewResult>> {
   const opened = await openDatabase(url);
   const { db } = opened;
   const list = ranges();
@@ -167,6 +175,14 @@ async function time(label: string, url: string): Promise<{ overview: ViewResult;
     await getRevenueReport(db, { ...params, ...(i % 5 === 4 ? { currency: "EUR" } : {}) }, ctx);
     revenue.push(performance.now() - t0);
   }
+  const split: number[] = [];
+  const naiveSplitMs: number[] = [];
+  for (const params of list) {
+    const range = await resolveStoreRange(db, params, ctx);
+    const t0 = performance.now();
+    await getCustomerSplit(db, range, "XOF", TZ);
+    split.push(performance.now() - t0);
+  }
   const naiveOverviewMs: number[] = [];
   const naiveRevenueMs: number[] = [];
   for (const [i, params] of list.slice(0, NAIVE_RUNS).entries()) {
@@ -177,9 +193,12 @@ async function time(label: string, url: string): Promise<{ overview: ViewResult;
     t0 = performance.now();
     await naiveRevenue(db, range, i % 5 === 4 ? "EUR" : "XOF");
     naiveRevenueMs.push(performance.now() - t0);
+    t0 = performance.now();
+    await naiveSplit(db, range, "XOF");
+    naiveSplitMs.push(performance.now() - t0);
   }
   await opened.close();
-  const result = { overview: view(overview, naiveOverviewMs), revenue: view(revenue, naiveRevenueMs) };
+  const result = { overview: view(overview, naiveOverviewMs), revenue: view(revenue, naiveRevenueMs), "revenue-customer-split": view(split, naiveSplitMs) };
   for (const [name, r] of Object.entries(result)) {
     console.log(`${label} ${name}: p50 ${ms(r.p50Ms)}, p95 ${ms(r.p95Ms)}, max ${ms(r.maxMs)} over ${list.length} ranges; naive median ${ms(r.naiveMs)} over ${NAIVE_RUNS} (${(r.naiveMs / r.p50Ms).toFixed(0)}× the p50)`);
   }
@@ -201,7 +220,7 @@ async function copyToPostgres(sqliteUrl: string, adminUrl: string): Promise<{ ur
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   const raw = (source.db as unknown as Kysely<Record<string, Record<string, unknown>>>);
-  for (const table of ["sales", "customers", "products", "sales_rollup_daily", "sales_rollup_monthly"]) {
+  for (const table of ["sales", "customers", "products", "sales_rollup_daily", "sales_rollup_monthly", "sales_customer_split_monthly"]) {
     const types = new Map(
       (await client.query(`select column_name, udt_name from information_schema.columns where table_name = $1`, [table])).rows.map((r: { column_name: string; udt_name: string }) => [r.column_name, r.udt_name]),
     );

@@ -163,6 +163,11 @@ export interface SalesTable {
   custom_metadata: string | null;
   /** custom_metadata.lead_id: the recovery lead an exact recovery link was made for (lib/recovery). */
   recovery_lead_id: string | null;
+  /** Paid sales only (migration 0017, lib/mirror/customer-facts.ts): created_at of the customer's first paid
+   * sale in this currency, and of their previous one (null for the first). Null when unpaid or without
+   * customer, currency or created_at. */
+  first_paid_at: string | null;
+  prev_paid_at: string | null;
   raw_json: string | null;
   source: string;
   source_at: string;
@@ -264,6 +269,21 @@ export interface SalesRollupDailyTable {
 
 /** The same sums per local month ('YYYY-MM'), kept by the same delta (migration 0016, lib/mirror/rollups.ts). */
 export type SalesRollupMonthlyTable = Omit<SalesRollupDailyTable, "local_day"> & { local_month: string };
+/**
+ * New vs returning customers per whole local month (migration 0017, lib/mirror/customer-split-monthly.ts):
+ * paid sales of a currency created in `local_month`, counted by one of their customer facts. `fact`:
+ * `first` (fact_day = local day of the customer's first paid purchase in the currency), `prev` (of their
+ * previous one), `no_prev` (the customer's first: fact_day ''), `unknown` (no customer: fact_day '').
+ * A known customer's sale is in one `first` row and one `prev`/`no_prev` row; `amount` sums `amount`.
+ */
+export interface SalesCustomerSplitMonthlyTable {
+  currency: string;
+  local_month: string;
+  fact: string;
+  fact_day: string;
+  count: number;
+  amount: number;
+}
 
 // ---- Sync engine (migration 0003, lib/sync) ----
 
@@ -399,6 +419,7 @@ export interface Database {
   sale_licences: SaleLicencesTable;
   sales_rollup_daily: SalesRollupDailyTable;
   sales_rollup_monthly: SalesRollupMonthlyTable;
+  sales_customer_split_monthly: SalesCustomerSplitMonthlyTable;
   sync_checkpoints: SyncCheckpointsTable;
   sync_lease: SyncLeaseTable;
   api_budget: ApiBudgetTable;

@@ -1,9 +1,11 @@
-// Recomputes every sale's local days and the rollups (daily and monthly) from scratch, e.g. after the store timezone
-// changed (issue 4 "Time zones"). One transaction: charts see the old buckets or the new, never a mix.
+// Recomputes every sale's local days, the rollups (daily and monthly) and the monthly customer split from
+// scratch, e.g. after the store timezone changed (issue 4 "Time zones"). One transaction: charts see the old
+// buckets or the new, never a mix.
 import "server-only";
 import type { Kysely } from "kysely";
 import type { Database, SaleRow } from "@/lib/db";
 import { withWriteTransaction } from "@/lib/db/engine-sql";
+import { CustomerSplitDelta, applyCustomerSplitDelta } from "./customer-split-monthly";
 import { RollupDelta, applyRollupDelta } from "./rollups";
 import { localDayOrNull } from "@/lib/time";
 
@@ -12,6 +14,7 @@ const PAGE = 2000;
 export async function rebuildRollups(db: Kysely<Database>, timeZone: string): Promise<void> {
   await withWriteTransaction(db, async (trx) => {
     const delta = new RollupDelta();
+    const split = new CustomerSplitDelta(timeZone);
     let after = "";
     for (;;) {
       const page = await trx.selectFrom("sales").selectAll().where("id", ">", after).orderBy("id").limit(PAGE).execute();
@@ -24,6 +27,7 @@ export async function rebuildRollups(db: Kysely<Database>, timeZone: string): Pr
         const next = localDay === row.local_day && paidLocalDay === row.paid_local_day ? row : { ...row, local_day: localDay, paid_local_day: paidLocalDay };
         if (next !== row) moved.push(next);
         delta.add(next, 1);
+        split.add(next, 1);
       }
       for (const row of moved) {
         await trx.updateTable("sales").set({ local_day: row.local_day, paid_local_day: row.paid_local_day }).where("id", "=", row.id).execute();
@@ -32,5 +36,8 @@ export async function rebuildRollups(db: Kysely<Database>, timeZone: string): Pr
     await trx.deleteFrom("sales_rollup_daily").execute();
     await trx.deleteFrom("sales_rollup_monthly").execute();
     await applyRollupDelta(trx, delta);
+    // The new-vs-returning months and fact days are local too.
+    await trx.deleteFrom("sales_customer_split_monthly").execute();
+    await applyCustomerSplitDelta(trx, split);
   });
 }

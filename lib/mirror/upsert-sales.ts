@@ -1,11 +1,13 @@
 // Writes a page of sales into the mirror: idempotent per Chariow id, newer-version-wins, field-wise merge,
-// rollups by delta — in one transaction, with one read and a few multi-row writes per page (DESIGN §2).
+// rollups and new-vs-returning customer facts by delta — in one transaction, with one read and a few
+// multi-row writes per page (DESIGN §2).
 import "server-only";
 import type { Kysely } from "kysely";
 import { rawPayloadOf, type Sale } from "@/lib/chariow";
 import type { Database, SaleRow } from "@/lib/db";
 import { withWriteTransaction } from "@/lib/db/engine-sql";
 import { upsertCatalogue } from "./catalogue";
+import { maintainCustomerFacts } from "./customer-facts";
 import { compareVersions, mergeSaleData } from "./merge";
 import { RollupDelta, applyRollupDelta } from "./rollups";
 import { SALE_DATA_KEYS, deriveColumns, saleToData, stripSignedUrls, type SaleData } from "./sale-row";
@@ -37,7 +39,7 @@ export interface UpsertSalesResult {
 const READ_CHUNK = 500;
 // ~70 columns a row: 400 rows stay under SQLite's 32,766 bound parameters per statement.
 const WRITE_CHUNK = 400;
-const ROW_COLUMNS = ["id", ...SALE_DATA_KEYS, "raw_json", "source", "source_at", "detail_at"] as const;
+const ROW_COLUMNS = ["id", ...SALE_DATA_KEYS, "raw_json", "source", "source_at", "detail_at", "first_paid_at", "prev_paid_at"] as const;
 
 type DueChange = { sale_id: string; previous_due_at: string; new_due_at: string; changed_at: string };
 
@@ -104,7 +106,8 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
       const before = current.get(sale.id);
       const detailAt = opts.source === "detail" ? opts.receivedAt : null;
       if (!before) {
-        current.set(sale.id, { id: sale.id, ...incoming, raw_json: raw, source: opts.source, source_at: opts.receivedAt, detail_at: detailAt });
+        const facts = { first_paid_at: null, prev_paid_at: null }; // set by maintainCustomerFacts
+        current.set(sale.id, { id: sale.id, ...incoming, raw_json: raw, source: opts.source, source_at: opts.receivedAt, detail_at: detailAt, ...facts });
         dirty.add(sale.id);
         result.inserted++;
         accepted.push(sale);
@@ -136,6 +139,8 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
         source: opts.source,
         source_at: opts.receivedAt,
         detail_at: detailAt ?? before.detail_at,
+        first_paid_at: before.first_paid_at,
+        prev_paid_at: before.prev_paid_at,
       });
       dirty.add(sale.id);
     });
@@ -150,6 +155,9 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
       delta.add(after, 1);
       rows.push(after);
     }
+    // Facts first: the batch's rows get theirs in memory and are written once; the chains' read then sees
+    // the stored versions, which the batch replaces.
+    await maintainCustomerFacts(trx, rows, stored, opts.timeZone);
     await writeRows(trx, rows);
     // Only a real change reaches here (an unchanged replay is `unchanged` above), so a re-read of the same
     // data adds no history row.

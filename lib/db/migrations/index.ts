@@ -19,6 +19,7 @@ import * as canonicalPaymentMethods from "./0013-canonical-payment-methods";
 import * as settlementDueHistory from "./0014-settlement-due-history";
 import * as recoveryCheckoutLinks from "./0015-recovery-checkout-links";
 import * as monthlyRollups from "./0016-monthly-rollups";
+import * as customerPaidFacts from "./0017-customer-paid-facts";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -40,4 +41,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0014_settlement_due_history", settlementDueHistory],
   ["0015_recovery_checkout_links", recoveryCheckoutLinks],
   ["0016_monthly_rollups", monthlyRollups],
+  ["0017_customer_paid_facts", customerPaidFacts],
 ];
