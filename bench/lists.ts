@@ -179,7 +179,6 @@ async function generate(opened: OpenedDatabase): Promise<void> {
       }
     });
   }
-  await sql`analyze`.execute(db);
   console.log(`generated ${TOTAL.toLocaleString("en-US")} sales in ${((performance.now() - t0) / 1000).toFixed(0)} s → ${FILE}`);
 }
 

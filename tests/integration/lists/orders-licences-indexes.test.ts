@@ -83,11 +83,11 @@ describeEachEngine("Orders and licences first pages (migration 0019)", ({ db, en
   async function seedLicences() {
     await upsertSales(
       db().db,
-      [
+      ([
         { id: "s_a", status: "completed", productId: "prd_a", createdAt: "2026-04-01T00:00:00.000Z", completedAt: "2026-04-01T00:00:00.000Z" },
         { id: "s_b", status: "completed", productId: "prd_b", createdAt: "2026-04-02T00:00:00.000Z", completedAt: "2026-04-02T00:00:00.000Z" },
         { id: "s_c", status: "settled", productId: "prd_c", createdAt: "2026-04-03T00:00:00.000Z", completedAt: "2026-04-03T00:00:00.000Z" },
-      ].map(saleDetail),
+      ] satisfies SaleFacts[]).map(saleDetail),
       { source: "detail", receivedAt: "2026-05-10T00:00:00Z", timeZone: "Africa/Abidjan" },
     );
     const put = (saleId: string, l: Parameters<typeof upsertSaleLicences>[2][number]) => upsertSaleLicences(db().db, saleId, [l]);
