@@ -43,6 +43,18 @@ function containsPattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** The filters on the licence's own columns (status, expiry window): no join to the sale needed. */
+function ownConditions(q: LicencesQuery, now: Date) {
+  const conditions = [];
+  if (q.status) conditions.push(sql<boolean>`l.status = ${q.status}`);
+  if (q.expiringWithinDays !== undefined) {
+    // Mirror timestamps are normalised ISO UTC strings (lib/chariow parseTimestamp), so they compare as text.
+    const until = new Date(now.getTime() + q.expiringWithinDays * DAY_MS).toISOString();
+    conditions.push(sql<boolean>`(l.expires_at >= ${now.toISOString()} and l.expires_at <= ${until} and l.status not in ('revoked', 'expired'))`);
+  }
+  return conditions;
+}
+
 /** The filtered licences, in no order, with their key in clear. */
 function filteredLicences(db: Kysely<Database>, q: LicencesQuery, now: Date) {
   let query = db
@@ -61,15 +73,8 @@ function filteredLicences(db: Kysely<Database>, q: LicencesQuery, now: Date) {
       customerName.as("customerName"),
       customerEmail.as("customerEmail"),
     ]);
-  if (q.status) query = query.where("l.status", "=", q.status);
+  for (const condition of ownConditions(q, now)) query = query.where(condition);
   if (q.product) query = query.where(sql<boolean>`coalesce(l.product_id, s.product_id) = ${q.product}`);
-  if (q.expiringWithinDays !== undefined) {
-    // Mirror timestamps are normalised ISO UTC strings (lib/chariow parseTimestamp), so they compare as text.
-    query = query
-      .where("l.expires_at", ">=", now.toISOString())
-      .where("l.expires_at", "<=", new Date(now.getTime() + q.expiringWithinDays * DAY_MS).toISOString())
-      .where("l.status", "not in", ["revoked", "expired"]);
-  }
   if (q.q) {
     const pattern = containsPattern(q.q);
     query = query.where(
@@ -100,7 +105,7 @@ export async function listLicences(db: Kysely<Database>, q: LicencesList, opts: 
       .limit(q.size + 1)
       .offset((q.page - 1) * q.size)
       .execute(),
-    db.selectFrom(filteredLicences(db, q, now).as("f")).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    countLicences(db, q, now),
   ]);
   return {
     rows: rows.slice(0, q.size).map(({ key, saleId, ...r }) => ({ ...r, saleId: saleId === UNKNOWN_SALE ? null : saleId, maskedKey: maskLicenceKey(key) })),
@@ -111,19 +116,39 @@ export async function listLicences(db: Kysely<Database>, q: LicencesList, opts: 
   };
 }
 
+/**
+ * How many licences match. The join to the sale only completes a licence's product and customer (a sale
+ * id is unique: it never adds or drops a licence), so without a product filter or a search the count
+ * reads sale_licences alone instead of joining each of its rows.
+ */
+async function countLicences(db: Kysely<Database>, q: LicencesQuery, now: Date): Promise<{ n: number | string }> {
+  if (q.product || q.q) return db.selectFrom(filteredLicences(db, q, now).as("f")).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  let query = db.selectFrom("sale_licences as l").select((eb) => eb.fn.countAll<number>().as("n"));
+  for (const condition of ownConditions(q, now)) query = query.where(condition);
+  return query.executeTakeFirstOrThrow();
+}
+
 /** Licences per status straight from the mirror (the page's summary, and what tests compare to the truth). */
 export async function licenceCountsByStatus(db: Kysely<Database>): Promise<Record<string, number>> {
   const rows = await db.selectFrom("sale_licences").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("status").execute();
   return Object.fromEntries(rows.map((r) => [r.status ?? "unknown", Number(r.n)]));
 }
 
-/** The products that have licences, for the product filter. */
+/**
+ * The products that have licences, for the product filter. A licence that names its product (the licence
+ * walk, migration 0010) is grouped from sale_licences_product_idx alone; only the few that do not are
+ * completed from their sale (partial sale_licences_unnamed_idx, migration 0019) — the same groups and
+ * names as joining every licence to its sale, without the million-row join.
+ */
 export async function licenceProducts(db: Kysely<Database>): Promise<{ id: string; name: string }[]> {
-  const rows = await db
-    .selectFrom("sale_licences as l")
-    .leftJoin("sales as s", "s.id", "l.sale_id")
-    .select([sql<string | null>`coalesce(l.product_id, s.product_id)`.as("id"), sql<string | null>`max(coalesce(l.product_name, s.product_name))`.as("name")])
-    .groupBy(sql`coalesce(l.product_id, s.product_id)`)
-    .execute();
+  const { rows } = await sql<{ id: string | null; name: string | null }>`
+    select id, max(name) as name from (
+      select l.product_id as id, max(l.product_name) as name from sale_licences l
+      where l.product_id is not null and l.product_name is not null group by l.product_id
+      union all
+      select coalesce(l.product_id, s.product_id) as id, max(coalesce(l.product_name, s.product_name)) as name
+      from sale_licences l left join sales s on s.id = l.sale_id
+      where l.product_id is null or l.product_name is null group by coalesce(l.product_id, s.product_id)
+    ) named group by id`.execute(db);
   return rows.flatMap((r) => (r.id ? [{ id: r.id, name: r.name ?? r.id }] : [])).sort((a, b) => a.name.localeCompare(b.name));
 }

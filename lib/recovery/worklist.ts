@@ -61,14 +61,9 @@ export interface LeadFilters {
   assignee?: string;
 }
 
-/**
- * Failed and abandoned sales of a range of local days (or one sale) with their worked state. `filters`
- * narrows them in SQL; a status other than `all` needs `recovered` — the ids of the range's leads that a
- * later payment recovered, which only the attribution on read knows (docs/recovery.md) — passed as one
- * bound parameter (inTextList), so the page and the counts stay one SQL query each.
- */
-export function leadsQuery(db: Kysely<Database>, scope: LeadRange | { saleId: string }, opts: { filters?: LeadFilters; recovered?: ReadonlySet<string> } = {}) {
-  let query = db
+/** Every failed or abandoned sale with its worked state (a lead's columns). */
+function baseLeads(db: Kysely<Database>) {
+  return db
     .selectFrom("sales as s")
     .leftJoin("recovery_leads as r", "r.sale_id", "s.id")
     .select([
@@ -77,7 +72,17 @@ export function leadsQuery(db: Kysely<Database>, scope: LeadRange | { saleId: st
       "s.failure_message", "s.checkout_url", "r.state", "r.note", "r.assigned_to", "r.contacted_at",
     ])
     .where("s.status", "in", LEAD_STATUSES);
-  query = "saleId" in scope ? query.where("s.id", "=", scope.saleId) : query.where("s.local_day", ">=", scope.from).where("s.local_day", "<=", scope.to);
+}
+
+/**
+ * Failed and abandoned sales of a range of local days (or one sale) with their worked state. `filters`
+ * narrows them in SQL; a status other than `all` needs `recovered` — the ids of the range's leads that a
+ * later payment recovered, which only the attribution on read knows (docs/recovery.md) — passed as one
+ * bound parameter (inTextList), so the page and the counts stay one SQL query each.
+ */
+export function leadsQuery(db: Kysely<Database>, scope: LeadRange | { saleId: string }, opts: { filters?: LeadFilters; recovered?: ReadonlySet<string> } = {}) {
+  let query = baseLeads(db);
+  query = "saleId" in scope ? query.where("s.id", "=", scope.saleId) : inLocalDays(query, scope);
   const f = opts.filters;
   if (!f) return query;
   if (f.reason) query = query.where("s.status", "=", f.reason);
@@ -91,6 +96,21 @@ export function leadsQuery(db: Kysely<Database>, scope: LeadRange | { saleId: st
   if (!opts.recovered) throw new Error("leadsQuery: a status filter needs the range's recovered leads");
   const recovered = inTextList(engineOfDb(db), "s.id", [...opts.recovered]);
   return query.where(f.status === "recovered" ? recovered : sql<boolean>`not (${recovered})`);
+}
+
+/**
+ * The leads of a range of local days. `local_day` is the creation instant's day in the store's zone, and
+ * a zone is at most 14 hours from UTC, so those sales were created between the day before `from` and the
+ * day after `to` in UTC: the same bounds on created_at, which the (status, created_at) index answers,
+ * keep the read to the range instead of every failed or abandoned sale ever — the local_day test stays,
+ * so the rows are exactly the range's.
+ */
+function inLocalDays<Q extends ReturnType<typeof baseLeads>>(query: Q, range: LeadRange): Q {
+  return query
+    .where("s.created_at", ">=", `${addDays(range.from, -1)}T00:00:00.000Z`)
+    .where("s.created_at", "<", `${addDays(range.to, 2)}T00:00:00.000Z`)
+    .where("s.local_day", ">=", range.from)
+    .where("s.local_day", "<=", range.to) as Q;
 }
 
 type LeadRow = Awaited<ReturnType<ReturnType<typeof leadsQuery>["execute"]>>[number];

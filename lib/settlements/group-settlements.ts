@@ -113,14 +113,73 @@ export function groupSettlements(sales: readonly SettlementSale[], timeZone: str
     g.gatewayFee = addKnown(g.gatewayFee, s.gatewayFee);
     g.serviceFee = addKnown(g.serviceFee, s.serviceFee);
   }
+  const out = finishGroups(groups.values(), now);
+  return { groups: out, unknown: [...unknown.values()].sort((a, b) => a.currency.localeCompare(b.currency)), totals: totalsOf(out) };
+}
+
+/** Status and order of built groups: newest due day first, then currency. */
+function finishGroups(groups: Iterable<PayoutGroup & { allDone: boolean }>, now: Date): PayoutGroup[] {
   const out: PayoutGroup[] = [];
-  for (const { allDone, ...g } of groups.values()) {
+  for (const { allDone, ...g } of groups) {
     g.status = payoutStatus(g.dueAt, allDone, now);
     if (!allDone) g.doneAt = null;
     out.push(g);
   }
-  out.sort((a, b) => (a.dueDay === b.dueDay ? a.currency.localeCompare(b.currency) : a.dueDay < b.dueDay ? 1 : -1));
-  return { groups: out, unknown: [...unknown.values()].sort((a, b) => a.currency.localeCompare(b.currency)), totals: totalsOf(out) };
+  return out.sort((a, b) => (a.dueDay === b.dueDay ? a.currency.localeCompare(b.currency) : a.dueDay < b.dueDay ? 1 : -1));
+}
+
+/**
+ * The paid sales of one currency and one due instant, summed by the database (list-settlements.ts): what
+ * groupSettlements adds up sale by sale, so a range's thousands of sales arrive as a few rows per day.
+ * "Complete" sales are those whose paid amount and net are both known (the only ones in the sums).
+ */
+export interface PayoutBucket {
+  currency: string | null;
+  dueAt: string;
+  salesCount: number;
+  settledCount: number;
+  /** Latest `done_at` among the bucket's sales (null when none is paid out). */
+  doneAt: string | null;
+  completeCount: number;
+  gross: number;
+  net: number;
+  gatewayFee: number;
+  /** Complete sales whose gateway fee is unknown: the group's fee is then unknown (never partial). */
+  gatewayFeeUnknown: number;
+  serviceFee: number;
+  serviceFeeUnknown: number;
+}
+
+/** Payout groups from the database's buckets: the same groups, to the minor unit, as groupSettlements. */
+export function groupPayoutBuckets(buckets: readonly PayoutBucket[], timeZone: string, now: Date): PayoutGroup[] {
+  const groups = new Map<string, PayoutGroup & { allDone: boolean }>();
+  for (const b of buckets) {
+    const currency = b.currency ?? "???";
+    const dueDay = localDay(b.dueAt, timeZone);
+    const key = `${currency} ${dueDay}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { currency, dueDay, dueAt: b.dueAt, doneAt: null, status: "due", salesCount: 0, settledCount: 0, gross: 0, net: 0, deducted: 0, gatewayFee: 0, serviceFee: 0, incompleteCount: 0, allDone: true };
+      groups.set(key, g);
+    }
+    g.salesCount += b.salesCount;
+    if (Date.parse(b.dueAt) > Date.parse(g.dueAt)) g.dueAt = b.dueAt;
+    g.settledCount += b.settledCount;
+    if (b.settledCount < b.salesCount) g.allDone = false;
+    if (b.doneAt !== null && (g.doneAt === null || Date.parse(b.doneAt) > Date.parse(g.doneAt))) g.doneAt = b.doneAt;
+    g.incompleteCount += b.salesCount - b.completeCount;
+    g.gross += b.gross;
+    g.net += b.net;
+    g.deducted += b.gross - b.net;
+    g.gatewayFee = b.gatewayFeeUnknown > 0 ? null : addKnown(g.gatewayFee, b.gatewayFee);
+    g.serviceFee = b.serviceFeeUnknown > 0 ? null : addKnown(g.serviceFee, b.serviceFee);
+  }
+  return finishGroups(groups.values(), now);
+}
+
+/** A range's timeline from its groups and its unknown settlements (the totals are the groups'). */
+export function timelineOf(groups: PayoutGroup[], unknown: UnknownSettlements[]): { groups: PayoutGroup[]; unknown: UnknownSettlements[]; totals: SettlementTotals[] } {
+  return { groups, unknown: [...unknown].sort((a, b) => a.currency.localeCompare(b.currency)), totals: totalsOf(groups) };
 }
 
 /** A fee sum stays known only while every sale added has it known (null = unknown from then on). */

@@ -1,10 +1,10 @@
 // The settlement timeline over the mirror: paid sales whose payout falls in a range of local days (by
 // `settlement_due_at`), plus the paid sales of that range whose settlement is not known yet (not enriched).
 import "server-only";
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import type { Database } from "@/lib/db";
 import { addDays, startOfLocalDay, type LocalDay } from "@/lib/time";
-import { PAID, groupSettlements, isSaleOverdue, type SettlementSale } from "./group-settlements";
+import { PAID, groupPayoutBuckets, isSaleOverdue, timelineOf, type PayoutBucket, type SettlementSale } from "./group-settlements";
 import { saleNet } from "./net";
 import { latestDueMoves } from "./payout-moves";
 
@@ -22,34 +22,83 @@ export function toSettlementSale(r: SettlementColumns): SettlementSale {
   return { currency: r.settlement_currency ?? r.currency, amount: r.amount, gatewayFee: r.gateway_fee, serviceFee: r.service_fee, net: net?.minor ?? null, dueAt: r.settlement_due_at, doneAt: r.settlement_done_at };
 }
 
+const payoutCurrency = sql<string | null>`coalesce(settlement_currency, currency)`;
+/**
+ * The paid test, written so SQLite's planner never answers it with the (status, created_at) index — that
+ * would walk every paid sale ever — and reads the range from migration 0019's indexes instead, which
+ * hold the status themselves (same rows on both engines).
+ */
+export const isPaid = sql<boolean>`status || '' in (${sql.join(PAID)})`;
+// A sale counts in a payout's sums when its paid amount and its net are both known (net.ts saleNet: the
+// net needs a currency too), exactly as groupSettlements adds sales up one by one.
+const complete = sql`(amount is not null and settlement_net is not null and coalesce(settlement_currency, currency) is not null)`;
+
+/**
+ * The paid sales with a known payout, summed per currency and due instant by the database (a day's sales
+ * share one due instant, so a range is a few rows a day): `where` narrows the sales (a range of due
+ * instants). Read from sales_payout_due_idx alone on SQLite (migration 0019).
+ */
+export async function payoutBuckets(db: Kysely<Database>, where: (q: SelectQueryBuilder<Database, "sales", object>) => SelectQueryBuilder<Database, "sales", object>): Promise<PayoutBucket[]> {
+  const rows = await where(db.selectFrom("sales").where(isPaid).where("settlement_due_at", "is not", null))
+    .select([
+      payoutCurrency.as("currency"),
+      sql<string>`settlement_due_at`.as("due_at"),
+      sql<number | string>`count(*)`.as("sales_count"),
+      sql<number | string>`count(settlement_done_at)`.as("settled_count"),
+      sql<string | null>`max(settlement_done_at)`.as("done_at"),
+      sql<number | string>`count(case when ${complete} then 1 end)`.as("complete_count"),
+      sql<number | string>`coalesce(sum(case when ${complete} then amount end), 0)`.as("gross"),
+      sql<number | string>`coalesce(sum(case when ${complete} then settlement_net end), 0)`.as("net"),
+      sql<number | string>`coalesce(sum(case when ${complete} then gateway_fee end), 0)`.as("gateway_fee"),
+      sql<number | string>`count(case when ${complete} and gateway_fee is null then 1 end)`.as("gateway_fee_unknown"),
+      sql<number | string>`coalesce(sum(case when ${complete} then service_fee end), 0)`.as("service_fee"),
+      sql<number | string>`count(case when ${complete} and service_fee is null then 1 end)`.as("service_fee_unknown"),
+    ])
+    .groupBy([payoutCurrency, "settlement_due_at"])
+    .execute();
+  return rows.map((r) => ({
+    currency: r.currency,
+    dueAt: r.due_at,
+    salesCount: Number(r.sales_count),
+    settledCount: Number(r.settled_count),
+    doneAt: r.done_at,
+    completeCount: Number(r.complete_count),
+    gross: Number(r.gross),
+    net: Number(r.net),
+    gatewayFee: Number(r.gateway_fee),
+    gatewayFeeUnknown: Number(r.gateway_fee_unknown),
+    serviceFee: Number(r.service_fee),
+    serviceFeeUnknown: Number(r.service_fee_unknown),
+  }));
+}
+
 /** Timeline, unknown-settlement counts and totals for `range` (local days of the store timezone). */
 export async function listSettlements(db: Kysely<Database>, range: SettlementRange, timeZone: string, now: Date = new Date()) {
   const lo = startOfLocalDay(range.from, timeZone);
   const hi = startOfLocalDay(addDays(range.to, 1), timeZone);
-  const known = await db
-    .selectFrom("sales")
-    .select(settlementColumns)
-    .where("status", "in", PAID)
-    .where("settlement_due_at", ">=", lo)
-    .where("settlement_due_at", "<", hi)
-    .execute();
+  const known = await payoutBuckets(db, (q) => q.where("settlement_due_at", ">=", lo).where("settlement_due_at", "<", hi));
+  // The range's paid sales whose payout is not known yet, by payment day (sales_paid_day_idx).
   const unknown = await db
     .selectFrom("sales")
-    .select(settlementColumns)
-    .where("status", "in", PAID)
+    .select([payoutCurrency.as("currency"), sql<number | string>`count(*)`.as("n"), sql<number | string>`coalesce(sum(amount), 0)`.as("gross")])
+    .where(isPaid)
     .where("settlement_due_at", "is", null)
     .where("paid_local_day", ">=", range.from)
     .where("paid_local_day", "<=", range.to)
+    .groupBy(payoutCurrency)
     .execute();
   // Enrichment progress of the range: how many of its paid sales have had their detail read.
   const coverage = await db
     .selectFrom("sales")
     .select((eb) => [eb.fn.countAll<number>().as("paid"), eb.fn.count<number>("detail_at").as("enriched")])
-    .where("status", "in", PAID)
+    .where(isPaid)
     .where("paid_local_day", ">=", range.from)
     .where("paid_local_day", "<=", range.to)
     .executeTakeFirst();
-  const grouped = groupSettlements([...known, ...unknown].map(toSettlementSale), timeZone, now);
+  const grouped = timelineOf(
+    groupPayoutBuckets(known, timeZone, now),
+    unknown.map((u) => ({ currency: u.currency ?? "???", salesCount: Number(u.n), gross: Number(u.gross) })),
+  );
   return { range, timeZone, ...grouped, enrichment: { paid: Number(coverage?.paid ?? 0), enriched: Number(coverage?.enriched ?? 0) } };
 }
 export type SettlementTimeline = Awaited<ReturnType<typeof listSettlements>>;

@@ -7,8 +7,8 @@ import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import { addDays, localDay, startOfLocalDay, today as todayIn, type LocalDay } from "@/lib/time";
-import { PAID, groupSettlements, nextPayouts, type PayoutGroup } from "./group-settlements";
-import { settlementColumns, toSettlementSale } from "./list-settlements";
+import { groupPayoutBuckets, nextPayouts, type PayoutGroup } from "./group-settlements";
+import { isPaid, payoutBuckets } from "./list-settlements";
 import { weekOf } from "./payout-calendar";
 
 /** How far ahead a next payout is looked for (Chariow pays a few days after the sale). */
@@ -90,25 +90,23 @@ async function unpaidPayoutGroups(db: Kysely<Database>, timeZone: string, now: D
     .selectFrom("sales")
     .select("settlement_due_at")
     .distinct()
-    .where("status", "in", PAID)
+    .where(isPaid)
     .where("settlement_done_at", "is", null)
     .where("settlement_due_at", "<", startOfLocalDay(bounds.before, timeZone));
   if (bounds.from) owing = owing.where("settlement_due_at", ">=", startOfLocalDay(bounds.from, timeZone));
   const days = [...new Set((await owing.execute()).flatMap((r) => (r.settlement_due_at === null ? [] : [localDay(r.settlement_due_at, timeZone)])))].sort();
   const runs = runsOf(days);
-  const rows = [];
+  const buckets = [];
   for (let i = 0; i < runs.length; i += 100) {
     const chunk = runs.slice(i, i + 100);
-    rows.push(
-      ...(await db
-        .selectFrom("sales")
-        .select(settlementColumns)
-        .where("status", "in", PAID)
-        .where((eb) => eb.or(chunk.map((r) => eb.and([eb("settlement_due_at", ">=", startOfLocalDay(r.from, timeZone)), eb("settlement_due_at", "<", startOfLocalDay(addDays(r.to, 1), timeZone))]))))
-        .execute()),
+    buckets.push(
+      ...(await payoutBuckets(db, (q) =>
+        q.where((eb) => eb.or(chunk.map((r) => eb.and([eb("settlement_due_at", ">=", startOfLocalDay(r.from, timeZone)), eb("settlement_due_at", "<", startOfLocalDay(addDays(r.to, 1), timeZone))])))),
+      )),
     );
   }
-  return groupSettlements(rows.map(toSettlementSale), timeZone, now).groups;
+  // A bucket is one due instant, so one day's buckets never straddle two chunks' ranges.
+  return groupPayoutBuckets(buckets, timeZone, now);
 }
 
 /** Next payout per currency, this week's and the late payouts, whatever range the page shows. */
