@@ -96,7 +96,9 @@ async function fromRollups(db: Kysely<Database>, filters: SalesFilters, plan: { 
 
 export async function salesTotals(db: Kysely<Database>, filters: SalesFilters, ctx: SalesQueryContext): Promise<SalesTotals> {
   const plan = rollupDimensionFor(filters);
-  if (!plan) return fold(await fromSales(db, filters, ctx));
+  // A search or a customer: their sales come from the customer index, which carries every column summed
+  // here (migration 0018), so no table row is read for them.
+  if (!plan) return fold(await fromSales(db, filters, filters.q || filters.customer ? { ...ctx, customerFirst: true } : ctx));
   const rows = await fromRollups(db, filters, plan);
   // Sales without a creation date have no local day, so no rollup: counted from the sales (an index range).
   if (!filters.from && !filters.to) rows.push(...(await fromSales(db, filters, ctx, true)));

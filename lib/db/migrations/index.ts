@@ -18,6 +18,7 @@ import * as pulseRefusalSources from "./0012-pulse-refusal-sources";
 import * as canonicalPaymentMethods from "./0013-canonical-payment-methods";
 import * as settlementDueHistory from "./0014-settlement-due-history";
 import * as recoveryCheckoutLinks from "./0015-recovery-checkout-links";
+import * as salesSortIndexes from "./0018-sales-sort-indexes";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -38,4 +39,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0013_canonical_payment_methods", canonicalPaymentMethods],
   ["0014_settlement_due_history", settlementDueHistory],
   ["0015_recovery_checkout_links", recoveryCheckoutLinks],
+  ["0018_sales_sort_indexes", salesSortIndexes],
 ];
