@@ -74,15 +74,21 @@ export type Plan = "walk" | "filter";
  * bounded count through the filter's own index) — fewer and they are sorted, otherwise walked.
  * PostgreSQL has statistics and chooses by itself.
  */
-async function choosePlan(db: Kysely<Database>, filters: SalesFilters, ctx: SalesQueryContext, rowsToRead: number): Promise<Plan> {
+/**
+ * SQLite: walk the order's index (filters checked on each row, within a window: readPage) or let the
+ * filter's index find the matches and sort them. A bounded count through the filter's own index tells
+ * the two apart: fewer than PROBE matches are sorted (cheap at any depth); more are walked, and when the
+ * walk's window runs out they are sorted after all. PostgreSQL has statistics and chooses by itself.
+ */
+const PROBE = 2000;
+async function choosePlan(db: Kysely<Database>, filters: SalesFilters, ctx: SalesQueryContext): Promise<Plan> {
   if (ctx.engine !== "sqlite") return "filter";
   if (Object.keys(filtersOf(filters)).length === 0) return "walk";
-  const bound = Math.min(50_000, Math.ceil(Math.sqrt(rowsToRead * 1_000_000)));
   const probe = await db
-    .selectFrom(salesBase(db, filters, ctx).select(sql.lit(1).as("one")).limit(bound).as("m"))
+    .selectFrom(salesBase(db, filters, ctx).select(sql.lit(1).as("one")).limit(PROBE).as("m"))
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
-  return Number(probe.n) < bound ? "filter" : "walk";
+  return Number(probe.n) < PROBE ? "filter" : "walk";
 }
 
 type Part = { where: (e: Expression<unknown>) => Expression<SqlBool>; byValue: boolean };
@@ -101,13 +107,36 @@ function partsOf(column: SaleSortColumn): Part[] {
  */
 const walkWindow = (rowsToRead: number) => Math.max(20_000, 20 * rowsToRead);
 
+/**
+ * The filters on the sorted column itself: a walk keeps them as a range of its index (whereSales' `keep`),
+ * so its window counts from where that range starts.
+ */
+const OWN_FILTERS: Partial<Record<SaleSortColumn, ReadonlyArray<keyof SalesFilters>>> = {
+  created_at: ["from", "to"],
+  status: ["status"],
+  payment_status: ["paymentStatus"],
+  channel: ["channel"],
+  currency: ["currency"],
+  amount: ["min", "max", "currency"],
+  discount_code: ["discount"],
+  country: ["country"],
+};
+
+function ownFilters(view: SalesView): SalesFilters {
+  // The currency only gives an amount range its unit; alone it is not a range of the amount index.
+  const own = view.sort === "amount" && !view.min && !view.max ? [] : (OWN_FILTERS[view.sort] ?? []);
+  const out: Record<string, unknown> = {};
+  for (const key of own) if (view[key] !== undefined) out[key] = view[key];
+  return out as SalesFilters;
+}
+
 /** readPage's answer when the walk's window ended before the page was full. */
 const WINDOW_EXHAUSTED = null;
 
 async function readPage(db: Kysely<Database>, view: SalesView, ctx: SalesQueryContext, plan: Plan, window = walkWindow): Promise<ListRow[] | typeof WINDOW_EXHAUSTED> {
   let offset = (view.page - 1) * view.size;
   let wanted = view.size + 1;
-  const partCtx: SalesQueryContext = plan === "walk" ? { ...ctx, walkOrder: true } : ctx;
+  const partCtx: SalesQueryContext = plan === "walk" ? { ...ctx, unindexed: { filters: "all", keep: view.sort } } : ctx;
   const expression = sortExpression(view.sort);
   // Sorting the filter's matches: `+expr` keeps SQLite from walking the order's index instead.
   const ordered = plan === "filter" && ctx.engine === "sqlite" ? sql`+${expression}` : expression;
@@ -117,8 +146,7 @@ async function readPage(db: Kysely<Database>, view: SalesView, ctx: SalesQueryCo
     // The walk's last index entry: the window's bound, as (value, id) or id (an index range, not a filter).
     let bound: Expression<SqlBool> | null = null;
     if (plan === "walk") {
-      const edge = await db
-        .selectFrom("sales")
+      const edge = await salesBase(db, ownFilters(view), partCtx)
         .where(part.where(expression))
         .select([expression.as("k"), "sales.id"])
         .$if(byValue, (qb) => qb.orderBy(expression, view.dir))
@@ -127,7 +155,8 @@ async function readPage(db: Kysely<Database>, view: SalesView, ctx: SalesQueryCo
         .offset(window(offset + wanted) - 1)
         .executeTakeFirst();
       const op = sql.raw(view.dir === "asc" ? "<=" : ">=");
-      if (edge) bound = byValue ? sql<SqlBool>`(${expression}, sales.id) ${op} (${edge.k}, ${edge.id})` : sql<SqlBool>`sales.id ${op} ${edge.id}`;
+      // The value alone too: SQLite takes a row value as a range of a column index, not of an expression's.
+      if (edge) bound = byValue ? sql<SqlBool>`${expression} ${op} ${edge.k} and (${expression}, sales.id) ${op} (${edge.k}, ${edge.id})` : sql<SqlBool>`sales.id ${op} ${edge.id}`;
     }
     const base = salesBase(db, view, partCtx)
       .where(part.where(expression))
@@ -155,7 +184,7 @@ async function readPage(db: Kysely<Database>, view: SalesView, ctx: SalesQueryCo
 
 /** `plan` and `window` force a path (tests check each on data too small for them to be chosen). */
 export async function listSales(db: Kysely<Database>, view: SalesView, ctx: SalesQueryContext, options: { plan?: Plan; window?: number } = {}): Promise<SalesPage> {
-  const plan = options.plan ?? (await choosePlan(db, view, ctx, view.page * view.size + 1));
+  const plan = options.plan ?? (await choosePlan(db, view, ctx));
   const window = options.window;
   // A walk whose window ran out: the filter's matches come late in this order, so they are sorted instead.
   const rows = (await readPage(db, view, ctx, plan, window === undefined ? walkWindow : () => window)) ?? (await readPage(db, view, ctx, "filter"))!;

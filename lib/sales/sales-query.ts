@@ -24,11 +24,14 @@ export type SalesQueryContext = {
   // (Since migration 0018 every sortable column has an index, so with createdOrder every filter except one
   // status, a product and a customer — whose indexes are already in created_at order — is written so.)
   /**
-   * SQLite only: the query walks its ORDER BY's index and stops after a page (lib/sales/list-sales.ts
-   * chose it because the filter matches many sales), so every filter is written `+column` and none of
-   * their indexes can be picked instead (which would mean sorting every match).
+   * SQLite only, filters written `+column` so none of their indexes is picked: "all" — the query walks its
+   * ORDER BY's index and stops after a page (lib/sales/list-sales.ts chose it because the filter matches
+   * many sales), except a filter on the sorted column itself (`keep`), a range of that same index;
+   * "sort" — the columns whose only index is a sort index of migration 0018 (payment status, channel,
+   * currency, code, country, amount): a total over many sales reads the table in order rather than
+   * looking each row up from such an index.
    */
-  walkOrder?: boolean;
+  unindexed?: { filters: "all"; keep?: string } | { filters: "sort" };
   /**
    * SQLite only: the filter has a search or a customer, whose matches come from the customer index
    * (sales_customer_idx, covering the totals' columns); the other filters are written `+column` so
@@ -56,25 +59,27 @@ const EXPONENT_GROUPS: ReadonlyArray<{ exponent: number; currencies: string[] }>
 })();
 
 /**
- * amount (op) bound, where the bound is a major-unit decimal read in each row's own currency. With a
+ * min ≤ amount ≤ max, where the bounds are major-unit decimals read in each row's own currency. With a
  * currency filter the schema has already refused more decimals than it has; without one, a finer bound
  * is rounded inward, which is exact on whole minor units (min=1.5 keeps XOF sales from 2, EUR from 1.50).
  */
-function amountBound(eb: SalesEb, op: ">=" | "<=", major: string, currency: string | undefined, col: (column: string) => RawBuilder<string>): Expression<SqlBool> {
-  const rounding = op === ">=" ? "up" : "down";
-  const amount = sql<number>`${col("amount")}`;
-  const cur = col("currency");
-  if (currency) return eb(amount, op, minorBound(major, currency, rounding));
-  // Without a currency filter: one comparison per exponent (XOF 4900 ≥ "1000", USD 7920 ≥ "10.00" = 1000).
+function amountRange(eb: SalesEb, min: string | undefined, max: string | undefined, currency: string | undefined, col: Column, engine: Engine): Expression<SqlBool> {
+  const amount = sql<number>`${col("amount", false, true)}`;
+  // SQLite: the currency lists never pick the currency index (17 values: every XOF and XAF sale).
+  const cur = engine === "sqlite" ? hidden("currency") : col("currency", false, true);
+  const within = (unit: string) => {
+    const bounds: Expression<SqlBool>[] = [];
+    if (min) bounds.push(eb(amount, ">=", minorBound(min, unit, "up")));
+    if (max) bounds.push(eb(amount, "<=", minorBound(max, unit, "down")));
+    return bounds;
+  };
+  if (currency) return eb.and(within(currency));
+  // Without a currency filter: one range per exponent (XOF 4900 ≥ "1000", USD 7920 ≥ "10.00" = 1000), each
+  // a range of the (amount, id) index, so the OR is a union of index ranges.
   const others = EXPONENT_GROUPS.flatMap((g) => g.currencies);
-  const parts: Expression<SqlBool>[] = EXPONENT_GROUPS.map((g) =>
-    eb.and([eb(cur, "in", g.currencies), eb(amount, op, minorBound(major, g.currencies[0], rounding))]),
-  );
-  parts.push(eb.and([eb(cur, "not in", others), eb(amount, op, minorBound(major, "USD", rounding))]));
-  // The loosest of the bounds as one plain range too: what an amount index can serve (the OR alone sent
-  // SQLite through a currency index, every XOF sale of the store).
-  const bounds = [...EXPONENT_GROUPS.map((g) => minorBound(major, g.currencies[0], rounding)), minorBound(major, "USD", rounding)];
-  return eb.and([eb(amount, op, op === ">=" ? Math.min(...bounds) : Math.max(...bounds)), eb.or(parts)]);
+  const parts: Expression<SqlBool>[] = EXPONENT_GROUPS.map((g) => eb.and([eb(cur, "in", g.currencies), ...within(g.currencies[0])]));
+  parts.push(eb.and([eb(cur, "not in", others), ...within("USD")]));
+  return eb.or(parts);
 }
 
 /**
@@ -90,8 +95,8 @@ function searchCondition(eb: SalesEb, q: string, engine: Engine, hide: Hide): Ex
     .selectFrom("customers")
     .select("customers.id")
     .where((c) => c.or([c("customers.email", like, sql<string>`${pattern} escape '\\'`), c("customers.name", like, sql<string>`${pattern} escape '\\'`)]));
-  const id = hide.walk ? hidden("id") : sql.ref<string>("sales.id");
-  const customer = hide.walk ? hidden("customer_id") : sql.ref<string>("sales.customer_id");
+  const id = hide.all ? hidden("id") : sql.ref<string>("sales.id");
+  const customer = hide.all ? hidden("customer_id") : sql.ref<string>("sales.customer_id");
   return eb.or([eb(id, "=", q), eb.and([eb(id, ">", q), eb(id, "<", `${q}\uffff`)]), eb(customer, "in", customers)]);
 }
 
@@ -99,33 +104,40 @@ function searchCondition(eb: SalesEb, q: string, engine: Engine, hide: Hide): Ex
 const hidden = (column: string) => sql<string>`+${sql.ref(`sales.${column}`)}`;
 
 /** Which filters are written `+column` (SQLite), from the context. */
-type Hide = { walk: boolean; created: boolean; nonCustomer: boolean };
+type Hide = { all: boolean; created: boolean; nonCustomer: boolean; sortOnly: boolean };
+
+/** A filter's column: `+sales.column` or `sales.column` (see whereSales). */
+type Column = (column: string, keptWhenCreated?: boolean, sortIndexOnly?: boolean) => RawBuilder<string>;
 
 /** Every filter of the view as one WHERE (an empty filter set is "all sales"). */
 export function whereSales(filters: SalesFilters, ctx: SalesQueryContext) {
   const sqlite = ctx.engine === "sqlite";
-  const hide: Hide = { walk: sqlite && ctx.walkOrder === true, created: sqlite && ctx.createdOrder === true, nonCustomer: sqlite && ctx.customerFirst === true };
-  // A filter column left to the index of the order (walk, created) or of the customer (nonCustomer).
-  const col = (column: string, keptWhenCreated = false) => (hide.walk || hide.nonCustomer || (hide.created && !keptWhenCreated) ? hidden(column) : sql.ref<string>(`sales.${column}`));
+  const u = sqlite ? ctx.unindexed : undefined;
+  const keep = u?.filters === "all" ? u.keep : undefined;
+  const hide: Hide = { all: u?.filters === "all", created: sqlite && ctx.createdOrder === true, nonCustomer: sqlite && ctx.customerFirst === true, sortOnly: u?.filters === "sort" };
+  // A filter column left to another index: the order's (all, created), the customer's (nonCustomer), or
+  // the table itself (sortOnly, for the columns only a sort index of 0018 covers).
+  const col: Column = (column, keptWhenCreated = false, sortIndexOnly = false) =>
+    (hide.all && column !== keep) || hide.nonCustomer || (hide.created && !keptWhenCreated) || (hide.sortOnly && sortIndexOnly) ? hidden(column) : sql.ref<string>(`sales.${column}`);
   return (eb: SalesEb): Expression<SqlBool> => {
     const conditions: Expression<SqlBool>[] = [];
     if (filters.q) conditions.push(searchCondition(eb, filters.q, ctx.engine, hide));
     // One status keeps its (status, created_at) index: it is already in created_at order.
     if (filters.status) conditions.push(eb(col("status", filters.status.length === 1), "in", filters.status));
-    if (filters.paymentStatus) conditions.push(eb(col("payment_status"), "in", filters.paymentStatus));
-    if (filters.channel) conditions.push(eb(col("channel"), "in", filters.channel));
-    if (filters.customer) conditions.push(eb(hide.walk ? hidden("customer_id") : sql.ref<string>("sales.customer_id"), "=", filters.customer));
+    if (filters.paymentStatus) conditions.push(eb(col("payment_status", false, true), "in", filters.paymentStatus));
+    if (filters.channel) conditions.push(eb(col("channel", false, true), "in", filters.channel));
+    if (filters.customer) conditions.push(eb(hide.all ? hidden("customer_id") : sql.ref<string>("sales.customer_id"), "=", filters.customer));
     if (filters.product) conditions.push(eb(col("product_id", true), "=", filters.product));
-    if (filters.currency) conditions.push(eb(col("currency"), "=", filters.currency));
-    if (filters.discount) conditions.push(eb(col("discount_code"), "=", filters.discount));
+    if (filters.currency) conditions.push(eb(col("currency", false, true), "=", filters.currency));
+    if (filters.discount) conditions.push(eb(col("discount_code", false, true), "=", filters.discount));
     if (filters.campaign) conditions.push(eb(col("campaign_id"), "=", filters.campaign));
     // The same "country" as the revenue breakdown (lib/mirror/rollups.ts): shipping, else checkout context.
-    if (filters.country) conditions.push(eb(hide.walk || hide.nonCustomer || hide.created ? sql`+${sortExpression("country")}` : sortExpression("country"), "=", filters.country));
+    const country = sortExpression("country");
+    if (filters.country) conditions.push(eb((hide.all && keep !== "country") || hide.nonCustomer || hide.created || hide.sortOnly ? sql`+${country}` : country, "=", filters.country));
     // Local days of the store timezone, as UTC bounds on created_at (its index serves the range).
     if (filters.from) conditions.push(eb(col("created_at", true), ">=", startOfLocalDay(filters.from, ctx.timeZone)));
     if (filters.to) conditions.push(eb(col("created_at", true), "<", startOfLocalDay(addDays(filters.to, 1), ctx.timeZone)));
-    if (filters.min) conditions.push(amountBound(eb, ">=", filters.min, filters.currency, col));
-    if (filters.max) conditions.push(amountBound(eb, "<=", filters.max, filters.currency, col));
+    if (filters.min || filters.max) conditions.push(amountRange(eb, filters.min, filters.max, filters.currency, col, ctx.engine));
     return eb.and(conditions);
   };
 }
