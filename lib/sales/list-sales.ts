@@ -1,8 +1,9 @@
 // One page of the Sales table from the mirror: the view's filters, sort and page (lib/sales/schemas.ts).
 // Every sortable column has an index ending in the id (migrations 0006, 0018), so a page is an index walk
 // that stops after size + 1 rows instead of a sort of every match — when the filter matches many sales.
-// When it matches few, the filter's own index finds them and they are sorted (a few thousand rows at
-// most). SQLite has no statistics to choose between the two, so a bounded count decides (choosePlan).
+// When it matches few, the filter's own index finds them and they are sorted. SQLite has no statistics to
+// choose between the two: a bounded count decides (choosePlan), and a walk that reads a window of its
+// index without filling the page gives way to the sort (readPage).
 // Unknown values come last in both directions: the page reads the known-values part, then the NULL part,
 // each in index order (an index puts NULLs first ascending, so one ORDER BY ... NULLS LAST could not walk it).
 import "server-only";
@@ -67,13 +68,6 @@ export function toSaleListItem(r: ListRow): SaleListItem {
 
 export type Plan = "walk" | "filter";
 
-/**
- * SQLite: walk the order's index (filters checked on each row) or let the filter's index find the matches
- * and sort them. Walking costs ~rows-to-skip × (all sales / matches); sorting costs the matches: they are
- * equal near matches = √(rows to skip × sales), so the filter's matches are counted up to that bound (a
- * bounded count through the filter's own index) — fewer and they are sorted, otherwise walked.
- * PostgreSQL has statistics and chooses by itself.
- */
 /**
  * SQLite: walk the order's index (filters checked on each row, within a window: readPage) or let the
  * filter's index find the matches and sort them. A bounded count through the filter's own index tells
