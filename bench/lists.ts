@@ -3,7 +3,7 @@
 // filters, plus a few common variants — and, in the same run, the naive answer to the same questions.
 // SQLite. The store (1,000,000 sales by default) is built once through the app's migrations with direct
 // inserts, cached under /tmp (delete it, or pass another size, to rebuild).
-// Run: npx tsx --conditions=react-server bench/lists.ts [sales]
+// Run: npx tsx --conditions=react-server bench/lists.ts [sales] [view,view…]
 //
 // The store: 18 months of sales up to NOW; ~65 % paid (their payout due 2–5 days after the sale, paid out
 // unless still to come, a few late, the newest and 5 % of the older ones not detailed yet so their payout
@@ -35,7 +35,8 @@ import { listMembers } from "../lib/team";
 import { addDays, today } from "../lib/time";
 
 const TOTAL = Number(process.argv[2] ?? 1_000_000);
-const FILE = `/tmp/chariow-bench/lists-${TOTAL}.db`;
+// LISTS_BENCH_FILE: another cached store (helpers working in parallel each keep their own migrations).
+const FILE = process.env.LISTS_BENCH_FILE ?? `/tmp/chariow-bench/lists-${TOTAL}.db`;
 const TZ = "Africa/Abidjan";
 const DAY_MS = 86_400_000;
 /** The bench's "now": fixed so the cached store and every run agree on what is past, present and future. */

@@ -125,7 +125,9 @@ export interface PayoutSale {
 function payoutSalesQuery(db: Kysely<Database>, group: { currency: string; dueDay: LocalDay }, timeZone: string) {
   return db
     .selectFrom("sales")
-    .where("status", "in", PAID)
+    // isPaid, not `status in`: SQLite would walk every paid sale through a status index (migrations 0002,
+    // 0018) instead of the day's range of sales_payout_due_idx.
+    .where(isPaid)
     .where("settlement_due_at", ">=", startOfLocalDay(group.dueDay, timeZone))
     .where("settlement_due_at", "<", startOfLocalDay(addDays(group.dueDay, 1), timeZone))
     .where((eb) => eb.or([eb("settlement_currency", "=", group.currency), eb.and([eb("settlement_currency", "is", null), eb("currency", "=", group.currency)])]));
