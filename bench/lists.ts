@@ -28,7 +28,7 @@ import {
   buildLeadMessages, countLeadsByReason, defaultLeadRange, isOpenLead, listLeadPage, listLeads, recoveredLeadIds, recoveryStats, type LeadFilters, type LeadRange,
 } from "../lib/recovery";
 import { MIRROR_ONLY_LINKS } from "../lib/recovery/recovery-link";
-import { getPayoutAnswer, listPayoutMoves, listPayoutSalesPage, listSettlements, monthGrid, resolveSettlementRange, shiftMonth, weekDays } from "../lib/settlements";
+import { getPayoutAnswer, listPayoutGroups, listPayoutMoves, listPayoutSalesPage, listSettlements, monthGrid, resolveSettlementRange, shiftMonth, weekDays } from "../lib/settlements";
 import { listStatementCurrencies } from "../lib/settlements/statement";
 import { loadLicencesSyncState, notAvailableSince } from "../lib/sync";
 import { listMembers } from "../lib/team";
@@ -205,11 +205,12 @@ async function payoutsPage(db: Db, sp: { from?: string; to?: string; month?: str
   const strip = weekDays(day);
   const calendarRanges = strip[0]! >= grid.from && strip[6]! <= grid.to ? [grid] : [grid, { from: strip[0]!, to: strip[6]! }];
   const drill = sp.currency && sp.day ? { currency: sp.currency, dueDay: sp.day } : null;
+  const timelineRead = listSettlements(db, range, TZ, NOW);
   const [timeline, , answer] = await Promise.all([
-    listSettlements(db, range, TZ, NOW),
+    timelineRead,
     drill ? listPayoutSalesPage(db, drill, TZ, { dir: "desc", page: 1, size: 25 }, NOW) : null,
     getPayoutAnswer(db, TZ, NOW),
-    Promise.all(calendarRanges.map((r) => listSettlements(db, { from: r.from, to: r.to }, TZ, NOW))),
+    timelineRead.then((shown) => listPayoutGroups(db, calendarRanges.map((r) => ({ from: r.from, to: r.to })), TZ, NOW, shown)),
     listStatementCurrencies(db, TZ, NOW),
   ]);
   const shownDays = [range, ...calendarRanges, ...answer.next.map((g) => ({ from: g.dueDay, to: g.dueDay })), ...(drill ? [{ from: drill.dueDay, to: drill.dueDay }] : [])];
