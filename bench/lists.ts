@@ -209,7 +209,7 @@ async function payoutsPage(db: Db, sp: { from?: string; to?: string; month?: str
   const [timeline, , answer] = await Promise.all([
     timelineRead,
     drill ? listPayoutSalesPage(db, drill, TZ, { dir: "desc", page: 1, size: 25 }, NOW) : null,
-    getPayoutAnswer(db, TZ, NOW),
+    timelineRead.then((shown) => getPayoutAnswer(db, TZ, NOW, shown)),
     timelineRead.then((shown) => listPayoutGroups(db, calendarRanges.map((r) => ({ from: r.from, to: r.to })), TZ, NOW, shown)),
     listStatementCurrencies(db, TZ, NOW),
   ]);

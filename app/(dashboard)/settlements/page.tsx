@@ -76,12 +76,12 @@ export default async function SettlementsPage({ searchParams }: { searchParams: 
 
   const timelineState = readTableState(sp, { sort: { column: "due_day", dir: "desc" }, size: SIZES[0] }, { sortable: ["due_day"], sizes: SIZES });
   const salesState = readTableState(sp, { sort: { column: "completed_at", dir: "desc" }, size: SIZES[0] }, { prefix: PAYOUT_SALES_PREFIX, sortable: ["completed_at"], sizes: SIZES });
-  // The calendar's payouts: the days the range already read are taken from its timeline, the others read.
+  // The answer's and the calendar's payouts: the days the range already read are taken from its timeline.
   const timelineRead = listSettlements(db, range, timeZone, now);
   const [timeline, drill, answer, calendarGroups, currencies] = await Promise.all([
     timelineRead,
     drillGroup ? listPayoutSalesPage(db, drillGroup, timeZone, { dir: salesState.sort.dir, page: salesState.page, size: salesState.size }, now) : null,
-    getPayoutAnswer(db, timeZone, now),
+    timelineRead.then((shown) => getPayoutAnswer(db, timeZone, now, shown)),
     timelineRead.then((shown) => listPayoutGroups(db, calendarRanges.map((r) => ({ from: r.from, to: r.to })), timeZone, now, shown)),
     listStatementCurrencies(db, timeZone, now),
   ]);

@@ -82,6 +82,11 @@ describeEachEngine("Payouts summed by the database (migration 0019)", ({ db, eng
     expect(answer.late.map((s) => [s.currency, s.net, s.days]).sort()).toEqual(
       [...new Set(late.map((g) => g.currency))].map((c) => [c, late.filter((g) => g.currency === c).reduce((n, g) => n + g.net, 0), late.filter((g) => g.currency === c).length]).sort(),
     );
+    // Given the page's timeline, the owed days it holds come from it: the same answer, whatever the range.
+    for (const [from, to] of [["2026-03-01", "2026-03-29"], ["2026-03-28", "2026-04-30"], ["2026-01-01", "2026-12-31"], ["2026-04-05", "2026-04-30"]] as const) {
+      const shown = await listSettlements(db().db, { from, to }, ZONE, NOW);
+      expect(await getPayoutAnswer(db().db, ZONE, NOW, shown), `${from}..${to}`).toEqual(answer);
+    }
   });
 
   it("gives the calendar's payouts from the range already read, reading only its other days", async () => {
