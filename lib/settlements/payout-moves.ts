@@ -72,9 +72,19 @@ export async function listPayoutMoves(db: Kysely<Database>, ranges: readonly Day
     .crossJoin("sales as s")
     .whereRef("s.id", "=", "h.sale_id")
     .select(["h.id", "h.sale_id", "h.previous_due_at", "h.new_due_at", "s.settlement_due_at", "s.currency", "s.settlement_currency"])
-    // The history holds the few sales ever moved: it is read whole and each row's sale found by its key.
+    // The history holds the few sales ever moved: it is read first and each row's sale found by its key.
     // The sales' conditions are written so no index of `sales` answers them (`|| ''`), else SQLite walks
     // every paid sale by a status index (migrations 0002, 0018) or a payout index.
+    // Only the sales with a move to about those days can count (a sale counts when its last move brought
+    // it to its due instant, in the ranges), so only they are looked up, each with its whole history (the
+    // last move stays the last). A day's margin each side keeps every such sale whatever the offset an
+    // instant was written with.
+    .where("h.sale_id", "in", (eb) =>
+      eb
+        .selectFrom("sale_settlement_due_history")
+        .select("sale_id")
+        .where((w) => w.or(ranges.map((r) => w.and([w("new_due_at", ">=", startOfLocalDay(addDays(r.from, -1), timeZone)), w("new_due_at", "<", startOfLocalDay(addDays(r.to, 2), timeZone))])))),
+    )
     .where(sql<boolean>`s.status || '' in (${sql.join(PAID)})`)
     .where((eb) => eb.or(ranges.map((r) => eb.and([eb(dueAt, ">=", startOfLocalDay(r.from, timeZone)), eb(dueAt, "<", startOfLocalDay(addDays(r.to, 1), timeZone))]))))
     .execute();
