@@ -3,7 +3,7 @@
 // filters, plus a few common variants — and, in the same run, the naive answer to the same questions.
 // SQLite. The store (1,000,000 sales by default) is built once through the app's migrations with direct
 // inserts, cached under /tmp (delete it, or pass another size, to rebuild).
-// Run: npx tsx --conditions=react-server bench/lists.ts [sales]
+// Run: npx tsx --conditions=react-server bench/lists.ts [sales] [view,view…]
 //
 // The store: 18 months of sales up to NOW; ~65 % paid (their payout due 2–5 days after the sale, paid out
 // unless still to come, a few late, the newest and 5 % of the older ones not detailed yet so their payout
@@ -28,14 +28,15 @@ import {
   buildLeadMessages, countLeadsByReason, defaultLeadRange, isOpenLead, listLeadPage, listLeads, recoveredLeadIds, recoveryStats, type LeadFilters, type LeadRange,
 } from "../lib/recovery";
 import { MIRROR_ONLY_LINKS } from "../lib/recovery/recovery-link";
-import { getPayoutAnswer, listPayoutMoves, listPayoutSalesPage, listSettlements, monthGrid, resolveSettlementRange, shiftMonth, weekDays } from "../lib/settlements";
+import { getPayoutAnswer, listPayoutGroups, listPayoutMoves, listPayoutSalesPage, listSettlements, monthGrid, resolveSettlementRange, shiftMonth, weekDays } from "../lib/settlements";
 import { listStatementCurrencies } from "../lib/settlements/statement";
 import { loadLicencesSyncState, notAvailableSince } from "../lib/sync";
 import { listMembers } from "../lib/team";
 import { addDays, today } from "../lib/time";
 
 const TOTAL = Number(process.argv[2] ?? 1_000_000);
-const FILE = `/tmp/chariow-bench/lists-${TOTAL}.db`;
+// LISTS_BENCH_FILE: another cached store (helpers working in parallel each keep their own migrations).
+const FILE = process.env.LISTS_BENCH_FILE ?? `/tmp/chariow-bench/lists-${TOTAL}.db`;
 const TZ = "Africa/Abidjan";
 const DAY_MS = 86_400_000;
 /** The bench's "now": fixed so the cached store and every run agree on what is past, present and future. */
@@ -204,11 +205,12 @@ async function payoutsPage(db: Db, sp: { from?: string; to?: string; month?: str
   const strip = weekDays(day);
   const calendarRanges = strip[0]! >= grid.from && strip[6]! <= grid.to ? [grid] : [grid, { from: strip[0]!, to: strip[6]! }];
   const drill = sp.currency && sp.day ? { currency: sp.currency, dueDay: sp.day } : null;
+  const timelineRead = listSettlements(db, range, TZ, NOW);
   const [timeline, , answer] = await Promise.all([
-    listSettlements(db, range, TZ, NOW),
+    timelineRead,
     drill ? listPayoutSalesPage(db, drill, TZ, { dir: "desc", page: 1, size: 25 }, NOW) : null,
-    getPayoutAnswer(db, TZ, NOW),
-    Promise.all(calendarRanges.map((r) => listSettlements(db, { from: r.from, to: r.to }, TZ, NOW))),
+    timelineRead.then((shown) => getPayoutAnswer(db, TZ, NOW, shown)),
+    timelineRead.then((shown) => listPayoutGroups(db, calendarRanges.map((r) => ({ from: r.from, to: r.to })), TZ, NOW, shown)),
     listStatementCurrencies(db, TZ, NOW),
   ]);
   const shownDays = [range, ...calendarRanges, ...answer.next.map((g) => ({ from: g.dueDay, to: g.dueDay })), ...(drill ? [{ from: drill.dueDay, to: drill.dueDay }] : [])];

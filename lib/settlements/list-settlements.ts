@@ -4,7 +4,7 @@ import "server-only";
 import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import type { Database } from "@/lib/db";
 import { addDays, startOfLocalDay, type LocalDay } from "@/lib/time";
-import { PAID, groupPayoutBuckets, isSaleOverdue, timelineOf, type PayoutBucket, type SettlementSale } from "./group-settlements";
+import { PAID, groupPayoutBuckets, isSaleOverdue, timelineOf, type PayoutBucket, type PayoutGroup, type SettlementSale } from "./group-settlements";
 import { saleNet } from "./net";
 import { latestDueMoves } from "./payout-moves";
 
@@ -103,6 +103,45 @@ export async function listSettlements(db: Kysely<Database>, range: SettlementRan
 }
 export type SettlementTimeline = Awaited<ReturnType<typeof listSettlements>>;
 
+/** The payout groups of a range of local due days, as listSettlements groups them. */
+async function payoutGroupsOf(db: Kysely<Database>, range: SettlementRange, timeZone: string, now: Date): Promise<PayoutGroup[]> {
+  if (range.from > range.to) return [];
+  const lo = startOfLocalDay(range.from, timeZone);
+  const hi = startOfLocalDay(addDays(range.to, 1), timeZone);
+  return groupPayoutBuckets(await payoutBuckets(db, (q) => q.where("settlement_due_at", ">=", lo).where("settlement_due_at", "<", hi)), timeZone, now);
+}
+
+/**
+ * The payout groups of each of `ranges` (the Payouts calendar's month and week), each exactly the `groups`
+ * of listSettlements over it — the calendar shows nothing else, so no unknown payouts or coverage are read.
+ * The days inside `shown`, a timeline already read (the page's range), are taken from it: a group is one
+ * currency's local day, the same whatever range it is read in. Only the other days are read (issue 17:
+ * the default range and this month's grid share most of their days).
+ */
+export async function listPayoutGroups(
+  db: Kysely<Database>,
+  ranges: readonly SettlementRange[],
+  timeZone: string,
+  now: Date = new Date(),
+  shown?: { range: SettlementRange; groups: readonly PayoutGroup[] },
+): Promise<PayoutGroup[][]> {
+  const out: PayoutGroup[][] = [];
+  for (const r of ranges) {
+    if (!shown || shown.range.to < r.from || shown.range.from > r.to) {
+      out.push(await payoutGroupsOf(db, r, timeZone, now));
+      continue;
+    }
+    const from = r.from > shown.range.from ? r.from : shown.range.from;
+    const to = r.to < shown.range.to ? r.to : shown.range.to;
+    out.push([
+      ...(await payoutGroupsOf(db, { from: r.from, to: addDays(from, -1) }, timeZone, now)),
+      ...shown.groups.filter((g) => g.dueDay >= from && g.dueDay <= to),
+      ...(await payoutGroupsOf(db, { from: addDays(to, 1), to: r.to }, timeZone, now)),
+    ]);
+  }
+  return out;
+}
+
 export interface PayoutSale {
   id: string;
   status: string;
@@ -125,7 +164,9 @@ export interface PayoutSale {
 function payoutSalesQuery(db: Kysely<Database>, group: { currency: string; dueDay: LocalDay }, timeZone: string) {
   return db
     .selectFrom("sales")
-    .where("status", "in", PAID)
+    // isPaid, not `status in`: SQLite would walk every paid sale through a status index (migrations 0002,
+    // 0018) instead of the day's range of sales_payout_due_idx.
+    .where(isPaid)
     .where("settlement_due_at", ">=", startOfLocalDay(group.dueDay, timeZone))
     .where("settlement_due_at", "<", startOfLocalDay(addDays(group.dueDay, 1), timeZone))
     .where((eb) => eb.or([eb("settlement_currency", "=", group.currency), eb.and([eb("settlement_currency", "is", null), eb("currency", "=", group.currency)])]));

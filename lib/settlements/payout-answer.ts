@@ -85,7 +85,7 @@ function runsOf(days: readonly LocalDay[]): { from: LocalDay; to: LocalDay }[] {
  * before the day `before`, and from the day `from` when given), then every paid sale of those days —
  * paid-out ones too, as the timeline counts them.
  */
-async function unpaidPayoutGroups(db: Kysely<Database>, timeZone: string, now: Date, bounds: { from?: LocalDay; before: LocalDay }): Promise<PayoutGroup[]> {
+async function unpaidPayoutGroups(db: Kysely<Database>, timeZone: string, now: Date, bounds: { from?: LocalDay; before: LocalDay }, shown?: ShownPayouts): Promise<PayoutGroup[]> {
   let owing = db
     .selectFrom("sales")
     .select("settlement_due_at")
@@ -94,8 +94,12 @@ async function unpaidPayoutGroups(db: Kysely<Database>, timeZone: string, now: D
     .where("settlement_done_at", "is", null)
     .where("settlement_due_at", "<", startOfLocalDay(bounds.before, timeZone));
   if (bounds.from) owing = owing.where("settlement_due_at", ">=", startOfLocalDay(bounds.from, timeZone));
-  const days = [...new Set((await owing.execute()).flatMap((r) => (r.settlement_due_at === null ? [] : [localDay(r.settlement_due_at, timeZone)])))].sort();
-  const runs = runsOf(days);
+  const owed = [...new Set((await owing.execute()).flatMap((r) => (r.settlement_due_at === null ? [] : [localDay(r.settlement_due_at, timeZone)])))].sort();
+  // A day's groups already read with the page's timeline are taken from it (the same whole groups).
+  const isShown = (day: LocalDay) => shown !== undefined && day >= shown.range.from && day <= shown.range.to;
+  const owedDays = new Set(owed);
+  const known = shown ? shown.groups.filter((g) => isShown(g.dueDay) && owedDays.has(g.dueDay)) : [];
+  const runs = runsOf(owed.filter((day) => !isShown(day)));
   const buckets = [];
   for (let i = 0; i < runs.length; i += 100) {
     const chunk = runs.slice(i, i + 100);
@@ -106,15 +110,21 @@ async function unpaidPayoutGroups(db: Kysely<Database>, timeZone: string, now: D
     );
   }
   // A bucket is one due instant, so one day's buckets never straddle two chunks' ranges.
-  return groupPayoutBuckets(buckets, timeZone, now);
+  return [...known, ...groupPayoutBuckets(buckets, timeZone, now)];
 }
 
-/** Next payout per currency, this week's and the late payouts, whatever range the page shows. */
-export async function getPayoutAnswer(db: Kysely<Database>, timeZone: string, now: Date = new Date()): Promise<PayoutAnswer> {
+/** A timeline already read (the Payouts page's range): its range of local due days and its groups. */
+export type ShownPayouts = { range: { from: LocalDay; to: LocalDay }; groups: readonly PayoutGroup[] };
+
+/**
+ * Next payout per currency, this week's and the late payouts, whatever range the page shows. `shown`, the
+ * page's timeline when already read, spares reading again the owed days it holds (issue 17).
+ */
+export async function getPayoutAnswer(db: Kysely<Database>, timeZone: string, now: Date = new Date(), shown?: ShownPayouts): Promise<PayoutAnswer> {
   const day = todayIn(timeZone, now);
   const horizon = addDays(day, NEXT_PAYOUT_HORIZON_DAYS);
   const weekAfter = addDays(weekOf(day).to, 1);
-  const groups = await unpaidPayoutGroups(db, timeZone, now, { before: horizon > weekAfter ? horizon : weekAfter });
+  const groups = await unpaidPayoutGroups(db, timeZone, now, { before: horizon > weekAfter ? horizon : weekAfter }, shown);
   return answerFromGroups(groups, day);
 }
 

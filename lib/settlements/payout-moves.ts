@@ -3,7 +3,7 @@
 // lib/mirror/upsert-sales.ts). A sale "moved" when its last recorded change brought it to the due instant
 // it has now, from another local day of the store: a new time on the same day is no move for a merchant.
 import "server-only";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import { localDay, startOfLocalDay, addDays, type LocalDay } from "@/lib/time";
 import { PAID, payoutKey } from "./group-settlements";
@@ -58,6 +58,8 @@ export async function latestDueMoves(db: Kysely<Database>, sales: readonly { id:
 /** A range of local due days (both included). */
 type DayRange = { from: LocalDay; to: LocalDay };
 
+const dueAt = sql<string>`s.settlement_due_at || ''`;
+
 /**
  * The payouts of `ranges` (local due days) that hold sales moved there from other days, keyed by
  * `payoutKey` (currency × day). Paid sales only, as the timeline counts them.
@@ -66,10 +68,25 @@ export async function listPayoutMoves(db: Kysely<Database>, ranges: readonly Day
   if (ranges.length === 0) return new Map();
   const rows = await db
     .selectFrom("sale_settlement_due_history as h")
-    .innerJoin("sales as s", "s.id", "h.sale_id")
+    // CROSS JOIN: SQLite keeps this order (history first); PostgreSQL plans it as the inner join it is.
+    .crossJoin("sales as s")
+    .whereRef("s.id", "=", "h.sale_id")
     .select(["h.id", "h.sale_id", "h.previous_due_at", "h.new_due_at", "s.settlement_due_at", "s.currency", "s.settlement_currency"])
-    .where("s.status", "in", PAID)
-    .where((eb) => eb.or(ranges.map((r) => eb.and([eb("s.settlement_due_at", ">=", startOfLocalDay(r.from, timeZone)), eb("s.settlement_due_at", "<", startOfLocalDay(addDays(r.to, 1), timeZone))]))))
+    // The history holds the few sales ever moved: it is read first and each row's sale found by its key.
+    // The sales' conditions are written so no index of `sales` answers them (`|| ''`), else SQLite walks
+    // every paid sale by a status index (migrations 0002, 0018) or a payout index.
+    // Only the sales with a move to about those days can count (a sale counts when its last move brought
+    // it to its due instant, in the ranges), so only they are looked up, each with its whole history (the
+    // last move stays the last). A day's margin each side keeps every such sale whatever the offset an
+    // instant was written with.
+    .where("h.sale_id", "in", (eb) =>
+      eb
+        .selectFrom("sale_settlement_due_history")
+        .select("sale_id")
+        .where((w) => w.or(ranges.map((r) => w.and([w("new_due_at", ">=", startOfLocalDay(addDays(r.from, -1), timeZone)), w("new_due_at", "<", startOfLocalDay(addDays(r.to, 2), timeZone))])))),
+    )
+    .where(sql<boolean>`s.status || '' in (${sql.join(PAID)})`)
+    .where((eb) => eb.or(ranges.map((r) => eb.and([eb(dueAt, ">=", startOfLocalDay(r.from, timeZone)), eb(dueAt, "<", startOfLocalDay(addDays(r.to, 1), timeZone))]))))
     .execute();
   return movesByPayout(rows, timeZone);
 }

@@ -25,7 +25,7 @@ import { formatDateTime } from "@/lib/format/date-time";
 import { currentLocale } from "@/lib/i18n/request";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 import {
-  getPayoutAnswer, listPayoutMoves, listPayoutSalesPage, listSettlements, monthGrid, payoutCalendarSchema, payoutGroupSchema, resolveSettlementRange, settlementRangeSchema, shiftMonth,
+  getPayoutAnswer, listPayoutGroups, listPayoutMoves, listPayoutSalesPage, listSettlements, monthGrid, payoutCalendarSchema, payoutGroupSchema, resolveSettlementRange, settlementRangeSchema, shiftMonth,
   statementChoiceSchema, weekDays, type PayoutGroup,
 } from "@/lib/settlements";
 import { listStatementCurrencies } from "@/lib/settlements/statement";
@@ -76,17 +76,19 @@ export default async function SettlementsPage({ searchParams }: { searchParams: 
 
   const timelineState = readTableState(sp, { sort: { column: "due_day", dir: "desc" }, size: SIZES[0] }, { sortable: ["due_day"], sizes: SIZES });
   const salesState = readTableState(sp, { sort: { column: "completed_at", dir: "desc" }, size: SIZES[0] }, { prefix: PAYOUT_SALES_PREFIX, sortable: ["completed_at"], sizes: SIZES });
-  const [timeline, drill, answer, calendarTimelines, currencies] = await Promise.all([
-    listSettlements(db, range, timeZone, now),
+  // The answer's and the calendar's payouts: the days the range already read are taken from its timeline.
+  const timelineRead = listSettlements(db, range, timeZone, now);
+  const [timeline, drill, answer, calendarGroups, currencies] = await Promise.all([
+    timelineRead,
     drillGroup ? listPayoutSalesPage(db, drillGroup, timeZone, { dir: salesState.sort.dir, page: salesState.page, size: salesState.size }, now) : null,
-    getPayoutAnswer(db, timeZone, now),
-    Promise.all(calendarRanges.map((r) => listSettlements(db, { from: r.from, to: r.to }, timeZone, now))),
+    timelineRead.then((shown) => getPayoutAnswer(db, timeZone, now, shown)),
+    timelineRead.then((shown) => listPayoutGroups(db, calendarRanges.map((r) => ({ from: r.from, to: r.to })), timeZone, now, shown)),
     listStatementCurrencies(db, timeZone, now),
   ]);
   const shownDays = [range, ...calendarRanges, ...answer.next.map((g) => ({ from: g.dueDay, to: g.dueDay })), ...(drillGroup ? [{ from: drillGroup.dueDay, to: drillGroup.dueDay }] : [])];
   const moves = await listPayoutMoves(db, shownDays, timeZone);
   const calendarPayouts = new Map<string, PayoutGroup[]>();
-  for (const g of calendarTimelines.flatMap((c) => c.groups)) {
+  for (const g of calendarGroups.flat()) {
     const payouts = calendarPayouts.get(g.dueDay) ?? [];
     if (!payouts.some((x) => x.currency === g.currency)) payouts.push(g);
     calendarPayouts.set(g.dueDay, payouts.sort((a, b) => a.currency.localeCompare(b.currency)));

@@ -21,6 +21,7 @@ import * as recoveryCheckoutLinks from "./0015-recovery-checkout-links";
 import * as monthlyRollups from "./0016-monthly-rollups";
 import * as customerPaidFacts from "./0017-customer-paid-facts";
 import * as listIndexes from "./0019-list-indexes";
+import * as payoutCurrencyIndex from "./0022-payout-currency-index";
 import * as salesSortIndexes from "./0018-sales-sort-indexes";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
@@ -46,4 +47,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0017_customer_paid_facts", customerPaidFacts],
   ["0018_sales_sort_indexes", salesSortIndexes],
   ["0019_list_indexes", listIndexes],
+  ["0022_payout_currency_index", payoutCurrencyIndex],
 ];

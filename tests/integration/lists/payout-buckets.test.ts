@@ -6,7 +6,7 @@
 // each range is read from migration 0019's indexes alone.
 import { expect, it } from "vitest";
 import { upsertSales } from "@/lib/mirror";
-import { getNextPayouts, getPayoutAnswer, groupSettlements, listSettlements, nextPayouts, type SettlementSale } from "@/lib/settlements";
+import { getNextPayouts, getPayoutAnswer, groupSettlements, listPayoutGroups, listSettlements, nextPayouts, type PayoutGroup, type SettlementSale } from "@/lib/settlements";
 import { localDay, today } from "@/lib/time";
 import { saleDetail, saleSummary, type SaleFacts } from "../../factories/sales";
 import { describeEachEngine } from "../db/engines";
@@ -82,6 +82,34 @@ describeEachEngine("Payouts summed by the database (migration 0019)", ({ db, eng
     expect(answer.late.map((s) => [s.currency, s.net, s.days]).sort()).toEqual(
       [...new Set(late.map((g) => g.currency))].map((c) => [c, late.filter((g) => g.currency === c).reduce((n, g) => n + g.net, 0), late.filter((g) => g.currency === c).length]).sort(),
     );
+    // Given the page's timeline, the owed days it holds come from it: the same answer, whatever the range.
+    for (const [from, to] of [["2026-03-01", "2026-03-29"], ["2026-03-28", "2026-04-30"], ["2026-01-01", "2026-12-31"], ["2026-04-05", "2026-04-30"]] as const) {
+      const shown = await listSettlements(db().db, { from, to }, ZONE, NOW);
+      expect(await getPayoutAnswer(db().db, ZONE, NOW, shown), `${from}..${to}`).toEqual(answer);
+    }
+  });
+
+  it("gives the calendar's payouts from the range already read, reading only its other days", async () => {
+    await seed();
+    const byDay = (groups: readonly PayoutGroup[]) => [...groups].sort((a, b) => a.dueDay.localeCompare(b.dueDay) || a.currency.localeCompare(b.currency));
+    const shown = await listSettlements(db().db, { from: "2026-03-01", to: "2026-03-29" }, ZONE, NOW);
+    const ranges = [
+      { from: "2026-03-23", to: "2026-04-05" }, // overlaps the end
+      { from: "2026-02-01", to: "2026-03-28" }, // overlaps the start
+      { from: "2026-02-01", to: "2026-04-30" }, // holds it
+      { from: "2026-03-28", to: "2026-03-29" }, // inside it
+      { from: "2026-04-01", to: "2026-04-30" }, // apart from it
+    ];
+    const got = await listPayoutGroups(db().db, ranges, ZONE, NOW, shown);
+    ranges.forEach((r, i) => expect(byDay(got[i]!), `${r.from}..${r.to}`).toEqual(byDay(reference(r.from, r.to).groups)));
+    expect(got[3]!.length).toBeGreaterThan(0);
+    // Without a timeline read, the same groups, all read.
+    expect((await listPayoutGroups(db().db, ranges, ZONE, NOW)).map(byDay)).toEqual(got.map(byDay));
+    // The days already read are not read again: inside the range, no query at all.
+    let queries = 0;
+    const spy = db().db.withPlugin({ transformQuery: (args) => ((queries += 1), args.node), transformResult: async (args) => args.result });
+    await listPayoutGroups(spy, [ranges[3]!], ZONE, NOW, shown);
+    expect(queries).toBe(0);
   });
 
   it.runIf(engine === "sqlite")("reads a range's payouts, the days still owed and the payouts not known yet from the indexes alone", async () => {
