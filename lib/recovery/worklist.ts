@@ -192,23 +192,27 @@ export async function listLeads(db: Kysely<Database>, range: LeadRange, opts: { 
       .execute(),
     linkedPayments(db, range),
   ]);
+  // Each lead's candidates: the paid sales naming it (its link) and those the join found for it.
   const leads: Lead[] = [];
-  const payments = new Map<string, RecoveringPayment>(linked.map((p) => [p.id, p]));
+  const candidates = new Map<string, RecoveringPayment[]>();
+  for (const p of linked) candidates.set(p.recoveryLeadId!, [...(candidates.get(p.recoveryLeadId!) ?? []), p]);
   for (const r of rows) {
     if (leads.at(-1)?.saleId !== r.id) leads.push(toLead(r));
-    if (r.p_id && !payments.has(r.p_id)) {
-      payments.set(r.p_id, toPayment({
-        id: r.p_id, customer_id: r.p_customer_id, customer_email: r.p_customer_email, product_id: r.p_product_id, completed_at: r.p_completed_at,
-        created_at: r.p_created_at, amount: r.p_amount, currency: r.p_currency, recovery_lead_id: r.p_recovery_lead_id,
-      }));
-    }
+    if (!r.p_id) continue;
+    const p = toPayment({
+      id: r.p_id, customer_id: r.p_customer_id, customer_email: r.p_customer_email, product_id: r.p_product_id, completed_at: r.p_completed_at,
+      created_at: r.p_created_at, amount: r.p_amount, currency: r.p_currency, recovery_lead_id: r.p_recovery_lead_id,
+    });
+    if (p.at !== "") candidates.set(r.id, [...(candidates.get(r.id) ?? []), p]);
   }
   const joined = (l: Lead) => l.customerId !== null && l.at !== "" && l.at >= after;
-  const matches = attributeRecoveries(leads.filter(joined).map(toAttribution), [...payments.values()].filter((p) => p.at !== ""), windowDays);
   const others = leads.filter((l) => !joined(l));
   if (others.length > 0) await attribute(db, others, windowDays);
+  // The rules per lead, over its own few candidates (a lead with a customer id is matched by that id, so
+  // no other lead's payments could recover it).
   for (const l of leads) {
-    const p = matches.get(l.saleId);
+    const own = joined(l) ? candidates.get(l.saleId) : undefined;
+    const p = own ? attributeRecoveries([toAttribution(l)], own, windowDays).get(l.saleId) : undefined;
     if (p) {
       l.recovered = { saleId: p.id, amount: p.amount, currency: p.currency, paidAt: p.at };
       l.recoveredBy = p.by;
