@@ -3,29 +3,41 @@
 // the attribution rules (attribution.ts). Shared by the worklist (lead → payment) and the sale detail's
 // reverse link (payment → leads), so both directions always agree.
 import "server-only";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";
+import { engineOfDb } from "@/lib/db/engine-sql";
 import { attributeRecoveries, type AttributionSale, type RecoveryRule } from "./attribution";
 
 export const PAID_STATUSES = ["completed", "settled"] as const;
 const CHUNK = 200;
 
 export type RecoveringPayment = AttributionSale & { amount: number | null; currency: string | null };
-type PaymentRow = { id: string; customer_id: string | null; customer_email: string | null; product_id: string | null; completed_at: string | null; created_at: string | null; amount: number | null; currency: string | null; recovery_lead_id: string | null };
-const PAYMENT_COLUMNS = ["id", "customer_id", "customer_email", "product_id", "completed_at", "created_at", "amount", "currency", "recovery_lead_id"] as const;
+export type PaymentRow = { id: string; customer_id: string | null; customer_email: string | null; product_id: string | null; completed_at: string | null; created_at: string | null; amount: number | null; currency: string | null; recovery_lead_id: string | null };
+export const PAYMENT_COLUMNS = ["id", "customer_id", "customer_email", "product_id", "completed_at", "created_at", "amount", "currency", "recovery_lead_id"] as const;
 
-function toPayment(r: PaymentRow): RecoveringPayment {
+/**
+ * When a sale was paid, else created: a payment's `at`, and the key of the paid sales' (customer, product,
+ * payment time) index (migration 0021) — written the same way everywhere so both engines match the index.
+ */
+export const paidAt = (table: "sales" | "p") => sql<string>`coalesce(${sql.ref(`${table}.completed_at`)}, ${sql.ref(`${table}.created_at`)})`;
+
+export function toPayment(r: PaymentRow): RecoveringPayment {
   return { id: r.id, customerId: r.customer_id, customerEmail: r.customer_email, productId: r.product_id, at: r.completed_at ?? r.created_at ?? "", amount: r.amount, currency: r.currency, recoveryLeadId: r.recovery_lead_id };
 }
 
 /**
  * Candidate payments of the leads' customers and products, read in chunks (bound-parameter limits)
- * through the sales (customer_id, created_at) index: a lead without a customer id is looked up by e-mail
+ * through a customer index (SQLite: sales_customer_idx; PostgreSQL picks its own): a lead without a customer id is looked up by e-mail
  * in `customers` (indexed) first, so no query scans a product's whole history. A payment without any
  * customer id cannot be attributed (Chariow sales carry one; docs/recovery.md).
  */
 export async function findRecoveries(db: Kysely<Database>, leads: AttributionSale[], windowDays: number): Promise<Map<string, RecoveringPayment & { by: RecoveryRule }>> {
   const out = new Map<string, RecoveringPayment & { by: RecoveryRule }>();
+  // SQLite has no statistics (the app never runs ANALYZE): given lists of ids, its planner would walk
+  // every paid sale through (status, id) or a product's whole history. `+column` (SQLite's way to take an
+  // index out of consideration) leaves it the customer index: a few entries per customer.
+  const sqlite = engineOfDb(db) === "sqlite";
+  const hidden = (column: "status" | "product_id") => (sqlite ? sql<string>`+${sql.ref(column)}` : sql<string>`${sql.ref(column)}`);
   for (let i = 0; i < leads.length; i += CHUNK) {
     const chunk = leads.slice(i, i + CHUNK);
     // Paid sales made by the leads' own exact links (the partial index on recovery_lead_id).
@@ -33,7 +45,7 @@ export async function findRecoveries(db: Kysely<Database>, leads: AttributionSal
       .selectFrom("sales")
       .select(PAYMENT_COLUMNS)
       .where("recovery_lead_id", "in", chunk.map((l) => l.id))
-      .where("status", "in", PAID_STATUSES)
+      .where(hidden("status"), "in", PAID_STATUSES)
       .execute()).map(toPayment);
     const products = [...new Set(chunk.map((l) => l.productId).filter((x): x is string => !!x))];
     const ids = new Set(chunk.map((l) => l.customerId).filter((x): x is string => !!x));
@@ -49,9 +61,9 @@ export async function findRecoveries(db: Kysely<Database>, leads: AttributionSal
             .selectFrom("sales")
             .select(PAYMENT_COLUMNS)
             .where("customer_id", "in", [...ids])
-            .where("status", "in", PAID_STATUSES)
-            .where("product_id", "in", products)
-            .where((eb) => eb.or([eb("completed_at", ">", earliest), eb.and([eb("completed_at", "is", null), eb("created_at", ">", earliest)])]))
+            .where(hidden("status"), "in", PAID_STATUSES)
+            .where(hidden("product_id"), "in", products)
+            .where(paidAt("sales"), ">", earliest)
             .execute();
     const seen = new Set(linked.map((p) => p.id));
     const payments: RecoveringPayment[] = [...linked, ...rows.filter((r) => !seen.has(r.id)).map(toPayment)].filter((p) => p.at !== "");

@@ -6,10 +6,10 @@ import type { Database } from "@/lib/db";
 import { engineOfDb, inTextList } from "@/lib/db/engine-sql";
 import { paymentMethodShown } from "@/lib/mirror";
 import { addDays, today } from "@/lib/time";
-import type { AttributionSale, RecoveryRule } from "./attribution";
+import { attributeRecoveries, type AttributionSale, type RecoveryRule } from "./attribution";
 import { getRecoveryWindowDays } from "./attribution-window";
 import { failureCategory, type FailureCategory } from "./failure-category";
-import { findRecoveries } from "./find-recoveries";
+import { findRecoveries, PAID_STATUSES, paidAt, toPayment, type RecoveringPayment } from "./find-recoveries";
 import { UNASSIGNED, type LeadReason, type LeadState, type LeadStatusFilter } from "./lead-states";
 
 const LEAD_STATUSES = ["failed", "abandoned"] as const;
@@ -160,10 +160,87 @@ export async function attribute(db: Kysely<Database>, leads: Lead[], windowDays:
 /**
  * Every lead created in `range` (local days), newest first, with recovery attributed within the window
  * (default: the owners' setting, attribution-window.ts).
+ *
+ * Set-based (issue 17): the range's leads are read once, each joined to its customer's paid sales of its
+ * product (migration 0021's index: one seek per lead), and the exact links naming them in one more query;
+ * the same rules (attributeRecoveries) then pick each lead's payment. The join only narrows the candidates
+ * — paid after the range's first day minus a margin, compared as text — and the rules decide on the
+ * parsed times, so a lead timed before that margin, or known only by e-mail, is attributed the per-chunk
+ * way (findRecoveries) instead: the figures are the same either way.
  */
 export async function listLeads(db: Kysely<Database>, range: LeadRange, opts: { windowDays?: number } = {}): Promise<Lead[]> {
-  const rows = await leadsQuery(db, range).orderBy("s.created_at", "desc").orderBy("s.id").execute();
-  return attribute(db, rows.map(toLead), opts.windowDays ?? (await getRecoveryWindowDays(db)));
+  const windowDays = opts.windowDays ?? (await getRecoveryWindowDays(db));
+  // inLocalDays reads from the day before `from`; two more days cover any timestamp offset written as text.
+  const after = `${addDays(range.from, -3)}T00:00:00.000Z`;
+  const [rows, linked] = await Promise.all([
+    leadsQuery(db, range)
+      .leftJoin("sales as p", (join) =>
+        join
+          .onRef("p.customer_id", "=", "s.customer_id")
+          .onRef("p.product_id", "=", "s.product_id")
+          .on("p.status", "in", PAID_STATUSES)
+          .on(paidAt("p"), ">", after),
+      )
+      .select([
+        "p.id as p_id", "p.customer_id as p_customer_id", "p.customer_email as p_customer_email", "p.product_id as p_product_id", "p.completed_at as p_completed_at",
+        "p.created_at as p_created_at", "p.amount as p_amount", "p.currency as p_currency", "p.recovery_lead_id as p_recovery_lead_id",
+      ])
+      // SQLite: `+` so the rows come through (status, created_at) — the range's leads only — and are then
+      // sorted, rather than walking every sale of those days through (created_at, id) for its order.
+      .orderBy(engineOfDb(db) === "sqlite" ? sql`+s.created_at` : sql`s.created_at`, "desc")
+      .orderBy("s.id")
+      .execute(),
+    linkedPayments(db, range),
+  ]);
+  // Each lead's candidates: the paid sales naming it (its link) and those the join found for it.
+  const leads: Lead[] = [];
+  const candidates = new Map<string, RecoveringPayment[]>();
+  for (const p of linked) candidates.set(p.recoveryLeadId!, [...(candidates.get(p.recoveryLeadId!) ?? []), p]);
+  for (const r of rows) {
+    if (leads.at(-1)?.saleId !== r.id) leads.push(toLead(r));
+    if (!r.p_id) continue;
+    const p = toPayment({
+      id: r.p_id, customer_id: r.p_customer_id, customer_email: r.p_customer_email, product_id: r.p_product_id, completed_at: r.p_completed_at,
+      created_at: r.p_created_at, amount: r.p_amount, currency: r.p_currency, recovery_lead_id: r.p_recovery_lead_id,
+    });
+    if (p.at !== "") candidates.set(r.id, [...(candidates.get(r.id) ?? []), p]);
+  }
+  const joined = (l: Lead) => l.customerId !== null && l.at !== "" && l.at >= after;
+  const others = leads.filter((l) => !joined(l));
+  if (others.length > 0) await attribute(db, others, windowDays);
+  // The rules per lead, over its own few candidates (a lead with a customer id is matched by that id, so
+  // no other lead's payments could recover it).
+  for (const l of leads) {
+    const own = joined(l) ? candidates.get(l.saleId) : undefined;
+    const p = own ? attributeRecoveries([toAttribution(l)], own, windowDays).get(l.saleId) : undefined;
+    if (p) {
+      l.recovered = { saleId: p.id, amount: p.amount, currency: p.currency, paidAt: p.at };
+      l.recoveredBy = p.by;
+    }
+  }
+  return leads;
+}
+
+/**
+ * The paid sales naming a lead of the range (exact links), read from the partial recovery_lead_id index
+ * (links are few) with the lead by its key. SQLite has no statistics (the app never runs ANALYZE): every
+ * other condition is written `+column` so its planner does not walk all paid or failed sales through
+ * (status, id) (migration 0018) instead.
+ */
+async function linkedPayments(db: Kysely<Database>, range: LeadRange): Promise<RecoveringPayment[]> {
+  const sqlite = engineOfDb(db) === "sqlite";
+  const col = (ref: "p.status" | "s.status" | "s.local_day") => (sqlite ? sql<string>`+${sql.ref(ref)}` : sql<string>`${sql.ref(ref)}`);
+  const rows = await db
+    .selectFrom("sales as p")
+    .innerJoin("sales as s", "s.id", "p.recovery_lead_id")
+    .select(["p.id", "p.customer_id", "p.customer_email", "p.product_id", "p.completed_at", "p.created_at", "p.amount", "p.currency", "p.recovery_lead_id"])
+    .where("p.recovery_lead_id", "is not", null)
+    .where(col("p.status"), "in", PAID_STATUSES)
+    .where(col("s.status"), "in", LEAD_STATUSES)
+    .where(col("s.local_day"), ">=", range.from)
+    .where(col("s.local_day"), "<=", range.to)
+    .execute();
+  return rows.map(toPayment).filter((p) => p.at !== "");
 }
 
 /** One lead by its sale id (whatever its day), attributed; null when the sale is not failed or abandoned. */

@@ -23,6 +23,7 @@ import * as customerPaidFacts from "./0017-customer-paid-facts";
 import * as listIndexes from "./0019-list-indexes";
 import * as payoutCurrencyIndex from "./0022-payout-currency-index";
 import * as salesSortIndexes from "./0018-sales-sort-indexes";
+import * as recoveryPayments from "./0021-recovery-payments";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -47,5 +48,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0017_customer_paid_facts", customerPaidFacts],
   ["0018_sales_sort_indexes", salesSortIndexes],
   ["0019_list_indexes", listIndexes],
+  ["0021_recovery_payments", recoveryPayments],
   ["0022_payout_currency_index", payoutCurrencyIndex],
 ];
