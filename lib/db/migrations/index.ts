@@ -22,6 +22,7 @@ import * as monthlyRollups from "./0016-monthly-rollups";
 import * as customerPaidFacts from "./0017-customer-paid-facts";
 import * as listIndexes from "./0019-list-indexes";
 import * as salesSortIndexes from "./0018-sales-sort-indexes";
+import * as downloadRollup from "./0020-download-rollup";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -46,4 +47,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0017_customer_paid_facts", customerPaidFacts],
   ["0018_sales_sort_indexes", salesSortIndexes],
   ["0019_list_indexes", listIndexes],
+  ["0020_download_rollup", downloadRollup],
 ];
