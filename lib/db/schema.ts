@@ -288,11 +288,12 @@ export interface SalesCustomerSplitMonthlyTable {
 /**
  * Paid sales per product and download count (migration 0020, lib/mirror/download-rollup.ts): the
  * Downloads page's coverage, percentile, engagement and "has files" evidence. download_total -1 = unknown;
- * product_type "" = none; payload_files bits 1 = lists a file, 2 = lists none; first_sample 1 = in the
+ * product_name and product_type "" = none; payload_files bits 1 = lists a file, 2 = lists none; first_sample 1 = in the
  * median-to-first-download sample.
  */
 export interface SalesDownloadRollupTable {
   product_id: string;
+  product_name: string;
   product_type: string;
   download_total: number;
   payload_files: number;

@@ -50,6 +50,8 @@ interface ProductCounts {
   listsFile: boolean;
   listsNoFile: boolean;
   type: string | null;
+  /** The non-empty names its paid sales carry. */
+  names: Set<string>;
   /** Known download count → paid sales with it. */
   histogram: Map<number, number>;
 }
@@ -61,7 +63,7 @@ async function productCounts(db: Kysely<Database>): Promise<ProductCounts[]> {
   for (const r of rows) {
     let p = byProduct.get(r.product_id);
     if (!p) {
-      p = { productId: r.product_id, paidSales: 0, known: 0, downloaded: 0, sample: 0, maxDownloads: 0, listsFile: false, listsNoFile: false, type: null, histogram: new Map() };
+      p = { productId: r.product_id, paidSales: 0, known: 0, downloaded: 0, sample: 0, maxDownloads: 0, listsFile: false, listsNoFile: false, type: null, names: new Set(), histogram: new Map() };
       byProduct.set(r.product_id, p);
     }
     const n = Number(r.n);
@@ -74,6 +76,7 @@ async function productCounts(db: Kysely<Database>): Promise<ProductCounts[]> {
       p.histogram.set(total, (p.histogram.get(total) ?? 0) + n);
     }
     if (Number(r.first_sample) === 1) p.sample += n;
+    if (r.product_name !== "") p.names.add(r.product_name);
     if (Number(r.payload_files) & 1) p.listsFile = true;
     if (Number(r.payload_files) & 2) p.listsNoFile = true;
     // max(product_type) over the product's paid sales, as products-with-files.ts reads it ("" = none).
@@ -222,7 +225,7 @@ export async function downloadsPageData(
 
 /**
  * Engagement by product: the counts from the rollup; the name (the newest paid sale's) and the median
- * (LIMIT 2 OFFSET ⌊(n−1)/2⌋ over the product's sample, in order) are read for the page's products only,
+ * (LIMIT 2 OFFSET ⌊(n−1)/2⌋ over the product's sample, in order) are found for the page's products only,
  * or for every product when the table is sorted by them.
  */
 async function engagementPage(db: Kysely<Database>, products: readonly ProductCounts[], req: TablePageRequest): Promise<ProductEngagement[]> {
@@ -236,22 +239,10 @@ async function engagementPage(db: Kysely<Database>, products: readonly ProductCo
     medianHoursToFirst: null,
     firstDownloadSample: p.sample,
   }));
+  const byId = new Map(products.map((p) => [p.productId, p]));
   const fill = async (list: ProductEngagement[], what: { name: boolean; median: boolean }) => {
     for (const e of list) {
-      if (what.name) {
-        // The newest payment date among its named sales; none dated → the undated ones (they sort last).
-        const named = await db
-          .selectFrom("sales")
-          .select("completed_at")
-          .where(PAID)
-          .where("product_id", "=", e.productId)
-          .where("product_name", "is not", null)
-          .where("completed_at", "is not", null)
-          .orderBy("completed_at", "desc")
-          .limit(1)
-          .executeTakeFirst();
-        e.productName = await newestName(db, e.productId, named?.completed_at ?? null);
-      }
+      if (what.name) e.productName = await productName(db, byId.get(e.productId)!);
       if (what.median && e.firstDownloadSample > 0) {
         const n = e.firstDownloadSample;
         const mid = await db.selectFrom("sales_download_first").select("ms").where("product_id", "=", e.productId).orderBy("ms").limit(n % 2 === 1 ? 1 : 2).offset(Math.floor((n - 1) / 2)).execute();
@@ -269,17 +260,18 @@ async function engagementPage(db: Kysely<Database>, products: readonly ProductCo
 
 /**
  * The name of the product's newest paid sale that has one (download-facts.ts order: newest payment first,
- * no payment date last, the sale id breaking ties — in memory among the sales sharing that date).
+ * no payment date last, the sale id breaking ties). One name in the rollup is the answer; a renamed
+ * product's sales are read (by the product index) to find the newest.
  */
-async function newestName(db: Kysely<Database>, productId: string, completedAt: string | null): Promise<string | null> {
-  const tied = await db
+async function productName(db: Kysely<Database>, p: ProductCounts): Promise<string | null> {
+  if (p.names.size <= 1) return p.names.values().next().value ?? null;
+  const named = await db
     .selectFrom("sales")
-    .select(["id", "product_name"])
+    .select(FACT_COLUMNS)
     .where(PAID)
-    .where("product_id", "=", productId)
+    .where("product_id", "=", p.productId)
     .where("product_name", "is not", null)
-    .where("completed_at", completedAt === null ? "is" : "=", completedAt)
+    .where("product_name", "!=", "")
     .execute();
-  tied.sort((a, b) => a.id.localeCompare(b.id));
-  return tied[0]?.product_name ?? null;
+  return sortDownloadSales(named.map(toDownloadFact), { column: "paid_at", dir: "desc" })[0]?.productName ?? null;
 }

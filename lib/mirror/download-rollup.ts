@@ -1,6 +1,7 @@
 // What the Downloads page sums instead of reading every paid sale (issue 17, migration 0020): per product,
-// how many paid sales have each download count (unknown = -1), with the evidence that the product has
-// files (its type, what its payload lists) and whether the sale is in the "first download" median's
+// how many paid sales have each download count (unknown = -1), with the product's name (a product keeps one
+// name, so this adds rows only when it is renamed), the evidence that the product has files (its type,
+// what its payload lists) and whether the sale is in the "first download" median's
 // sample; and, for that sample, each sale's time from payment to its (only) download, indexed per product
 // so a median is one ORDER BY … LIMIT 2 OFFSET n/2. Kept by delta in upsertSales (old contribution out,
 // new one in), like the rollups. With several stores, store_id would lead both keys.
@@ -16,10 +17,11 @@ export const UNKNOWN_DOWNLOADS = -1;
 export const LISTS_A_FILE = 1;
 export const LISTS_NO_FILE = 2;
 
-type DownloadData = Pick<SaleRow, "id" | "status" | "product_id" | "product_type" | "download_total" | "download_last_at" | "completed_at" | "raw_json">;
+type DownloadData = Pick<SaleRow, "id" | "status" | "product_id" | "product_name" | "product_type" | "download_total" | "download_last_at" | "completed_at" | "raw_json">;
 
 export interface DownloadRollupKey {
   product_id: string;
+  product_name: string;
   product_type: string;
   download_total: number;
   payload_files: number;
@@ -47,6 +49,7 @@ export function downloadRollupKey(d: DownloadData): DownloadRollupKey | null {
   if (!PAID.has(d.status) || d.product_id === null) return null;
   return {
     product_id: d.product_id,
+    product_name: d.product_name ?? "",
     product_type: d.product_type ?? "",
     download_total: d.download_total === null ? UNKNOWN_DOWNLOADS : Number(d.download_total),
     payload_files: payloadFiles(d.raw_json),
@@ -70,7 +73,7 @@ export class DownloadDelta {
 
   private add(key: DownloadRollupKey | null, sign: 1 | -1): void {
     if (!key) return;
-    const id = `${key.product_id}\u0000${key.product_type}\u0000${key.download_total}\u0000${key.payload_files}\u0000${key.first_sample}`;
+    const id = `${key.product_id}\u0000${key.product_name}\u0000${key.product_type}\u0000${key.download_total}\u0000${key.payload_files}\u0000${key.first_sample}`;
     const found = this.counts.get(id);
     if (found) found.n += sign;
     else this.counts.set(id, { key, n: sign });
@@ -93,7 +96,7 @@ export async function applyDownloadDelta(trx: Kysely<Database>, delta: DownloadD
     await trx
       .insertInto("sales_download_rollup")
       .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.columns(["product_id", "product_type", "download_total", "payload_files", "first_sample"]).doUpdateSet({ n: sql`sales_download_rollup.n + excluded.n` }))
+      .onConflict((oc) => oc.columns(["product_id", "product_name", "product_type", "download_total", "payload_files", "first_sample"]).doUpdateSet({ n: sql`sales_download_rollup.n + excluded.n` }))
       .execute();
   }
   // Emptied buckets go: the page reads every row of the (small) table.

@@ -1,8 +1,8 @@
 // Migration 0020: the Downloads page without reading every paid sale (issue 17, docs/downloads.md). Two
 // small tables kept by delta at write time (lib/mirror/download-rollup.ts) give the coverage, the 99th
-// percentile, the engagement counts, the "has files" evidence and the median's sample; three partial
-// indexes over paid sales give each list's first page in its default order (walk the index, stop after a
-// page) and each product's newest name. Rows already mirrored are counted here.
+// percentile, the engagement counts and names, the "has files" evidence and the median's sample; two
+// partial indexes over paid sales give each list's first page in its default order (walk the index, stop
+// after a page). Rows already mirrored are counted here.
 // Several stores later: store_id goes first in both keys and in each index.
 import "server-only";
 import { sql, type Kysely } from "kysely";
@@ -18,12 +18,13 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
   const rollup = db.schema
     .createTable("sales_download_rollup")
     .addColumn("product_id", "text", (c) => c.notNull())
+    .addColumn("product_name", "text", (c) => c.notNull())
     .addColumn("product_type", "text", (c) => c.notNull())
     .addColumn("download_total", "integer", (c) => c.notNull())
     .addColumn("payload_files", "integer", (c) => c.notNull())
     .addColumn("first_sample", "integer", (c) => c.notNull())
     .addColumn("n", "integer", (c) => c.notNull());
-  await clusteredByPrimaryKey(rollup.addPrimaryKeyConstraint("sales_download_rollup_pk", ["product_id", "product_type", "download_total", "payload_files", "first_sample"]), engine).execute();
+  await clusteredByPrimaryKey(rollup.addPrimaryKeyConstraint("sales_download_rollup_pk", ["product_id", "product_name", "product_type", "download_total", "payload_files", "first_sample"]), engine).execute();
   // ms is a difference of two Date.parse values: a whole number, exact in a double on both engines.
   await db.schema
     .createTable("sales_download_first")
@@ -39,8 +40,6 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
   await sql.raw(`create index sales_download_paid_at_idx on sales (completed_at, id, product_id, download_total, status) where ${PAID}`).execute(db);
   // "Unusual activity": most downloads first, the sale id breaking ties — read one count at a time.
   await sql.raw(`create index sales_download_total_idx on sales (download_total, id, product_id) where ${PAID} and download_total is not null`).execute(db);
-  // Engagement's product name: the newest paid sale's (lib/downloads download-facts order).
-  await sql.raw(`create index sales_download_product_idx on sales (product_id, completed_at, id, product_name) where ${PAID} and product_name is not null`).execute(db);
 
   await fill(db, engine);
 }
@@ -49,12 +48,12 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
 async function fill(db: Kysely<any>, engine: Engine): Promise<void> {
   const has = (needle: string) => (engine === "postgres" ? `strpos(raw_json, '${needle}') > 0` : `instr(raw_json, '${needle}') > 0`);
   const files = `(case when raw_json is not null and ${has('"files":[{')} then 1 else 0 end) + (case when raw_json is not null and ${has('"files":[]')} then 2 else 0 end)`;
-  const counts = new Map<string, { product_id: string; product_type: string; download_total: number; payload_files: number; first_sample: number; n: number }>();
+  const counts = new Map<string, { product_id: string; product_name: string; product_type: string; download_total: number; payload_files: number; first_sample: number; n: number }>();
   let after = "";
   for (;;) {
     const page = (
-      await sql<{ id: string; product_id: string; product_type: string | null; download_total: number | string | null; download_last_at: string | null; completed_at: string | null; payload_files: number | string }>`
-        select id, product_id, product_type, download_total, download_last_at, completed_at, ${sql.raw(files)} as payload_files
+      await sql<{ id: string; product_id: string; product_name: string | null; product_type: string | null; download_total: number | string | null; download_last_at: string | null; completed_at: string | null; payload_files: number | string }>`
+        select id, product_id, product_name, product_type, download_total, download_last_at, completed_at, ${sql.raw(files)} as payload_files
         from sales where ${sql.raw(PAID)} and product_id is not null and id > ${after} order by id limit 5000`.execute(db)
     ).rows;
     if (page.length === 0) break;
@@ -66,8 +65,8 @@ async function fill(db: Kysely<any>, engine: Engine): Promise<void> {
       const delta = total === 1 && r.download_last_at && r.completed_at ? Date.parse(r.download_last_at) - Date.parse(r.completed_at) : NaN;
       const inSample = Number.isFinite(delta) && delta >= 0;
       if (inSample) firsts.push({ sale_id: r.id, product_id: r.product_id, ms: delta });
-      const key = { product_id: r.product_id, product_type: r.product_type ?? "", download_total: total, payload_files: Number(r.payload_files), first_sample: inSample ? 1 : 0 };
-      const id = `${key.product_id}\u0000${key.product_type}\u0000${key.download_total}\u0000${key.payload_files}\u0000${key.first_sample}`;
+      const key = { product_id: r.product_id, product_name: r.product_name ?? "", product_type: r.product_type ?? "", download_total: total, payload_files: Number(r.payload_files), first_sample: inSample ? 1 : 0 };
+      const id = `${key.product_id}\u0000${key.product_name}\u0000${key.product_type}\u0000${key.download_total}\u0000${key.payload_files}\u0000${key.first_sample}`;
       const found = counts.get(id);
       if (found) found.n++;
       else counts.set(id, { ...key, n: 1 });

@@ -31,7 +31,9 @@ function finalRows(): Row[] {
     const total = i % 9 === 0 ? null : i % 5 === 0 ? 0 : i % 23 === 0 ? 40 + (i % 3) : 1 + ((i >> 2) % 4);
     const lastAt = total !== null && total > 0 && completedAt ? iso(Date.parse(completedAt) + ((i * 37) % 50) * 3_600_000 + (i % 3) * 60_000) : null;
     const id = i % 2 === 0 ? `sal_${String(i).padStart(3, "0")}x` : `SAL_${String(i).padStart(3, "0")}Y`;
-    rows.push({ id, status: i % 6 === 1 ? "settled" : "completed", product, type, name: `Product ${product}`, completedAt, total, lastAt });
+    // The course was renamed: its newest sales carry the new name (the table shows the newest paid sale's).
+    const name = product === "prd_course" && i >= 100 ? "Une formation v2" : `Product ${product}`;
+    rows.push({ id, status: i % 6 === 1 ? "settled" : "completed", product, type, name, completedAt, total, lastAt });
   }
   // Sales waiting near the cutoff: exactly 3 days before NOW, and newer.
   rows.push({ id: "edge", status: "completed", product: "prd_ebook", type: "downloadable", name: "Product prd_ebook", completedAt: iso(NOW.getTime() - 3 * DAY), total: 0, lastAt: null });
@@ -39,6 +41,8 @@ function finalRows(): Row[] {
   return rows;
 }
 
+/** The factory names a product after its id; a renamed one gets its name here. */
+const named = (sale: Sale, r: Row): Sale => ({ ...sale, product: sale.product ? { ...sale.product, name: r.name } : sale.product });
 const facts = (r: Row): SaleFacts => ({ id: r.id, status: r.status as SaleFacts["status"], createdAt: r.completedAt ?? "2026-03-01T07:00:00.000Z", completedAt: r.completedAt, productId: r.product, productType: r.type, customerId: `cus_${r.id}`, name: `Buyer ${r.id.toLowerCase()}`, downloadTotal: r.total, downloadLastAt: r.lastAt });
 
 // ---- The independent answer, from the rows above (not from the app's code) ----
@@ -63,7 +67,7 @@ function truth(rows: Row[], days: number, threshold?: number) {
     customerAsc: (a: Row, b: Row) => `buyer ${a.id.toLowerCase()}`.localeCompare(`buyer ${b.id.toLowerCase()}`) || byId(a, b),
   };
   const engagement = [...withFiles].map((product) => {
-    const own = sales.filter((r) => r.product === product);
+    const own = sales.filter((r) => r.product === product).sort(orders.paidDesc);
     const k = own.filter((r) => r.total !== null);
     const hours = k.filter((r) => r.total === 1 && r.lastAt && r.completedAt).map((r) => (Date.parse(r.lastAt!) - Date.parse(r.completedAt!)) / 3_600_000).sort((a, b) => a - b);
     const m = hours.length === 0 ? null : hours.length % 2 ? hours[(hours.length - 1) / 2] : (hours[hours.length / 2 - 1] + hours[hours.length / 2]) / 2;
@@ -95,7 +99,7 @@ describeEachEngine("Downloads first load (rollup and list indexes)", ({ db }) =>
     // Second pass: details with a different count (a detail that does not say leaves it unknown), then the
     // final details.
     await upsertSales(db().db, rows.map((r) => saleDetail({ ...facts(r), downloadTotal: r.total === null ? null : r.total === 1 ? 0 : 1, downloadLastAt: r.lastAt, updatedAt: at(2) })), { ...OPTS, receivedAt: at(2) });
-    await upsertSales(db().db, rows.map((r) => saleDetail({ ...facts(r), updatedAt: at(3) })), { ...OPTS, receivedAt: at(3) });
+    await upsertSales(db().db, rows.map((r) => named(saleDetail({ ...facts(r), updatedAt: at(3) }), r)), { ...OPTS, receivedAt: at(3) });
   }
 
   const request = (over: Partial<Record<DownloadTable, Partial<TablePageRequest>>> = {}, size = 25) =>
