@@ -90,6 +90,10 @@ export class DownloadDelta {
 
 const CHUNK = 1000;
 
+/**
+ * Adds the batch's changes (insert, or add on conflict). Buckets that drop to zero stay as zero rows, as
+ * in the rollups: the reader filters n > 0, and the write needs no scan to find them.
+ */
 export async function applyDownloadDelta(trx: Kysely<Database>, delta: DownloadDelta): Promise<void> {
   const rows = delta.rows();
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -99,8 +103,6 @@ export async function applyDownloadDelta(trx: Kysely<Database>, delta: DownloadD
       .onConflict((oc) => oc.columns(["product_id", "product_name", "product_type", "download_total", "payload_files", "first_sample"]).doUpdateSet({ n: sql`sales_download_rollup.n + excluded.n` }))
       .execute();
   }
-  // Emptied buckets go: the page reads every row of the (small) table.
-  if (rows.length > 0) await trx.deleteFrom("sales_download_rollup").where("n", "=", 0).execute();
   const firsts = delta.firstDownloads();
   for (let i = 0; i < firsts.length; i += CHUNK) {
     const slice = firsts.slice(i, i + CHUNK);
