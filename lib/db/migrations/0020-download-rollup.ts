@@ -41,11 +41,11 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
   // "Unusual activity": most downloads first, the sale id breaking ties — read one count at a time.
   await sql.raw(`create index sales_download_total_idx on sales (download_total, id, product_id) where ${PAID} and download_total is not null`).execute(db);
 
-  await fill(db, engine);
+  await fillDownloadRollup(db, engine);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
-async function fill(db: Kysely<any>, engine: Engine): Promise<void> {
+export async function fillDownloadRollup(db: Kysely<any>, engine: Engine): Promise<void> {
   const has = (needle: string) => (engine === "postgres" ? `strpos(raw_json, '${needle}') > 0` : `instr(raw_json, '${needle}') > 0`);
   const files = `(case when raw_json is not null and ${has('"files":[{')} then 1 else 0 end) + (case when raw_json is not null and ${has('"files":[]')} then 2 else 0 end)`;
   const counts = new Map<string, { product_id: string; product_name: string; product_type: string; download_total: number; payload_files: number; first_sample: number; n: number }>();
