@@ -21,7 +21,7 @@ import os from "node:os";
 import { sql, type Kysely } from "kysely";
 import { openDatabase, type OpenedDatabase } from "../lib/db";
 import type { Database } from "../lib/db/schema";
-import { downloadsReport, downloadsQuerySchema, sortDownloadSales, sortEngagement } from "../lib/downloads";
+import { DOWNLOAD_TABLES, downloadsPageData, downloadsQuerySchema, type DownloadTable } from "../lib/downloads";
 import { licenceCountsByStatus, licenceProducts, licencesListSchema, listLicences } from "../lib/licences";
 import { listOrderPage, type OrderFilter } from "../lib/orders";
 import {
@@ -235,12 +235,9 @@ async function recoveryPage(db: Db, sp: { from?: string; reason?: LeadFilters["r
 
 async function downloadsPage(db: Db, q: Record<string, string>) {
   const filter = downloadsQuerySchema.parse(q);
-  const report = await downloadsReport(db, filter, NOW);
-  // The page sorts and pages each table in memory (pageOf): part of its first load.
-  sortDownloadSales(report.notAccessed, { column: "paid_at", dir: "asc" }).slice(0, 25);
-  sortDownloadSales(report.unusual.sales, { column: "downloads", dir: "desc" }).slice(0, 25);
-  sortEngagement(report.engagement, { column: "paid_sales", dir: "desc" }).slice(0, 25);
-  sortDownloadSales(report.recentSales, { column: "paid_at", dir: "desc" }).slice(0, 25);
+  // Every table on its first page in its default order, as app/(dashboard)/downloads/page.tsx asks.
+  const first = (t: DownloadTable) => ({ sort: DOWNLOAD_TABLES[t].sort, page: 1, size: 25 });
+  const report = await downloadsPageData(db, filter, { waiting: first("waiting"), unusual: first("unusual"), products: first("products"), recent: first("recent") }, NOW);
   return report.coverage.paidSales;
 }
 

@@ -285,6 +285,29 @@ export interface SalesCustomerSplitMonthlyTable {
   amount: number;
 }
 
+/**
+ * Paid sales per product and download count (migration 0020, lib/mirror/download-rollup.ts): the
+ * Downloads page's coverage, percentile, engagement and "has files" evidence. download_total -1 = unknown;
+ * product_name and product_type "" = none; payload_files bits 1 = lists a file, 2 = lists none; first_sample 1 = in the
+ * median-to-first-download sample.
+ */
+export interface SalesDownloadRollupTable {
+  product_id: string;
+  product_name: string;
+  product_type: string;
+  download_total: number;
+  payload_files: number;
+  first_sample: number;
+  n: number;
+}
+
+/** The median's sample: a paid sale downloaded exactly once, ms from payment to that download. */
+export interface SalesDownloadFirstTable {
+  sale_id: string;
+  product_id: string;
+  ms: number;
+}
+
 // ---- Sync engine (migration 0003, lib/sync) ----
 
 /** One resumable job's state as JSON (backfill windows, cursors, totals). */
@@ -420,6 +443,8 @@ export interface Database {
   sales_rollup_daily: SalesRollupDailyTable;
   sales_rollup_monthly: SalesRollupMonthlyTable;
   sales_customer_split_monthly: SalesCustomerSplitMonthlyTable;
+  sales_download_rollup: SalesDownloadRollupTable;
+  sales_download_first: SalesDownloadFirstTable;
   sync_checkpoints: SyncCheckpointsTable;
   sync_lease: SyncLeaseTable;
   api_budget: ApiBudgetTable;

@@ -1,7 +1,6 @@
 // The four lists of the Downloads page as tables (issue 15): which columns each can be sorted by, its
-// default order, and the sort itself. The lists come from one read of the mirror that the page needs
-// whole anyway (coverage, the 99th percentile and the medians are computed over every known count,
-// lib/downloads/download-stats.ts), so they are sorted and paged in memory (pageOf), not in SQL. Pure:
+// default order, and the sort itself — the one order of every list: the export's whole lists, a non-default
+// sort, and the rows of a page's edge values in downloads-page-data.ts (so ties fall the same way). Pure:
 // no database, safe anywhere.
 import type { DownloadFact } from "./download-facts";
 import type { ProductEngagement } from "./download-stats";

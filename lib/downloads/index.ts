@@ -8,3 +8,4 @@ export * from "./downloads-report";
 export * from "./access-message";
 export * from "./export-downloads";
 export * from "./download-lists";
+export * from "./downloads-page-data";

@@ -7,7 +7,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { DownloadsFilters } from "@/components/downloads/downloads-filters";
 import { EngagementTable, NotAccessedTable, RecentSalesTable, UnusualTable } from "@/components/downloads/download-tables";
-import { pageOf, readTableState, type TableUrlState } from "@/components/data-table/table-state";
+import { readTableState, type TableUrlState } from "@/components/data-table/table-state";
 import { Card } from "@/components/ui/card";
 import { ClearedFiltersNotice } from "@/components/ui/cleared-filters-notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,9 +19,7 @@ import {
   DOWNLOAD_PAGE_SIZES,
   DOWNLOAD_TABLES,
   downloadsQuerySchema,
-  downloadsReport,
-  sortDownloadSales,
-  sortEngagement,
+  downloadsPageData,
   type DownloadTable,
   type DownloadsQuery,
 } from "@/lib/downloads";
@@ -51,18 +49,19 @@ export default async function DownloadsPage({ searchParams }: { searchParams: Pr
   // A bad value in the URL is cleared and named (the notice), never an error page.
   const { value: filter, cleared } = parsePageQuery(downloadsQuerySchema, query);
   const [t, locale, db] = await Promise.all([getTranslations("downloads"), currentLocale(), getDb()]);
-  const report = await downloadsReport(db, filter);
+  const states = { waiting: tableState(query, "waiting"), unusual: tableState(query, "unusual"), products: tableState(query, "products"), recent: tableState(query, "recent") };
+  // Each table's page and row count only (lib/downloads/downloads-page-data.ts), in the table's order.
+  const report = await downloadsPageData(db, filter, states);
   const { coverage, unusual } = report;
   const mayExport = can(member.role, "export:csv");
   const url = { pathname: PATHNAME, query };
 
   /** One page of a list in its table's order, with what the table needs to link to the others. */
-  function listProps<Row>(prefix: DownloadTable, rows: readonly Row[], sort: (rows: readonly Row[], s: TableUrlState["sort"]) => Row[]) {
-    const state = tableState(query, prefix);
-    const page = pageOf(sort(rows, state.sort), state);
+  function listProps<Row>(prefix: DownloadTable, list: { rows: Row[]; total: number }) {
+    const state = states[prefix];
     return {
-      rows: page.rows,
-      page: { number: state.page, size: state.size, hasMore: page.hasMore, totalRows: page.total },
+      rows: list.rows,
+      page: { number: state.page, size: state.size, hasMore: list.total > state.page * state.size, totalRows: list.total },
       url,
       sort: state.sort,
       hidden: state.hidden,
@@ -82,11 +81,11 @@ export default async function DownloadsPage({ searchParams }: { searchParams: Pr
           <p className="text-sm">{coverage.paidSales === 0 ? t("coverage.none") : t("coverage.known", { known: coverage.known, total: coverage.paidSales })}</p>
           {coverage.known < coverage.paidSales ? <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{t("coverage.filling")}</p> : null}
         </Card>
-        <Card title={t("notAccessed.title", { count: report.notAccessed.length })} testId="downloads-not-accessed-card">
+        <Card title={t("notAccessed.title", { count: report.notAccessed.total })} testId="downloads-not-accessed-card">
           <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">{t("notAccessed.help", { days: filter.days })}</p>
-          <NotAccessedTable defaultLanguage={locale} canContact={can(member.role, "fulfilment:write")} {...listProps("waiting", report.notAccessed, sortDownloadSales)} />
+          <NotAccessedTable defaultLanguage={locale} canContact={can(member.role, "fulfilment:write")} {...listProps("waiting", report.notAccessed)} />
         </Card>
-        <Card title={t("unusual.title", { count: unusual.sales.length })} testId="downloads-unusual">
+        <Card title={t("unusual.title", { count: unusual.total })} testId="downloads-unusual">
           <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
             {unusual.limit === null
               ? t("unusual.noData")
@@ -94,15 +93,15 @@ export default async function DownloadsPage({ searchParams }: { searchParams: Pr
                 ? t("unusual.ruleP99", { limit: unusual.limit, known: unusual.knownCounts })
                 : t("unusual.ruleThreshold", { limit: unusual.limit, known: unusual.knownCounts, p99: unusual.p99 ?? 0 })}
           </p>
-          <UnusualTable {...listProps("unusual", unusual.sales, sortDownloadSales)} />
+          <UnusualTable {...listProps("unusual", unusual)} />
         </Card>
         <Card title={t("engagement.title")} testId="downloads-engagement">
           <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">{t("engagement.help")}</p>
-          <EngagementTable {...listProps("products", report.engagement, sortEngagement)} />
+          <EngagementTable {...listProps("products", report.engagement)} />
         </Card>
         <Card title={t("recent.title")} testId="downloads-recent">
           <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">{t("recent.help")}</p>
-          <RecentSalesTable {...listProps("recent", report.recentSales, sortDownloadSales)} />
+          <RecentSalesTable {...listProps("recent", report.recent)} />
         </Card>
       </div>
     </>

@@ -20,10 +20,11 @@ import * as settlementDueHistory from "./0014-settlement-due-history";
 import * as recoveryCheckoutLinks from "./0015-recovery-checkout-links";
 import * as monthlyRollups from "./0016-monthly-rollups";
 import * as customerPaidFacts from "./0017-customer-paid-facts";
-import * as listIndexes from "./0019-list-indexes";
-import * as payoutCurrencyIndex from "./0022-payout-currency-index";
 import * as salesSortIndexes from "./0018-sales-sort-indexes";
+import * as listIndexes from "./0019-list-indexes";
+import * as downloadRollup from "./0020-download-rollup";
 import * as recoveryPayments from "./0021-recovery-payments";
+import * as payoutCurrencyIndex from "./0022-payout-currency-index";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -48,6 +49,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0017_customer_paid_facts", customerPaidFacts],
   ["0018_sales_sort_indexes", salesSortIndexes],
   ["0019_list_indexes", listIndexes],
+  ["0020_download_rollup", downloadRollup],
   ["0021_recovery_payments", recoveryPayments],
   ["0022_payout_currency_index", payoutCurrencyIndex],
 ];
