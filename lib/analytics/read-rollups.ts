@@ -3,12 +3,26 @@
 // read whole months from the monthly table and the edge days from the daily one (./rollup-periods.ts):
 // callers accumulate rows by key, so a key may come back once per part.
 import "server-only";
-import { sql, type Kysely } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import type { RollupFigures } from "./aggregate";
 import type { DayRange, Interval } from "./date-range";
 import { fromRollupPart, unionOfParts } from "./rollup-periods";
 import { PAID_STATUSES, type BreakdownDimension } from "./schemas";
+
+/** The sums a RollupFigures row carries, as SQL aggregates over rollup rows. */
+function figureSums(eb: ExpressionBuilder<Database, "sales_rollup_daily">) {
+  return [
+    eb.fn.sum<number>("count").as("count"),
+    eb.fn.sum<number>("amount").as("amount"),
+    eb.fn.sum<number>("discount_amount").as("discount_amount"),
+    eb.fn.sum<number>("gateway_fee").as("gateway_fee"),
+    eb.fn.sum<number>("gateway_fee_known_count").as("gateway_fee_known_count"),
+    eb.fn.sum<number>("service_fee").as("service_fee"),
+    eb.fn.sum<number>("settlement_net").as("settlement_net"),
+    eb.fn.sum<number>("settlement_known_count").as("settlement_known_count"),
+  ] as const;
+}
 
 /**
  * The range's KPI sums per currency × status, summed by SQL (a few dozen rows instead of one per day:
@@ -21,14 +35,7 @@ export async function readKpiSums(db: Kysely<Database>, { from, to }: DayRange):
         .select((eb) => [
           "currency",
           "status",
-          eb.fn.sum<number>("count").as("count"),
-          eb.fn.sum<number>("amount").as("amount"),
-          eb.fn.sum<number>("discount_amount").as("discount_amount"),
-          eb.fn.sum<number>("gateway_fee").as("gateway_fee"),
-          eb.fn.sum<number>("gateway_fee_known_count").as("gateway_fee_known_count"),
-          eb.fn.sum<number>("service_fee").as("service_fee"),
-          eb.fn.sum<number>("settlement_net").as("settlement_net"),
-          eb.fn.sum<number>("settlement_known_count").as("settlement_known_count"),
+          ...figureSums(eb),
         ])
         .where("dimension", "=", "all")
         .where("count", ">", 0)
@@ -74,14 +81,7 @@ export async function readDimension(db: Kysely<Database>, dimension: BreakdownDi
           "currency",
           "status",
           "dimension_value",
-          eb.fn.sum<number>("count").as("count"),
-          eb.fn.sum<number>("amount").as("amount"),
-          eb.fn.sum<number>("discount_amount").as("discount_amount"),
-          eb.fn.sum<number>("gateway_fee").as("gateway_fee"),
-          eb.fn.sum<number>("gateway_fee_known_count").as("gateway_fee_known_count"),
-          eb.fn.sum<number>("service_fee").as("service_fee"),
-          eb.fn.sum<number>("settlement_net").as("settlement_net"),
-          eb.fn.sum<number>("settlement_known_count").as("settlement_known_count"),
+          ...figureSums(eb),
         ])
         .where("dimension", "=", dimension)
         .$if(currency !== undefined, (qb) => qb.where("currency", "=", currency!))
