@@ -7,7 +7,7 @@
 // new one in), like the rollups. With several stores, store_id would lead both keys.
 import "server-only";
 import { sql, type Kysely } from "kysely";
-import type { Database, SaleRow } from "@/lib/db";
+import type { Database, SaleRow, SalesDownloadRollupTable } from "@/lib/db";
 
 /** Paid, as lib/downloads PAID_SALE_STATUSES (restated: lib/downloads reads this module's tables). */
 const PAID = new Set(["completed", "settled"]);
@@ -19,14 +19,8 @@ export const LISTS_NO_FILE = 2;
 
 type DownloadData = Pick<SaleRow, "id" | "status" | "product_id" | "product_name" | "product_type" | "download_total" | "download_last_at" | "completed_at" | "raw_json">;
 
-export interface DownloadRollupKey {
-  product_id: string;
-  product_name: string;
-  product_type: string;
-  download_total: number;
-  payload_files: number;
-  first_sample: number;
-}
+/** A bucket of the download rollup: its table's key columns (lib/db/schema.ts), without the count. */
+export type DownloadRollupKey = Omit<SalesDownloadRollupTable, "n">;
 
 /**
  * Milliseconds from payment to the first download, for a paid sale downloaded exactly once (its last

@@ -10,6 +10,7 @@ import { salesTotals } from "@/lib/sales";
 import { rollupDimensionFor } from "@/lib/sales/sales-totals";
 import { salesViewSchema } from "@/lib/sales/schemas";
 import { describeEachEngine } from "../db/engines";
+import { rng } from "../../factories/rng";
 import { saleDetail, type SaleFacts, type SaleStatus } from "../../factories/sales";
 
 const TZ = "Africa/Abidjan"; // UTC all year: a sale's local day is its date, computed here without lib/time
@@ -19,17 +20,7 @@ const DAYS = 151; // 2025-11-01 … 2026-03-31
 const STATUSES: SaleStatus[] = ["completed", "settled", "failed", "abandoned", "awaiting_payment"];
 const PAID = new Set(["completed", "settled"]);
 
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = prng(2026);
-const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+const { next: rand, pick } = rng(2026);
 
 type Fact = Required<Pick<SaleFacts, "id" | "status" | "currency" | "originalMinor" | "discountMinor" | "productId" | "channel">> & { createdAt: string; day: string };
 const FACTS: Fact[] = Array.from({ length: 700 }, (_, i) => {

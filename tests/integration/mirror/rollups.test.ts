@@ -11,20 +11,9 @@ import { up as backfillPaymentGateway } from "@/lib/db/migrations/0008-rollup-pa
 import { up as canonicalPaymentMethods } from "@/lib/db/migrations/0013-canonical-payment-methods";
 import { up as monthlyRollups } from "@/lib/db/migrations/0016-monthly-rollups";
 import { describeEachEngine } from "../db/engines";
+import { rng } from "../../factories/rng";
 import { saleDetail, salePulse, saleSummary, type SaleFacts, type SaleStatus } from "../../factories/sales";
 
-/** mulberry32: a small seeded PRNG so a failure replays exactly. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)], maybe: (p: number) => next() < p };
-}
 
 const STATUSES: SaleStatus[] = ["awaiting_payment", "completed", "failed", "abandoned", "settled"];
 // Instants around local midnights in Paris and New York, and across the March DST switch.
