@@ -1,7 +1,12 @@
 // Next.js configuration: next-intl (cookie locale, no URL prefix), static security headers on every
 // response, and `forbidden()` for pages a role may not open. The per-request CSP (with a nonce) is set
-// in proxy.ts because only a per-request hook can mint a nonce — see docs/security.md.
+// in proxy.ts because only a per-request hook can mint a nonce — see docs/security.md. Building (or starting
+// the dev server) also builds the service worker.
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants.js";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
+import { buildServiceWorker } from "./lib/pwa/build-service-worker.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -27,6 +32,8 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: staticSecurityHeaders },
+      // The service worker is checked for updates on every navigation: never from an HTTP cache.
+      { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }, { key: "Content-Type", value: "application/javascript; charset=utf-8" }] },
       // API answers are data, never documents: nothing in them may run or be framed.
       {
         source: "/api/:path*",
@@ -36,4 +43,10 @@ const nextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+/** The service worker (public/sw.js) is built with the app, so the two never disagree (docs/offline.md). */
+export default function config(phase) {
+  if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) {
+    buildServiceWorker(path.dirname(fileURLToPath(import.meta.url)), { minify: phase === PHASE_PRODUCTION_BUILD });
+  }
+  return withNextIntl(nextConfig);
+}

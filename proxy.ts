@@ -51,10 +51,11 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API routes answer 401 JSON themselves; static files need neither a session nor a nonce.
+  // Pages only: API routes answer 401 JSON themselves; static files need neither a session nor a nonce —
+  // nor do the manifest, the service worker and the home-screen icons, which the browser fetches alone.
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt|manifest.webmanifest|sw.js|icons/).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

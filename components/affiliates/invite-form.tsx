@@ -68,6 +68,12 @@ export function InviteForm() {
         out.push(...group.map((email) => ({ email, outcome: "not_sent" as const, code: "previous_batch_failed", cause: stopped! })));
         continue;
       }
+      if (typeof navigator !== "undefined" && navigator.onLine === false) {
+        // Offline: nothing is sent, and nothing is queued to be sent later (docs/offline.md).
+        stopped = "offline";
+        out.push(...group.map((email) => ({ email, outcome: "not_sent" as const, code: "offline", cause: "offline" })));
+        continue;
+      }
       try {
         const res = await fetch("/api/affiliates/invitations", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ emails: group }) });
         const body = await res.json();

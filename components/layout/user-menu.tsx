@@ -1,7 +1,9 @@
 // The signed-in member (name or email, role) and the sign-out button: a form posting to a server action
-// (passed in), so signing out works before the JavaScript has loaded too.
+// (passed in), so signing out works before the JavaScript has loaded too; the form also deletes the
+// member's offline copies in this browser (components/pwa/sign-out-form.tsx).
 import { LogOut } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { SignOutForm } from "@/components/pwa/sign-out-form";
 import { buttonClass } from "@/components/ui/button";
 import { CodeLabel } from "@/components/ui/code-label";
 import type { Role } from "@/lib/auth/permissions";
@@ -22,7 +24,7 @@ export function UserMenu({ user, signOutAction }: { user: ShellUser; signOutActi
           <CodeLabel kind="role" code={user.role} />
         </p>
       </div>
-      <form action={signOutAction}>
+      <SignOutForm action={signOutAction}>
         <button
           type="submit"
           className={buttonClass("ghost", "-ml-3")}
@@ -30,7 +32,7 @@ export function UserMenu({ user, signOutAction }: { user: ShellUser; signOutActi
           <LogOut aria-hidden className="size-4" />
           {t("shell.signOut")}
         </button>
-      </form>
+      </SignOutForm>
     </div>
   );
 }

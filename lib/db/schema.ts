@@ -373,6 +373,13 @@ export interface SavedViewsTable {
   updated_at: string;
 }
 
+/** A member's own preferences (migration 0026); no row: every default. */
+export interface MemberPreferencesTable {
+  user_id: string;
+  low_data: "on" | "off" | null; // null: follow the browser's Save-Data hint
+  updated_at: string;
+}
+
 /** A recovery lead's worked state (migration 0007, lib/recovery): one row per failed/abandoned sale touched. */
 export interface RecoveryLeadsTable {
   sale_id: string;
@@ -451,6 +458,7 @@ export interface Database {
   sync_status: SyncStatusTable;
   reconciliation_drift: ReconciliationDriftTable;
   saved_views: SavedViewsTable;
+  member_preferences: MemberPreferencesTable;
   recovery_leads: RecoveryLeadsTable;
   recovery_checkout_links: RecoveryCheckoutLinksTable;
   fulfilments: FulfilmentsTable;

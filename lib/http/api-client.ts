@@ -13,10 +13,23 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A change asked for while the browser knows it is offline is refused here, with the code "offline"
+ * (messages Errors.offline): never sent later behind the member's back (docs/offline.md). A change that
+ * fails on the way (a dropped or timed-out connection) rejects with fetch's TypeError: code "network".
+ */
+export function refuseOfflineChange(method: string): void {
+  if (method !== "GET" && method !== "HEAD" && typeof navigator !== "undefined" && navigator.onLine === false) {
+    throw new ApiError(0, "offline", "Offline: the change was not sent");
+  }
+}
+
 /** `keepalive`: the request outlives the page (sent as a link opens a chat or the mail client). */
 export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; keepalive?: boolean } = {}): Promise<T> {
+  const method = init.method ?? "GET";
+  refuseOfflineChange(method);
   const res = await fetch(path, {
-    method: init.method ?? "GET",
+    method,
     keepalive: init.keepalive,
     headers: init.body !== undefined ? { "Content-Type": "application/json" } : undefined,
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   "payload_too_large",
   "internal",
   "network",
+  "offline",
   "chariow_rate_limited",
   "chariow_unavailable",
   "not_connected",

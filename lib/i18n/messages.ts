@@ -20,6 +20,7 @@ export const FEATURE_MESSAGE_FILES = [
   "recovery",
   "team",
   "settings",
+  "offline",
 ] as const;
 
 type Catalogue = Record<string, unknown>;

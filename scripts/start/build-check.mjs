@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const SOURCE_ENTRIES = [
-  "app", "components", "config", "lib", "messages", "public", "types",
+  "app", "components", "config", "lib", "messages", "public", "sw", "types",
   "proxy.ts", "instrumentation.ts", "next.config.mjs", "postcss.config.mjs", "tailwind.config.ts",
   "tsconfig.json", "tsconfig.next.json", "package.json", "package-lock.json",
 ];

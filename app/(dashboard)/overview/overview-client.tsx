@@ -2,10 +2,12 @@
 // The Overview's live part: the newest sales from the mirror, polled every 2 s under
 // ["overview","recent-sales",{limit}] so a sale that a Pulse just brought in appears without a reload.
 // The server rendered the same rows first (initialData), so the list is there before JavaScript.
+// Low-data mode (docs/offline.md): no polling; the list is the page's.
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { RecentSalesTable } from "@/components/overview/recent-sales-table";
+import { useLowData } from "@/components/pwa/low-data";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { apiFetch } from "@/lib/http/api-client";
@@ -18,19 +20,27 @@ const POLL_MS = 1_000;
 
 export function OverviewClient({ initialSales, limit }: { initialSales: RecentSale[]; limit: number }) {
   const t = useTranslations("Analytics.recentSales");
+  const tLow = useTranslations("Offline.lowData");
+  const lowData = useLowData();
   const recent = useQuery({
     queryKey: queryKeys.recentSales(limit),
     queryFn: () => apiFetch<{ sales: RecentSale[] }>(`/api/overview/recent-sales?limit=${limit}`).then((r) => r.sales),
     initialData: initialSales,
-    refetchInterval: POLL_MS,
+    refetchInterval: lowData ? false : POLL_MS,
     staleTime: 0,
   });
   return (
     <Card title={t("title")} testId="recent-sales-card">
-      <p className="-mt-2 mb-3 flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-300">
-        <span aria-hidden className="size-2 animate-pulse rounded-full bg-emerald-500" />
-        {t("live")}
-      </p>
+      {lowData ? (
+        <p className="-mt-2 mb-3 text-xs text-zinc-600 dark:text-zinc-400" data-testid="recent-sales-not-live">
+          {tLow("notLive")}
+        </p>
+      ) : (
+        <p className="-mt-2 mb-3 flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-300">
+          <span aria-hidden className="size-2 animate-pulse rounded-full bg-emerald-500" />
+          {t("live")}
+        </p>
+      )}
       <RecentSalesTable sales={recent.data} />
       <Link prefetch={false} href="/sales" className={buttonClass("secondary", "mt-3")}>
         {t("all")}

@@ -13,7 +13,9 @@ import type { SearchParamsRecord } from "@/lib/http/page-query";
 import { listSales, salesContext, salesTotals } from "@/lib/sales";
 import { salesTotalsForRole } from "@/lib/sales/financial-fields";
 import { salesFilterOptions } from "@/lib/sales/filter-options";
+import { lowDataForRequest } from "@/lib/pwa/low-data";
 import { parseSalesView } from "@/lib/sales/schemas";
+import { PAGE_SIZES } from "@/lib/sales/view-query";
 import { today } from "@/lib/time";
 import { SalesSavedViews } from "@/components/sales/sales-saved-views";
 import { SalesTable } from "@/components/sales/sales-table";
@@ -30,7 +32,10 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
   const ctx = await salesContext(db);
   // A bad value in the URL is cleared, not an error; the island (given the parsed view) says which.
   const query = await searchParams;
-  const { view, cleared } = parseSalesView(query);
+  const parsed = parseSalesView(query);
+  // Low-data mode opens the table at its smallest page unless the URL asks for a size (docs/offline.md).
+  const view = query.size === undefined && (await lowDataForRequest(db, member.id)) ? { ...parsed.view, size: PAGE_SIZES[0] } : parsed.view;
+  const { cleared } = parsed;
   const [page, totals, options, customer] = await Promise.all([
     listSales(db, view, ctx),
     salesTotals(db, view, ctx),

@@ -1,10 +1,13 @@
 // The Settings page (owners/admins), in the merchant's words: the store connection, the sync's state,
 // the Pulse URL to paste into Chariow with the delivery log (one page of the URL, `pulses_*` keys, the
 // first one kept live), the store time zone (editable with settings:manage), and — closed by default —
-// the technical details support needs (API host and budget, sync jobs, Pulse ids).
+// the technical details support needs (API host and budget, sync jobs, Pulse ids). Also the member's own
+// data saver choice with what a page weighs in each mode (docs/offline.md).
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { readTableState } from "@/components/data-table/table-state";
+import { LowDataControl } from "@/components/pwa/low-data-control";
+import { PageWeightsTable } from "@/components/pwa/page-weights-table";
 import { PulseEndpointDetails } from "@/components/settings/pulse-endpoint-card";
 import { PULSE_LOG_PAGE_SIZES, PULSE_LOG_TABLE_PREFIX } from "@/components/settings/pulse-log-table";
 import { DefinitionRows } from "@/components/settings/sync-status-details";
@@ -17,6 +20,7 @@ import { getDb } from "@/lib/db";
 import { getSettingsSyncView } from "@/lib/freshness/get-freshness";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
 import { getPulseEndpointInfo, getPulseLog } from "@/lib/pulses";
+import { getLowDataChoice } from "@/lib/pwa/low-data";
 import { getStoreTimeZone, listTimeZones } from "@/lib/settings/store-timezone";
 import { getConnectionStatus } from "@/lib/store/store-info";
 import { PulseLogClient } from "./pulse-log-client";
@@ -37,10 +41,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const logState = readTableState(query, { sort: { column: "received_at", dir: "desc" }, size: PULSE_LOG_PAGE_SIZES[0] }, { prefix: PULSE_LOG_TABLE_PREFIX, sizes: PULSE_LOG_PAGE_SIZES });
   const logPage = { number: logState.page, size: logState.size };
   // One entry more than the page: whether a next page exists, without counting.
-  const [pulseLog, timeZone, sync] = await Promise.all([
+  const [pulseLog, timeZone, sync, lowDataChoice] = await Promise.all([
     getPulseLog(db, { limit: logPage.size + 1, offset: (logPage.number - 1) * logPage.size }),
     getStoreTimeZone(db),
     getSettingsSyncView(db),
+    getLowDataChoice(db, member.id),
   ]);
   const configured = (yes: boolean) => (yes ? t("settings.configured") : t("settings.notConfigured"));
   return (
@@ -70,6 +75,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </Card>
         <Card title={t("settings.timezoneTitle")}>
           <TimezoneClient zones={listTimeZones(timeZone)} current={timeZone} canManage={can(member.role, "settings:manage")} />
+        </Card>
+        <Card title={t("Offline.lowData.title")} testId="low-data">
+          <div className="space-y-4">
+            <LowDataControl current={lowDataChoice} showHelp />
+            <PageWeightsTable />
+          </div>
         </Card>
         <Card>
           <TechnicalDetailsClient

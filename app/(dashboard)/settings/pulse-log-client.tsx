@@ -3,6 +3,7 @@
 // first page fresh (polled every 5 s under ["pulses","log",{limit,offset}]) so a merchant testing their
 // Pulse sees the delivery arrive. Later pages stay as read: rows would shift under the reader.
 import { useQuery } from "@tanstack/react-query";
+import { useLowData } from "@/components/pwa/low-data";
 import { PulseLogTable } from "@/components/settings/pulse-log-table";
 import { apiFetch } from "@/lib/http/api-client";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
@@ -21,11 +22,12 @@ type Props = {
 
 export function PulseLogClient({ initial, page, query, exportHref }: Props) {
   const slice = { limit: page.size + 1, offset: (page.number - 1) * page.size };
+  const lowData = useLowData(); // low-data mode: no polling (docs/offline.md)
   const log = useQuery({
     queryKey: queryKeys.pulseLog(slice),
     queryFn: () => apiFetch<PulseLog>(`/api/pulses/log?limit=${slice.limit}&offset=${slice.offset}`),
     initialData: initial,
-    refetchInterval: page.number === 1 ? 5_000 : false,
+    refetchInterval: page.number === 1 && !lowData ? 5_000 : false,
     staleTime: 0,
   });
   const { entries, summary } = log.data;

@@ -1,0 +1,53 @@
+"use client";
+// Registers the service worker (sw/sw.ts, built to /sw.js) on the dashboard's pages in production, and
+// keeps it told what the member reads (docs/offline.md): a page reached by in-app navigation arrived as
+// an RSC payload, not a document, so its document is fetched for the offline copy — unless the member
+// saves data (low-data mode), where only pages the browser loaded itself are kept. When a new version of
+// the worker takes over while a page is open, the next in-app navigation loads the new page whole, so no
+// page runs old JavaScript against new files.
+import { usePathname, useSearchParams } from "next/navigation";
+import { useEffect, useRef } from "react";
+
+/** Service workers are off in development (`next dev` rebuilds files the worker would keep). */
+const ENABLED = process.env.NODE_ENV === "production";
+
+export function ServiceWorker({ keepVisitedPages }: { keepVisitedPages: boolean }) {
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  const firstPage = useRef(true);
+  const updated = useRef(false);
+
+  useEffect(() => {
+    if (!ENABLED || !("serviceWorker" in navigator)) return;
+    const hadController = navigator.serviceWorker.controller !== null;
+    const onControllerChange = () => {
+      if (hadController) updated.current = true;
+    };
+    navigator.serviceWorker.addEventListener("controllerchange", onControllerChange);
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch((error: unknown) => console.warn("[offline] service worker not registered", error));
+    return () => navigator.serviceWorker.removeEventListener("controllerchange", onControllerChange);
+  }, []);
+
+  useEffect(() => {
+    if (!ENABLED || !("serviceWorker" in navigator)) return;
+    if (firstPage.current) {
+      firstPage.current = false; // loaded as a document: the worker kept it already
+      return;
+    }
+    const url = `${pathname}${search ? `?${search}` : ""}`;
+    if (updated.current) {
+      window.location.reload(); // the address is already the new page's: load it whole
+      return;
+    }
+    if (keepVisitedPages && navigator.onLine) navigator.serviceWorker.controller?.postMessage({ type: "keep", url });
+  }, [pathname, search, keepVisitedPages]);
+
+  return null;
+}
+
+/** Deletes this browser's offline copies of the member's pages (sign-out): the worker's caches by name. */
+export async function deleteOfflineCopies(): Promise<void> {
+  if (typeof caches === "undefined") return;
+  const names = await caches.keys();
+  await Promise.all(names.filter((name) => name.startsWith("chariow-snapshots-") || name === "chariow-sw-state").map((name) => caches.delete(name)));
+}
