@@ -61,6 +61,13 @@ export function readPageState(html: string): SnapshotState | null {
   return { scope, expiresAt, locale: lang.toLowerCase().startsWith("en") ? "en" : "fr" };
 }
 
+/** The page's own name (its <title> before " · <app name>"), for the offline page's list of kept pages. */
+export function pageTitle(html: string): string | null {
+  const title = /<title>([^<]*)<\/title>/.exec(html)?.[1];
+  if (!title) return null;
+  return decodeEntities(title).split(" · ")[0].trim() || null;
+}
+
 /** May the snapshots of `state` still be read at `now`? Never after the session they were taken in ends. */
 export function isReadable(state: SnapshotState | null, now: Date): state is SnapshotState {
   return state !== null && Date.parse(state.expiresAt) > now.getTime();

@@ -19,6 +19,7 @@ import {
   isSnapshotPage,
   isStaticAsset,
   markSnapshot,
+  pageTitle,
   readPageState,
   snapshotKey,
   type SnapshotState,
@@ -66,6 +67,7 @@ async function keepSnapshot(url: string, response: Response): Promise<void> {
   const cache = await caches.open(`${SNAPSHOT_CACHE_PREFIX}${state.scope}`);
   const headers = copyHeaders(response.headers);
   headers.set("x-snapshot-at", new Date().toISOString());
+  headers.set("x-snapshot-title", encodeURIComponent(pageTitle(html) ?? ""));
   await cache.put(snapshotKey(url), new Response(html, { status: 200, headers }));
   await writeState(state);
   // Only the pages opened last: the oldest copies go first.
@@ -101,8 +103,18 @@ async function offlinePage(): Promise<Response> {
   const language = readable ? state.locale : self.navigator.language;
   const locale: "fr" | "en" = language.toLowerCase().startsWith("en") ? "en" : "fr";
   const t = __OFFLINE_MESSAGES__[locale];
-  const kept = readable ? (await (await caches.open(`${SNAPSHOT_CACHE_PREFIX}${state.scope}`)).keys()).map((request) => new URL(request.url)) : [];
-  const links = kept.map((url) => `<li><a href="${escapeHtml(url.pathname + url.search)}">${escapeHtml(url.pathname + url.search)}</a></li>`).join("");
+  const cache = readable ? await caches.open(`${SNAPSHOT_CACHE_PREFIX}${state.scope}`) : null;
+  const kept = cache
+    ? await Promise.all(
+        (await cache.keys()).map(async (request) => {
+          const url = new URL(request.url);
+          const path = url.pathname + url.search;
+          const title = decodeURIComponent((await cache.match(request))?.headers.get("x-snapshot-title") ?? "");
+          return { path, label: title && url.search ? `${title} (${url.search.slice(1)})` : title || path };
+        }),
+      )
+    : [];
+  const links = kept.map(({ path, label }) => `<li><a href="${escapeHtml(path)}">${escapeHtml(label)}</a></li>`).join("");
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t.title)}</title><style>
 body{font-family:system-ui,sans-serif;margin:0;padding:24px;background:#fafafa;color:#18181b;line-height:1.5}
 @media (prefers-color-scheme:dark){body{background:#09090b;color:#f4f4f5}a{color:#93c5fd}}

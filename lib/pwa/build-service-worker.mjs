@@ -22,14 +22,19 @@ export function precacheEntries(root) {
   ];
 }
 
+/** The words of the worker's offline page (messages Offline.worker.*), by language. */
+const WORKER_KEYS = ["title", "body", "retry", "pagesKept"];
+
 function offlineMessages(root) {
-  const read = (locale) => JSON.parse(readFileSync(path.join(root, "messages", locale, "offline.json"), "utf8")).Offline.worker;
+  const read = (locale) => {
+    const worker = JSON.parse(readFileSync(path.join(root, "messages", locale, "offline.json"), "utf8")).Offline.worker;
+    return Object.fromEntries(WORKER_KEYS.map((key) => [key, worker[key]]));
+  };
   return { fr: read("fr"), en: read("en") };
 }
 
-/** Writes public/sw.js; returns its path. Throws (failing the build) when the worker does not compile. */
-export function buildServiceWorker(root, { minify = true } = {}) {
-  const outfile = path.join(root, "public", "sw.js");
+/** Writes public/sw.js (or `outfile`); returns its path. Throws (failing the build) when the worker does not compile. */
+export function buildServiceWorker(root, { minify = true, outfile = path.join(root, "public", "sw.js") } = {}) {
   buildSync({
     entryPoints: [path.join(root, "sw", "sw.ts")],
     bundle: true,

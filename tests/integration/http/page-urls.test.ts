@@ -31,6 +31,8 @@ vi.mock("next-intl/server", async () => {
   };
 });
 vi.stubEnv("AUTH_SECRET", "page-urls-test-secret-0123456789abcdef");
+// The request's headers (the Sales page reads Save-Data for low-data mode): none here.
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 const pages = {
   overview: (await import("@/app/(dashboard)/overview/page")).default,
