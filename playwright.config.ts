@@ -2,7 +2,7 @@
 // the web server is `npm start`'s script with a fresh SQLite file, its own port and the real simulator.
 // Projects: `setup` signs each demo role in through the API, `live` watches the sync and Pulses arrive,
 // `api` walks routes × roles, `ui` runs journeys, `pages-phone` / `pages-desktop` audit every page,
-// `outage` (after all of them) takes the API down.
+// `offline` cuts the network under the service worker, `outage` (after all of them) takes the API down.
 import { defineConfig } from "@playwright/test";
 import { rmSync } from "node:fs";
 import { E2E } from "./tests/e2e/support/e2e-env";
@@ -45,8 +45,10 @@ export default defineConfig({
     // Every page on a touch phone and on a desktop: overflow, axe, touch targets, raw codes (issue 15).
     { name: "pages-phone", testMatch: /pages\/.*\.spec\.ts/, dependencies: ["setup"], use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
     { name: "pages-desktop", testMatch: /pages\/.*\.spec\.ts/, dependencies: ["setup"], use: { viewport: { width: 1440, height: 900 } } },
+    // Offline and installable (issue 18): through a proxy the journeys switch off; each signs in afresh.
+    { name: "offline", testMatch: /offline\/.*\.spec\.ts/, dependencies: ["setup"] },
     // Last, alone: makes the simulator fail every call, which no other journey should see.
-    { name: "outage", testMatch: /outage\/.*\.spec\.ts/, dependencies: ["live", "api", "ui", "pages-phone", "pages-desktop"] },
+    { name: "outage", testMatch: /outage\/.*\.spec\.ts/, dependencies: ["live", "api", "ui", "pages-phone", "pages-desktop", "offline"] },
   ],
   webServer: {
     // One production build per run, made with the secrets in its environment (see the script), then npm start.

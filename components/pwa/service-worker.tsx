@@ -6,22 +6,35 @@
 // the worker takes over while a page is open, the next in-app navigation loads the new page whole, so no
 // page runs old JavaScript against new files.
 import { usePathname, useSearchParams } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 
 /** Service workers are off in development (`next dev` rebuilds files the worker would keep). */
 const ENABLED = process.env.NODE_ENV === "production";
 
+/**
+ * Per document, not per component (which may mount again during a navigation): whether the page the
+ * browser loaded as a document was seen already (the worker kept it itself), and whether a new worker
+ * took over since.
+ */
+const documentState = { loadedPageSeen: false, updated: false, lastAddress: null as string | null };
+
+/** The address the browser loaded as a document (path and query), from the Navigation Timing entry. */
+function documentAddress(): string | null {
+  const entry = performance.getEntriesByType("navigation")[0];
+  if (!entry) return null;
+  const url = new URL(entry.name);
+  return `${url.pathname}${url.search}`;
+}
+
 export function ServiceWorker({ keepVisitedPages }: { keepVisitedPages: boolean }) {
   const pathname = usePathname();
   const search = useSearchParams().toString();
-  const firstPage = useRef(true);
-  const updated = useRef(false);
 
   useEffect(() => {
     if (!ENABLED || !("serviceWorker" in navigator)) return;
     const hadController = navigator.serviceWorker.controller !== null;
     const onControllerChange = () => {
-      if (hadController) updated.current = true;
+      if (hadController) documentState.updated = true;
     };
     navigator.serviceWorker.addEventListener("controllerchange", onControllerChange);
     navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch((error: unknown) => console.warn("[offline] service worker not registered", error));
@@ -30,12 +43,14 @@ export function ServiceWorker({ keepVisitedPages }: { keepVisitedPages: boolean 
 
   useEffect(() => {
     if (!ENABLED || !("serviceWorker" in navigator)) return;
-    if (firstPage.current) {
-      firstPage.current = false; // loaded as a document: the worker kept it already
-      return;
-    }
     const url = `${pathname}${search ? `?${search}` : ""}`;
-    if (updated.current) {
+    if (url === documentState.lastAddress) return; // the same page again (a component mounted again)
+    documentState.lastAddress = url;
+    if (!documentState.loadedPageSeen) {
+      documentState.loadedPageSeen = true;
+      if (url === documentAddress()) return; // loaded as a document: the worker kept it already
+    }
+    if (documentState.updated) {
       window.location.reload(); // the address is already the new page's: load it whole
       return;
     }
