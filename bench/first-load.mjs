@@ -9,14 +9,23 @@
 // largest contentful paint (when the page's main content is on screen).
 //
 //   npx next build && PORT=3000 DATA_DIR=/tmp/bench-demo npm start     # demo mode, in another terminal
-//   node bench/first-load.mjs [--base http://localhost:3000] [--runs 1]
+//   node bench/first-load.mjs [--base http://localhost:3000] [--runs 1] [--low-data] [--weights]
+//
+// `--low-data` measures every page as a browser asking to save data (`Save-Data: on`, which low-data
+// mode follows for a member who left it automatic: docs/offline.md). `--weights` measures both modes and
+// writes each page's transferred kilobytes to lib/pwa/page-weights.json, which the Settings page shows.
+// A cold context also installs the service worker, whose precache (icons, manifest: ~20 KB) is the
+// worker's own traffic, not the page's, and is not counted.
 //
 // Prints a markdown table, then a last line `RESULT {…}` (JSON).
+import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 
-const { values } = parseArgs({ options: { base: { type: "string", default: "http://localhost:3000" }, runs: { type: "string", default: "1" } } });
+const { values } = parseArgs({
+  options: { base: { type: "string", default: "http://localhost:3000" }, runs: { type: "string", default: "1" }, "low-data": { type: "boolean", default: false }, weights: { type: "boolean", default: false } },
+});
 const base = values.base;
 const runs = Math.max(1, Number(values.runs));
 const browser = await chromium.launch({
@@ -53,8 +62,10 @@ async function gzipSizeOf(url, request) {
   return scriptCache.get(url);
 }
 
-async function weigh(path) {
-  const context = path === "/login" ? await browser.newContext({ locale: "fr-FR" }) : await signedInContext();
+const SAVE_DATA = { extraHTTPHeaders: { "Save-Data": "on" } };
+
+async function weigh(path, extra = {}) {
+  const context = path === "/login" ? await browser.newContext({ locale: "fr-FR", ...extra }) : await signedInContext(extra);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
@@ -81,8 +92,8 @@ async function weigh(path) {
   return { js, lazy, transferred, scripts: initial.size };
 }
 
-async function slow(path) {
-  const context = path === "/login" ? await browser.newContext({ locale: "fr-FR", viewport: { width: 390, height: 844 } }) : await signedInContext();
+async function slow(path, extra = {}) {
+  const context = path === "/login" ? await browser.newContext({ locale: "fr-FR", viewport: { width: 390, height: 844 }, ...extra }) : await signedInContext(extra);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
@@ -106,12 +117,29 @@ async function slow(path) {
 
 const pages = await discoverPages();
 const results = {};
+const mode = values["low-data"] ? SAVE_DATA : {};
 for (const path of pages) {
-  const w = await weigh(path);
+  const w = await weigh(path, mode);
   const timings = [];
-  for (let i = 0; i < runs; i += 1) timings.push(await slow(path));
+  for (let i = 0; i < runs; i += 1) timings.push(await slow(path, mode));
   const median = (k) => timings.map((x) => x[k]).filter((x) => x !== null).sort((a, b) => a - b)[Math.floor(timings.length / 2)] ?? null;
   results[path.replace(/\/[^/]*\d[^/]*$/, "/[id]")] = { jsGzipKB: +(w.js.gzip / 1024).toFixed(1), lazyJsGzipKB: +(w.lazy / 1024).toFixed(1), jsRawKB: +(w.js.raw / 1024).toFixed(1), scripts: w.scripts, transferredKB: +(w.transferred / 1024).toFixed(1), slowFcpMs: Math.round(median("fcp")), slowLcpMs: Math.round(median("lcp")), slowLoadMs: Math.round(median("load")) };
+}
+
+if (values.weights) {
+  // The other mode's transferred bytes for each section page, then both into lib/pwa/page-weights.json.
+  const weights = {};
+  for (const path of pages.filter((p) => p !== "/login" && !/\d/.test(p))) {
+    const other = await weigh(path, values["low-data"] ? {} : SAVE_DATA);
+    const here = results[path].transferredKB;
+    const there = +(other.transferred / 1024).toFixed(1);
+    weights[path] = values["low-data"] ? { normalKB: there, lowDataKB: here } : { normalKB: here, lowDataKB: there };
+  }
+  const file = new URL("../lib/pwa/page-weights.json", import.meta.url);
+  writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), base, pages: weights }, null, 2)}\n`);
+  console.log(`wrote ${file.pathname}`);
+  console.log("| page | normal | low-data |\n| --- | ---: | ---: |");
+  for (const [p, w] of Object.entries(weights)) console.log(`| ${p} | ${w.normalKB} KB | ${w.lowDataKB} KB |`);
 }
 await browser.close();
 
@@ -120,4 +148,4 @@ console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const [p, r] of Object.entries(results)) {
   console.log(`| ${p} | ${r.jsGzipKB} KB | ${r.jsRawKB} KB | ${r.scripts} | ${r.lazyJsGzipKB} KB | ${r.transferredKB} KB | ${r.slowFcpMs} ms | ${r.slowLcpMs} ms | ${r.slowLoadMs} ms |`);
 }
-console.log(`RESULT ${JSON.stringify({ base, runs, pages: results })}`);
+console.log(`RESULT ${JSON.stringify({ base, runs, lowData: values["low-data"], pages: results })}`);

@@ -27,7 +27,8 @@ export function OverviewClient({ initialSales, limit }: { initialSales: RecentSa
     queryFn: () => apiFetch<{ sales: RecentSale[] }>(`/api/overview/recent-sales?limit=${limit}`).then((r) => r.sales),
     initialData: initialSales,
     refetchInterval: lowData ? false : POLL_MS,
-    staleTime: 0,
+    // Low-data mode: the server's rows are the list; no refetch on mount, focus or reconnect either.
+    staleTime: lowData ? Infinity : 0,
   });
   return (
     <Card title={t("title")} testId="recent-sales-card">

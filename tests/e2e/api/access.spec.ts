@@ -5,7 +5,7 @@ import { SAME_ORIGIN, apiAs } from "../support/api-session";
 import type { DemoRole } from "../support/e2e-env";
 import { EXPORT_CASES, discoverCsvRoutes, exportAllowed } from "../../support/export-routes";
 
-type Call = { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; body?: unknown };
+type Call = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; body?: unknown };
 
 const PROTECTED: Call[] = [
   { method: "GET", path: "/api/team/members" },
@@ -16,6 +16,8 @@ const PROTECTED: Call[] = [
   { method: "GET", path: "/api/audit" },
   { method: "GET", path: "/api/settings" },
   { method: "POST", path: "/api/me/locale", body: { locale: "en" } },
+  { method: "GET", path: "/api/me/preferences" },
+  { method: "PUT", path: "/api/me/preferences", body: { lowData: "auto" } },
   { method: "GET", path: "/api/downloads" },
   { method: "GET", path: "/api/downloads/sales/any-id/contact" },
   { method: "POST", path: "/api/downloads/sales/any-id/contact", body: { channel: "email" } },
@@ -66,6 +68,8 @@ const MATRIX: Array<{ call: Call; allowed: DemoRole[] }> = [
   { call: { method: "GET", path: "/api/audit" }, allowed: ["owner", "admin"] },
   { call: { method: "GET", path: "/api/team/invites" }, allowed: ["owner", "admin"] },
   { call: { method: "POST", path: "/api/me/locale", body: { locale: "fr" } }, allowed: ["owner", "admin", "marketing", "support"] },
+  { call: { method: "GET", path: "/api/me/preferences" }, allowed: ["owner", "admin", "marketing", "support"] },
+  { call: { method: "PUT", path: "/api/me/preferences", body: { lowData: "auto" } }, allowed: ["owner", "admin", "marketing", "support"] },
   { call: { method: "GET", path: "/api/downloads?days=3" }, allowed: ["owner", "admin", "marketing", "support"] },
   { call: { method: "GET", path: "/api/licences" }, allowed: ["owner", "admin", "marketing", "support"] },
   { call: { method: "GET", path: "/api/settlements/statement.pdf?month=2026-11&currency=XOF" }, allowed: ["owner", "admin", "marketing"] },

@@ -96,12 +96,17 @@ test("on a phone, Overview and Sales stay readable offline with the banner, a ch
   // A sale is paid while the phone is offline: the server has it, the kept copy cannot.
   const sale = await createPaidSale();
   const newSaleRow = page.locator(`[data-testid="recent-sales"] tr[data-row-id="${sale.id}"]`);
+  await expect(newSaleRow).toHaveCount(0);
 
-  // Back online: the live page replaces the copy by itself (no snapshot mark), with the new sale.
+  // Back online: the live page replaces the copy by itself (no snapshot mark) and shows the sale paid
+  // meanwhile, once its Pulse has reached the server.
   await goOnline(context);
-  await expect(page.getByTestId("offline-banner")).toHaveCount(0, { timeout: 20_000 });
-  await expect(page.locator('meta[name="chariow-snapshot-at"]')).toHaveCount(0);
-  await expect(newSaleRow).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('meta[name="chariow-snapshot-at"]')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByTestId("offline-banner")).toHaveCount(0);
+  await expect
+    .poll(async () => ((await (await page.request.get("/api/overview/recent-sales?limit=50")).json()) as { sales: { id: string }[] }).sales.some((s) => s.id === sale.id), { timeout: 60_000 })
+    .toBe(true);
+  await expect(newSaleRow).toBeVisible();
   const views = await page.request.get("/api/sales/views");
   expect(((await views.json()) as { views: { name: string }[] }).views.map((v) => v.name)).not.toContain(viewName);
   await context.close();
