@@ -25,7 +25,7 @@ import { DOWNLOAD_TABLES, downloadsPageData, downloadsQuerySchema, type Download
 import { licenceCountsByStatus, licenceProducts, licencesListSchema, listLicences } from "../lib/licences";
 import { listOrderPage, type OrderFilter } from "../lib/orders";
 import {
-  buildLeadMessages, countLeadsByReason, defaultLeadRange, isOpenLead, listLeadPage, listLeads, recoveredLeadIds, recoveryStats, type LeadFilters, type LeadRange,
+  buildLeadMessages, defaultLeadRange, isOpenLead, listLeadPage, rangeRecoveries, reasonCountsOf, recoveryStats, type LeadFilters, type LeadRange,
 } from "../lib/recovery";
 import { MIRROR_ONLY_LINKS } from "../lib/recovery/recovery-link";
 import { getPayoutAnswer, listPayoutGroups, listPayoutMoves, listPayoutSalesPage, listSettlements, monthGrid, resolveSettlementRange, shiftMonth, weekDays } from "../lib/settlements";
@@ -222,14 +222,12 @@ async function recoveryPage(db: Db, sp: { from?: string; reason?: LeadFilters["r
   const fallback = defaultLeadRange(TZ, NOW);
   const range: LeadRange = { from: sp.from ?? fallback.from, to: fallback.to };
   const filters: LeadFilters = { reason: sp.reason, status: sp.status ?? "todo" };
-  const [all] = await Promise.all([listLeads(db, range, { windowDays: 14 }), listMembers(db)]);
-  const recovered = recoveredLeadIds(all);
-  const [page] = await Promise.all([
-    listLeadPage(db, range, { filters, recovered, sort: { column: "at", dir: "desc" }, page: 1, size: 25, windowDays: 14 }),
-    countLeadsByReason(db, range, filters, { recovered }),
-  ]);
+  const [figures] = await Promise.all([rangeRecoveries(db, range, 14), listMembers(db)]);
+  const recovered = new Set(figures.recovered.keys());
+  reasonCountsOf(figures.groups, filters);
+  const page = await listLeadPage(db, range, { filters, recovered, sort: { column: "at", dir: "desc" }, page: 1, size: 25, windowDays: 14 });
   await buildLeadMessages(db, page.rows.filter(isOpenLead).map((l) => l.saleId), "fr", MIRROR_ONLY_LINKS);
-  recoveryStats(all);
+  recoveryStats(figures.groups);
   return page.rows.length;
 }
 
