@@ -61,6 +61,10 @@ export function rangeRecoveriesQuery(db: Kysely<Database>, range: LeadRange, win
   const at = sql`coalesce(s.failed_at, s.abandoned_at, s.created_at)`;
   // Ties at the same instant: the smaller id, byte order on both engines (attribution.ts compares the same way).
   const pid = sqlite ? sql`p.id` : sql`p.id collate "C"`;
+  // SQLite (no statistics) would read the leads through (status, created_at) and each one's table row, and
+  // recovery_leads through its key then its row: migration 0024's covering indexes read neither row.
+  const leadIndex = sqlite ? sql`indexed by sales_lead_range_idx` : sql``;
+  const workedIndex = sqlite ? sql`indexed by recovery_leads_worked_idx` : sql``;
   // SQLite (no statistics): `+` keeps its planner off the (status, id) index (migration 0018).
   const linkStatus = sqlite ? sql`+p.status` : sql`p.status`;
   // Same customer: by id when the lead has one (the payment must then carry that id), else by e-mail,
@@ -93,7 +97,7 @@ export function rangeRecoveriesQuery(db: Kysely<Database>, range: LeadRange, win
         case when ${at} is not null and exists (select 1 from sales p where p.recovery_lead_id = s.id)
           then (select p.id from sales p where p.recovery_lead_id = s.id and ${linkStatus} in (${paid}) and ${paidAt} is not null order by ${paidAt}, ${pid} limit 1) end as link_id,
         ${firstPaid} as first_at
-      from sales s left join recovery_leads r on r.sale_id = s.id
+      from sales s ${leadIndex} left join recovery_leads r ${workedIndex} on r.sale_id = s.id
       where s.status in (${leadStatuses})
         and s.created_at >= ${`${addDays(range.from, -1)}T00:00:00.000Z`} and s.created_at < ${`${addDays(range.to, 2)}T00:00:00.000Z`}
         and s.local_day >= ${range.from} and s.local_day <= ${range.to}

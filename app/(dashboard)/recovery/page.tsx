@@ -73,12 +73,11 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
   const table = readTableState(sp, { sort: { column: "at", dir: "desc" }, size: SIZES[0] }, { sortable: LEAD_SORT_COLUMNS, sizes: SIZES });
   const now = new Date();
   // The analytics and the reason counts come from the range's leads grouped in SQL, attributed there
-  // (range-recoveries.ts); its recovered lead ids serve the status filter.
+  // (range-recoveries.ts); its recovered leads serve the status filter and the page's rows.
   const [figures, members, templates] = await Promise.all([rangeRecoveries(db, range, windowDays), listMembers(db), can(member.role, "settings:manage") ? getRecoveryTemplates(db) : null]);
-  const recovered = new Set(figures.recovered.keys());
   const counts = reasonCountsOf(figures.groups, filters);
   const [page, opened] = await Promise.all([
-    listLeadPage(db, range, { filters, recovered, sort: { column: table.sort.column as LeadSortColumn, dir: table.sort.dir }, page: table.page, size: table.size, windowDays }),
+    listLeadPage(db, range, { filters, recovered: figures.recovered, sort: { column: table.sort.column as LeadSortColumn, dir: table.sort.dir }, page: table.page, size: table.size, windowDays }),
     q.value.lead ? getLead(db, q.value.lead, { windowDays }) : null,
   ]);
   // Each row's link is in the HTML: one tap opens the chat, nothing asked of the server first.
