@@ -37,12 +37,11 @@ export interface RangeRecoveries {
 const LEAD_STATUSES = ["failed", "abandoned"] as const;
 
 /**
- * One statement: a CTE of the range's leads (the (status, created_at) index, as leadsQuery reads them) with,
- * per lead, its earliest paid exact link (the partial recovery_lead_id index; sorted only for a lead that has
- * one) and its customer's earliest
- * payment for the product after it (migration 0021's index: one seek, `min` of the key — no sort); then the
- * window test and the payment's row only for the leads that have one, and GROUP BY. The CTE is
- * MATERIALIZED so neither engine evaluates a lead's lookups again where the outer query names them twice.
+ * One statement: a CTE of the range's leads (migration 0024's covering lead index) with, per lead, its
+ * earliest paid exact link (the partial recovery_lead_id index; sorted only for a lead that has one) and its
+ * customer's earliest payment for the product after it (migration 0021's index: one seek, `min` of the key,
+ * no sort); then the window test and the payment's row only for the leads that have one, and GROUP BY. The
+ * CTE is MATERIALIZED so neither engine evaluates a lead's lookups again where the outer query names them.
  * Instants are compared as text: the mirror stores every instant as ISO UTC with milliseconds
  * (lib/chariow/schemas/common.ts parseTimestamp), so text order is time order.
  */
@@ -69,9 +68,9 @@ export function rangeRecoveriesQuery(db: Kysely<Database>, range: LeadRange, win
   const linkStatus = sqlite ? sql`+p.status` : sql`p.status`;
   // Same customer: by id when the lead has one (the payment must then carry that id), else by e-mail,
   // resolved through `customers` as findRecoveries does (a payment without a customer id is never found:
-  // docs/recovery.md). Each branch its own subquery so the planner seeks migration 0021's
-  // (customer_id, product_id, paid time) index; in the e-mail branch SQLite gets `+product_id` and `+status` so it looks
-  // the customers' few sales up rather than a product's whole history.
+  // docs/recovery.md). Each branch its own subquery so the planner seeks migration 0021's (customer_id,
+  // product_id, paid time) index; in the e-mail branch SQLite gets `+product_id` and `+status` so it looks
+  // the customers' few sales up rather than a product's whole history or every paid sale.
   const product = sqlite ? sql`+p.product_id` : sql`p.product_id`;
   const status = sqlite ? sql`+p.status` : sql`p.status`;
   const byLead = (lead: "s" | "l", what: RawBuilder<unknown>, when: RawBuilder<boolean>, tail: RawBuilder<unknown> = sql``) => {
