@@ -26,6 +26,7 @@ import * as downloadRollup from "./0020-download-rollup";
 import * as recoveryPayments from "./0021-recovery-payments";
 import * as payoutCurrencyIndex from "./0022-payout-currency-index";
 import * as payoutRollup from "./0023-payout-rollup";
+import * as recoveryLeadRange from "./0024-recovery-lead-range";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -54,4 +55,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0021_recovery_payments", recoveryPayments],
   ["0022_payout_currency_index", payoutCurrencyIndex],
   ["0023_payout_rollup", payoutRollup],
+  ["0024_recovery_lead_range", recoveryLeadRange],
 ];
