@@ -25,6 +25,7 @@ import * as listIndexes from "./0019-list-indexes";
 import * as downloadRollup from "./0020-download-rollup";
 import * as recoveryPayments from "./0021-recovery-payments";
 import * as payoutCurrencyIndex from "./0022-payout-currency-index";
+import * as pgRollupCovering from "./0025-pg-rollup-covering";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -52,4 +53,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0020_download_rollup", downloadRollup],
   ["0021_recovery_payments", recoveryPayments],
   ["0022_payout_currency_index", payoutCurrencyIndex],
+  ["0025_pg_rollup_covering", pgRollupCovering],
 ];
