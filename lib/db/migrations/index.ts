@@ -27,6 +27,7 @@ import * as recoveryPayments from "./0021-recovery-payments";
 import * as payoutCurrencyIndex from "./0022-payout-currency-index";
 import * as payoutRollup from "./0023-payout-rollup";
 import * as recoveryLeadRange from "./0024-recovery-lead-range";
+import * as pgRollupCovering from "./0025-pg-rollup-covering";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -56,4 +57,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0022_payout_currency_index", payoutCurrencyIndex],
   ["0023_payout_rollup", payoutRollup],
   ["0024_recovery_lead_range", recoveryLeadRange],
+  ["0025_pg_rollup_covering", pgRollupCovering],
 ];
