@@ -22,8 +22,14 @@ function withDecimalSeparator(text: string, preset: CsvPreset): string {
  * Unknown amount (null) → empty cell, never 0 (DESIGN §2: unknown is not zero).
  */
 export function moneyCell(minor: number | null | undefined, currency: string | null | undefined, preset: CsvPreset): TrustedCell | null {
+  const text = moneyText(minor, currency, preset);
+  return text === null ? null : new TrustedCell(text);
+}
+
+/** moneyCell's text without the cell (an export that writes its records straight to text). */
+export function moneyText(minor: number | null | undefined, currency: string | null | undefined, preset: CsvPreset): string | null {
   if (minor === null || minor === undefined || !currency) return null;
-  return new TrustedCell(majorText(minor, currency, preset === "excel-fr" ? "," : "."));
+  return majorText(minor, currency, preset === "excel-fr" ? "," : ".");
 }
 
 const exponents = new Map<string, number>();
@@ -42,8 +48,14 @@ function majorText(minor: number, currency: string, separator: string): string {
 
 /** A plain decimal (exchange rate, fee rate) with the preset's separator; integers stay integers. */
 export function decimalCell(value: number | null | undefined, preset: CsvPreset): TrustedCell | null {
+  const text = decimalText(value, preset);
+  return text === null ? null : new TrustedCell(text);
+}
+
+/** decimalCell's text without the cell. */
+export function decimalText(value: number | null | undefined, preset: CsvPreset): string | null {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
-  return new TrustedCell(withDecimalSeparator(String(value), preset));
+  return withDecimalSeparator(String(value), preset);
 }
 
 /** Digits of the currency's minor unit, for callers that show how an amount was rounded. */
@@ -160,7 +172,7 @@ function daysFromCivil(year: number, month: number, day: number): number {
  * shape "YYYY-MM-DDTHH:MM:SS.sssZ" is written without a Date or Intl call. The offset is whole minutes
  * and constant over a UTC quarter hour (offsetMinutes' own rule), so the local seconds and milliseconds
  * are the UTC ones and only the date, hour and minute change: those come from the quarter's first
- * instant, formatted once by the slow path. Same text as instantInZone (tests/unit/csv/instant-cells.test.ts
+ * instant, worked out once as instantInZone does. Same text as instantInZone (tests/unit/csv/instant-cells.test.ts
  * compares both, and both with Intl); any other shape, or a value out of range, returns null.
  */
 function canonicalInZone(iso: string, timeZone: string): string | null {
@@ -181,9 +193,11 @@ function canonicalInZone(iso: string, timeZone: string): string | null {
   }
   let local = zone.get(quarter);
   if (local === undefined) {
-    const first = instantInZone(new Date(quarter * QUARTER_HOUR_MS).toISOString(), timeZone, "millisecond");
-    const firstMinute = Number(first.slice(14, 16));
-    local = firstMinute % 15 === 0 ? { hourPrefix: first.slice(0, 14), firstMinute, suffix: first.slice(23) } : null;
+    // instantInZone's own steps for the quarter's first instant.
+    const offset = offsetMinutes(quarter * QUARTER_HOUR_MS, timeZone);
+    const wall = new Date(quarter * QUARTER_HOUR_MS + offset * 60_000).toISOString();
+    const firstMinute = Number(wall.slice(14, 16));
+    local = firstMinute % 15 === 0 ? { hourPrefix: wall.slice(0, 14), firstMinute, suffix: offsetSuffix(offset) } : null;
     if (zone.size > 100_000) zone.clear();
     zone.set(quarter, local);
   }

@@ -31,6 +31,19 @@ function cellText(cell: CsvCell, preset: CsvPreset): string {
   return neutraliseFormula(cell);
 }
 
+const NEEDS_QUOTES_STANDARD = /[",\r\n]/;
+const NEEDS_QUOTES_EXCEL_FR = /[";\r\n]/;
+
+/** A field's text as written: quoted when it holds the delimiter, a quote, CR or LF, inner quotes doubled. */
+export function csvField(text: string, preset: CsvPreset): string {
+  return (preset === "excel-fr" ? NEEDS_QUOTES_EXCEL_FR : NEEDS_QUOTES_STANDARD).test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A field of user text (a name, an email, a code): neutralised as a formula, then csvField; null is empty. */
+export function csvTextField(text: string | null, preset: CsvPreset): string {
+  return text === null ? "" : csvField(neutraliseFormula(text), preset);
+}
+
 /**
  * Rows → CSV text per RFC 4180: CRLF after every record, a field quoted when it holds the delimiter, a
  * quote, CR or LF, and quotes inside doubled. Hand-written rather than csv-stringify: the export's
@@ -39,13 +52,11 @@ function cellText(cell: CsvCell, preset: CsvPreset): string {
  */
 export function formatCsvRecords(rows: readonly (readonly CsvCell[])[], preset: CsvPreset): string {
   const delimiter = delimiterOf(preset);
-  const needsQuotes = preset === "excel-fr" ? /[";\r\n]/ : /[",\r\n]/;
   let out = "";
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
-      const text = cellText(row[i], preset);
       if (i > 0) out += delimiter;
-      out += needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+      out += csvField(cellText(row[i], preset), preset);
     }
     out += "\r\n";
   }
@@ -59,13 +70,22 @@ export type CsvResponseOptions = {
   onEnd?: (end: CsvStreamEnd) => void | Promise<void>;
   /** The source yields arrays of rows (a DB batch each) rather than rows: one await per batch, not per row. */
   batches?: boolean;
+  /**
+   * The source yields records already written as CSV text (`CsvText`, a DB batch each, written with
+   * csvField / csvTextField by an export too hot for cell objects, lib/sales/export-sales.ts).
+   */
+  formatted?: boolean;
 };
 
-type Row = readonly CsvCell[];
-type RowSource = AsyncIterable<Row> | Iterable<Row> | AsyncIterable<Row[]> | Iterable<Row[]>;
+/** CSV records already written (each ending in CRLF), and how many. */
+export type CsvText = { text: string; rows: number };
 
-function iteratorOf(rows: RowSource): AsyncIterator<Row | Row[]> | Iterator<Row | Row[]> {
-  return Symbol.asyncIterator in rows ? (rows as AsyncIterable<Row | Row[]>)[Symbol.asyncIterator]() : (rows as Iterable<Row | Row[]>)[Symbol.iterator]();
+type Row = readonly CsvCell[];
+type RowSource = AsyncIterable<Row> | Iterable<Row> | AsyncIterable<Row[]> | Iterable<Row[]> | AsyncIterable<CsvText>;
+type Item = Row | Row[] | CsvText;
+
+function iteratorOf(rows: RowSource): AsyncIterator<Item> | Iterator<Item> {
+  return Symbol.asyncIterator in rows ? (rows as AsyncIterable<Item>)[Symbol.asyncIterator]() : (rows as Iterable<Item>)[Symbol.iterator]();
 }
 
 /** The CSV as a byte stream: header row first, then rows pulled in ~64 KB chunks. */
@@ -96,6 +116,12 @@ export function csvStream(header: readonly string[], rows: RowSource, preset: Cs
             await end({ rowCount, completed: true });
             controller.close();
             return;
+          }
+          if (options.formatted) {
+            const written = next.value as CsvText;
+            rowCount += written.rows;
+            text += written.text;
+            continue;
           }
           if (options.batches) {
             const rowsOfBatch = next.value as Row[];
