@@ -17,7 +17,9 @@ const CHUNK_CHARS = 64 * 1024;
 
 /** A leading apostrophe makes spreadsheets show the text instead of evaluating it. */
 export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  // The first character's code before the pattern: most cells start with neither (a million-row export).
+  const first = value.charCodeAt(0);
+  return first < 65 && FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 function cellText(cell: CsvCell, preset: CsvPreset): string {

@@ -107,21 +107,7 @@ export function connect(databaseUrl: string): Connection {
   sqlite.pragma("synchronous = NORMAL"); // durable at checkpoints; safe with WAL
   sqlite.pragma("foreign_keys = ON");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  sqliteHandles.set(db, sqlite);
   return { db, engine, close: () => db.destroy() };
-}
-
-const sqliteHandles = new WeakMap<Kysely<Database>, BetterSqlite3.Database>();
-
-/**
- * The better-sqlite3 handle under a Kysely that connect() opened on SQLite; null on PostgreSQL and for a
- * transaction's Kysely. For a reader that wants rows as arrays (`.raw()`): a 34-column object per row
- * costs the Sales export a third of its read (bench/README.md). Run its statements inside
- * `db.connection().execute(…)`, so Kysely's single connection is held: a transaction of another caller
- * is never read half-done. Never change a statement's mode without restoring it — prepare your own.
- */
-export function sqliteHandleOf(db: Kysely<Database>): BetterSqlite3.Database | null {
-  return sqliteHandles.get(db) ?? null;
 }
 
 const STATEMENT_CACHE_SIZE = 200;

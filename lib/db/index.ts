@@ -9,7 +9,6 @@ import { migrateToLatest, serializeSqlite } from "./migrate";
 import type { Database } from "./schema";
 
 export type { Engine } from "./engine-sql";
-export { sqliteHandleOf } from "./connect";
 export type * from "./schema";
 
 export type OpenedDatabase = { db: Kysely<Database>; engine: Engine; close(): Promise<void> };
