@@ -73,8 +73,9 @@ export type CsvResponseOptions = {
   /** The source yields arrays of rows (a DB batch each) rather than rows: one await per batch, not per row. */
   batches?: boolean;
   /**
-   * The source yields records already written as CSV text (`CsvText`, a DB batch each, written with
-   * csvField / csvTextField by an export too hot for cell objects, lib/sales/export-sales.ts).
+   * The source yields records already written as CSV text (`CsvText`, written with csvField /
+   * csvTextField by an export too hot for cell objects, lib/sales/export-sales.ts); each is one chunk,
+   * so keep them well under ~128 KB (a few hundred records).
    */
   formatted?: boolean;
 };
@@ -109,7 +110,8 @@ export function csvStream(header: readonly string[], rows: RowSource, preset: Cs
       try {
         const batch: (readonly CsvCell[])[] = [];
         let text = "";
-        while (text.length < CHUNK_CHARS) {
+        let enqueued = 0;
+        while (text.length + enqueued < CHUNK_CHARS) {
           const next = await iterator.next();
           if (next.done) {
             if (batch.length > 0) text += formatCsvRecords(batch, preset);
@@ -120,9 +122,12 @@ export function csvStream(header: readonly string[], rows: RowSource, preset: Cs
             return;
           }
           if (options.formatted) {
+            // Each piece encoded as it comes, never concatenated: a string or chunk over V8's large-object
+            // size (~128 KB) lives until a full GC, which is what made the export's memory grow 0–99 MB.
             const written = next.value as CsvText;
             rowCount += written.rows;
-            text += written.text;
+            if (written.text) controller.enqueue(encoder.encode(written.text));
+            enqueued += written.text.length;
             continue;
           }
           if (options.batches) {
@@ -139,7 +144,7 @@ export function csvStream(header: readonly string[], rows: RowSource, preset: Cs
           }
         }
         if (batch.length > 0) text += formatCsvRecords(batch, preset);
-        controller.enqueue(encoder.encode(text));
+        if (text) controller.enqueue(encoder.encode(text));
       } catch (error) {
         await end({ rowCount, completed: false, error });
         controller.error(error);
