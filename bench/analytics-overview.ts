@@ -207,13 +207,21 @@ async function time(label: string, url: string): Promise<Record<"overview" | "re
 
 /** Copies the SQLite mirror's analytic tables into a fresh PostgreSQL database (unnest: one parameter a column). */
 async function copyToPostgres(sqliteUrl: string, adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `bench_analytics_${Date.now()}`;
+  // BENCH_PG_KEEP=<name>: copy into that database once and keep it, later runs reuse it (for iterating on
+  // PostgreSQL's plans without a 1M-row copy each time; drop it by hand when done).
+  const kept = process.env.BENCH_PG_KEEP;
+  const name = kept ?? `bench_analytics_${Date.now()}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const exists = kept !== undefined && (await admin.query("select 1 from pg_database where datname = $1", [name])).rowCount === 1;
+  if (!exists) await admin.query(`create database ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  if (exists) {
+    console.log(`reusing PostgreSQL database ${name} (BENCH_PG_KEEP)`);
+    return { url: url.toString(), drop: async () => {} };
+  }
   const source = await openDatabase(sqliteUrl);
   const target = await openDatabase(url.toString()); // migrations create the same schema
   await target.close();
@@ -248,6 +256,7 @@ async function copyToPostgres(sqliteUrl: string, adminUrl: string): Promise<{ ur
   return {
     url: url.toString(),
     drop: async () => {
+      if (kept !== undefined) return;
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);

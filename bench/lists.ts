@@ -25,7 +25,7 @@ import { DOWNLOAD_TABLES, downloadsPageData, downloadsQuerySchema, type Download
 import { licenceCountsByStatus, licenceProducts, licencesListSchema, listLicences } from "../lib/licences";
 import { listOrderPage, type OrderFilter } from "../lib/orders";
 import {
-  buildLeadMessages, countLeadsByReason, defaultLeadRange, isOpenLead, listLeadPage, listLeads, recoveredLeadIds, recoveryStats, type LeadFilters, type LeadRange,
+  buildLeadMessages, defaultLeadRange, isOpenLead, listLeadPage, rangeRecoveries, reasonCountsOf, recoveryStats, type LeadFilters, type LeadRange,
 } from "../lib/recovery";
 import { MIRROR_ONLY_LINKS } from "../lib/recovery/recovery-link";
 import { getPayoutAnswer, listPayoutGroups, listPayoutMoves, listPayoutSalesPage, listSettlements, monthGrid, resolveSettlementRange, shiftMonth, weekDays } from "../lib/settlements";
@@ -222,14 +222,11 @@ async function recoveryPage(db: Db, sp: { from?: string; reason?: LeadFilters["r
   const fallback = defaultLeadRange(TZ, NOW);
   const range: LeadRange = { from: sp.from ?? fallback.from, to: fallback.to };
   const filters: LeadFilters = { reason: sp.reason, status: sp.status ?? "todo" };
-  const [all] = await Promise.all([listLeads(db, range, { windowDays: 14 }), listMembers(db)]);
-  const recovered = recoveredLeadIds(all);
-  const [page] = await Promise.all([
-    listLeadPage(db, range, { filters, recovered, sort: { column: "at", dir: "desc" }, page: 1, size: 25, windowDays: 14 }),
-    countLeadsByReason(db, range, filters, { recovered }),
-  ]);
+  const [figures] = await Promise.all([rangeRecoveries(db, range, 14), listMembers(db)]);
+  reasonCountsOf(figures.groups, filters);
+  const page = await listLeadPage(db, range, { filters, recovered: figures.recovered, sort: { column: "at", dir: "desc" }, page: 1, size: 25, windowDays: 14 });
   await buildLeadMessages(db, page.rows.filter(isOpenLead).map((l) => l.saleId), "fr", MIRROR_ONLY_LINKS);
-  recoveryStats(all);
+  recoveryStats(figures.groups);
   return page.rows.length;
 }
 
@@ -279,18 +276,30 @@ function payoutsNaive(sp: { from?: string; to?: string; month?: string; currency
   return out;
 }
 
+// Recovery's naive answer asks what the page asks: the inbox page and the reason counts with "recovered"
+// meaning either rule (a paid sale naming the lead — its exact link — or the same customer's payment for
+// the product within the 14-day window), and the figures: per lead its recovering payment (which one, its
+// amount and currency, when: the recovered value counts each payment once, the median needs the times)
+// grouped by currency, failure, payment method and contacted — over `sales NOT INDEXED`, each lead's
+// payment looked up through the link index and the customer index as anyone would.
 function recoveryNaive(sp: { from?: string; reason?: string; status?: string }): string[] {
   const day = today(TZ, NOW);
   const from = sp.from ?? addDays(day, -29);
   const leads = (alias: string) => `${alias}.status in ('failed','abandoned') and ${alias}.local_day between '${from}' and '${day}'`;
   const at = (alias: string) => `coalesce(${alias}.failed_at, ${alias}.abandoned_at, ${alias}.created_at)`;
-  const recovered = `exists (select 1 from sales p indexed by sales_customer_idx where p.customer_id = s.customer_id and p.product_id = s.product_id and p.${PAID} and p.created_at > ${at("s")} and p.completed_at > ${at("s")} and p.completed_at <= strftime('%Y-%m-%dT%H:%M:%fZ', ${at("s")}, '+14 days'))`;
+  const paidAt = "coalesce(p.completed_at, p.created_at)";
+  const link = `(select p.id from sales p indexed by sales_recovery_lead_idx where p.recovery_lead_id = s.id and p.${PAID} order by ${paidAt}, p.id limit 1)`;
+  const window = `(select p.id from sales p indexed by sales_customer_idx where p.customer_id = s.customer_id and p.product_id = s.product_id and p.${PAID} and ${paidAt} > ${at("s")} and ${paidAt} <= strftime('%Y-%m-%dT%H:%M:%fZ', ${at("s")}, '+14 days') order by ${paidAt}, p.id limit 1)`;
+  const recovered = `coalesce(${link}, ${window}) is not null`;
   const state = sp.status === "all" ? "1" : `(r.state is null or r.state not in ('won','lost')) and not ${recovered}`;
   const reason = sp.reason ? `s.status = '${sp.reason}'` : "1";
   return [
     `select s.*, r.state from sales s not indexed left join recovery_leads r on r.sale_id = s.id where ${leads("s")} and ${reason} and ${state} order by ${at("s")} desc, s.id limit 26`,
     `select s.status, count(*) from sales s not indexed left join recovery_leads r on r.sale_id = s.id where ${leads("s")} and ${state} group by s.status`,
-    `select s.currency, count(*), sum(s.amount), sum(${recovered}) from sales s not indexed where ${leads("s")} group by s.currency`,
+    `select s.currency, s.status, s.failure_code, s.failure_message, coalesce(s.payment_method_name, s.payment_method_id), r.contacted_at is not null or r.state = 'contacted',
+       pay.id, pay.amount, pay.currency, coalesce(pay.completed_at, pay.created_at), case when pay.id is not null then ${at("s")} end, count(*), sum(coalesce(s.amount, s.original_amount))
+     from sales s not indexed left join recovery_leads r on r.sale_id = s.id left join sales pay on pay.id = coalesce(${link}, ${window})
+     where ${leads("s")} group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`,
   ];
 }
 

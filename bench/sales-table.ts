@@ -354,6 +354,9 @@ async function measureExport(opened: OpenedDatabase, ctx: SalesQueryContext): Pr
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.length;
+    // The export never yields to the timers (SQLite is synchronous, the reads resolve as microtasks), so
+    // the interval sampler alone would only see the RSS before and after: sample on every chunk too.
+    peak = Math.max(peak, process.memoryUsage.rss());
   }
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(sampler);

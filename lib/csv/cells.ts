@@ -22,8 +22,14 @@ function withDecimalSeparator(text: string, preset: CsvPreset): string {
  * Unknown amount (null) → empty cell, never 0 (DESIGN §2: unknown is not zero).
  */
 export function moneyCell(minor: number | null | undefined, currency: string | null | undefined, preset: CsvPreset): TrustedCell | null {
+  const text = moneyText(minor, currency, preset);
+  return text === null ? null : new TrustedCell(text);
+}
+
+/** moneyCell's text without the cell (an export that writes its records straight to text). */
+export function moneyText(minor: number | null | undefined, currency: string | null | undefined, preset: CsvPreset): string | null {
   if (minor === null || minor === undefined || !currency) return null;
-  return new TrustedCell(majorText(minor, currency, preset === "excel-fr" ? "," : "."));
+  return majorText(minor, currency, preset === "excel-fr" ? "," : ".");
 }
 
 const exponents = new Map<string, number>();
@@ -42,8 +48,14 @@ function majorText(minor: number, currency: string, separator: string): string {
 
 /** A plain decimal (exchange rate, fee rate) with the preset's separator; integers stay integers. */
 export function decimalCell(value: number | null | undefined, preset: CsvPreset): TrustedCell | null {
+  const text = decimalText(value, preset);
+  return text === null ? null : new TrustedCell(text);
+}
+
+/** decimalCell's text without the cell. */
+export function decimalText(value: number | null | undefined, preset: CsvPreset): string | null {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
-  return new TrustedCell(withDecimalSeparator(String(value), preset));
+  return withDecimalSeparator(String(value), preset);
 }
 
 /** Digits of the currency's minor unit, for callers that show how an amount was rounded. */
@@ -80,12 +92,25 @@ function offsetMinutes(epochMs: number, timeZone: string): number {
     });
     offsetFormatters.set(timeZone, formatter);
   }
-  const parts = Object.fromEntries(formatter.formatToParts(new Date(quarter * QUARTER_HOUR_MS)).map((p) => [p.type, p.value]));
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const asUtc = wallAsUtc(formatter, quarter * QUARTER_HOUR_MS);
   const offset = Math.round((asUtc - quarter * QUARTER_HOUR_MS) / 60_000);
   if (zone.size > 100_000) zone.clear();
   zone.set(quarter, offset);
   return offset;
+}
+
+const EN_US_WALL = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/;
+
+/**
+ * The wall clock Intl gives for `epochMs`, read as if it were UTC. format() and a fixed pattern cost a
+ * quarter of formatToParts (no part objects; the export meets a new quarter hour ~50,000 times a million
+ * rows); anything else (a year before 1000, another runtime's punctuation) is read from the parts.
+ */
+function wallAsUtc(formatter: Intl.DateTimeFormat, epochMs: number): number {
+  const m = EN_US_WALL.exec(formatter.format(epochMs));
+  if (m) return Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6]));
+  const parts = Object.fromEntries(formatter.formatToParts(epochMs).map((p) => [p.type, p.value]));
+  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -108,12 +133,89 @@ function offsetSuffix(offset: number): string {
  * is for display only (a page showing an expiry), never for a file.
  */
 export function formatInstantInZone(iso: string, timeZone: string, precision: "millisecond" | "second" = "millisecond"): string {
+  if (precision === "millisecond") {
+    const fast = canonicalInZone(iso, timeZone);
+    if (fast !== null) return fast;
+  }
+  return instantInZone(iso, timeZone, precision);
+}
+
+function instantInZone(iso: string, timeZone: string, precision: "millisecond" | "second"): string {
   const epoch = Date.parse(iso);
   if (Number.isNaN(epoch)) return iso;
   const offset = timeZone === "UTC" ? 0 : offsetMinutes(epoch, timeZone);
   // The local wall time is the UTC rendering of the shifted instant.
   const wall = new Date(epoch + offset * 60_000).toISOString();
   return (precision === "second" ? wall.slice(0, 19) : wall.slice(0, 23)) + offsetSuffix(offset);
+}
+
+/**
+ * What a quarter hour of UTC reads as in a zone: the local "YYYY-MM-DDTHH:" and minute of its first
+ * instant, and the offset suffix. Null: its local minute is not a quarter boundary (a historical offset
+ * such as LMT), so the quarter's minutes could cross a local hour — those instants take the slow path.
+ */
+type LocalQuarter = { hourPrefix: string; firstMinute: number; suffix: string } | null;
+const quarterCache = new Map<string, Map<number, LocalQuarter>>();
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Digits at [at, at + count) of `s` as a number, or -1 when one of them is not a digit. */
+function digits(s: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * The export's hot path (four instants a row at 100,000 rows/s): an instant stored in the mirror's own
+ * shape "YYYY-MM-DDTHH:MM:SS.sssZ" is written without a Date or Intl call. The offset is whole minutes
+ * and constant over a UTC quarter hour (offsetMinutes' own rule), so the local seconds and milliseconds
+ * are the UTC ones and only the date, hour and minute change: those come from the quarter's first
+ * instant, worked out once as instantInZone does. Same text as instantInZone (tests/unit/csv/instant-cells.test.ts
+ * compares both, and both with Intl); any other shape, or a value out of range, returns null.
+ */
+function canonicalInZone(iso: string, timeZone: string): string | null {
+  if (iso.length !== 24 || iso.charCodeAt(23) !== 90 /* Z */ || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45 || iso.charCodeAt(10) !== 84 || iso.charCodeAt(13) !== 58 || iso.charCodeAt(16) !== 58 || iso.charCodeAt(19) !== 46) return null;
+  const year = digits(iso, 0, 4);
+  const month = digits(iso, 5, 2);
+  const day = digits(iso, 8, 2);
+  const hour = digits(iso, 11, 2);
+  const minute = digits(iso, 14, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1] || hour < 0 || hour > 23 || minute < 0 || minute > 59 || digits(iso, 17, 2) < 0 || digits(iso, 17, 2) > 59 || digits(iso, 20, 3) < 0) return null;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return null;
+  if (timeZone === "UTC") return iso;
+  const quarter = (daysFromCivil(year, month, day) * 24 + hour) * 4 + Math.floor(minute / 15);
+  let zone = quarterCache.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    quarterCache.set(timeZone, zone);
+  }
+  let local = zone.get(quarter);
+  if (local === undefined) {
+    // instantInZone's own steps for the quarter's first instant.
+    const offset = offsetMinutes(quarter * QUARTER_HOUR_MS, timeZone);
+    const wall = new Date(quarter * QUARTER_HOUR_MS + offset * 60_000).toISOString();
+    const firstMinute = Number(wall.slice(14, 16));
+    local = firstMinute % 15 === 0 ? { hourPrefix: wall.slice(0, 14), firstMinute, suffix: offsetSuffix(offset) } : null;
+    if (zone.size > 100_000) zone.clear();
+    zone.set(quarter, local);
+  }
+  if (local === null) return null;
+  return local.hourPrefix + TWO_DIGITS[local.firstMinute + (minute % 15)] + iso.slice(16, 23) + local.suffix;
 }
 
 /** The one way every CSV export writes an instant (sales, payouts, logs, team…): exact to the millisecond. */

@@ -17,7 +17,9 @@ const CHUNK_CHARS = 64 * 1024;
 
 /** A leading apostrophe makes spreadsheets show the text instead of evaluating it. */
 export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  // The first character's code before the pattern: most cells start with neither (a million-row export).
+  const first = value.charCodeAt(0);
+  return first < 65 && FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 function cellText(cell: CsvCell, preset: CsvPreset): string {
@@ -31,6 +33,19 @@ function cellText(cell: CsvCell, preset: CsvPreset): string {
   return neutraliseFormula(cell);
 }
 
+const NEEDS_QUOTES_STANDARD = /[",\r\n]/;
+const NEEDS_QUOTES_EXCEL_FR = /[";\r\n]/;
+
+/** A field's text as written: quoted when it holds the delimiter, a quote, CR or LF, inner quotes doubled. */
+export function csvField(text: string, preset: CsvPreset): string {
+  return (preset === "excel-fr" ? NEEDS_QUOTES_EXCEL_FR : NEEDS_QUOTES_STANDARD).test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A field of user text (a name, an email, a code): neutralised as a formula, then csvField; null is empty. */
+export function csvTextField(text: string | null, preset: CsvPreset): string {
+  return text === null ? "" : csvField(neutraliseFormula(text), preset);
+}
+
 /**
  * Rows → CSV text per RFC 4180: CRLF after every record, a field quoted when it holds the delimiter, a
  * quote, CR or LF, and quotes inside doubled. Hand-written rather than csv-stringify: the export's
@@ -39,13 +54,11 @@ function cellText(cell: CsvCell, preset: CsvPreset): string {
  */
 export function formatCsvRecords(rows: readonly (readonly CsvCell[])[], preset: CsvPreset): string {
   const delimiter = delimiterOf(preset);
-  const needsQuotes = preset === "excel-fr" ? /[";\r\n]/ : /[",\r\n]/;
   let out = "";
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
-      const text = cellText(row[i], preset);
       if (i > 0) out += delimiter;
-      out += needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+      out += csvField(cellText(row[i], preset), preset);
     }
     out += "\r\n";
   }
@@ -59,13 +72,23 @@ export type CsvResponseOptions = {
   onEnd?: (end: CsvStreamEnd) => void | Promise<void>;
   /** The source yields arrays of rows (a DB batch each) rather than rows: one await per batch, not per row. */
   batches?: boolean;
+  /**
+   * The source yields records already written as CSV text (`CsvText`, written with csvField /
+   * csvTextField by an export too hot for cell objects, lib/sales/export-sales.ts); each is one chunk,
+   * so keep them well under ~128 KB (a few hundred records).
+   */
+  formatted?: boolean;
 };
 
-type Row = readonly CsvCell[];
-type RowSource = AsyncIterable<Row> | Iterable<Row> | AsyncIterable<Row[]> | Iterable<Row[]>;
+/** CSV records already written (each ending in CRLF), and how many. */
+export type CsvText = { text: string; rows: number };
 
-function iteratorOf(rows: RowSource): AsyncIterator<Row | Row[]> | Iterator<Row | Row[]> {
-  return Symbol.asyncIterator in rows ? (rows as AsyncIterable<Row | Row[]>)[Symbol.asyncIterator]() : (rows as Iterable<Row | Row[]>)[Symbol.iterator]();
+type Row = readonly CsvCell[];
+type RowSource = AsyncIterable<Row> | Iterable<Row> | AsyncIterable<Row[]> | Iterable<Row[]> | AsyncIterable<CsvText>;
+type Item = Row | Row[] | CsvText;
+
+function iteratorOf(rows: RowSource): AsyncIterator<Item> | Iterator<Item> {
+  return Symbol.asyncIterator in rows ? (rows as AsyncIterable<Item>)[Symbol.asyncIterator]() : (rows as Iterable<Item>)[Symbol.iterator]();
 }
 
 /** The CSV as a byte stream: header row first, then rows pulled in ~64 KB chunks. */
@@ -87,7 +110,8 @@ export function csvStream(header: readonly string[], rows: RowSource, preset: Cs
       try {
         const batch: (readonly CsvCell[])[] = [];
         let text = "";
-        while (text.length < CHUNK_CHARS) {
+        let enqueued = 0;
+        while (text.length + enqueued < CHUNK_CHARS) {
           const next = await iterator.next();
           if (next.done) {
             if (batch.length > 0) text += formatCsvRecords(batch, preset);
@@ -96,6 +120,15 @@ export function csvStream(header: readonly string[], rows: RowSource, preset: Cs
             await end({ rowCount, completed: true });
             controller.close();
             return;
+          }
+          if (options.formatted) {
+            // Each piece encoded as it comes, never concatenated: a string or chunk over V8's large-object
+            // size (~128 KB) lives until a full GC, which is what made the export's memory grow 0–99 MB.
+            const written = next.value as CsvText;
+            rowCount += written.rows;
+            if (written.text) controller.enqueue(encoder.encode(written.text));
+            enqueued += written.text.length;
+            continue;
           }
           if (options.batches) {
             const rowsOfBatch = next.value as Row[];
@@ -111,7 +144,7 @@ export function csvStream(header: readonly string[], rows: RowSource, preset: Cs
           }
         }
         if (batch.length > 0) text += formatCsvRecords(batch, preset);
-        controller.enqueue(encoder.encode(text));
+        if (text) controller.enqueue(encoder.encode(text));
       } catch (error) {
         await end({ rowCount, completed: false, error });
         controller.error(error);

@@ -73,12 +73,28 @@ function tightenModes(file: string): void {
   }
 }
 
+/**
+ * No Parallel Append: the Overview and Revenue read a range as one UNION ALL of rollup parts (whole months,
+ * edge days: lib/analytics/rollup-periods.ts), a few thousand index entries each. PostgreSQL ran the longest
+ * ranges' parts in parallel worker processes, and starting those cost more than the parts themselves: the
+ * heaviest statements took twice as long (bench/analytics-overview.ts at 1,000,000 sales, issue 17). The
+ * rollup tables also refuse parallel scans (migration 0025), so their reads stay in one process; scans of
+ * the sales table keep PostgreSQL's parallel plans. JIT, the other usual suspect, never starts on these
+ * statements (their costs stay far below jit_above_cost), so it is left as the server has it.
+ */
+export const PG_SESSION_SETTINGS = "set enable_parallel_append = off";
+
 export type Connection = { db: Kysely<Database>; engine: Engine; close(): Promise<void> };
 
 export function connect(databaseUrl: string): Connection {
   const engine = engineOf(databaseUrl);
   if (engine === "postgres") {
     const pool = new pg.Pool({ connectionString: databaseUrl, types: pgTypes, max: 10 });
+    // Session settings, sent once per pooled connection ahead of its first query (pg runs a client's queries
+    // in order). A SET rather than the `options` startup parameter, which PgBouncer refuses by default.
+    pool.on("connect", (client) => {
+      client.query(PG_SESSION_SETTINGS).catch((error: Error) => console.warn(`PostgreSQL session settings not applied (${error.message}); queries still run, maybe slower`));
+    });
     let closing = false;
     // An idle pooled connection dropped by the server (restart, failover, admin) must not crash the
     // process: the pool discards it and the next query opens a new one.

@@ -301,6 +301,26 @@ export interface SalesDownloadRollupTable {
   n: number;
 }
 
+/**
+ * The Payouts page's sums (migration 0023, lib/mirror/payout-rollup.ts): per payout currency ('' when
+ * unknown) × due instant, the paid sales with a known payout, as list-settlements.ts payoutBuckets reads
+ * them. Rows whose sales all left stay with sales_count 0.
+ */
+export interface SalesPayoutRollupTable {
+  due_at: string;
+  currency: string;
+  sales_count: number;
+  settled_count: number;
+  complete_count: number;
+  gross: number;
+  net: number;
+  gateway_fee: number;
+  gateway_fee_unknown: number;
+  service_fee: number;
+  service_fee_unknown: number;
+  done_at: string | null;
+}
+
 /** The median's sample: a paid sale downloaded exactly once, ms from payment to that download. */
 export interface SalesDownloadFirstTable {
   sale_id: string;
@@ -452,6 +472,7 @@ export interface Database {
   sales_customer_split_monthly: SalesCustomerSplitMonthlyTable;
   sales_download_rollup: SalesDownloadRollupTable;
   sales_download_first: SalesDownloadFirstTable;
+  sales_payout_rollup: SalesPayoutRollupTable;
   sync_checkpoints: SyncCheckpointsTable;
   sync_lease: SyncLeaseTable;
   api_budget: ApiBudgetTable;

@@ -10,6 +10,7 @@ import { upsertCatalogue } from "./catalogue";
 import { maintainCustomerFacts } from "./customer-facts";
 import { compareVersions, mergeSaleData } from "./merge";
 import { DownloadDelta, applyDownloadDelta } from "./download-rollup";
+import { PayoutDelta, applyPayoutDelta } from "./payout-rollup";
 import { RollupDelta, applyRollupDelta } from "./rollups";
 import { SALE_DATA_KEYS, deriveColumns, saleToData, stripSignedUrls, type SaleData } from "./sale-row";
 
@@ -149,6 +150,7 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
     if (dirty.size === 0) return result;
     const delta = new RollupDelta();
     const downloads = new DownloadDelta();
+    const payouts = new PayoutDelta();
     const rows: SaleRow[] = [];
     for (const id of dirty) {
       const after = current.get(id) as SaleRow;
@@ -156,6 +158,7 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
       if (before) delta.add(before, -1);
       delta.add(after, 1);
       downloads.change(before, after);
+      payouts.change(before, after);
       rows.push(after);
     }
     // Facts first: the batch's rows get theirs in memory and are written once; the chains' read then sees
@@ -167,6 +170,7 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
     for (let i = 0; i < dueChanges.length; i += WRITE_CHUNK) await trx.insertInto("sale_settlement_due_history").values(dueChanges.slice(i, i + WRITE_CHUNK)).execute();
     await applyRollupDelta(trx, delta);
     await applyDownloadDelta(trx, downloads);
+    await applyPayoutDelta(trx, payouts); // after writeRows: a stale bucket's max is read from the sales
     await upsertCatalogue(trx, accepted, opts.receivedAt);
     return result;
   });

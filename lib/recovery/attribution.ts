@@ -27,7 +27,9 @@ export function sameCustomer(a: Pick<AttributionSale, "customerId" | "customerEm
   return !!a.customerEmail && !!b.customerEmail && a.customerEmail.toLowerCase() === b.customerEmail.toLowerCase();
 }
 
-const byTime = (a: AttributionSale, b: AttributionSale) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id);
+// Ties at the same instant go to the smaller id in byte order, as the SQL attribution of a range orders
+// them (range-recoveries.ts), so both always pick the same payment.
+const byTime = (a: AttributionSale, b: AttributionSale) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * For each lead, the payment that recovers it and by which rule: the earliest payment naming the lead

@@ -8,6 +8,7 @@ export * from "./worklist";
 export * from "./lead-page";
 export * from "./mark-lead-contacted";
 export * from "./recovery-stats";
+export * from "./range-recoveries";
 export * from "./update-leads";
 export * from "./lead-contact";
 export * from "./templates";

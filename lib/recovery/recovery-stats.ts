@@ -41,7 +41,13 @@ export interface RecoveryStats {
   uncontacted: Breakdown;
 }
 
-export function recoveryStats(leads: readonly Lead[]): RecoveryStats {
+/**
+ * What the stats read of a lead — a Lead, or a group of alike leads (range-recoveries.ts: `leads` of them,
+ * `amount` their sum; a recovered group is one lead).
+ */
+export type RecoveryFact = Pick<Lead, "currency" | "amount" | "category" | "paymentMethod" | "contactedAt" | "state" | "recovered" | "recoveredBy" | "at"> & { leads?: number };
+
+export function recoveryStats(leads: readonly RecoveryFact[]): RecoveryStats {
   const currencies = new Map<string, CurrencyRecovery & { payments: Set<string> }>();
   const hours: number[] = [];
   const byCategory = new Map<FailureCategory | string, Breakdown>();
@@ -49,10 +55,10 @@ export function recoveryStats(leads: readonly Lead[]): RecoveryStats {
   const contacted: Breakdown = { key: "contacted", leads: 0, recovered: 0 };
   const uncontacted: Breakdown = { key: "uncontacted", leads: 0, recovered: 0 };
   const recoveredBy: Record<RecoveryRule, number> = { link: 0, window: 0 };
-  const bump = (m: Map<string, Breakdown>, key: string, rec: boolean) => {
+  const bump = (m: Map<string, Breakdown>, key: string, rec: boolean, n: number) => {
     const b = m.get(key) ?? { key, leads: 0, recovered: 0 };
-    b.leads += 1;
-    if (rec) b.recovered += 1;
+    b.leads += n;
+    if (rec) b.recovered += n;
     m.set(key, b);
   };
   const row = (currency: string) => {
@@ -62,26 +68,27 @@ export function recoveryStats(leads: readonly Lead[]): RecoveryStats {
   };
   for (const l of leads) {
     const rec = l.recovered !== null;
+    const n = l.leads ?? 1;
     const currency = l.currency ?? "???";
     const c = row(currency);
-    c.leads += 1;
+    c.leads += n;
     c.atRiskValue += l.amount ?? 0;
     if (l.recovered) {
       // Counted with its payment, in the payment's currency (a payment without one: the lead's), so the
       // count and the value of a currency are the same recoveries and no amount changes currency.
       const paidIn = row(l.recovered.currency ?? currency);
-      paidIn.recoveredLeads += 1;
+      paidIn.recoveredLeads += n;
       if (!paidIn.payments.has(l.recovered.saleId)) paidIn.recoveredValue += l.recovered.amount ?? 0;
       paidIn.payments.add(l.recovered.saleId);
       hours.push((Date.parse(l.recovered.paidAt) - Date.parse(l.at)) / 3_600_000);
-      recoveredBy[l.recoveredBy ?? "window"] += 1;
+      recoveredBy[l.recoveredBy ?? "window"] += n;
     }
-    bump(byCategory, l.category, rec);
-    bump(byMethod, l.paymentMethod ?? "unknown", rec);
+    bump(byCategory, l.category, rec, n);
+    bump(byMethod, l.paymentMethod ?? "unknown", rec, n);
     const wasContacted = l.contactedAt !== null || l.state === "contacted";
     const side = wasContacted ? contacted : uncontacted;
-    side.leads += 1;
-    if (rec) side.recovered += 1;
+    side.leads += n;
+    if (rec) side.recovered += n;
   }
   const byCurrency: CurrencyRecovery[] = [...currencies.values()].map((c) => ({
     currency: c.currency,

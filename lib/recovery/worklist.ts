@@ -61,10 +61,19 @@ export interface LeadFilters {
   assignee?: string;
 }
 
-/** Every failed or abandoned sale with its worked state (a lead's columns). */
-function baseLeads(db: Kysely<Database>) {
+/**
+ * Every failed or abandoned sale with its worked state (a lead's columns). `fromLeadIndex`: on SQLite, read
+ * the sales through migration 0024's covering lead index — a subquery with INDEXED BY, which SQLite
+ * flattens keeping the hint — because its planner (no statistics) prefers (status, created_at) and a
+ * read of each lead's row; what is selected then must be in that index (the inbox's page of ids).
+ */
+function baseLeads(db: Kysely<Database>, fromLeadIndex = false) {
+  // Typed as the table itself: the subquery is `select *` of it (kysely takes the aliased raw SQL as a source).
+  const source = fromLeadIndex && engineOfDb(db) === "sqlite"
+    ? (sql`(select * from sales indexed by sales_lead_range_idx where status in ('failed', 'abandoned'))`.as("s") as unknown as "sales as s")
+    : "sales as s";
   return db
-    .selectFrom("sales as s")
+    .selectFrom(source)
     .leftJoin("recovery_leads as r", "r.sale_id", "s.id")
     .select([
       "s.id", "s.status", "s.created_at", "s.failed_at", "s.abandoned_at", "s.local_day", "s.customer_id", "s.customer_email", "s.customer_name",
@@ -80,8 +89,8 @@ function baseLeads(db: Kysely<Database>) {
  * later payment recovered, which only the attribution on read knows (docs/recovery.md) — passed as one
  * bound parameter (inTextList), so the page and the counts stay one SQL query each.
  */
-export function leadsQuery(db: Kysely<Database>, scope: LeadRange | { saleId: string }, opts: { filters?: LeadFilters; recovered?: ReadonlySet<string> } = {}) {
-  let query = baseLeads(db);
+export function leadsQuery(db: Kysely<Database>, scope: LeadRange | { saleId: string }, opts: { filters?: LeadFilters; recovered?: ReadonlySet<string>; fromLeadIndex?: boolean } = {}) {
+  let query = baseLeads(db, opts.fromLeadIndex);
   query = "saleId" in scope ? query.where("s.id", "=", scope.saleId) : inLocalDays(query, scope);
   const f = opts.filters;
   if (!f) return query;
@@ -96,6 +105,11 @@ export function leadsQuery(db: Kysely<Database>, scope: LeadRange | { saleId: st
   if (!opts.recovered) throw new Error("leadsQuery: a status filter needs the range's recovered leads");
   const recovered = inTextList(engineOfDb(db), "s.id", [...opts.recovered]);
   return query.where(f.status === "recovered" ? recovered : sql<boolean>`not (${recovered})`);
+}
+
+/** These leads by their sale ids (read by key), in no particular order. */
+export function leadsByIds(db: Kysely<Database>, ids: readonly string[]) {
+  return baseLeads(db).where("s.id", "in", [...ids]).execute();
 }
 
 /**

@@ -1,7 +1,7 @@
 // The settlement timeline over the mirror: paid sales whose payout falls in a range of local days (by
 // `settlement_due_at`), plus the paid sales of that range whose settlement is not known yet (not enriched).
 import "server-only";
-import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import { addDays, startOfLocalDay, type LocalDay } from "@/lib/time";
 import { PAID, groupPayoutBuckets, isSaleOverdue, timelineOf, type PayoutBucket, type PayoutGroup, type SettlementSale } from "./group-settlements";
@@ -29,35 +29,28 @@ const payoutCurrency = sql<string | null>`coalesce(settlement_currency, currency
  * hold the status themselves (same rows on both engines).
  */
 export const isPaid = sql<boolean>`status || '' in (${sql.join(PAID)})`;
-// A sale counts in a payout's sums when its paid amount and its net are both known (net.ts saleNet: the
-// net needs a currency too), exactly as groupSettlements adds sales up one by one.
-const complete = sql`(amount is not null and settlement_net is not null and coalesce(settlement_currency, currency) is not null)`;
+
+/** A range of due instants, `lo` included and `hi` not (UTC ISO text, as the mirror stores them). */
+export type DueRange = { lo: string; hi: string };
+
+/** The due instants of a range of local days. */
+export const dueRangeOf = (range: SettlementRange, timeZone: string): DueRange => ({ lo: startOfLocalDay(range.from, timeZone), hi: startOfLocalDay(addDays(range.to, 1), timeZone) });
 
 /**
- * The paid sales with a known payout, summed per currency and due instant by the database (a day's sales
- * share one due instant, so a range is a few rows a day): `where` narrows the sales (a range of due
- * instants). Read from sales_payout_due_idx alone on SQLite (migration 0019).
+ * The paid sales with a known payout, summed per currency and due instant, for the due instants in
+ * `ranges`: read from the payout rollup (migration 0023, kept by upsertSales), a few rows a day instead
+ * of every sale of the range. Buckets whose sales all left (zero rows) are skipped.
  */
-export async function payoutBuckets(db: Kysely<Database>, where: (q: SelectQueryBuilder<Database, "sales", object>) => SelectQueryBuilder<Database, "sales", object>): Promise<PayoutBucket[]> {
-  const rows = await where(db.selectFrom("sales").where(isPaid).where("settlement_due_at", "is not", null))
-    .select([
-      payoutCurrency.as("currency"),
-      sql<string>`settlement_due_at`.as("due_at"),
-      sql<number | string>`count(*)`.as("sales_count"),
-      sql<number | string>`count(settlement_done_at)`.as("settled_count"),
-      sql<string | null>`max(settlement_done_at)`.as("done_at"),
-      sql<number | string>`count(case when ${complete} then 1 end)`.as("complete_count"),
-      sql<number | string>`coalesce(sum(case when ${complete} then amount end), 0)`.as("gross"),
-      sql<number | string>`coalesce(sum(case when ${complete} then settlement_net end), 0)`.as("net"),
-      sql<number | string>`coalesce(sum(case when ${complete} then gateway_fee end), 0)`.as("gateway_fee"),
-      sql<number | string>`count(case when ${complete} and gateway_fee is null then 1 end)`.as("gateway_fee_unknown"),
-      sql<number | string>`coalesce(sum(case when ${complete} then service_fee end), 0)`.as("service_fee"),
-      sql<number | string>`count(case when ${complete} and service_fee is null then 1 end)`.as("service_fee_unknown"),
-    ])
-    .groupBy([payoutCurrency, "settlement_due_at"])
+export async function payoutBuckets(db: Kysely<Database>, ranges: readonly DueRange[]): Promise<PayoutBucket[]> {
+  if (ranges.length === 0) return [];
+  const rows = await db
+    .selectFrom("sales_payout_rollup")
+    .selectAll()
+    .where("sales_count", ">", 0)
+    .where((eb) => eb.or(ranges.map((r) => eb.and([eb("due_at", ">=", r.lo), eb("due_at", "<", r.hi)]))))
     .execute();
   return rows.map((r) => ({
-    currency: r.currency,
+    currency: r.currency === "" ? null : r.currency,
     dueAt: r.due_at,
     salesCount: Number(r.sales_count),
     settledCount: Number(r.settled_count),
@@ -74,9 +67,7 @@ export async function payoutBuckets(db: Kysely<Database>, where: (q: SelectQuery
 
 /** Timeline, unknown-settlement counts and totals for `range` (local days of the store timezone). */
 export async function listSettlements(db: Kysely<Database>, range: SettlementRange, timeZone: string, now: Date = new Date()) {
-  const lo = startOfLocalDay(range.from, timeZone);
-  const hi = startOfLocalDay(addDays(range.to, 1), timeZone);
-  const known = await payoutBuckets(db, (q) => q.where("settlement_due_at", ">=", lo).where("settlement_due_at", "<", hi));
+  const known = await payoutBuckets(db, [dueRangeOf(range, timeZone)]);
   // The range's paid sales whose payout is not known yet, by payment day (sales_paid_day_idx).
   const unknown = await db
     .selectFrom("sales")
@@ -106,9 +97,7 @@ export type SettlementTimeline = Awaited<ReturnType<typeof listSettlements>>;
 /** The payout groups of a range of local due days, as listSettlements groups them. */
 async function payoutGroupsOf(db: Kysely<Database>, range: SettlementRange, timeZone: string, now: Date): Promise<PayoutGroup[]> {
   if (range.from > range.to) return [];
-  const lo = startOfLocalDay(range.from, timeZone);
-  const hi = startOfLocalDay(addDays(range.to, 1), timeZone);
-  return groupPayoutBuckets(await payoutBuckets(db, (q) => q.where("settlement_due_at", ">=", lo).where("settlement_due_at", "<", hi)), timeZone, now);
+  return groupPayoutBuckets(await payoutBuckets(db, [dueRangeOf(range, timeZone)]), timeZone, now);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import { addDays, localDay, startOfLocalDay, today as todayIn, type LocalDay } from "@/lib/time";
 import { groupPayoutBuckets, nextPayouts, type PayoutGroup } from "./group-settlements";
-import { isPaid, payoutBuckets } from "./list-settlements";
+import { dueRangeOf, isPaid, payoutBuckets } from "./list-settlements";
 import { weekOf } from "./payout-calendar";
 
 /** How far ahead a next payout is looked for (Chariow pays a few days after the sale). */
@@ -100,15 +100,9 @@ async function unpaidPayoutGroups(db: Kysely<Database>, timeZone: string, now: D
   const owedDays = new Set(owed);
   const known = shown ? shown.groups.filter((g) => isShown(g.dueDay) && owedDays.has(g.dueDay)) : [];
   const runs = runsOf(owed.filter((day) => !isShown(day)));
+  // Each run's due instants, read from the payout rollup in chunks that stay far under the engines' limits.
   const buckets = [];
-  for (let i = 0; i < runs.length; i += 100) {
-    const chunk = runs.slice(i, i + 100);
-    buckets.push(
-      ...(await payoutBuckets(db, (q) =>
-        q.where((eb) => eb.or(chunk.map((r) => eb.and([eb("settlement_due_at", ">=", startOfLocalDay(r.from, timeZone)), eb("settlement_due_at", "<", startOfLocalDay(addDays(r.to, 1), timeZone))])))),
-      )),
-    );
-  }
+  for (let i = 0; i < runs.length; i += 100) buckets.push(...(await payoutBuckets(db, runs.slice(i, i + 100).map((r) => dueRangeOf(r, timeZone)))));
   // A bucket is one due instant, so one day's buckets never straddle two chunks' ranges.
   return [...known, ...groupPayoutBuckets(buckets, timeZone, now)];
 }

@@ -27,7 +27,6 @@ import { currentLocale } from "@/lib/i18n/request";
 import {
   buildLeadMessage,
   buildLeadMessages,
-  countLeadsByReason,
   defaultLeadRange,
   getExactRecoveryLink,
   getLead,
@@ -37,10 +36,10 @@ import {
   LEAD_SORT_COLUMNS,
   leadFirstContact,
   listLeadPage,
-  listLeads,
   MAX_RECOVERY_WINDOW_DAYS,
   MIN_RECOVERY_WINDOW_DAYS,
-  recoveredLeadIds,
+  rangeRecoveries,
+  reasonCountsOf,
   recoveryPageQuerySchema,
   recoveryStats,
   recoveryStatsForRole,
@@ -73,12 +72,12 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
   const filters: LeadFilters = { reason: q.value.reason, status: q.value.status, channel: q.value.channel, assignee: q.value.assignee };
   const table = readTableState(sp, { sort: { column: "at", dir: "desc" }, size: SIZES[0] }, { sortable: LEAD_SORT_COLUMNS, sizes: SIZES });
   const now = new Date();
-  // The analytics read the range's leads anyway (attributed): their recovered ids serve the status filter.
-  const [all, members, templates] = await Promise.all([listLeads(db, range, { windowDays }), listMembers(db), can(member.role, "settings:manage") ? getRecoveryTemplates(db) : null]);
-  const recovered = recoveredLeadIds(all);
-  const [page, counts, opened] = await Promise.all([
-    listLeadPage(db, range, { filters, recovered, sort: { column: table.sort.column as LeadSortColumn, dir: table.sort.dir }, page: table.page, size: table.size, windowDays }),
-    countLeadsByReason(db, range, filters, { recovered }),
+  // The analytics and the reason counts come from the range's leads grouped in SQL, attributed there
+  // (range-recoveries.ts); its recovered leads serve the status filter and the page's rows.
+  const [figures, members, templates] = await Promise.all([rangeRecoveries(db, range, windowDays), listMembers(db), can(member.role, "settings:manage") ? getRecoveryTemplates(db) : null]);
+  const counts = reasonCountsOf(figures.groups, filters);
+  const [page, opened] = await Promise.all([
+    listLeadPage(db, range, { filters, recovered: figures.recovered, sort: { column: table.sort.column as LeadSortColumn, dir: table.sort.dir }, page: table.page, size: table.size, windowDays }),
     q.value.lead ? getLead(db, q.value.lead, { windowDays }) : null,
   ]);
   // Each row's link is in the HTML: one tap opens the chat, nothing asked of the server first.
@@ -149,7 +148,7 @@ export default async function RecoveryPage({ searchParams }: { searchParams: Pro
       ) : null}
       <div className="mt-6">
         <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="recovery-window-rule">{t("window.rule", { days: windowDays })}</p>
-        <RecoveryStatsCard stats={recoveryStatsForRole(recoveryStats(all), member.role)} />
+        <RecoveryStatsCard stats={recoveryStatsForRole(recoveryStats(figures.groups), member.role)} />
       </div>
       {templates ? (
         <div className="mt-6">

@@ -25,6 +25,9 @@ import * as listIndexes from "./0019-list-indexes";
 import * as downloadRollup from "./0020-download-rollup";
 import * as recoveryPayments from "./0021-recovery-payments";
 import * as payoutCurrencyIndex from "./0022-payout-currency-index";
+import * as payoutRollup from "./0023-payout-rollup";
+import * as recoveryLeadRange from "./0024-recovery-lead-range";
+import * as pgRollupCovering from "./0025-pg-rollup-covering";
 import * as memberPreferences from "./0026-member-preferences";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
@@ -53,5 +56,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0020_download_rollup", downloadRollup],
   ["0021_recovery_payments", recoveryPayments],
   ["0022_payout_currency_index", payoutCurrencyIndex],
+  ["0023_payout_rollup", payoutRollup],
+  ["0024_recovery_lead_range", recoveryLeadRange],
+  ["0025_pg_rollup_covering", pgRollupCovering],
   ["0026_member_preferences", memberPreferences],
 ];

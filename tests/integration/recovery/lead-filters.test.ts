@@ -7,7 +7,7 @@
 // status, reason, channel and assignee.
 import { expect, it } from "vitest";
 import { upsertSales } from "@/lib/mirror";
-import { countLeadsByReason, LEAD_STATUS_FILTERS, listLeadPage, listLeads, recoveredLeadIds, UNASSIGNED, updateLeads, type LeadFilters } from "@/lib/recovery";
+import { countLeadsByReason, LEAD_STATUS_FILTERS, listLeadPage, listLeads, rangeRecoveries, reasonCountsOf, recoveredLeadIds, UNASSIGNED, updateLeads, type LeadFilters } from "@/lib/recovery";
 import { createUser } from "@/lib/team";
 import { saleDetail, type SaleFacts } from "../../factories/sales";
 import { describeEachEngine } from "../db/engines";
@@ -60,6 +60,9 @@ describeEachEngine("Recovery inbox filters and counts", ({ db }) => {
     // What the page does: the range's recovered leads from the analytics' own read, passed to both.
     const recoveredIds = recoveredLeadIds(await listLeads(db().db, RANGE, { windowDays: 14 }));
     expect([...recoveredIds].sort()).toEqual(ids.filter(recovered).map(name));
+    // The Recovery page's own read: the range grouped in SQL (range-recoveries.ts), its counts from the groups.
+    const figures = await rangeRecoveries(db().db, RANGE, 14);
+    expect([...figures.recovered.keys()].sort()).toEqual(ids.filter(recovered).map(name));
 
     const statusMatches = (status: (typeof LEAD_STATUS_FILTERS)[number], i: number) =>
       status === "all" ? true : status === "todo" ? shown(i) === "open" || shown(i) === "contacted" : shown(i) === status;
@@ -71,7 +74,9 @@ describeEachEngine("Recovery inbox filters and counts", ({ db }) => {
           const matches = (i: number) => statusMatches(status, i) && (channel === undefined || affiliate(i)) && (who === undefined || (who === UNASSIGNED ? assignee(i) === null : assignee(i) === who));
           const counts = await countLeadsByReason(db().db, RANGE, { status, channel, assignee: assigneeFilter }, { recovered: recoveredIds });
           const label = `${status}/${channel ?? "any"}/${who ?? "anyone"}`;
-          expect(counts, label).toEqual({ failed: ids.filter((i) => matches(i) && !abandoned(i)).length, abandoned: ids.filter((i) => matches(i) && abandoned(i)).length });
+          const want = { failed: ids.filter((i) => matches(i) && !abandoned(i)).length, abandoned: ids.filter((i) => matches(i) && abandoned(i)).length };
+          expect(counts, label).toEqual(want);
+          expect(reasonCountsOf(figures.groups, { status, channel, assignee: assigneeFilter }), `groups ${label}`).toEqual(want);
           for (const reason of [undefined, "failed", "abandoned"] as const) {
             const filters: LeadFilters = { status, reason, channel, assignee: assigneeFilter };
             const expected = [...ids].reverse().filter((i) => matches(i) && (reason === undefined || (reason === "abandoned") === abandoned(i))).map(name);

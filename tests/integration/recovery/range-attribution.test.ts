@@ -5,10 +5,11 @@
 // lead but paid after it, the window's last instant and one millisecond past it, a link paid by someone
 // else long after the window, a lead known only by e-mail, a lead whose failure is timed days before the
 // range (outside the join's margin), settled payments, other customers and products. The one-lead form
-// (getLead, per-chunk findRecoveries) must give the same answer for every lead.
+// (getLead, per-chunk findRecoveries) and the page's figures in SQL (rangeRecoveries) must give the same
+// answer for every lead.
 import { expect, it } from "vitest";
 import { upsertSales } from "@/lib/mirror";
-import { getLead, listLeads } from "@/lib/recovery";
+import { getLead, listLeads, rangeRecoveries } from "@/lib/recovery";
 import { saleDetail, type SaleFacts } from "../../factories/sales";
 import { describeEachEngine } from "../db/engines";
 
@@ -118,6 +119,10 @@ describeEachEngine("The worklist's set-based attribution", ({ db }) => {
     const leads = await listLeads(db().db, RANGE, { windowDays: WINDOW_DAYS });
     const got = new Map(leads.map((l) => [l.saleId, l.recovered ? { saleId: l.recovered.saleId, by: l.recoveredBy } : null]));
     expect(Object.fromEntries([...got].sort())).toEqual(Object.fromEntries([...expected].sort()));
+    // The page's figures, attributed in SQL (range-recoveries.ts), recover the same leads with the same payments.
+    const figures = await rangeRecoveries(db().db, RANGE, WINDOW_DAYS);
+    const inSql = new Map(leads.map((l) => [l.saleId, figures.recovered.get(l.saleId) ?? null]));
+    expect(Object.fromEntries([...inSql].map(([k, v]) => [k, v ? { saleId: v.recovered.saleId, by: v.recoveredBy } : null]).sort())).toEqual(Object.fromEntries([...expected].sort()));
     for (const l of leads) {
       const one = await getLead(db().db, l.saleId, { windowDays: WINDOW_DAYS });
       expect([l.saleId, one?.recovered?.saleId ?? null, one?.recoveredBy ?? null]).toEqual([l.saleId, expected.get(l.saleId)?.saleId ?? null, expected.get(l.saleId)?.by ?? null]);
