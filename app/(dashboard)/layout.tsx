@@ -12,7 +12,7 @@ import { StoreBrand } from "@/components/layout/store-brand";
 import { ThemeSwitch } from "@/components/layout/theme-switch";
 import { THEME_ICONS } from "@/components/layout/theme-switch-icons";
 import { UserMenu } from "@/components/layout/user-menu";
-import { InstallPrompt } from "@/components/pwa/install-prompt";
+import { InstallPromptLater } from "@/components/pwa/install-prompt-later";
 import { LowDataProvider } from "@/components/pwa/low-data";
 import { LowDataControl } from "@/components/pwa/low-data-control";
 import { OfflineBanner } from "@/components/pwa/offline-banner";
@@ -57,7 +57,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               <LanguageSwitch />
               <ThemeSwitch icons={THEME_ICONS} />
             </div>
-            <LowDataControl current={lowDataChoice} />
+            <LowDataControl id="menu-low-data" current={lowDataChoice} returnTo="/overview" />
           </>
         }
         topbar={
@@ -74,7 +74,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <>
             <OfflineBanner />
             <StaleBannerClient initial={freshness} />
-            <InstallPrompt />
+            <InstallPromptLater />
           </>
         }
       >

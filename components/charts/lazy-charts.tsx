@@ -6,7 +6,6 @@
 // chart's own height holds its place, so nothing moves when the chart arrives. Props are plain data.
 // In low-data mode (components/pwa/low-data.tsx) no chart code is fetched until the member asks: a
 // button stands in its place, and the table beside every chart already holds its figures.
-import { ChartColumn } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useState, type ComponentProps, type ReactNode } from "react";
@@ -40,7 +39,6 @@ function ChartSlot({ height, children }: { height: number; children: ReactNode }
       <div className="flex flex-wrap items-center gap-3 rounded-md border border-dashed border-zinc-300 p-3 text-sm text-zinc-700 dark:border-zinc-700 dark:text-zinc-300" data-testid="chart-on-request">
         <p className="min-w-0 flex-1">{t("chartHidden")}</p>
         <button type="button" className={buttonClass("secondary")} onClick={() => setAsked(true)}>
-          <ChartColumn aria-hidden className="size-4" />
           {t("showChart")}
         </button>
       </div>

@@ -1,12 +1,13 @@
 "use client";
 // The install offer (issue 18): on a phone, when the browser says the dashboard can be installed
-// (`beforeinstallprompt`), a small card offers it once. Either answer — install or "not now" — is
+// (`beforeinstallprompt`, held for this card by components/pwa/service-worker.tsx), a small card offers it once. Either answer — install or "not now" — is
 // remembered in this browser and the card never comes back; desktops never see it (their browsers show
 // their own install button in the address bar).
 import { Download } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { INSTALL_EVENT_KEY } from "./service-worker";
 
 const OFFERED_KEY = "chariow-install-offered";
 
@@ -34,14 +35,15 @@ export function InstallPrompt() {
   const [event, setEvent] = useState<InstallPromptEvent | null>(null);
 
   useEffect(() => {
-    const onPhone = window.matchMedia("(pointer: coarse) and (max-width: 767px)").matches;
-    if (!onPhone || alreadyOffered()) return;
-    const onPrompt = (e: Event) => {
-      e.preventDefault(); // our card instead of the browser's mini-infobar
-      setEvent(e as InstallPromptEvent);
+    if (alreadyOffered()) return;
+    // The event, held by components/pwa/service-worker.tsx (phones only), whether it came before or after this card loaded.
+    const take = () => {
+      const held = (window as unknown as Record<string, Event | undefined>)[INSTALL_EVENT_KEY];
+      if (held) setEvent(held as InstallPromptEvent);
     };
-    window.addEventListener("beforeinstallprompt", onPrompt);
-    return () => window.removeEventListener("beforeinstallprompt", onPrompt);
+    take();
+    window.addEventListener("chariow-install-available", take);
+    return () => window.removeEventListener("chariow-install-available", take);
   }, []);
 
   if (!event) return null;

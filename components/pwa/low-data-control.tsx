@@ -1,57 +1,39 @@
-"use client";
-// The member's low-data choice (lib/pwa/low-data.ts): automatic, on or off, saved at once through
-// PUT /api/me/preferences, then the page re-renders on the server in the new mode. In the shell's
-// member area (every role) and on the Settings page.
-import { useMutation } from "@tanstack/react-query";
+// The member's low-data choice (lib/pwa/low-data.ts): automatic, on or off, as three buttons of one form
+// posting to a server action (lib/pwa/low-data-action.ts) — no client JavaScript, so it works on the
+// slowest connection, before the page's scripts. The page comes back rendered in the new mode. In the
+// shell's member area (every role) and on the Settings page (with its help text).
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
-import { ErrorText } from "@/components/ui/error-text";
-import { inputClass } from "@/components/ui/field";
-import { apiFetch } from "@/lib/http/api-client";
+import { setLowDataFromForm } from "@/lib/pwa/low-data-action";
 
 const CHOICES = ["auto", "on", "off"] as const;
 type Choice = (typeof CHOICES)[number];
 
-export function LowDataControl({ current, showHelp = false }: { current: Choice; showHelp?: boolean }) {
+/** `id`: unique per page (the control is in the menu and on Settings): names its group's label. */
+export function LowDataControl({ id, current, returnTo, showHelp = false }: { id: string; current: Choice; returnTo: string; showHelp?: boolean }) {
   const t = useTranslations("Offline.lowData");
-  const id = useId();
-  const router = useRouter();
-  const [choice, setChoice] = useState<Choice>(current);
-  const save = useMutation({
-    mutationFn: (lowData: Choice) => apiFetch<{ lowData: Choice }>("/api/me/preferences", { method: "PUT", body: { lowData } }),
-    onSuccess: () => router.refresh(),
-    onError: () => setChoice(current),
-  });
   return (
-    <div className="space-y-1" data-testid="low-data-control">
-      <label htmlFor={id} className="block text-xs font-medium text-zinc-700 dark:text-zinc-300">
+    <form action={setLowDataFromForm} className="space-y-1" data-testid="low-data-control">
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <p id={`${id}-label`} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
         {t("label")}
-      </label>
-      <select
-        id={id}
-        className={`${inputClass} min-h-11`}
-        value={choice}
-        disabled={save.isPending}
-        onChange={(e) => {
-          const next = e.target.value as Choice;
-          setChoice(next);
-          save.mutate(next);
-        }}
-      >
-        {CHOICES.map((c) => (
-          <option key={c} value={c}>
-            {t(c)}
-          </option>
+      </p>
+      <div role="group" aria-labelledby={`${id}-label`} className="inline-flex flex-wrap gap-0.5 rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
+        {CHOICES.map((choice) => (
+          <button
+            key={choice}
+            type="submit"
+            name="lowData"
+            value={choice}
+            aria-pressed={choice === current}
+            className={`inline-flex min-h-11 min-w-11 items-center justify-center rounded px-2 text-xs font-semibold focus-visible:outline-2 focus-visible:outline-brand-500 ${
+              choice === current ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            }`}
+          >
+            {t(`short.${choice}`)}
+          </button>
         ))}
-      </select>
+      </div>
       {showHelp ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("help")}</p> : null}
-      {save.isSuccess ? <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400">{t("saved")}</p> : null}
-      {save.isError ? (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-300">
-          <ErrorText error={save.error} />
-        </p>
-      ) : null}
-    </div>
+    </form>
   );
 }

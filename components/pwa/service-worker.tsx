@@ -18,6 +18,21 @@ const ENABLED = process.env.NODE_ENV === "production";
  */
 const documentState = { loadedPageSeen: false, updated: false, lastAddress: null as string | null };
 
+/**
+ * The browser's offer to install comes once, early — often before the install card's lazily loaded code
+ * (components/pwa/install-prompt.tsx) is there to hear it. On a phone it is held here, on the window,
+ * for that card; elsewhere the browser keeps its own install button.
+ */
+export const INSTALL_EVENT_KEY = "__chariowInstallPrompt";
+if (typeof window !== "undefined") {
+  window.addEventListener("beforeinstallprompt", (event) => {
+    if (!window.matchMedia("(pointer: coarse) and (max-width: 767px)").matches) return;
+    event.preventDefault(); // the card instead of the browser's mini-infobar
+    (window as unknown as Record<string, Event>)[INSTALL_EVENT_KEY] = event;
+    window.dispatchEvent(new Event("chariow-install-available"));
+  });
+}
+
 /** The address the browser loaded as a document (path and query), from the Navigation Timing entry. */
 function documentAddress(): string | null {
   const entry = performance.getEntriesByType("navigation")[0];

@@ -78,7 +78,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </Card>
         <Card title={t("Offline.lowData.title")} testId="low-data">
           <div className="space-y-4">
-            <LowDataControl current={lowDataChoice} showHelp />
+            <LowDataControl id="settings-low-data" current={lowDataChoice} returnTo="/settings" showHelp />
             <PageWeightsTable />
           </div>
         </Card>
