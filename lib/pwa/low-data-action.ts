@@ -3,6 +3,7 @@
 // works before the JavaScript has loaded and adds none to the page (a member on 2G turns data saving on
 // exactly when scripts are slowest). Stores the signed-in member's choice, then answers 303 back to the
 // page the form was on, which renders in the new mode. proxy.ts refuses a cross-site post first.
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { RedirectType, redirect } from "next/navigation";
 import { requireMember } from "@/lib/auth/session";
@@ -14,6 +15,8 @@ export async function setLowDataFromForm(form: FormData): Promise<void> {
   const member = await requireMember();
   const choice = lowDataChoiceSchema.safeParse(form.get("lowData"));
   if (choice.success) await setLowDataChoice(await getDb(), member.id, choice.data);
+  // Every page's frame reads the mode (the dashboard layout): none may come back from the router's cache.
+  revalidatePath("/", "layout");
   const back = pathFromReferer((await headers()).get("referer")) ?? safeLocalPath(form.get("returnTo"));
   redirect(back, RedirectType.replace);
 }
