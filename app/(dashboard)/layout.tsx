@@ -12,7 +12,6 @@ import { StoreBrand } from "@/components/layout/store-brand";
 import { ThemeSwitch } from "@/components/layout/theme-switch";
 import { THEME_ICONS } from "@/components/layout/theme-switch-icons";
 import { UserMenu } from "@/components/layout/user-menu";
-import { InstallPromptLater } from "@/components/pwa/install-prompt-later";
 import { LowDataProvider } from "@/components/pwa/low-data";
 import { LowDataControl } from "@/components/pwa/low-data-control";
 import { OfflineBanner } from "@/components/pwa/offline-banner";
@@ -74,8 +73,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <>
             <OfflineBanner />
             <StaleBannerClient initial={freshness} />
-            <InstallPromptLater />
-          </>
+            </>
         }
       >
         {children}

@@ -2,7 +2,8 @@
 // The install offer (issue 18): on a phone, when the browser says the dashboard can be installed
 // (`beforeinstallprompt`, held for this card by components/pwa/service-worker.tsx), a small card offers it once. Either answer — install or "not now" — is
 // remembered in this browser and the card never comes back; desktops never see it (their browsers show
-// their own install button in the address bar).
+// their own install button in the address bar). It floats above the phone's bottom bar, loaded only
+// when offered (components/pwa/service-worker.tsx).
 import { Download } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
@@ -52,8 +53,8 @@ export function InstallPrompt() {
     setEvent(null);
   };
   return (
-    <div className="mx-auto max-w-6xl px-4 pt-4 lg:px-8 print:hidden">
-      <section aria-labelledby="install-title" data-testid="install-prompt" className="rounded-md border border-brand-100 bg-brand-50 p-3 text-sm text-zinc-900 dark:border-brand-700 dark:bg-zinc-900 dark:text-zinc-100">
+    <div className="fixed inset-x-0 bottom-20 z-40 px-4 print:hidden">
+      <section aria-labelledby="install-title" data-testid="install-prompt" className="mx-auto max-w-md rounded-md border border-brand-100 bg-brand-50 p-3 text-sm text-zinc-900 shadow-lg dark:border-brand-700 dark:bg-zinc-900 dark:text-zinc-100">
         <h2 id="install-title" className="font-semibold">
           {t("title")}
         </h2>

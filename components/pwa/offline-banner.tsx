@@ -2,12 +2,10 @@
 // "Offline — data as of <time>" (docs/offline.md). Shown when the page is a kept copy the service worker
 // served (it marks the copy with a `chariow-snapshot-at` meta tag: offline, or the network too slow), or
 // when the browser goes offline while the page is open (its data is then as of when it was loaded). When
-// the connection returns, a kept copy is replaced by the live page (a reload) and a live page refreshes
-// its server data; while a copy is shown with the browser believing it is online (a timeout, a server
+// the connection returns, the page loads again from the network (a kept copy becomes the live page, a
+// live page gets fresh data); while a copy is shown with the browser believing it is online (a timeout, a server
 // out of reach), /api/health is asked every HEALTH_POLL_MS so the page comes back as soon as it can.
-import { WifiOff } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { SNAPSHOT_AT_META } from "@/sw/snapshot-rules";
 
@@ -28,14 +26,14 @@ const snapshotTakenAt = () => document.querySelector(`meta[name="${SNAPSHOT_AT_M
 export function OfflineBanner() {
   const t = useTranslations("Offline");
   const format = useFormatter();
-  const router = useRouter();
   // The server renders no banner (online, no copy); the browser's own answers replace those after hydration.
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
   const snapshotAt = useSyncExternalStore(noSubscription, snapshotTakenAt, () => null);
   const [loadedAt] = useState(() => Date.now());
 
   useEffect(() => {
-    const comeBack = () => (snapshotAt ? window.location.reload() : router.refresh());
+    // A kept copy or a live page alike: load the page again, now from the network.
+    const comeBack = () => window.location.reload();
     window.addEventListener("online", comeBack);
     let timer: ReturnType<typeof setInterval> | undefined;
     if (snapshotAt) {
@@ -50,7 +48,7 @@ export function OfflineBanner() {
       window.removeEventListener("online", comeBack);
       if (timer) clearInterval(timer);
     };
-  }, [router, snapshotAt]);
+  }, [snapshotAt]);
 
   if (!snapshotAt && online) return null;
   const time = format.dateTime(new Date(snapshotAt ?? loadedAt), { dateStyle: "short", timeStyle: "short" });
@@ -61,7 +59,6 @@ export function OfflineBanner() {
         data-testid="offline-banner"
         className="flex items-start gap-2 rounded-md border border-zinc-300 bg-zinc-100 px-3 py-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       >
-        <WifiOff aria-hidden className="mt-0.5 size-4 shrink-0" />
         <p>{t("banner", { time })}</p>
       </div>
     </div>

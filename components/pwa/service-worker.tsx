@@ -4,9 +4,13 @@
 // an RSC payload, not a document, so its document is fetched for the offline copy — unless the member
 // saves data (low-data mode), where only pages the browser loaded itself are kept. When a new version of
 // the worker takes over while a page is open, the next in-app navigation loads the new page whole, so no
-// page runs old JavaScript against new files.
+// page runs old JavaScript against new files. It also brings the install card when the browser offers
+// installation on a phone.
 import { usePathname, useSearchParams } from "next/navigation";
-import { useEffect } from "react";
+import { Suspense, lazy, useEffect, useState } from "react";
+
+/** The install card's code, fetched only when the browser offers installation (React.lazy: no loader of its own). */
+const InstallPrompt = lazy(() => import("./install-prompt").then((m) => ({ default: m.InstallPrompt })));
 
 /** Service workers are off in development (`next dev` rebuilds files the worker would keep). */
 const ENABLED = process.env.NODE_ENV === "production";
@@ -44,6 +48,14 @@ function documentAddress(): string | null {
 export function ServiceWorker({ keepVisitedPages }: { keepVisitedPages: boolean }) {
   const pathname = usePathname();
   const search = useSearchParams().toString();
+  const [installable, setInstallable] = useState(false);
+
+  useEffect(() => {
+    const offered = () => setInstallable(true);
+    if ((window as unknown as Record<string, Event | undefined>)[INSTALL_EVENT_KEY]) offered();
+    window.addEventListener("chariow-install-available", offered);
+    return () => window.removeEventListener("chariow-install-available", offered);
+  }, []);
 
   useEffect(() => {
     if (!ENABLED || !("serviceWorker" in navigator)) return;
@@ -72,7 +84,11 @@ export function ServiceWorker({ keepVisitedPages }: { keepVisitedPages: boolean 
     if (keepVisitedPages && navigator.onLine) navigator.serviceWorker.controller?.postMessage({ type: "keep", url });
   }, [pathname, search, keepVisitedPages]);
 
-  return null;
+  return installable ? (
+    <Suspense fallback={null}>
+      <InstallPrompt />
+    </Suspense>
+  ) : null;
 }
 
 /** Deletes this browser's offline copies of the member's pages (sign-out): the worker's caches by name. */
