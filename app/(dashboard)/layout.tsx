@@ -14,8 +14,7 @@ import { THEME_ICONS } from "@/components/layout/theme-switch-icons";
 import { UserMenu } from "@/components/layout/user-menu";
 import { LowDataProvider } from "@/components/pwa/low-data";
 import { LowDataControl } from "@/components/pwa/low-data-control";
-import { OfflineBanner } from "@/components/pwa/offline-banner";
-import { ServiceWorker } from "@/components/pwa/service-worker";
+import { OfflineSupport } from "@/components/pwa/offline-support";
 import { NAV_ITEMS, phoneTabs } from "@/config/nav";
 import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
@@ -71,16 +70,15 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         }
         notice={
           <>
-            <OfflineBanner />
+          <Suspense fallback={null}>
+              <OfflineSupport keepVisitedPages={!lowData} />
+          </Suspense>
             <StaleBannerClient initial={freshness} />
             </>
         }
       >
         {children}
       </AppShell>
-      <Suspense fallback={null}>
-        <ServiceWorker keepVisitedPages={!lowData} />
-      </Suspense>
     </LowDataProvider>
   );
 }

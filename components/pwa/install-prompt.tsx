@@ -8,7 +8,7 @@ import { Download } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { INSTALL_EVENT_KEY } from "./service-worker";
+import { INSTALL_EVENT_KEY } from "./offline-copies";
 
 const OFFERED_KEY = "chariow-install-offered";
 

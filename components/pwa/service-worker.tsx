@@ -8,6 +8,7 @@
 // installation on a phone.
 import { usePathname, useSearchParams } from "next/navigation";
 import { Suspense, lazy, useEffect, useState } from "react";
+import { INSTALL_EVENT_KEY } from "./offline-copies";
 
 /** The install card's code, fetched only when the browser offers installation (React.lazy: no loader of its own). */
 const InstallPrompt = lazy(() => import("./install-prompt").then((m) => ({ default: m.InstallPrompt })));
@@ -21,21 +22,6 @@ const ENABLED = process.env.NODE_ENV === "production";
  * took over since.
  */
 const documentState = { loadedPageSeen: false, updated: false, lastAddress: null as string | null };
-
-/**
- * The browser's offer to install comes once, early — often before the install card's lazily loaded code
- * (components/pwa/install-prompt.tsx) is there to hear it. On a phone it is held here, on the window,
- * for that card; elsewhere the browser keeps its own install button.
- */
-export const INSTALL_EVENT_KEY = "__chariowInstallPrompt";
-if (typeof window !== "undefined") {
-  window.addEventListener("beforeinstallprompt", (event) => {
-    if (!window.matchMedia("(pointer: coarse) and (max-width: 767px)").matches) return;
-    event.preventDefault(); // the card instead of the browser's mini-infobar
-    (window as unknown as Record<string, Event>)[INSTALL_EVENT_KEY] = event;
-    window.dispatchEvent(new Event("chariow-install-available"));
-  });
-}
 
 /** The address the browser loaded as a document (path and query), from the Navigation Timing entry. */
 function documentAddress(): string | null {
@@ -89,11 +75,4 @@ export function ServiceWorker({ keepVisitedPages }: { keepVisitedPages: boolean 
       <InstallPrompt />
     </Suspense>
   ) : null;
-}
-
-/** Deletes this browser's offline copies of the member's pages (sign-out): the worker's caches by name. */
-export async function deleteOfflineCopies(): Promise<void> {
-  if (typeof caches === "undefined") return;
-  const names = await caches.keys();
-  await Promise.all(names.filter((name) => name.startsWith("chariow-snapshots-") || name === "chariow-sw-state").map((name) => caches.delete(name)));
 }
