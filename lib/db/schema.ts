@@ -393,7 +393,7 @@ export interface SavedViewsTable {
   updated_at: string;
 }
 
-/** A member's own preferences (migration 0026); no row: every default. */
+/** A member's own preferences (migration 0028); no row: every default. */
 export interface MemberPreferencesTable {
   user_id: string;
   low_data: "on" | "off" | null; // null: follow the browser's Save-Data hint

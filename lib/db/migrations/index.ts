@@ -28,7 +28,7 @@ import * as payoutCurrencyIndex from "./0022-payout-currency-index";
 import * as payoutRollup from "./0023-payout-rollup";
 import * as recoveryLeadRange from "./0024-recovery-lead-range";
 import * as pgRollupCovering from "./0025-pg-rollup-covering";
-import * as memberPreferences from "./0026-member-preferences";
+import * as memberPreferences from "./0028-member-preferences";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -59,5 +59,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0023_payout_rollup", payoutRollup],
   ["0024_recovery_lead_range", recoveryLeadRange],
   ["0025_pg_rollup_covering", pgRollupCovering],
-  ["0026_member_preferences", memberPreferences],
+  ["0028_member_preferences", memberPreferences],
 ];

@@ -1,4 +1,4 @@
-// Low-data mode per member (migration 0026, lib/pwa/low-data.ts, /api/me/preferences) on both engines:
+// Low-data mode per member (migration 0028, lib/pwa/low-data.ts, /api/me/preferences) on both engines:
 // no row reads "auto", a choice is stored and replaced, one member's choice never touches another's, a
 // removed member's row goes with them, and the route refuses a value it does not know with a 400 naming
 // the field — as the signed-in member only.

@@ -1,4 +1,4 @@
-// Migration 0026: each member's own preferences (issue 18: low-data mode; the digest and alert choices of
+// Migration 0028: each member's own preferences (issue 18: low-data mode; the digest and alert choices of
 // later issues belong here too). One row per member, created on first change; no row means "all
 // defaults". Per member, not per store: when several stores share a dashboard a member keeps one way of
 // reading them all.
