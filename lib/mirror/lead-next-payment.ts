@@ -4,9 +4,8 @@
 // recoveries.ts). Kept inside upsertSales' transaction so the page reads it from the lead index instead of
 // seeking every lead's payments (docs/recovery.md).
 import "server-only";
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database, SaleRow } from "@/lib/db";
-import { engineOfDb } from "@/lib/db/engine-sql";
 
 const READ_CHUNK = 500;
 const WRITE_CHUNK = 500;
@@ -106,18 +105,3 @@ function byPaid(a: Member, b: Member): number {
   return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/**
- * Every lead's next payment recomputed in two statements (migration 0027 does the same): for a store whose
- * sales were written without upsertSales (bench/lists.ts builds its store with direct inserts).
- */
-export async function rebuildLeadNextPayments(db: Kysely<Database>): Promise<void> {
-  const p = sql`coalesce(p.completed_at, p.created_at)`;
-  const at = sql`coalesce(sales.failed_at, sales.abandoned_at, sales.created_at)`;
-  const pid = engineOfDb(db) === "postgres" ? sql`p.id collate "C"` : sql`p.id`;
-  const paid = sql.join(PAID.map((s) => sql.lit(s)));
-  const leads = sql`sales.status in (${sql.join(LEAD.map((s) => sql.lit(s)))}) and sales.customer_id is not null and sales.product_id is not null and ${at} is not null`;
-  const same = sql`p.customer_id = sales.customer_id and p.product_id = sales.product_id and p.status in (${paid})`;
-  await sql`update sales set next_paid_at = null, next_paid_id = null where next_paid_at is not null or next_paid_id is not null`.execute(db);
-  await sql`update sales set next_paid_at = (select min(${p}) from sales p where ${same} and ${p} > ${at}) where ${leads}`.execute(db);
-  await sql`update sales set next_paid_id = (select p.id from sales p where ${same} and ${p} = sales.next_paid_at order by ${pid} limit 1) where ${leads} and next_paid_at is not null`.execute(db);
-}
