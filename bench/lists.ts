@@ -27,6 +27,7 @@ import { listOrderPage, type OrderFilter } from "../lib/orders";
 import {
   buildLeadMessages, defaultLeadRange, isOpenLead, listLeadPage, rangeRecoveries, reasonCountsOf, recoveryStats, type LeadFilters, type LeadRange,
 } from "../lib/recovery";
+import { fillLeadNextPayments } from "../lib/db/migrations/0027-lead-next-payment";
 import { MIRROR_ONLY_LINKS } from "../lib/recovery/recovery-link";
 import { getPayoutAnswer, listPayoutGroups, listPayoutMoves, listPayoutSalesPage, listSettlements, monthGrid, resolveSettlementRange, shiftMonth, weekDays } from "../lib/settlements";
 import { listStatementCurrencies } from "../lib/settlements/statement";
@@ -180,6 +181,7 @@ async function generate(opened: OpenedDatabase): Promise<void> {
       }
     });
   }
+  await fillLeadNextPayments(db, "sqlite"); // what upsertSales keeps for each lead (migration 0027)
   console.log(`generated ${TOTAL.toLocaleString("en-US")} sales in ${((performance.now() - t0) / 1000).toFixed(0)} s → ${FILE}`);
 }
 

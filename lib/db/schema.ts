@@ -168,6 +168,11 @@ export interface SalesTable {
    * customer, currency or created_at. */
   first_paid_at: string | null;
   prev_paid_at: string | null;
+  /** Leads with a customer id only (migration 0027, lib/mirror/lead-next-payment.ts): the same customer's
+   * earliest paid sale of the lead's product strictly after the lead (its paid time and id), whatever the
+   * recovery window; null when none, and on every other sale. */
+  next_paid_at: string | null;
+  next_paid_id: string | null;
   raw_json: string | null;
   source: string;
   source_at: string;

@@ -8,7 +8,7 @@ import { paymentMethodColumns } from "./payment-method";
 
 /** The columns that describe the sale itself (everything but the mirror's bookkeeping and the customer
  * facts computed across sales, lib/mirror/customer-facts.ts). */
-export type SaleData = Omit<SaleRow, "id" | "raw_json" | "source" | "source_at" | "detail_at" | "first_paid_at" | "prev_paid_at">;
+export type SaleData = Omit<SaleRow, "id" | "raw_json" | "source" | "source_at" | "detail_at" | "first_paid_at" | "prev_paid_at" | "next_paid_at" | "next_paid_id">;
 export type SaleDataKey = keyof SaleData;
 
 /**

@@ -1,5 +1,5 @@
 // Writes a page of sales into the mirror: idempotent per Chariow id, newer-version-wins, field-wise merge,
-// rollups and new-vs-returning customer facts by delta — in one transaction, with one read and a few
+// rollups, new-vs-returning customer facts and each lead's next payment by delta — in one transaction, with one read and a few
 // multi-row writes per page (DESIGN §2).
 import "server-only";
 import type { Kysely } from "kysely";
@@ -8,6 +8,7 @@ import type { Database, SaleRow } from "@/lib/db";
 import { withWriteTransaction } from "@/lib/db/engine-sql";
 import { upsertCatalogue } from "./catalogue";
 import { maintainCustomerFacts } from "./customer-facts";
+import { maintainLeadNextPayments } from "./lead-next-payment";
 import { compareVersions, mergeSaleData } from "./merge";
 import { DownloadDelta, applyDownloadDelta } from "./download-rollup";
 import { PayoutDelta, applyPayoutDelta } from "./payout-rollup";
@@ -41,7 +42,7 @@ export interface UpsertSalesResult {
 const READ_CHUNK = 500;
 // ~70 columns a row: 400 rows stay under SQLite's 32,766 bound parameters per statement.
 const WRITE_CHUNK = 400;
-const ROW_COLUMNS = ["id", ...SALE_DATA_KEYS, "raw_json", "source", "source_at", "detail_at", "first_paid_at", "prev_paid_at"] as const;
+const ROW_COLUMNS = ["id", ...SALE_DATA_KEYS, "raw_json", "source", "source_at", "detail_at", "first_paid_at", "prev_paid_at", "next_paid_at", "next_paid_id"] as const;
 
 type DueChange = { sale_id: string; previous_due_at: string; new_due_at: string; changed_at: string };
 
@@ -108,7 +109,7 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
       const before = current.get(sale.id);
       const detailAt = opts.source === "detail" ? opts.receivedAt : null;
       if (!before) {
-        const facts = { first_paid_at: null, prev_paid_at: null }; // set by maintainCustomerFacts
+        const facts = { first_paid_at: null, prev_paid_at: null, next_paid_at: null, next_paid_id: null }; // set by maintainCustomerFacts, maintainLeadNextPayments
         current.set(sale.id, { id: sale.id, ...incoming, raw_json: raw, source: opts.source, source_at: opts.receivedAt, detail_at: detailAt, ...facts });
         dirty.add(sale.id);
         result.inserted++;
@@ -143,6 +144,8 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
         detail_at: detailAt ?? before.detail_at,
         first_paid_at: before.first_paid_at,
         prev_paid_at: before.prev_paid_at,
+        next_paid_at: before.next_paid_at,
+        next_paid_id: before.next_paid_id,
       });
       dirty.add(sale.id);
     });
@@ -164,6 +167,7 @@ export async function upsertSales(db: Kysely<Database>, sales: Sale[], opts: Ups
     // Facts first: the batch's rows get theirs in memory and are written once; the chains' read then sees
     // the stored versions, which the batch replaces.
     await maintainCustomerFacts(trx, rows, stored, opts.timeZone);
+    await maintainLeadNextPayments(trx, rows, stored);
     await writeRows(trx, rows);
     // Only a real change reaches here (an unchanged replay is `unchanged` above), so a re-read of the same
     // data adds no history row.

@@ -28,6 +28,7 @@ import * as payoutCurrencyIndex from "./0022-payout-currency-index";
 import * as payoutRollup from "./0023-payout-rollup";
 import * as recoveryLeadRange from "./0024-recovery-lead-range";
 import * as pgRollupCovering from "./0025-pg-rollup-covering";
+import * as leadNextPayment from "./0027-lead-next-payment";
 import * as memberPreferences from "./0028-member-preferences";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
@@ -59,5 +60,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0023_payout_rollup", payoutRollup],
   ["0024_recovery_lead_range", recoveryLeadRange],
   ["0025_pg_rollup_covering", pgRollupCovering],
+  // 0026 is reserved by another branch: the merge renumbers or orders them.
+  ["0027_lead_next_payment", leadNextPayment],
   ["0028_member_preferences", memberPreferences],
 ];
