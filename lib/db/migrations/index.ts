@@ -60,7 +60,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0023_payout_rollup", payoutRollup],
   ["0024_recovery_lead_range", recoveryLeadRange],
   ["0025_pg_rollup_covering", pgRollupCovering],
-  // 0026 is reserved by another branch: the merge renumbers or orders them.
+  // 0026 was never used (a branch renumbered to 0028).
   ["0027_lead_next_payment", leadNextPayment],
   ["0028_member_preferences", memberPreferences],
 ];
