@@ -11,12 +11,13 @@ import { useFreshness } from "@/lib/freshness/use-freshness";
 import { apiFetch } from "@/lib/http/api-client";
 import { queryKeys } from "@/lib/query/keys";
 
-type Props = { initial: FreshnessView | null; canSync: boolean; detailsHref?: string };
+/** `poll`: false in low-data mode (docs/offline.md): the status is the page's, re-read with it. */
+type Props = { initial: FreshnessView | null; canSync: boolean; detailsHref?: string; poll?: boolean };
 
-export function FreshnessClient({ initial, canSync, detailsHref }: Props) {
+export function FreshnessClient({ initial, canSync, detailsHref, poll = true }: Props) {
   const queryClient = useQueryClient();
   const [syncState, setSyncState] = useState<SyncRequestState>("idle");
-  const status = useFreshness(initial);
+  const status = useFreshness(initial, { poll });
   const syncNow = useMutation({
     mutationFn: () => apiFetch("/api/sync/run", { method: "POST" }),
     onMutate: () => setSyncState("pending"),

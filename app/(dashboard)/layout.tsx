@@ -12,7 +12,6 @@ import { StoreBrand } from "@/components/layout/store-brand";
 import { ThemeSwitch } from "@/components/layout/theme-switch";
 import { THEME_ICONS } from "@/components/layout/theme-switch-icons";
 import { UserMenu } from "@/components/layout/user-menu";
-import { LowDataProvider } from "@/components/pwa/low-data";
 import { LowDataControl } from "@/components/pwa/low-data-control";
 import { OfflineSupport } from "@/components/pwa/offline-support";
 import { NAV_ITEMS, phoneTabs } from "@/config/nav";
@@ -43,42 +42,36 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     return null;
   });
   return (
-    <LowDataProvider lowData={lowData}>
-      <AppShell
-        navItems={navItems}
-        phoneTabs={phoneTabs(navItems)}
-        brand={<StoreBrand storeName={storeName} />}
-        sidebarFooter={
-          <>
-            <UserMenu user={{ email: member.email, name: member.name, role: member.role }} signOutAction={signOutAction} />
-            <div className="flex flex-wrap gap-2">
-              <LanguageSwitch />
-              <ThemeSwitch icons={THEME_ICONS} />
-            </div>
-            <LowDataControl id="menu-low-data" current={lowDataChoice} returnTo="/overview" />
-          </>
-        }
-        topbar={
-          <>
-            {connection.mode === "demo" ? <DemoBadge /> : null}
-            <FreshnessClient
-              initial={freshness}
-              canSync={can(member.role, "settings:manage")}
-              detailsHref={can(member.role, "settings:read") ? "/settings" : undefined}
-            />
-          </>
-        }
-        notice={
-          <>
+    <AppShell
+      navItems={navItems}
+      phoneTabs={phoneTabs(navItems)}
+      brand={<StoreBrand storeName={storeName} />}
+      sidebarFooter={
+        <>
+          <UserMenu user={{ email: member.email, name: member.name, role: member.role }} signOutAction={signOutAction} />
+          <div className="flex flex-wrap gap-2">
+            <LanguageSwitch />
+            <ThemeSwitch icons={THEME_ICONS} />
+          </div>
+          <LowDataControl id="menu-low-data" current={lowDataChoice} returnTo="/overview" />
+        </>
+      }
+      topbar={
+        <>
+          {connection.mode === "demo" ? <DemoBadge /> : null}
+          <FreshnessClient initial={freshness} canSync={can(member.role, "settings:manage")} detailsHref={can(member.role, "settings:read") ? "/settings" : undefined} />
+        </>
+      }
+      notice={
+        <>
           <Suspense fallback={null}>
-              <OfflineSupport keepVisitedPages={!lowData} />
+            <OfflineSupport keepVisitedPages={!lowData} />
           </Suspense>
-            <StaleBannerClient initial={freshness} />
-            </>
-        }
-      >
-        {children}
-      </AppShell>
-    </LowDataProvider>
+          <StaleBannerClient initial={freshness} />
+        </>
+      }
+    >
+      {children}
+    </AppShell>
   );
 }

@@ -4,15 +4,11 @@
 // (the slot); the others pass `{ poll: false }` and follow the same cache entry without a timer of
 // their own — each polling observer would add its own requests.
 import { useQuery } from "@tanstack/react-query";
-import { useLowData } from "@/components/pwa/low-data";
 import { apiFetch } from "@/lib/http/api-client";
 import { queryKeys } from "@/lib/query/keys";
 import type { FreshnessView } from "./schemas";
 
-export function useFreshness(initial: FreshnessView | null, { poll: asked = true }: { poll?: boolean } = {}) {
-  // Low-data mode: no timer; the status is re-read when the page is.
-  const lowData = useLowData();
-  const poll = asked && !lowData;
+export function useFreshness(initial: FreshnessView | null, { poll = true }: { poll?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.syncStatus(),
     queryFn: () => apiFetch<{ freshness: FreshnessView }>("/api/sync/status").then((r) => r.freshness),

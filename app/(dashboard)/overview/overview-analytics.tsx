@@ -9,16 +9,18 @@ import { bucketLabel, toChartMajor } from "@/components/analytics/format";
 import { KpiCards } from "@/components/analytics/kpi-cards";
 import { RevenueSeriesTable } from "@/components/analytics/revenue-series-table";
 import { TopProducts } from "@/components/analytics/top-products";
+import { ChartOnRequest, SHOW_CHARTS_PARAM } from "@/components/charts/chart-on-request";
 import { LazyRevenueChart } from "@/components/charts/lazy-charts";
 import { Card } from "@/components/ui/card";
 import { ClearedFiltersNotice } from "@/components/ui/cleared-filters-notice";
 import type { Overview } from "@/lib/analytics/schemas";
-import type { AnalyticsParams } from "@/lib/analytics/url-params";
+import { analyticsQueryString, type AnalyticsParams } from "@/lib/analytics/url-params";
 import { formatDateTime } from "@/lib/format/date-time";
 
 const MUTED = "text-sm text-zinc-600 dark:text-zinc-400";
 
-export function OverviewAnalytics({ overview, params, cleared }: { overview: Overview; params: AnalyticsParams; cleared: string[] }) {
+/** `chartOnRequest`: low-data mode without `charts=1` — the chart waits for a tap (docs/offline.md). */
+export function OverviewAnalytics({ overview, params, cleared, chartOnRequest = false }: { overview: Overview; params: AnalyticsParams; cleared: string[]; chartOnRequest?: boolean }) {
   const t = useTranslations("Analytics");
   const locale = useLocale();
   const chosen = params.currency;
@@ -49,17 +51,21 @@ export function OverviewAnalytics({ overview, params, cleared }: { overview: Ove
         <>
           <KpiCards data={current} />
           <Card title={t("chart.revenueTitle", { interval: intervalWord })} testId="revenue-chart-card">
-            <LazyRevenueChart
-              points={current.series.map((p) => ({
-                label: bucketLabel(p.bucket, interval, locale),
-                revenue: toChartMajor(p.revenue, current.currency),
-                previousRevenue: p.previousRevenue === null ? null : toChartMajor(p.previousRevenue, current.currency),
-              }))}
-              currency={current.currency}
-              currentLabel={t("chart.revenue")}
-              previousLabel={overview.range.compare ? t("chart.previousRevenue") : null}
-              description={t("chart.description", { currency: current.currency, interval: intervalWord, from: day(overview.range.from), to: day(overview.range.to) })}
-            />
+            {chartOnRequest ? (
+              <ChartOnRequest href={`/overview?${analyticsQueryString(params)}&${SHOW_CHARTS_PARAM}=1`} />
+            ) : (
+              <LazyRevenueChart
+                points={current.series.map((p) => ({
+                  label: bucketLabel(p.bucket, interval, locale),
+                  revenue: toChartMajor(p.revenue, current.currency),
+                  previousRevenue: p.previousRevenue === null ? null : toChartMajor(p.previousRevenue, current.currency),
+                }))}
+                currency={current.currency}
+                currentLabel={t("chart.revenue")}
+                previousLabel={overview.range.compare ? t("chart.previousRevenue") : null}
+                description={t("chart.description", { currency: current.currency, interval: intervalWord, from: day(overview.range.from), to: day(overview.range.to) })}
+              />
+            )}
             <RevenueSeriesTable series={current.series} currency={current.currency} interval={interval} />
           </Card>
           <Card title={t("topProducts.title")} testId="top-products-card">

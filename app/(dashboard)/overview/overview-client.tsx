@@ -7,7 +7,6 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { RecentSalesTable } from "@/components/overview/recent-sales-table";
-import { useLowData } from "@/components/pwa/low-data";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { apiFetch } from "@/lib/http/api-client";
@@ -18,10 +17,9 @@ import { queryKeys } from "@/lib/query/keys";
 // so a 1 s poll of this cheap query keeps the worst case near 1 s.
 const POLL_MS = 1_000;
 
-export function OverviewClient({ initialSales, limit }: { initialSales: RecentSale[]; limit: number }) {
+export function OverviewClient({ initialSales, limit, lowData = false }: { initialSales: RecentSale[]; limit: number; lowData?: boolean }) {
   const t = useTranslations("Analytics.recentSales");
   const tLow = useTranslations("Offline.lowData");
-  const lowData = useLowData();
   const recent = useQuery({
     queryKey: queryKeys.recentSales(limit),
     queryFn: () => apiFetch<{ sales: RecentSale[] }>(`/api/overview/recent-sales?limit=${limit}`).then((r) => r.sales),

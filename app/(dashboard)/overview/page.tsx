@@ -3,6 +3,7 @@
 // or currency a new URL this page answers — and the newest sales in the mirror, live (Pulses and sync).
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { SHOW_CHARTS_PARAM } from "@/components/charts/chart-on-request";
 import { PageHeader } from "@/components/ui/page-header";
 import { getOverview } from "@/lib/analytics/overview";
 import { readAnalyticsQuery } from "@/lib/analytics/query-schemas";
@@ -11,6 +12,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
 import { listRecentSales } from "@/lib/overview/recent-sales";
+import { lowDataForRequest } from "@/lib/pwa/low-data";
 import { RECENT_SALES_LIMIT } from "@/lib/overview/schemas";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 import { NextPayoutSection } from "../settlements/next-payout-section";
@@ -26,16 +28,18 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations();
   const db = await getDb();
   // A bad value in the URL is cleared (the default range, last 30 days) and named above the figures.
-  const { params, cleared } = readAnalyticsQuery(await searchParams);
+  const query = await searchParams;
+  const { params, cleared } = readAnalyticsQuery(query);
+  const lowData = await lowDataForRequest(db, member.id);
   const timeZone = await getStoreTimeZone(db);
   const [sales, overview] = await Promise.all([listRecentSales(db, { limit: RECENT_SALES_LIMIT }), getOverview(db, params, { timeZone })]);
   return (
     <>
       <PageHeader title={t("pages.overview.title")} description={t("pages.overview.description")} />
       <div className="space-y-6">
-        <OverviewAnalytics overview={overview} params={params} cleared={cleared} />
+        <OverviewAnalytics overview={overview} params={params} cleared={cleared} chartOnRequest={lowData && query[SHOW_CHARTS_PARAM] !== "1"} />
         {can(member.role, "settlements:read") ? <NextPayoutSection /> : null}
-        <OverviewClient initialSales={sales} limit={RECENT_SALES_LIMIT} />
+        <OverviewClient initialSales={sales} limit={RECENT_SALES_LIMIT} lowData={lowData} />
       </div>
     </>
   );

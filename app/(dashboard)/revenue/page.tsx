@@ -6,7 +6,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { getRevenueReport } from "@/lib/analytics/revenue";
+import { SHOW_CHARTS_PARAM } from "@/components/charts/chart-on-request";
 import { readAnalyticsQuery } from "@/lib/analytics/query-schemas";
+import { lowDataForRequest } from "@/lib/pwa/low-data";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -29,7 +31,14 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title={t("pages.revenue.title")} description={t("pages.revenue.description")} />
-      <RevenueReportView report={report} params={params} cleared={cleared} query={query} canExport={can(member.role, "export:csv")} />
+      <RevenueReportView
+        report={report}
+        params={params}
+        cleared={cleared}
+        query={query}
+        canExport={can(member.role, "export:csv")}
+        chartOnRequest={query[SHOW_CHARTS_PARAM] !== "1" && (await lowDataForRequest(db, member.id))}
+      />
     </>
   );
 }

@@ -4,6 +4,7 @@
 // the technical details support needs (API host and budget, sync jobs, Pulse ids). Also the member's own
 // data saver choice with what a page weighs in each mode (docs/offline.md).
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { readTableState } from "@/components/data-table/table-state";
 import { LowDataControl } from "@/components/pwa/low-data-control";
@@ -20,7 +21,7 @@ import { getDb } from "@/lib/db";
 import { getSettingsSyncView } from "@/lib/freshness/get-freshness";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
 import { getPulseEndpointInfo, getPulseLog } from "@/lib/pulses";
-import { getLowDataChoice } from "@/lib/pwa/low-data";
+import { getLowDataChoice, isLowData } from "@/lib/pwa/low-data";
 import { getStoreTimeZone, listTimeZones } from "@/lib/settings/store-timezone";
 import { getConnectionStatus } from "@/lib/store/store-info";
 import { PulseLogClient } from "./pulse-log-client";
@@ -47,6 +48,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     getSettingsSyncView(db),
     getLowDataChoice(db, member.id),
   ]);
+  const lowData = isLowData(lowDataChoice, (await headers()).get("save-data"));
   const configured = (yes: boolean) => (yes ? t("settings.configured") : t("settings.notConfigured"));
   return (
     <>
@@ -69,7 +71,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <PulseEndpointDetails {...pulses}>
             <div className="border-t border-zinc-200 pt-4 dark:border-zinc-800">
               <h3 className="mb-2 text-sm font-semibold">{t("pulseLog.title")}</h3>
-              <PulseLogClient initial={pulseLog} page={logPage} query={query} exportHref={can(member.role, "export:csv") ? "/api/pulses/log/export.csv" : null} />
+              <PulseLogClient initial={pulseLog} page={logPage} query={query} exportHref={can(member.role, "export:csv") ? "/api/pulses/log/export.csv" : null} lowData={lowData} />
             </div>
           </PulseEndpointDetails>
         </Card>

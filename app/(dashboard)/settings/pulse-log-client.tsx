@@ -3,7 +3,6 @@
 // first page fresh (polled every 5 s under ["pulses","log",{limit,offset}]) so a merchant testing their
 // Pulse sees the delivery arrive. Later pages stay as read: rows would shift under the reader.
 import { useQuery } from "@tanstack/react-query";
-import { useLowData } from "@/components/pwa/low-data";
 import { PulseLogTable } from "@/components/settings/pulse-log-table";
 import { apiFetch } from "@/lib/http/api-client";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
@@ -18,11 +17,12 @@ type Props = {
   page: { number: number; size: number };
   query: SearchParamsRecord;
   exportHref: string | null;
+  /** Low-data mode (docs/offline.md): no polling of the first page. */
+  lowData?: boolean;
 };
 
-export function PulseLogClient({ initial, page, query, exportHref }: Props) {
+export function PulseLogClient({ initial, page, query, exportHref, lowData = false }: Props) {
   const slice = { limit: page.size + 1, offset: (page.number - 1) * page.size };
-  const lowData = useLowData(); // low-data mode: no polling (docs/offline.md)
   const log = useQuery({
     queryKey: queryKeys.pulseLog(slice),
     queryFn: () => apiFetch<PulseLog>(`/api/pulses/log?limit=${slice.limit}&offset=${slice.offset}`),

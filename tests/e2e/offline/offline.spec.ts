@@ -211,7 +211,8 @@ test("low-data mode: Save-Data leaves the chart out until asked and stops live p
   page.on("request", (request) => {
     if (request.resourceType() === "script") chartRequests.push(request.url());
   });
-  await onRequest.getByRole("button", { name: "Afficher le graphique" }).click();
+  await onRequest.getByRole("link", { name: "Afficher le graphique" }).click();
+  await expect(page).toHaveURL(/charts=1/);
   await expect(page.locator(".recharts-wrapper").first()).toBeVisible();
   expect(chartRequests.length).toBeGreaterThan(0);
 
