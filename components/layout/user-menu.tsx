@@ -1,9 +1,8 @@
 // The signed-in member (name or email, role) and the sign-out button: a form posting to a server action
 // (passed in), so signing out works before the JavaScript has loaded too; the form also deletes the
-// member's offline copies in this browser (components/pwa/sign-out-form.tsx).
+// member's offline copies in this browser as it is sent (`data-sign-out`: components/pwa/offline-support.tsx).
 import { LogOut } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { SignOutForm } from "@/components/pwa/sign-out-form";
 import { buttonClass } from "@/components/ui/button";
 import { CodeLabel } from "@/components/ui/code-label";
 import type { Role } from "@/lib/auth/permissions";
@@ -24,7 +23,7 @@ export function UserMenu({ user, signOutAction }: { user: ShellUser; signOutActi
           <CodeLabel kind="role" code={user.role} />
         </p>
       </div>
-      <SignOutForm action={signOutAction}>
+      <form action={signOutAction} data-sign-out="">
         <button
           type="submit"
           className={buttonClass("ghost", "-ml-3")}
@@ -32,7 +31,7 @@ export function UserMenu({ user, signOutAction }: { user: ShellUser; signOutActi
           <LogOut aria-hidden className="size-4" />
           {t("shell.signOut")}
         </button>
-      </SignOutForm>
+      </form>
     </div>
   );
 }

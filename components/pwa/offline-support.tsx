@@ -6,7 +6,7 @@
 // it keeps issue 15's first-load budget. The runtime's chunk then sits in the worker's cache of build
 // files, so a kept copy shown offline finds it.
 import { Suspense, lazy, useEffect, useState } from "react";
-import { INSTALL_EVENT_KEY } from "./offline-copies";
+import { INSTALL_EVENT_KEY, deleteOfflineCopies } from "./offline-copies";
 
 const OfflineRuntime = lazy(() => import("./offline-runtime"));
 
@@ -19,6 +19,15 @@ if (typeof window !== "undefined") {
     (window as unknown as Record<string, Event>)[INSTALL_EVENT_KEY] = event;
     window.dispatchEvent(new Event("chariow-install-available"));
   });
+  // Sign-out (a form marked `data-sign-out`, components/layout/user-menu.tsx): the member's offline copies
+  // are deleted in this browser as it is sent, even when the server cannot be reached.
+  document.addEventListener(
+    "submit",
+    (event) => {
+      if (event.target instanceof HTMLFormElement && event.target.hasAttribute("data-sign-out")) void deleteOfflineCopies();
+    },
+    true,
+  );
 }
 
 export function OfflineSupport({ keepVisitedPages }: { keepVisitedPages: boolean }) {

@@ -5,6 +5,7 @@
 // Low-data mode (docs/offline.md): no polling; the list is the page's.
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { RecentSalesTable } from "@/components/overview/recent-sales-table";
 import { buttonClass } from "@/components/ui/button";
@@ -17,9 +18,10 @@ import { queryKeys } from "@/lib/query/keys";
 // so a 1 s poll of this cheap query keeps the worst case near 1 s.
 const POLL_MS = 1_000;
 
-export function OverviewClient({ initialSales, limit, lowData = false }: { initialSales: RecentSale[]; limit: number; lowData?: boolean }) {
+/** `notLive`: in low-data mode, the server's sentence saying the list is not live (and no polling). */
+export function OverviewClient({ initialSales, limit, notLive }: { initialSales: RecentSale[]; limit: number; notLive?: ReactNode }) {
   const t = useTranslations("Analytics.recentSales");
-  const tLow = useTranslations("Offline.lowData");
+  const lowData = notLive !== undefined;
   const recent = useQuery({
     queryKey: queryKeys.recentSales(limit),
     queryFn: () => apiFetch<{ sales: RecentSale[] }>(`/api/overview/recent-sales?limit=${limit}`).then((r) => r.sales),
@@ -31,9 +33,7 @@ export function OverviewClient({ initialSales, limit, lowData = false }: { initi
   return (
     <Card title={t("title")} testId="recent-sales-card">
       {lowData ? (
-        <p className="-mt-2 mb-3 text-xs text-zinc-600 dark:text-zinc-400" data-testid="recent-sales-not-live">
-          {tLow("notLive")}
-        </p>
+        notLive
       ) : (
         <p className="-mt-2 mb-3 flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-300">
           <span aria-hidden className="size-2 animate-pulse rounded-full bg-emerald-500" />

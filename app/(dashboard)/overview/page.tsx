@@ -39,7 +39,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <div className="space-y-6">
         <OverviewAnalytics overview={overview} params={params} cleared={cleared} chartOnRequest={lowData && query[SHOW_CHARTS_PARAM] !== "1"} />
         {can(member.role, "settlements:read") ? <NextPayoutSection /> : null}
-        <OverviewClient initialSales={sales} limit={RECENT_SALES_LIMIT} lowData={lowData} />
+        <OverviewClient
+          initialSales={sales}
+          limit={RECENT_SALES_LIMIT}
+          notLive={
+            lowData ? (
+              <p className="-mt-2 mb-3 text-xs text-zinc-600 dark:text-zinc-400" data-testid="recent-sales-not-live">
+                {t("Offline.lowData.notLive")}
+              </p>
+            ) : undefined
+          }
+        />
       </div>
     </>
   );
