@@ -13,6 +13,8 @@ import { attributesOf, renderHtml } from "@/tests/support/render";
 import { describeEachEngine } from "../db/engines";
 
 vi.stubEnv("AUTH_SECRET", "settings-page-test-secret-0123456789abcdef");
+// The request's headers (the page reads Save-Data for low-data mode): none here.
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 const state = vi.hoisted(() => ({ db: null as unknown }));
 vi.mock("@/lib/auth/session", () => ({ requirePermission: async () => ({ id: "u0", email: "owner@shop.test", name: null, role: "owner", createdAt: "2026-01-01T00:00:00.000Z" }) }));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/db")>()), getDb: async () => state.db }));
