@@ -80,7 +80,9 @@ postgres("rollup reads on PostgreSQL [postgres]", () => {
         const scans = plan.filter((line) => /Scan/.test(line));
         expect(scans.length, q.sql).toBeGreaterThan(0);
         for (const scan of scans) expect(scan, `${q.sql}\n${plan.join("\n")}`).toMatch(/Index Only Scan using sales_rollup_(daily|monthly)_pk/);
-        expect(plan.filter((line) => /Heap Fetches: [1-9]/.test(line)), plan.join("\n")).toEqual([]);
+        // "Index Only Scan" is what the covering key allows (without INCLUDE the plan is "Index Scan"). Its heap
+        // fetches are not asserted: they follow the visibility map, which another test file's open
+        // transaction on the same server can keep VACUUM from setting (seen in CI: "Heap Fetches: 9").
         expect(plan.filter((line) => /Gather|Parallel/.test(line)), plan.join("\n")).toEqual([]);
       }
     });
