@@ -6,6 +6,8 @@ const config = [
   ...nextVitals,
   ...nextTs,
   { ignores: [".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "bench/out/**", "next-env.d.ts"] },
+  // The service worker as built from sw/sw.ts (lib/pwa/build-service-worker.mjs): generated, minified, git-ignored.
+  { ignores: ["public/sw.js"] },
   // The seeds' code examples are kept byte-for-byte as Chariow publishes them.
   { ignores: ["tests/integration/seed-examples/**"] },
 ];
