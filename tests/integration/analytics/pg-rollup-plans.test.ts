@@ -4,12 +4,13 @@
 // parallel workers, even when parallelism is made free. Plans, not timings; PostgreSQL only (SQLite's rollup
 // tables are WITHOUT ROWID, their own covering index).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql, type CompiledQuery, type Kysely } from "kysely";
-import { openDatabase, type Database, type OpenedDatabase } from "@/lib/db";
+import { sql, type CompiledQuery } from "kysely";
+import { openDatabase, type OpenedDatabase } from "@/lib/db";
 import { getOverview } from "@/lib/analytics/overview";
 import { getRevenueReport } from "@/lib/analytics/revenue";
 import { upsertSales } from "@/lib/mirror";
 import { createTestDatabase, noticePostgresSkipped, type TestDatabase } from "../db/engines";
+import { statementsOf } from "../lists/query-plans";
 import { rng } from "../../factories/rng";
 import { saleDetail, type SaleStatus } from "../../factories/sales";
 
@@ -17,20 +18,6 @@ const TZ = "Africa/Abidjan";
 const NOW = new Date("2026-04-02T12:00:00Z");
 const START = Date.parse("2025-11-01T00:00:00Z");
 const { next: rand, pick } = rng(25);
-
-/** The SQL of every statement `fn` runs (captured, then run as usual). */
-async function statementsOf(db: Kysely<Database>, fn: (spy: Kysely<Database>) => Promise<unknown>): Promise<CompiledQuery[]> {
-  const queries: CompiledQuery[] = [];
-  const spy = db.withPlugin({
-    transformQuery: (args) => {
-      queries.push(db.getExecutor().compileQuery(args.node, args.queryId));
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  });
-  await fn(spy);
-  return queries;
-}
 
 const postgres = process.env.TEST_POSTGRES_URL ? describe : describe.skip;
 

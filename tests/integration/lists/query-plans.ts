@@ -6,8 +6,8 @@ import type { Database } from "@/lib/db/schema";
 
 export type CapturedPlan = { sql: string; plan: string[] };
 
-/** Runs `fn` against a spying copy of `db` and returns the plan of every query it ran (SQLite only). */
-export async function plansOf(db: Kysely<Database>, fn: (spy: Kysely<Database>) => Promise<unknown>): Promise<CapturedPlan[]> {
+/** The compiled SQL of every statement `fn` runs against a spying copy of `db` (each still runs as usual). Any engine. */
+export async function statementsOf(db: Kysely<Database>, fn: (spy: Kysely<Database>) => Promise<unknown>): Promise<CompiledQuery[]> {
   const queries: CompiledQuery[] = [];
   const spy = db.withPlugin({
     transformQuery: (args) => {
@@ -17,6 +17,12 @@ export async function plansOf(db: Kysely<Database>, fn: (spy: Kysely<Database>) 
     transformResult: async (args) => args.result,
   });
   await fn(spy);
+  return queries;
+}
+
+/** Runs `fn` against a spying copy of `db` and returns the plan of every query it ran (SQLite only). */
+export async function plansOf(db: Kysely<Database>, fn: (spy: Kysely<Database>) => Promise<unknown>): Promise<CapturedPlan[]> {
+  const queries = await statementsOf(db, fn);
   const out: CapturedPlan[] = [];
   for (const q of queries) {
     const rows = await db.executeQuery<{ detail: string }>({ ...q, sql: `explain query plan ${q.sql}` } as CompiledQuery<{ detail: string }>);
