@@ -12,7 +12,7 @@ export function ChartOnRequest({ href }: { href: string }) {
   const t = useTranslations("Offline.lowData");
   return (
     <div className="flex flex-wrap items-center gap-3 rounded-md border border-dashed border-zinc-300 p-3 text-sm text-zinc-700 dark:border-zinc-700 dark:text-zinc-300" data-testid="chart-on-request">
-      <p className="min-w-0 flex-1">{t("chartHidden")}</p>
+      <p className="min-w-0 flex-1 basis-60">{t("chartHidden")}</p>
       <Link prefetch={false} href={href} className={buttonClass("secondary")}>
         {t("showChart")}
       </Link>
