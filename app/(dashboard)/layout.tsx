@@ -12,6 +12,7 @@ import { StoreBrand } from "@/components/layout/store-brand";
 import { ThemeSwitch } from "@/components/layout/theme-switch";
 import { THEME_ICONS } from "@/components/layout/theme-switch-icons";
 import { UserMenu } from "@/components/layout/user-menu";
+import { EarlyOfflineScript } from "@/components/pwa/early-offline-script";
 import { LowDataControl } from "@/components/pwa/low-data-control";
 import { OfflineSupport } from "@/components/pwa/offline-support";
 import { NAV_ITEMS, phoneTabs } from "@/config/nav";
@@ -64,6 +65,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       }
       notice={
         <>
+          <EarlyOfflineScript />
           <Suspense fallback={null}>
             <OfflineSupport keepVisitedPages={!lowData} />
           </Suspense>

@@ -8,7 +8,7 @@ import { CodeLabel } from "@/components/ui/code-label";
 import { DateTime } from "@/components/ui/date-time";
 import { inputClass } from "@/components/ui/field";
 import type { InvitationRow, InvitationStatus } from "@/lib/affiliates/queries";
-import { codeLabel } from "@/lib/format/codes";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
 
 export const INVITATIONS_TABLE = "inv";
@@ -17,7 +17,7 @@ export const INVITATION_PAGE_SIZES = [25, 50, 100] as const;
 /** Status and e-mail search as a GET form; every other key of the page is kept, the invitations' page dropped. */
 export function InvitationsFilters({ pathname, query, status, q, statuses }: { pathname: string; query: SearchParamsRecord; status: string; q: string | undefined; statuses: readonly InvitationStatus[] }) {
   const t = useTranslations("Affiliates.invitations");
-  const tCodes = useTranslations("Codes");
+  const codeLabel = useCodeLabel();
   const kept = Object.entries(query).flatMap(([k, v]) => {
     const last = Array.isArray(v) ? v[v.length - 1] : v;
     return last === undefined || k === "status" || k === "q" || k === `${INVITATIONS_TABLE}_page` ? [] : [[k, last] as const];
@@ -33,7 +33,7 @@ export function InvitationsFilters({ pathname, query, status, q, statuses }: { p
           <option value="all">{t("statuses.all")}</option>
           {statuses.map((s) => (
             <option key={s} value={s}>
-              {codeLabel(tCodes, "invitationStatus", s)}
+              {codeLabel("invitationStatus", s)}
             </option>
           ))}
         </select>

@@ -8,7 +8,7 @@ import { useState } from "react";
 import { useFormatter, useLocale, useTimeZone, useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { codeLabel } from "@/lib/format/codes";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import { formatDateTime } from "@/lib/format/date-time";
 import { errorMessage } from "@/lib/http/client-error";
 import { formatMoney } from "@/lib/money";
@@ -23,7 +23,7 @@ type State = { kind: "idle" } | { kind: "loading" } | { kind: "found"; affiliate
 export function LookupForm() {
   const t = useTranslations("Affiliates.lookup");
   const tErrors = useTranslations("Errors");
-  const tCodes = useTranslations("Codes");
+  const codeLabel = useCodeLabel();
   const locale = useLocale();
   const timeZone = useTimeZone() ?? "UTC";
   const format = useFormatter();
@@ -84,7 +84,7 @@ export function LookupForm() {
             <p className="font-medium">
               <span className="font-mono">{a.code}</span> — {a.name ?? t("none")}{" "}
               <span className={a.valid ? "text-green-700 dark:text-green-300" : "text-red-700 dark:text-red-300"}>
-                {a.valid ? t("valid") : t("notValid", { status: a.status ? codeLabel(tCodes, "affiliateStatus", a.status) : t("none") })}
+                {a.valid ? t("valid") : t("notValid", { status: a.status ? codeLabel("affiliateStatus", a.status) : t("none") })}
               </span>
             </p>
             <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 md:grid-cols-[auto_minmax(0,1fr)_auto_minmax(0,1fr)]">

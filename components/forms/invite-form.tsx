@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import type { Role } from "@/lib/auth/permissions";
-import { codeLabel } from "@/lib/format/codes";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import { formatDateTime } from "@/lib/format/date-time";
 
 export type CreatedInviteLink = { url: string; email: string; expiresAt: string };
@@ -20,7 +20,7 @@ type Props = {
 
 export function InviteForm({ roles, pending, created, onSubmit }: Props) {
   const t = useTranslations("team.invite");
-  const tCodes = useTranslations("Codes");
+  const codeLabel = useCodeLabel();
   const locale = useLocale();
   const timeZone = useTimeZone() ?? "UTC";
   const [copied, setCopied] = useState(false);
@@ -45,7 +45,7 @@ export function InviteForm({ roles, pending, created, onSubmit }: Props) {
           <select id="invite-role" name="role" defaultValue={roles.includes("support") ? "support" : roles[0]} className={`${inputClass} min-h-11`}>
             {roles.map((r) => (
               <option key={r} value={r}>
-                {codeLabel(tCodes, "role", r)}
+                {codeLabel("role", r)}
               </option>
             ))}
           </select>

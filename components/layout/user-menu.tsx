@@ -1,6 +1,6 @@
 // The signed-in member (name or email, role) and the sign-out button: a form posting to a server action
 // (passed in), so signing out works before the JavaScript has loaded too; the form also deletes the
-// member's offline copies in this browser as it is sent (`data-sign-out`: components/pwa/offline-support.tsx).
+// member's offline copies in this browser as it is sent (`data-sign-out`: lib/pwa/early-script.ts).
 import { LogOut } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { CodeLabel } from "@/components/ui/code-label";
 import { inputClass } from "@/components/ui/field";
-import { codeLabel } from "@/lib/format/codes";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import { hrefWith } from "@/components/data-table/table-state";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
 import { LICENCE_STATUSES, type LicencesQuery } from "@/lib/licences/schemas";
@@ -16,7 +16,7 @@ const KEPT = ["sort", "dir", "size", "hide"] as const;
 
 export function LicencesFilters({ pathname, query, filter, products }: { pathname: string; query: SearchParamsRecord; filter: LicencesQuery; products: { id: string; name: string }[] }) {
   const t = useTranslations("licences");
-  const tCodes = useTranslations("Codes");
+  const codeLabel = useCodeLabel();
   const last = (k: string) => {
     const v = query[k];
     return Array.isArray(v) ? v[v.length - 1] : v;
@@ -34,7 +34,7 @@ export function LicencesFilters({ pathname, query, filter, products }: { pathnam
           <option value="">{t("filters.all")}</option>
           {LICENCE_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {codeLabel(tCodes, "licenceStatus", s)}
+              {codeLabel("licenceStatus", s)}
             </option>
           ))}
         </select>

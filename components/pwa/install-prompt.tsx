@@ -8,7 +8,7 @@ import { Download } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { INSTALL_EVENT_KEY } from "./offline-copies";
+import { INSTALL_AVAILABLE_EVENT, INSTALL_EVENT_KEY } from "@/lib/pwa/early-script";
 
 const OFFERED_KEY = "chariow-install-offered";
 
@@ -37,14 +37,14 @@ export function InstallPrompt() {
 
   useEffect(() => {
     if (alreadyOffered()) return;
-    // The event, held by components/pwa/service-worker.tsx (phones only), whether it came before or after this card loaded.
+    // The event, held by the early script (lib/pwa/early-script.ts, phones only), whether it came before or after this card loaded.
     const take = () => {
       const held = (window as unknown as Record<string, Event | undefined>)[INSTALL_EVENT_KEY];
       if (held) setEvent(held as InstallPromptEvent);
     };
     take();
-    window.addEventListener("chariow-install-available", take);
-    return () => window.removeEventListener("chariow-install-available", take);
+    window.addEventListener(INSTALL_AVAILABLE_EVENT, take);
+    return () => window.removeEventListener(INSTALL_AVAILABLE_EVENT, take);
   }, []);
 
   if (!event) return null;

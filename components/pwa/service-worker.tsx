@@ -8,7 +8,7 @@
 // installation on a phone.
 import { usePathname, useSearchParams } from "next/navigation";
 import { Suspense, lazy, useEffect, useState } from "react";
-import { INSTALL_EVENT_KEY } from "./offline-copies";
+import { INSTALL_AVAILABLE_EVENT, INSTALL_EVENT_KEY } from "@/lib/pwa/early-script";
 
 /** The install card's code, fetched only when the browser offers installation (React.lazy: no loader of its own). */
 const InstallPrompt = lazy(() => import("./install-prompt").then((m) => ({ default: m.InstallPrompt })));
@@ -39,8 +39,8 @@ export function ServiceWorker({ keepVisitedPages }: { keepVisitedPages: boolean 
   useEffect(() => {
     const offered = () => setInstallable(true);
     if ((window as unknown as Record<string, Event | undefined>)[INSTALL_EVENT_KEY]) offered();
-    window.addEventListener("chariow-install-available", offered);
-    return () => window.removeEventListener("chariow-install-available", offered);
+    window.addEventListener(INSTALL_AVAILABLE_EVENT, offered);
+    return () => window.removeEventListener(INSTALL_AVAILABLE_EVENT, offered);
   }, []);
 
   useEffect(() => {

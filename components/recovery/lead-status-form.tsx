@@ -8,14 +8,14 @@ import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/error-text";
 import { apiFetch } from "@/lib/http/api-client";
-import { codeLabel } from "@/lib/format/codes";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import { LEAD_STATES, type LeadState } from "@/lib/recovery/lead-states";
 import type { MemberOption } from "./recovery-types";
 
 
 export function LeadStatusForm({ saleId, state: initialState, note: initialNote, assignedTo, members }: { saleId: string; state: LeadState; note: string | null; assignedTo: string | null; members: MemberOption[] }) {
   const t = useTranslations("Recovery");
-  const tc = useTranslations("Codes");
+  const codeLabel = useCodeLabel();
   const router = useRouter();
   const [state, setState] = useState(initialState);
   const [note, setNote] = useState(initialNote ?? "");
@@ -46,7 +46,7 @@ export function LeadStatusForm({ saleId, state: initialState, note: initialNote,
           <select className={inputClass} value={state} onChange={(e) => setState(e.target.value as LeadState)}>
             {LEAD_STATES.map((s) => (
               <option key={s} value={s}>
-                {codeLabel(tc, "recoveryLeadState", s)}
+                {codeLabel("recoveryLeadState", s)}
               </option>
             ))}
           </select>

@@ -9,7 +9,7 @@ import { buttonClass } from "@/components/ui/button";
 import { DateRangeFilter } from "@/components/ui/date-range-filter";
 import { filterLabelClass, selectClass } from "@/components/ui/field";
 import { SALE_CHANNELS } from "@/lib/chariow/enum-values";
-import { codeLabel } from "@/lib/format/codes";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import { lastValues, type SearchParamsRecord } from "@/lib/http/page-query";
 import { LEAD_REASONS, LEAD_STATUS_FILTERS, UNASSIGNED, type LeadReason, type LeadStatusFilter } from "@/lib/recovery/lead-states";
 import type { MemberOption } from "./recovery-types";
@@ -33,7 +33,7 @@ export type RecoveryFiltersProps = {
 export function RecoveryFilters(props: RecoveryFiltersProps) {
   const t = useTranslations("Recovery.filters");
   const tr = useTranslations("Recovery");
-  const tc = useTranslations("Codes");
+  const codeLabel = useCodeLabel();
   const { filters, counts, pathname, query } = props;
   const values = lastValues(query);
   // The form sends its own fields; it carries the reason, the days and the table's view (not its page, not the panel).
@@ -90,7 +90,7 @@ export function RecoveryFilters(props: RecoveryFiltersProps) {
                 <option value="">{t("anyChannel")}</option>
                 {SALE_CHANNELS.map((c) => (
                   <option key={c} value={c}>
-                    {codeLabel(tc, "channel", c)}
+                    {codeLabel("channel", c)}
                   </option>
                 ))}
               </select>

@@ -16,7 +16,7 @@ import { hrefWith, type TableSort } from "@/components/data-table/table-state";
 import { useRowSelection } from "@/components/data-table/row-selection";
 import { buttonClass } from "@/components/ui/button";
 import { filterLabelClass, selectClass } from "@/components/ui/field";
-import { codeLabel } from "@/lib/format/codes";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import { ErrorText } from "@/components/ui/error-text";
 import { apiFetch } from "@/lib/http/api-client";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
@@ -52,7 +52,7 @@ export type RecoveryWorklistProps = {
 
 export function RecoveryWorklist(props: RecoveryWorklistProps) {
   const t = useTranslations("Recovery");
-  const tc = useTranslations("Codes");
+  const codeLabel = useCodeLabel();
   const format = useFormatter();
   const locale = useLocale();
   const router = useRouter();
@@ -160,7 +160,7 @@ export function RecoveryWorklist(props: RecoveryWorklistProps) {
           <select className={selectClass} value={bulkState} onChange={(e) => setBulkState(e.target.value as LeadState)}>
             {LEAD_STATES.map((s) => (
               <option key={s} value={s}>
-                {codeLabel(tc, "recoveryLeadState", s)}
+                {codeLabel("recoveryLeadState", s)}
               </option>
             ))}
           </select>

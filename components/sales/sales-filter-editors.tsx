@@ -11,7 +11,8 @@ import { DATE_FILTER_PRESETS } from "@/components/ui/date-range-filter";
 import { filterLabelClass, inputClass, selectClass } from "@/components/ui/field";
 import { presetRange } from "@/lib/analytics/date-range";
 import { PAYMENT_STATUSES, SALE_CHANNELS, SALE_STATUSES } from "@/lib/chariow/enum-values";
-import { codeLabel, type CodeKind } from "@/lib/format/codes";
+import { useCodeLabel } from "@/components/ui/use-code-label";
+import type { CodeKind } from "@/lib/format/codes";
 import { countryName } from "@/lib/format/display-names";
 import { isCalendarDay } from "@/lib/http/calendar-day";
 import type { SalesFilterOptions } from "@/lib/sales/filter-options";
@@ -59,11 +60,11 @@ export type SalesFilterEditorProps = {
 export function SalesFilterEditor(props: SalesFilterEditorProps) {
   const { group, draft, filters, options, basePath, query, today, setField, commitField, toggleStatus } = props;
   const t = useTranslations("Sales.filters");
-  const tCodes = useTranslations("Codes");
+  const codeLabel = useCodeLabel();
   const tDate = useTranslations("DateRange");
   const tPreset = useTranslations("Analytics.range.presets");
   const locale = useLocale();
-  const words = (kind: CodeKind, codes: readonly string[]) => codes.map((c) => ({ value: c, label: codeLabel(tCodes, kind, c) }));
+  const words = (kind: CodeKind, codes: readonly string[]) => codes.map((c) => ({ value: c, label: codeLabel(kind, c) }));
 
   /** A select of one filter; a list chosen elsewhere (a saved view with two channels) stays a choice. */
   const select = (key: FieldKey, label: string, choices: { value: string; label: string }[]) => {
@@ -147,7 +148,7 @@ export function SalesFilterEditor(props: SalesFilterEditorProps) {
                   className="size-4 accent-brand-600"
                   data-testid={`filter-status-${status}`}
                 />
-                {codeLabel(tCodes, "saleStatus", status)}
+                {codeLabel("saleStatus", status)}
               </label>
             );
           })}

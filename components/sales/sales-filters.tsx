@@ -16,7 +16,8 @@ import { DATE_FILTER_PRESETS } from "@/components/ui/date-range-filter";
 import { inputClass } from "@/components/ui/field";
 import { FilterChip, FilterOpener, KeptQueryFields } from "@/components/ui/filter-chips";
 import { presetRange } from "@/lib/analytics/date-range";
-import { codeLabel, type CodeKind } from "@/lib/format/codes";
+import { useCodeLabel } from "@/components/ui/use-code-label";
+import type { CodeKind } from "@/lib/format/codes";
 import { formatDateTime } from "@/lib/format/date-time";
 import { countryName } from "@/lib/format/display-names";
 import type { SalesFilterOptions } from "@/lib/sales/filter-options";
@@ -46,7 +47,7 @@ export type SalesFiltersProps = {
 
 export function SalesFiltersBar({ filters, options, basePath, query, today, onChange, fixedCustomer = false, customerName }: SalesFiltersProps) {
   const t = useTranslations("Sales.filters");
-  const tCodes = useTranslations("Codes");
+  const codeLabel = useCodeLabel();
   const tPreset = useTranslations("Analytics.range.presets");
   const locale = useLocale();
 
@@ -129,7 +130,7 @@ export function SalesFiltersBar({ filters, options, basePath, query, today, onCh
     </form>
   );
 
-  const list = (kind: CodeKind, codes: readonly string[] | undefined) => (codes ?? []).map((c) => codeLabel(tCodes, kind, c)).join(", ");
+  const list = (kind: CodeKind, codes: readonly string[] | undefined) => (codes ?? []).map((c) => codeLabel(kind, c)).join(", ");
   const day = (d: string) => formatDateTime(d, { locale, timeZone: "UTC" }, "date");
   /** The value of an active filter in words. */
   const valueOf = (group: SalesFilterGroup): string => {

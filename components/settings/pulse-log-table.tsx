@@ -9,7 +9,7 @@ import { DataTable, type Column } from "@/components/data-table/data-table";
 import { Alert } from "@/components/ui/alert";
 import { CodeLabel } from "@/components/ui/code-label";
 import { DateTime } from "@/components/ui/date-time";
-import { codeLabel } from "@/lib/format/codes";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
 import type { PulseLogEntry, PulseLogSummary } from "@/lib/pulses/schemas";
 
@@ -41,7 +41,7 @@ type Props = {
 
 export function PulseLogTable({ entries, summary, now, url, page, isFetching, exportHref }: Props) {
   const t = useTranslations("pulseLog");
-  const tCodes = useTranslations("Codes");
+  const codeLabel = useCodeLabel();
   const format = useFormatter();
   const muted = "text-zinc-600 dark:text-zinc-400";
 
@@ -54,7 +54,7 @@ export function PulseLogTable({ entries, summary, now, url, page, isFetching, ex
   };
   const why = (e: PulseLogEntry) => {
     if (e.count > 1) {
-      return t("detail.repeated", { count: e.count, source: e.source ?? "?", reason: codeLabel(tCodes, "pulseRejection", e.detail) });
+      return t("detail.repeated", { count: e.count, source: e.source ?? "?", reason: codeLabel("pulseRejection", e.detail) });
     }
     const text = reason(e);
     return (

@@ -5,7 +5,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { ChevronRight } from "lucide-react";
-import { codeLabel } from "@/lib/format/codes";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import type { FreshnessView, OptionalJobView } from "@/lib/freshness/schemas";
 import { DefinitionRows, useSyncErrorKind, type SyncLastError } from "./sync-status-details";
 
@@ -21,7 +21,7 @@ type Props = {
 
 export function TechnicalDetails({ apiHost, budget, now, leaseHolder, optionalJobs, lastError, pulseSecretsFor }: Props) {
   const t = useTranslations("settings");
-  const tCodes = useTranslations("Codes");
+  const codeLabel = useCodeLabel();
   const format = useFormatter();
   const errorKind = useSyncErrorKind();
   const when = (iso: string | null) => (iso ? format.relativeTime(new Date(iso), now) : t("never"));
@@ -37,7 +37,7 @@ export function TechnicalDetails({ apiHost, budget, now, leaseHolder, optionalJo
     [t("apiHost"), <code key="host">{apiHost}</code>, "api-host"],
     [t("budget"), budget ? t("budgetValue", { remaining: budget.remaining, limit: budget.limit, when: when(budget.resetAt) }) : t("notYet"), "sync-budget"],
     [t("leaseHolder"), leaseHolder ? <code key="lease">{leaseHolder}</code> : t("none"), "sync-lease"],
-    ...optionalJobs.map((j): [string, ReactNode, string] => [t("optionalJob", { job: codeLabel(tCodes, "syncJob", j.job) }), jobState(j), `sync-job-${j.job}`]),
+    ...optionalJobs.map((j): [string, ReactNode, string] => [t("optionalJob", { job: codeLabel("syncJob", j.job) }), jobState(j), `sync-job-${j.job}`]),
     [t("lastErrorText"), lastError ? <code key="error" className="whitespace-pre-wrap">{lastError.message || errorKind(lastError.kind)}</code> : t("none"), "sync-last-error-text"],
     [t("pulseSecretIds"), pulseSecretsFor === "all" ? t("pulseSecretsAll") : pulseSecretsFor.length === 0 ? t("none") : <code key="ids">{pulseSecretsFor.join(", ")}</code>, "pulse-secret-ids"],
   ];

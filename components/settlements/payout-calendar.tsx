@@ -5,7 +5,7 @@
 // so it all works before JavaScript. Shared component: the page gives the days and their payouts.
 import Link from "next/link";
 import { useLocale, useTimeZone, useTranslations } from "next-intl";
-import { codeLabel } from "@/lib/format/codes";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import { formatDateTime, type DateTimeStyle } from "@/lib/format/date-time";
 import { formatMoney } from "@/lib/money";
 import { payoutKey, type PayoutGroup, type PayoutStatus } from "@/lib/settlements/group-settlements";
@@ -35,10 +35,10 @@ export type PayoutCalendarProps = {
 
 function PayoutLink({ group, move, href, selected }: { group: PayoutGroup; move: PayoutMove | undefined; href: string; selected: boolean }) {
   const t = useTranslations("Settlements.calendar");
-  const tCodes = useTranslations("Codes");
+  const codeLabel = useCodeLabel();
   const locale = useLocale();
   const timeZone = useTimeZone() ?? "UTC";
-  const state: string = group.status === "settled" && group.doneAt ? t("paidOn", { day: formatDateTime(group.doneAt, { locale, timeZone }, "dayMonth") }) : codeLabel(tCodes, "payoutStatus", group.status);
+  const state: string = group.status === "settled" && group.doneAt ? t("paidOn", { day: formatDateTime(group.doneAt, { locale, timeZone }, "dayMonth") }) : codeLabel("payoutStatus", group.status);
   return (
     <Link
       prefetch={false}
@@ -68,13 +68,13 @@ function DayPayouts({ day, props }: { day: string; props: PayoutCalendarProps })
 
 function Legend() {
   const t = useTranslations("Settlements.calendar");
-  const tCodes = useTranslations("Codes");
+  const codeLabel = useCodeLabel();
   const states: PayoutStatus[] = ["settled", "due", "overdue"];
   return (
     <ul aria-label={t("legend")} className="flex flex-wrap gap-2 text-xs">
       {states.map((s) => (
         <li key={s} className={`rounded px-2 py-0.5 ${PAYOUT_TONE[s]}`}>
-          {codeLabel(tCodes, "payoutStatus", s)}
+          {codeLabel("payoutStatus", s)}
         </li>
       ))}
     </ul>

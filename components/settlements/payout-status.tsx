@@ -2,7 +2,7 @@
 // a glance, the words say it to everyone (Codes.payoutStatus, lib/format/codes.ts; "Versé le 4 déc." with
 // its day). `data-payout-status` keeps the code for tests and styles.
 import { useLocale, useTimeZone, useTranslations } from "next-intl";
-import { codeLabel } from "@/lib/format/codes";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import { formatDateTime } from "@/lib/format/date-time";
 import type { PayoutStatus as Status } from "@/lib/settlements/group-settlements";
 
@@ -16,10 +16,10 @@ export const PAYOUT_TONE: Record<Status, string> = {
 /** `doneAt`: when it was paid out (settled only), shown as a day in the store's time zone. */
 export function PayoutStatus({ status, doneAt }: { status: Status; doneAt: string | null }) {
   const t = useTranslations("Settlements.status");
-  const tCodes = useTranslations("Codes");
+  const codeLabel = useCodeLabel();
   const locale = useLocale();
   const timeZone = useTimeZone() ?? "UTC";
-  const words = status === "settled" && doneAt ? t("settledOn", { day: formatDateTime(doneAt, { locale, timeZone }, "date") }) : codeLabel(tCodes, "payoutStatus", status);
+  const words = status === "settled" && doneAt ? t("settledOn", { day: formatDateTime(doneAt, { locale, timeZone }, "date") }) : codeLabel("payoutStatus", status);
   return (
     <span data-payout-status={status} className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${PAYOUT_TONE[status]}`}>
       {words}

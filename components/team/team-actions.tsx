@@ -9,7 +9,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { codeLabel } from "@/lib/format/codes";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { apiFetch } from "@/lib/http/api-client";
 import { clientError, errorMessage } from "@/lib/http/client-error";
@@ -84,7 +84,7 @@ const small = "min-h-11 px-3 text-sm";
 /** A member's role, for a viewer who may change it: saved as soon as it is chosen. */
 export function RoleSelect({ member, roles }: { member: { id: string; email: string; role: Role }; roles: readonly Role[] }) {
   const t = useTranslations("team");
-  const tCodes = useTranslations("Codes");
+  const codeLabel = useCodeLabel();
   const { run, busyId } = useTeamActions();
   // The chosen role shows at once; a refused change puts the member's role back.
   const [value, setValue] = useState(member.role);
@@ -103,7 +103,7 @@ export function RoleSelect({ member, roles }: { member: { id: string; email: str
     >
       {ROLES.filter((r) => r === member.role || roles.includes(r)).map((r) => (
         <option key={r} value={r}>
-          {codeLabel(tCodes, "role", r)}
+          {codeLabel("role", r)}
         </option>
       ))}
     </select>

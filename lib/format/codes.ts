@@ -3,7 +3,9 @@
 // (namespace `Codes`, key `Codes.<kind>.<code>`; a dotted code such as "successful.sale" is a nested
 // key). Safe on the client and the server. Countries and locales are not listed here: Intl names them
 // (lib/format/display-names.ts). An unknown code is shown as it came, never a crash or an empty cell.
-import { canonicalPaymentMethod } from "@/lib/format/payment-methods";
+import { codeKey, codeWords, type CodesTranslator } from "@/lib/format/code-words";
+
+export type { CodesTranslator };
 
 /**
  * The known values of every code kind. The words exist in both languages for each (a unit test checks
@@ -44,17 +46,11 @@ export const CODE_KINDS = Object.keys(CODES) as CodeKind[];
 /** The known values of one kind, e.g. `Code<"saleStatus">` = "awaiting_payment" | "completed" | … */
 export type Code<K extends CodeKind> = (typeof CODES)[K][number];
 
-/**
- * The part of next-intl's translator of namespace `Codes` that `codeLabel` needs; both
- * `useTranslations("Codes")` and `await getTranslations("Codes")` fit.
- */
-export type CodesTranslator = (key: string) => string;
-
 const KNOWN = new Map<CodeKind, ReadonlySet<string>>(CODE_KINDS.map((kind) => [kind, new Set<string>(CODES[kind])]));
 
 /** True when `code` is a known value of `kind` (after canonicalising a payment method's name). */
 export function isKnownCode(kind: CodeKind, code: string): boolean {
-  return KNOWN.get(kind)!.has(kind === "paymentMethod" ? (canonicalPaymentMethod(code) ?? code) : code);
+  return KNOWN.get(kind)!.has(codeKey(kind, code));
 }
 
 /**
@@ -64,10 +60,7 @@ export function isKnownCode(kind: CodeKind, code: string): boolean {
  * undefined or "" gives "".
  */
 export function codeLabel(t: CodesTranslator, kind: CodeKind, code: string | null | undefined): string {
-  if (code === null || code === undefined || code === "") return "";
-  const key = kind === "paymentMethod" ? (canonicalPaymentMethod(code) ?? code) : code;
-  if (!KNOWN.get(kind)!.has(key)) return code;
-  return t(`${kind}.${key}`);
+  return codeWords((k, key) => KNOWN.get(k)!.has(key), t, kind, code);
 }
 
 /** Every known value that is snake_case (has an underscore), per kind: what must never show raw in French. */

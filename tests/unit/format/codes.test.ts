@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { SALE_STATUSES, affiliateSourceSchema, affiliateStatusSchema, discountTypeSchema, invitationStatusSchema, licenseStatusSchema, paymentStatusSchema, productTypeSchema, pulseEventTypeSchema, saleChannelSchema } from "@/lib/chariow/enums";
 import { ROLES } from "@/lib/auth/permissions";
 import { CODES, CODE_KINDS, codeLabel, isKnownCode, snakeCaseCodes, type CodeKind } from "@/lib/format/codes";
+import { codeWords, knownInMessages } from "@/lib/format/code-words";
 import { canonicalPaymentMethod } from "@/lib/format/payment-methods";
 import { loadMessages } from "@/lib/i18n/messages";
 import { FULFILMENT_STATES } from "@/lib/orders/schemas";
@@ -70,6 +71,24 @@ describe("codeLabel", () => {
           const words = codeLabel(t, kind, code);
           expect(words.trim(), `${kind}.${code}`).not.toBe("");
           if (code.includes("_")) expect(words, `${kind}.${code} is still a code`).not.toBe(code);
+        }
+      }
+    }
+  });
+
+  it("reads the same words from the messages alone (client components) as from the table (server)", async () => {
+    for (const locale of ["fr", "en"] as const) {
+      const codes = ((await loadMessages(locale)) as Record<string, unknown>).Codes as Record<string, unknown>;
+      const t = locale === "fr" ? fr : en;
+      const known = knownInMessages(codes);
+      // Every string the messages hold under a kind is a known code of it, and the other way round.
+      const leaves = (node: unknown, prefix: string): string[] =>
+        typeof node === "string" ? [prefix] : Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+      for (const kind of CODE_KINDS) expect(leaves(codes[kind], "").sort(), kind).toEqual([...CODES[kind]].sort());
+      const samples = ["refunded", "toString", "constructor", "__proto__", "successful", "successful.sale.x", "MTN Mobile Money", " mtn mobile money ", "Airtel Money Niger", "", "hasOwnProperty"];
+      for (const kind of CODE_KINDS) {
+        for (const code of [...CODES[kind], ...samples]) {
+          expect(codeWords(known, t, kind, code), `${locale} ${kind}.${code}`).toBe(codeLabel(t, kind, code));
         }
       }
     }
