@@ -6,7 +6,7 @@ import type { Database } from "@/lib/db";
 import { today } from "@/lib/time";
 import { breakdownRows, emptyKpis, kpisByCurrency, kpiChanges, revenueSeries } from "./aggregate";
 import { resolveRange, type RangeParams, type ResolvedRange } from "./date-range";
-import { readEarliestDay, readKpiSums, readLabels, readPaidByDay, readPaidByProduct } from "./read-rollups";
+import { readEarliestDay, readKpiSumsOf, readPaidByDayOf, readPaidByProduct } from "./read-rollups";
 import type { CurrencyKpis, Overview, OverviewRange } from "./schemas";
 
 export const TOP_PRODUCTS = 5;
@@ -29,26 +29,20 @@ export function orderCurrencies(current: Map<string, CurrencyKpis>, previous: Ma
 
 export async function getOverview(db: Kysely<Database>, params: RangeParams, ctx: AnalyticsContext): Promise<Overview> {
   const range = await resolveStoreRange(db, params, ctx);
-  const [sums, previousSums, days, previousDays, products] = await Promise.all([
-    readKpiSums(db, range),
-    range.compare ? readKpiSums(db, range.compare) : Promise.resolve([]),
-    readPaidByDay(db, range, range.interval),
-    range.compare ? readPaidByDay(db, range.compare, range.interval) : Promise.resolve([]),
+  // Three statements in all, each range and its comparison read together (issue 17: PostgreSQL pays per
+  // round trip); the top products carry their names.
+  const ranges = range.compare ? [range, range.compare] : [range];
+  const [[sums, previousSums = []], [days, previousDays = []], products] = await Promise.all([
+    readKpiSumsOf(db, ranges),
+    readPaidByDayOf(db, ranges, range.interval),
     readPaidByProduct(db, range),
   ]);
   const current = kpisByCurrency(sums);
   const previous = kpisByCurrency(previousSums);
   const currencies = orderCurrencies(current, previous);
 
-  const topIds = new Set<string>();
-  const topByCurrency = new Map(
-    currencies.map((c) => {
-      const top = breakdownRows(products, c).slice(0, TOP_PRODUCTS);
-      for (const p of top) topIds.add(p.key);
-      return [c, top] as const;
-    }),
-  );
-  const names = await readLabels(db, "product", [...topIds]);
+  const topByCurrency = new Map(currencies.map((c) => [c, breakdownRows(products, c).slice(0, TOP_PRODUCTS)] as const));
+  const names = new Map(products.map((p) => [p.dimension_value!, p.name]));
 
   const byCurrency = currencies.map((currency) => {
     const kpis = current.get(currency) ?? emptyKpis(currency);

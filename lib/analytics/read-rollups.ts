@@ -7,7 +7,7 @@ import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import type { Database } from "@/lib/db";
 import type { RollupFigures } from "./aggregate";
 import type { DayRange, Interval } from "./date-range";
-import { fromRollupPart, unionOfParts } from "./rollup-periods";
+import { byPeriod, dailyPart, rollupParts, unionOfParts, unionOfRanges } from "./rollup-periods";
 import { PAID_STATUSES, type BreakdownDimension } from "./schemas";
 
 /** The sums a RollupFigures row carries, as SQL aggregates over rollup rows. */
@@ -29,47 +29,51 @@ function figureSums(eb: ExpressionBuilder<Database, "sales_rollup_daily">) {
  * building ten thousand row objects in JS cost more than the scan). Net revenue is the sum of the known
  * settlement amounts and their count (lib/settlements/net.ts), exact whatever the buckets.
  */
-export async function readKpiSums(db: Kysely<Database>, { from, to }: DayRange): Promise<RollupFigures[]> {
-  const query = unionOfParts(db, from, to, (qb) =>
-      qb
-        .select((eb) => [
-          "currency",
-          "status",
-          ...figureSums(eb),
-        ])
-        .where("dimension", "=", "all")
-        .where("count", ">", 0)
-        .groupBy(["currency", "status"]),
+export async function readKpiSums(db: Kysely<Database>, range: DayRange): Promise<RollupFigures[]> {
+  return (await readKpiSumsOf(db, [range]))[0]!;
+}
+
+/** readKpiSums of several ranges (a range and its comparison) in one statement; element i answers ranges[i]. */
+export async function readKpiSumsOf(db: Kysely<Database>, ranges: readonly DayRange[]): Promise<RollupFigures[][]> {
+  const query = unionOfRanges(db, ranges, (qb) =>
+    qb
+      .select((eb) => ["currency", "status", ...figureSums(eb)])
+      .where("dimension", "=", "all")
+      .where("count", ">", 0)
+      .groupBy(["currency", "status"]),
   );
   const rows = query ? await query.execute() : [];
-  return rows.map((r) => ({
-    local_day: from, currency: r.currency, status: r.status, count: Number(r.count), amount: Number(r.amount),
-    discount_amount: Number(r.discount_amount), gateway_fee: Number(r.gateway_fee), gateway_fee_known_count: Number(r.gateway_fee_known_count),
-    service_fee: Number(r.service_fee), settlement_net: Number(r.settlement_net), settlement_known_count: Number(r.settlement_known_count),
-  }));
+  return byPeriod(rows, ranges.length).map((list, i) =>
+    list.map((r) => ({
+      local_day: ranges[i]!.from, currency: r.currency, status: r.status, count: Number(r.count), amount: Number(r.amount),
+      discount_amount: Number(r.discount_amount), gateway_fee: Number(r.gateway_fee), gateway_fee_known_count: Number(r.gateway_fee_known_count),
+      service_fee: Number(r.service_fee), settlement_net: Number(r.settlement_net), settlement_known_count: Number(r.settlement_known_count),
+    })),
+  );
 }
 
 /**
- * Paid revenue and sales per local day × currency (what the revenue series needs). With a monthly interval
- * whole months come from the monthly rollups, dated their 1st (the series buckets them by month anyway).
+ * Paid revenue and sales per local day × currency (what the revenue series needs) of each range, in one
+ * statement; element i answers ranges[i]. With a monthly interval whole months come from the monthly
+ * rollups, dated their 1st (the series buckets them by month anyway).
  */
-export async function readPaidByDay(db: Kysely<Database>, { from, to }: DayRange, interval: Interval = "day"): Promise<RollupFigures[]> {
-  const paid = (qb: ReturnType<typeof fromRollupPart>, day: ReturnType<typeof sql<string>> | "local_day") =>
-    qb
-      .select((eb) => [(day === "local_day" ? sql.ref<string>("local_day") : day).as("local_day"), "currency", eb.fn.sum<number>("count").as("count"), eb.fn.sum<number>("amount").as("amount")])
+export async function readPaidByDayOf(db: Kysely<Database>, ranges: readonly DayRange[], interval: Interval = "day"): Promise<RollupFigures[][]> {
+  const query = unionOfRanges(db, ranges, (qb, part) => {
+    const day = interval === "month" && part.table === "sales_rollup_monthly" ? sql<string>`local_month || '-01'` : sql.ref<string>("local_day");
+    return qb
+      .select((eb) => [day.as("local_day"), "currency", eb.fn.sum<number>("count").as("count"), eb.fn.sum<number>("amount").as("amount")])
       .where("dimension", "=", "all")
       .where("status", "in", [...PAID_STATUSES])
       .where("count", ">", 0)
-      .groupBy([day === "local_day" ? sql.ref("local_day") : day, "currency"]);
-  const query =
-    interval === "month"
-      ? unionOfParts(db, from, to, (qb, part) => paid(qb, part.table === "sales_rollup_monthly" ? sql<string>`local_month || '-01'` : "local_day"))
-      : paid(fromRollupPart(db, { table: "sales_rollup_daily", column: "local_day", from, to }), "local_day");
+      .groupBy([day, "currency"]);
+  }, interval === "month" ? rollupParts : dailyPart);
   const rows = query ? await query.execute() : [];
-  return rows.map((r) => ({
-    local_day: r.local_day, currency: r.currency, status: PAID_STATUSES[0], count: Number(r.count), amount: Number(r.amount),
-    discount_amount: 0, gateway_fee: 0, gateway_fee_known_count: 0, service_fee: 0, settlement_net: 0, settlement_known_count: 0,
-  }));
+  return byPeriod(rows, ranges.length).map((list) =>
+    list.map((r) => ({
+      local_day: r.local_day, currency: r.currency, status: PAID_STATUSES[0], count: Number(r.count), amount: Number(r.amount),
+      discount_amount: 0, gateway_fee: 0, gateway_fee_known_count: 0, service_fee: 0, settlement_net: 0, settlement_known_count: 0,
+    })),
+  );
 }
 
 /** One dimension's rows over the range, summed across days (per currency × status × value); one currency's when given. */
@@ -98,23 +102,37 @@ export async function readDimension(db: Kysely<Database>, dimension: BreakdownDi
 }
 
 /**
- * Paid sales and revenue per product and currency over the range: only the two sums the top products
- * need (whole months from the monthly rollups: a year and a half of a 1M-sale store is ~6k rows, not the
- * ~150k daily ones).
+ * Paid sales and revenue per product and currency over the range, with the product's name: only the two
+ * sums the top products need (whole months from the monthly rollups: a year and a half of a 1M-sale store
+ * is ~6k rows, not the ~150k daily ones), the name looked up after the sums (one statement, not a
+ * second round trip for the names).
  */
-export async function readPaidByProduct(db: Kysely<Database>, { from, to }: DayRange): Promise<RollupFigures[]> {
-  const query = unionOfParts(db, from, to, (qb) =>
-      qb
-        .select((eb) => ["currency", "dimension_value", eb.fn.sum<number>("count").as("count"), eb.fn.sum<number>("amount").as("amount")])
-        .where("dimension", "=", "product")
-        .where("status", "in", [...PAID_STATUSES])
-        .where("count", ">", 0)
-        .groupBy(["currency", "dimension_value"]),
+export async function readPaidByProduct(db: Kysely<Database>, { from, to }: DayRange): Promise<(RollupFigures & { name: string | null })[]> {
+  const parts = unionOfParts(db, from, to, (qb) =>
+    qb
+      .select((eb) => ["currency", "dimension_value", eb.fn.sum<number>("count").as("count"), eb.fn.sum<number>("amount").as("amount")])
+      .where("dimension", "=", "product")
+      .where("status", "in", [...PAID_STATUSES])
+      .where("count", ">", 0)
+      .groupBy(["currency", "dimension_value"]),
   );
-  const rows = query ? await query.execute() : [];
+  if (!parts) return [];
+  // The name per summed row (products × currencies, a few hundred at most): one primary-key lookup each,
+  // never a scan of the catalogue to join.
+  const rows = await db
+    .selectFrom(parts.as("p"))
+    .select((eb) => [
+      "p.currency",
+      "p.dimension_value",
+      eb.fn.sum<number>("p.count").as("count"),
+      eb.fn.sum<number>("p.amount").as("amount"),
+      eb.selectFrom("products").select("products.name").whereRef("products.id", "=", "p.dimension_value").as("name"),
+    ])
+    .groupBy(["p.currency", "p.dimension_value"])
+    .execute();
   return rows.map((r) => ({
     local_day: from, currency: r.currency, status: PAID_STATUSES[0], dimension_value: r.dimension_value, count: Number(r.count), amount: Number(r.amount),
-    discount_amount: 0, gateway_fee: 0, gateway_fee_known_count: 0, service_fee: 0, settlement_net: 0, settlement_known_count: 0,
+    discount_amount: 0, gateway_fee: 0, gateway_fee_known_count: 0, service_fee: 0, settlement_net: 0, settlement_known_count: 0, name: r.name,
   }));
 }
 

@@ -3,7 +3,7 @@
 // instead of ~365 daily ones; every reader sums the parts' rows, and a month's row is the sum of its days'
 // (lib/mirror/rollups.ts keeps both by the same delta), so the answer is the same as the days' alone.
 import "server-only";
-import type { Kysely, SelectQueryBuilder } from "kysely";
+import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import type { Database } from "@/lib/db";
 import { addDays, monthRange } from "@/lib/time";
 
@@ -73,4 +73,35 @@ export function unionOfParts<O>(db: Kysely<Database>, from: string | null, to: s
   const queries = rollupParts(from, to).map((part) => build(fromRollupPart(db, part), part));
   if (queries.length === 0) return null;
   return queries.slice(1).reduce((all, q) => all.unionAll(q), queries[0]);
+}
+
+/** A range read from the daily table alone (a series per day needs every day's own row). */
+export function dailyPart(from: string | null, to: string | null): RollupPart[] {
+  return from !== null && to !== null && from > to ? [] : [days(from, to)];
+}
+
+/**
+ * Several ranges in one statement (the Overview's range and its comparison: one round trip instead of
+ * one per range, which PostgreSQL pays for): each range's parts as `unionOfParts`, each row tagged with
+ * its range's index in a `period` column. Callers split the rows by `period`. Null when every range is
+ * empty.
+ */
+export function unionOfRanges<O>(
+  db: Kysely<Database>,
+  ranges: readonly { from: string | null; to: string | null }[],
+  build: (qb: PartQuery<object>, part: RollupPart) => PartQuery<O>,
+  split: (from: string | null, to: string | null) => RollupPart[] = rollupParts,
+): PartQuery<O & { period: number }> | null {
+  const queries = ranges.flatMap((range, period) =>
+    split(range.from, range.to).map((part) => build(fromRollupPart(db, part), part).select(sql.lit(period).as("period")) as PartQuery<O & { period: number }>),
+  );
+  if (queries.length === 0) return null;
+  return queries.slice(1).reduce((all, q) => all.unionAll(q), queries[0]);
+}
+
+/** Rows tagged with `period` (unionOfRanges) → one list per range, in the ranges' order. */
+export function byPeriod<R extends { period: number | string }>(rows: readonly R[], count: number): R[][] {
+  const lists: R[][] = Array.from({ length: count }, () => []);
+  for (const row of rows) lists[Number(row.period)]!.push(row);
+  return lists;
 }
