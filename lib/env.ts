@@ -93,6 +93,12 @@ const envSchema = z
     SYNC_IN_WEB: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("true"),
     // Who may tell the app the client's address (lib/http/client-ip.ts): a hop count or a CIDR list.
     TRUSTED_PROXIES: optionalText,
+    // E-mail for digests and alerts (lib/notifications/channels/email.ts): nothing is sent when unset.
+    SMTP_URL: z
+      .string()
+      .refine((v) => /^smtps?:\/\/[^/]+/.test(v), "must be an SMTP URL such as smtp://user:pass@smtp.example.com:587 (smtps:// for TLS from the start)")
+      .optional(),
+    SMTP_FROM: optionalText,
     AUTH_GOOGLE_ID: optionalText,
     AUTH_GOOGLE_SECRET: optionalText,
     AUTH_GITHUB_ID: optionalText,
@@ -131,6 +137,10 @@ export type Env = {
   SYNC_IN_WEB: boolean;
   /** Reverse proxies whose X-Forwarded-For entries are believed; none by default. */
   TRUSTED_PROXIES: TrustedProxies;
+  /** SMTP server for digests and alerts; unset: no e-mail is sent (Settings says so). */
+  SMTP_URL?: string;
+  /** The From address of those e-mails; default "Chariow dashboard <dashboard@APP_URL's host>". */
+  SMTP_FROM?: string;
   AUTH_GOOGLE_ID?: string;
   AUTH_GOOGLE_SECRET?: string;
   AUTH_GITHUB_ID?: string;
@@ -174,6 +184,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   };
   // Optional keys are only present when set, so `"KEY" in env` and spreading never leak `undefined`.
   if (v.CHARIOW_API_KEY) env.CHARIOW_API_KEY = v.CHARIOW_API_KEY;
+  if (v.SMTP_URL) env.SMTP_URL = v.SMTP_URL;
+  if (v.SMTP_FROM) env.SMTP_FROM = v.SMTP_FROM;
   if (v.AUTH_GOOGLE_ID) env.AUTH_GOOGLE_ID = v.AUTH_GOOGLE_ID;
   if (v.AUTH_GOOGLE_SECRET) env.AUTH_GOOGLE_SECRET = v.AUTH_GOOGLE_SECRET;
   if (v.AUTH_GITHUB_ID) env.AUTH_GITHUB_ID = v.AUTH_GITHUB_ID;

@@ -402,7 +402,65 @@ export interface SavedViewsTable {
 export interface MemberPreferencesTable {
   user_id: string;
   low_data: "on" | "off" | null; // null: follow the browser's Save-Data hint
+  /** JSON of lib/notifications/preferences.ts (migration 0029); null: the defaults. */
+  notifications: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: string;
+}
+
+/** One message to send, unique by its idempotency key; also the send log (migration 0029, lib/notifications/outbox.ts). */
+export interface NotificationOutboxTable {
+  id: string;
+  store_id: ColumnType<string, string | undefined, string>;
+  dedupe_key: string;
+  kind: string;
+  topic: string;
+  member_id: string | null;
+  channel: string;
+  payload: string;
+  status: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  created_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+}
+
+/** The in-app notification list (migration 0029). */
+export interface NotificationsTable {
+  id: string;
+  store_id: ColumnType<string, string | undefined, string>;
+  member_id: string;
+  dedupe_key: string;
+  kind: string;
+  topic: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** An alert detected once (migration 0029). */
+export interface AlertEventsTable {
+  id: string;
+  store_id: ColumnType<string, string | undefined, string>;
+  dedupe_key: string;
+  topic: string;
+  subject: string;
+  detected_at: string;
+  payload: string;
+}
+
+/** A member's browser accepting Web Push (migration 0029). */
+export interface PushSubscriptionsTable {
+  id: string;
+  member_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  created_at: string;
 }
 
 /** A recovery lead's worked state (migration 0007, lib/recovery): one row per failed/abandoned sale touched. */
@@ -485,6 +543,10 @@ export interface Database {
   reconciliation_drift: ReconciliationDriftTable;
   saved_views: SavedViewsTable;
   member_preferences: MemberPreferencesTable;
+  notification_outbox: NotificationOutboxTable;
+  notifications: NotificationsTable;
+  alert_events: AlertEventsTable;
+  push_subscriptions: PushSubscriptionsTable;
   recovery_leads: RecoveryLeadsTable;
   recovery_checkout_links: RecoveryCheckoutLinksTable;
   fulfilments: FulfilmentsTable;

@@ -21,6 +21,7 @@ export const FEATURE_MESSAGE_FILES = [
   "team",
   "settings",
   "offline",
+  "notifications",
 ] as const;
 
 type Catalogue = Record<string, unknown>;

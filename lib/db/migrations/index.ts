@@ -30,6 +30,7 @@ import * as recoveryLeadRange from "./0024-recovery-lead-range";
 import * as pgRollupCovering from "./0025-pg-rollup-covering";
 import * as leadNextPayment from "./0027-lead-next-payment";
 import * as memberPreferences from "./0028-member-preferences";
+import * as notifications from "./0029-notifications";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -63,4 +64,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   // 0026 was never used (a branch renumbered to 0028).
   ["0027_lead_next_payment", leadNextPayment],
   ["0028_member_preferences", memberPreferences],
+  ["0029_notifications", notifications],
 ];
