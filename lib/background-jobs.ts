@@ -11,6 +11,8 @@ import { getStoreName } from "@/lib/store/store-info";
 import { createChariowClient, defaultSchedulerRegistry, keyFingerprint } from "@/lib/chariow";
 import { getEnv } from "@/lib/env";
 import { createDbBudgetStore, startSyncRunner } from "@/lib/sync";
+import { notificationDeps } from "@/lib/notifications/start";
+import { startNotificationRunner } from "@/lib/notifications/runner";
 
 type Running = { stop(): Promise<void> };
 type State = { runner: Running | null; startRunner: (timeZone: string) => Running | null };
@@ -73,7 +75,13 @@ async function start(): Promise<State | null> {
     env.SYNC_IN_WEB ? startSyncRunner({ db, client, timeZone: async () => (await getStoreTimeZone(db).catch(() => timeZone)), instanceId }) : null;
   if (!env.SYNC_IN_WEB) console.log("[sync] SYNC_IN_WEB=false: the sync runs in `npm run worker`, not in this process");
   const state: State = { runner: startRunner(await getStoreTimeZone(db)), startRunner };
-  const stop = () => void state.runner?.stop();
+  // Digests and alerts (docs/notifications.md): on every instance — deciding twice inserts nothing twice,
+  // and each message is claimed by one worker.
+  const notifications = startNotificationRunner(notificationDeps(db, instanceId));
+  const stop = () => {
+    void state.runner?.stop();
+    void notifications.stop();
+  };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
   return state;

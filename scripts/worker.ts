@@ -7,6 +7,8 @@ import { openDatabase } from "@/lib/db";
 import { EnvError, getEnv } from "@/lib/env";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 import { createSharedScheduler, startSyncRunner } from "@/lib/sync";
+import { notificationDeps } from "@/lib/notifications/start";
+import { startNotificationRunner } from "@/lib/notifications/runner";
 
 // Like `next start`, read .env.local then .env; variables already set in the environment win.
 for (const file of [".env.local", ".env"]) {
@@ -26,6 +28,7 @@ async function main(): Promise<number> {
   const client = createChariowClient({ baseUrl: env.CHARIOW_API_BASE_URL, apiKey, scheduler: createSharedScheduler(opened.db, apiKey) });
   const instanceId = `worker:${hostname()}:${process.pid}`;
   const runner = startSyncRunner({ db: opened.db, client, timeZone: () => getStoreTimeZone(opened.db), instanceId });
+  const notifications = startNotificationRunner(notificationDeps(opened.db, instanceId));
   console.log(`[worker] ${instanceId} syncing from ${env.CHARIOW_API_BASE_URL} (${opened.engine}); stop with SIGTERM`);
   await new Promise<void>((resolve) => {
     process.once("SIGTERM", () => resolve());
@@ -33,6 +36,7 @@ async function main(): Promise<number> {
   });
   console.log("[worker] stopping: finishing the current page and releasing the lease");
   await runner.stop();
+  await notifications.stop();
   await opened.close();
   return 0;
 }

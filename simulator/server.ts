@@ -14,7 +14,7 @@ import { RateLimiter, rateHeaders, type RateDecision } from "./rate-limit";
 import { routeV1 } from "./routes-v1";
 import type { SimRuntime } from "./runtime";
 import { computeRecoveryTruth } from "./recovery-truth";
-import { computeTruth } from "./truth";
+import { computePeriodTruth, computeTruth } from "./truth";
 import type { Dialect, OptionalEndpoint, PaymentMethodShape, RunningSimulator, SimulatorOptions } from "./types";
 
 export const DEMO_API_KEY = "sk_test_chariow_demo_key";
@@ -134,6 +134,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   return {
     baseUrl: `${origin}/v1`, origin, apiKey, controlToken, port: addr.port,
     truth: () => computeTruth(model, rt.nowSec()),
+    periodTruth: (from, to) => computePeriodTruth(model, from, to),
     recoveryTruth: (o) => computeRecoveryTruth(model, rt.nowSec(), o),
     setFaults: (f) => faults.set(f),
     setDialect: (dl: Dialect) => { rt.dialect = dl; },

@@ -91,3 +91,40 @@ export function computeTruth(m: StoreModel, nowSec: number): GroundTruth {
     newestSaleId: n > 0 ? m.saleId(n - 1) : null, oldestSaleId: n > 0 ? m.saleId(0) : null,
   };
 }
+
+/** Sales created in [from, to) (ISO instants) per currency, from the model: what a digest of those days must say. */
+export interface PeriodCurrencyTruth {
+  paidCount: number;
+  paidRevenue: number;
+  failedCount: number;
+  failedValue: number;
+  abandonedCount: number;
+  abandonedValue: number;
+}
+
+export function computePeriodTruth(m: StoreModel, from: string, to: string): Partial<Record<string, PeriodCurrencyTruth>> {
+  const a = m.arrays;
+  const fromSec = Date.parse(from) / 1000;
+  const toSec = Date.parse(to) / 1000;
+  const out: Partial<Record<string, PeriodCurrencyTruth>> = {};
+  for (let i = 0; i < a.saleCount; i++) {
+    const t = a.created[i];
+    if (t < fromSec || t >= toSec) continue;
+    const status = statusOf(a.status[i]);
+    const currency = COUNTRIES[a.custCountry[a.customer[i]]].currency;
+    const c = (out[currency] ??= { paidCount: 0, paidRevenue: 0, failedCount: 0, failedValue: 0, abandonedCount: 0, abandonedValue: 0 });
+    const d = a.discount[i] === NONE ? null : DISCOUNTS[a.discount[i]];
+    const amount = economics(PRODUCTS[a.product[i]], currency, d, m.feesDeducted).amount;
+    if (status === "completed" || status === "settled") {
+      c.paidCount++;
+      c.paidRevenue += amount;
+    } else if (status === "failed") {
+      c.failedCount++;
+      c.failedValue += amount;
+    } else if (status === "abandoned") {
+      c.abandonedCount++;
+      c.abandonedValue += amount;
+    }
+  }
+  return out;
+}

@@ -158,6 +158,8 @@ export interface RunningSimulator {
   controlToken: string;
   port: number;
   truth(): GroundTruth;
+  /** Per currency, the sales created in [from, to) (ISO instants): paid, failed and abandoned counts and amounts. */
+  periodTruth(from: string, to: string): Partial<Record<string, import("./truth").PeriodCurrencyTruth>>;
   /** The recovery of the leads created in a range, by the dashboard's rule (simulator/recovery-truth.ts). */
   recoveryTruth(opts: RecoveryTruthOptions): RecoveryTruth;
   setFaults(f: FaultProfile): void;

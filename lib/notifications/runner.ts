@@ -12,7 +12,7 @@ import { localHour } from "./local-hour";
 import type { AlertEvent } from "./alerts/types";
 import type { EmailSender } from "./channels/email";
 import { postWebhook } from "./channels/webhook";
-import { composeDigest, isMonday, type DigestKind } from "./digest";
+import { composeDigest, isMonday, type DigestFigures, type DigestKind } from "./digest";
 import { claimDue, enqueue, hasMessage, sentInLastHour, settle, type OutboxMessage, type OutboxRow } from "./outbox";
 import { membersWithPreferences, type NotificationPreferences } from "./preferences";
 import { emailHtml, renderDigest, translatorFor, type RenderedMessage } from "./render";
@@ -53,13 +53,21 @@ function memberMessages(
   return out;
 }
 
+/** Queues one member's digest under `key` (e-mail when configured and wanted, the in-app list always). */
+async function queueDigest(deps: NotificationDeps, figures: DigestFigures, member: { id: string; email: string; prefs: NotificationPreferences }, key: string, now: Date): Promise<number> {
+  const unsubscribe = unsubscribeUrl(deps.appUrl, deps.authSecret, member.id, figures.kind);
+  const rendered = await renderDigest(figures, { locale: member.prefs.locale, storeName: await deps.storeName(), appUrl: deps.appUrl, unsubscribeUrl: unsubscribe });
+  const messages = memberMessages({ dedupeKey: key, kind: `digest_${figures.kind}`, topic: figures.day }, member, rendered, { email: deps.email !== null && member.prefs.email }, unsubscribe);
+  return enqueue(deps.db, messages, now);
+}
+
 /** Decides the digests due at `now`: each member's daily (and on Mondays weekly) digest once their hour has come. */
 export async function scheduleDigests(deps: NotificationDeps, now = new Date()): Promise<number> {
   const timeZone = await deps.timeZone();
   const { hour, day } = localHour(timeZone, now);
   const settings = await getStoreSettings(deps.db);
   let queued = 0;
-  const figures = new Map<DigestKind, Awaited<ReturnType<typeof composeDigest>>>();
+  const figures = new Map<DigestKind, DigestFigures>();
   for (const member of await membersWithPreferences(deps.db)) {
     if (!can(member.role as Role, DIGEST_PERMISSION) || hour < member.prefs.hour) continue;
     const kinds: DigestKind[] = [...(member.prefs.daily ? (["daily"] as const) : []), ...(member.prefs.weekly && isMonday(day) ? (["weekly"] as const) : [])];
@@ -67,10 +75,7 @@ export async function scheduleDigests(deps: NotificationDeps, now = new Date()):
       const key = `digest:${kind}:${day}`;
       if (await hasMessage(deps.db, `${key}:${member.id}:inapp`)) continue;
       if (!figures.has(kind)) figures.set(kind, await composeDigest(deps.db, kind, { timeZone, now }));
-      const unsubscribe = unsubscribeUrl(deps.appUrl, deps.authSecret, member.id, kind);
-      const rendered = await renderDigest(figures.get(kind)!, { locale: member.prefs.locale, storeName: await deps.storeName(), appUrl: deps.appUrl, unsubscribeUrl: unsubscribe });
-      const messages = memberMessages({ dedupeKey: key, kind: `digest_${kind}`, topic: day }, member, rendered, { email: deps.email !== null && member.prefs.email }, unsubscribe);
-      queued += await enqueue(deps.db, messages, now);
+      queued += await queueDigest(deps, figures.get(kind)!, member, key, now);
     }
   }
   // The store's webhook gets each digest's figures once (not per member).
@@ -80,6 +85,22 @@ export async function scheduleDigests(deps: NotificationDeps, now = new Date()):
     }
   }
   return queued;
+}
+
+/**
+ * `npm run digest -- --send-now`: the digest of `kind` for every member who may read it (or the one with
+ * `memberEmail`), whatever their hour and even if today's was sent, queued under a key of its own
+ * ("digest:<kind>:<day>:now-<instant>") and delivered at once. Returns the members it was queued for.
+ */
+export async function sendDigestNow(deps: NotificationDeps, { kind, memberEmail, now = new Date() }: { kind: DigestKind; memberEmail?: string; now?: Date }): Promise<string[]> {
+  const timeZone = await deps.timeZone();
+  const members = (await membersWithPreferences(deps.db)).filter((m) => can(m.role as Role, DIGEST_PERMISSION) && (memberEmail === undefined || m.email === memberEmail.trim().toLowerCase()));
+  if (members.length === 0) return [];
+  const figures = await composeDigest(deps.db, kind, { timeZone, now });
+  const key = `digest:${kind}:${figures.day}:now-${now.toISOString()}`;
+  for (const m of members) await queueDigest(deps, figures, m, key, now);
+  await deliverDue(deps, now);
+  return members.map((m) => m.email);
 }
 
 /**
