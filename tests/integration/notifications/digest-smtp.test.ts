@@ -96,14 +96,14 @@ describeEachEngine("the digest by e-mail", ({ db }) => {
     const dailyFr = ownerMail.find((m) => m.subject?.includes("ventes du"))!;
     for (const [currency, t] of Object.entries(truth)) {
       const fr = (minor: number) => formatMoney(money(minor, currency), "fr");
-      expect(text(dailyFr)).toContain(`Chiffre d’affaires encaissé : ${fr(t!.paidRevenue)}`);
-      expect(text(dailyFr)).toContain(`Échouées : ${t!.failedCount} (${fr(t!.failedValue)})`);
-      expect(text(dailyFr)).toContain(`Abandonnées : ${t!.abandonedCount} (${fr(t!.abandonedValue)})`);
+      expect(text(dailyFr)).toContain(`Chiffre d’affaires encaissé\u202f: ${fr(t!.paidRevenue)}`);
+      expect(text(dailyFr)).toContain(`Échouées\u202f: ${t!.failedCount} (${fr(t!.failedValue)})`);
+      expect(text(dailyFr)).toContain(`Abandonnées\u202f: ${t!.abandonedCount} (${fr(t!.abandonedValue)})`);
     }
     const weeklyTruth = sim.periodTruth("2026-05-25T00:00:00Z", "2026-06-01T00:00:00Z");
     const weeklyFr = ownerMail.find((m) => m.subject?.includes("semaine"))!;
     for (const [currency, t] of Object.entries(weeklyTruth)) {
-      expect(text(weeklyFr)).toContain(`Chiffre d’affaires encaissé : ${formatMoney(money(t!.paidRevenue, currency), "fr")}`);
+      expect(text(weeklyFr)).toContain(`Chiffre d’affaires encaissé\u202f: ${formatMoney(money(t!.paidRevenue, currency), "fr")}`);
     }
     // In English for the admin who chose it.
     const [first] = Object.entries(truth).sort(([, a], [, b]) => b!.paidRevenue - a!.paidRevenue);
