@@ -51,6 +51,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...base, SYNC_IN_WEB: "no" })).toThrow(/SYNC_IN_WEB: must be "true" or "false"/);
   });
 
+  it("takes an SMTP URL for digests and alerts, names a wrong one, and sends nothing without it", () => {
+    expect(parseEnv(base).SMTP_URL).toBeUndefined();
+    expect(parseEnv({ ...base, SMTP_URL: "smtp://u:p@mail.example.com:587", SMTP_FROM: "Shop <d@example.com>" })).toMatchObject({ SMTP_URL: "smtp://u:p@mail.example.com:587", SMTP_FROM: "Shop <d@example.com>" });
+    expect(parseEnv({ ...base, SMTP_URL: "smtps://mail.example.com" }).SMTP_URL).toBe("smtps://mail.example.com");
+    expect(() => parseEnv({ ...base, SMTP_URL: "https://mail.example.com" })).toThrow(/SMTP_URL: must be an SMTP URL/);
+  });
+
   it("accepts a PostgreSQL URL", () => {
     expect(parseEnv({ ...base, DATABASE_URL: "postgres://u:p@db:5432/chariow" }).DATABASE_URL).toBe(
       "postgres://u:p@db:5432/chariow",
