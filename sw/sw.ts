@@ -198,3 +198,31 @@ self.addEventListener("message", (event) => {
 });
 
 serwist.addEventListeners();
+
+// Web Push (issue 19, docs/notifications.md): a digest or an alert shown as a notification; a tap opens its
+// page (in a dashboard tab already open when there is one). The payload is {title, body, link}, encrypted
+// for this browser by the server (lib/notifications/channels/push.ts).
+self.addEventListener("push", (event) => {
+  let message: { title?: string; body?: string; link?: string } = {};
+  try {
+    message = (event.data?.json() ?? {}) as typeof message;
+  } catch {
+    message = { body: event.data?.text() };
+  }
+  event.waitUntil(
+    self.registration.showNotification(message.title ?? "Chariow", { body: message.body ?? "", icon: "/icons/icon-192.png", badge: "/icons/icon-192.png", data: { link: message.link ?? "/overview" } }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = new URL((event.notification.data as { link?: string } | null)?.link ?? "/overview", self.location.origin);
+  // Only our own pages: a link to elsewhere opens the Overview instead.
+  const url = target.origin === self.location.origin ? target.href : new URL("/overview", self.location.origin).href;
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((w) => new URL(w.url).origin === self.location.origin) as WindowClient | undefined;
+      return open ? open.navigate(url).then((w) => w?.focus()) : self.clients.openWindow(url);
+    }),
+  );
+});

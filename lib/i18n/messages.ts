@@ -22,6 +22,7 @@ export const FEATURE_MESSAGE_FILES = [
   "settings",
   "offline",
   "notifications",
+  "notifications-push",
 ] as const;
 
 type Catalogue = Record<string, unknown>;

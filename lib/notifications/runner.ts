@@ -11,6 +11,7 @@ import type { Database } from "@/lib/db/schema";
 import { localHour } from "./local-hour";
 import type { AlertEvent } from "./alerts/types";
 import type { EmailSender } from "./channels/email";
+import { getVapidKeys, sendPush } from "./channels/push";
 import { postWebhook } from "./channels/webhook";
 import { composeDigest, isMonday, type DigestFigures, type DigestKind } from "./digest";
 import { claimDue, enqueue, hasMessage, sentInLastHour, settle, type OutboxMessage, type OutboxRow } from "./outbox";
@@ -29,6 +30,8 @@ export interface NotificationDeps {
   /** Null when SMTP_URL is unset: e-mail is not a channel then. */
   email: EmailSender | null;
   fetch?: typeof fetch;
+  /** The TLS agent for push services (tests: a local push service with its own certificate). */
+  pushAgent?: import("node:https").Agent;
   /** The alert rules to evaluate on each tick (lib/notifications/alerts). */
   detectors?: ((ctx: { db: Kysely<Database>; now: Date; timeZone: string }) => Promise<AlertEvent[]>)[];
 }
@@ -50,6 +53,8 @@ function memberMessages(
   const payload: MemberPayload = { ...rendered, to: member.email, unsubscribeUrl: unsubscribe };
   const out: OutboxMessage[] = [{ ...base, dedupeKey: `${base.dedupeKey}:${member.id}:inapp`, memberId: member.id, channel: "inapp", payload }];
   if (channels.email) out.push({ ...base, dedupeKey: `${base.dedupeKey}:${member.id}:email`, memberId: member.id, channel: "email", payload });
+  // Push only carries the title, body and link; the browsers are looked up when it is sent.
+  if (member.prefs.push) out.push({ ...base, dedupeKey: `${base.dedupeKey}:${member.id}:push`, memberId: member.id, channel: "push", payload: { title: rendered.title, body: rendered.body, link: rendered.link } });
   return out;
 }
 
@@ -168,6 +173,11 @@ async function deliverOne(deps: NotificationDeps, row: OutboxRow, cap: number, w
       await deps.email.send({ to: payload.to!, subject: payload.subject, text: payload.text, html: payload.html, unsubscribeUrl: payload.unsubscribeUrl! });
       return { status: "sent" as const };
     }
+    case "push": {
+      if ((await sentInLastHour(deps.db, row.member_id!, now)) >= cap) return { status: "capped" as const, note: `more than ${cap} messages in an hour` };
+      const delivered = await sendPush(deps.db, row.member_id!, { title: payload.title, body: payload.body, link: payload.link }, `mailto:dashboard@${new URL(deps.appUrl).hostname}`, deps.pushAgent);
+      return delivered > 0 ? { status: "sent" as const } : { status: "skipped" as const, note: "no browser subscribed" };
+    }
     case "webhook": {
       if (!webhook.url) return { status: "skipped" as const, note: "no webhook URL" };
       const body = JSON.stringify({ id: row.id, type: payload.event, createdAt: row.created_at, data: payload.body });
@@ -215,7 +225,8 @@ export async function runNotificationTick(deps: NotificationDeps, now = new Date
 
 /** Runs a tick every `intervalMs` (never two at once in this process) until stopped. */
 export function startNotificationRunner(deps: NotificationDeps, intervalMs = 60_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
+  // Web Push's VAPID keys exist from the first start on (the Settings page hands the public one to browsers).
+  let running: Promise<unknown> = getVapidKeys(deps.db).catch((error: unknown) => console.error("[notifications] could not create the push keys", error));
   let stopped = false;
   const tick = () => {
     running = runNotificationTick(deps).catch((error: unknown) => console.error("[notifications] tick failed", error));
