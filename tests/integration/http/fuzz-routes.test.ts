@@ -79,7 +79,9 @@ const BAD_BODIES: { label: string; body: string | Uint8Array<ArrayBuffer> }[] = 
 /** Days that do not exist: any field that takes a day must refuse them. */
 const IMPOSSIBLE_DAYS = ["2026-13-45", "2026-02-31", "9999-99-99", "0000-00-00", "2026-1-5"];
 /** Valid-looking values tried, in order, to build an input every other field accepts. */
-const GOOD_TEXT = ["2026-03-15", "2026-03", "XOF", "fuzz-1", "merchant@example.com", "Europe/Paris", "1"];
+// Nested objects a body may need: a browser's push subscription keys (POST /api/me/push).
+const GOOD_OBJECTS = [{ p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM", auth: "tBHItJI5svbpez7KI4CCXg" }];
+const GOOD_TEXT = ["2026-03-15", "2026-03", "XOF", "fuzz-1", "merchant@example.com", "Europe/Paris", "1", "https://push.example/fuzz"];
 
 // ---- What a schema declares -----------------------------------------------------------------------------
 
@@ -104,6 +106,7 @@ function goodCandidates(field: JsonSchema[], asText: boolean): unknown[] {
     const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
     if (types.includes("integer") || types.includes("number")) out.push(asText ? "1" : 1);
     if (types.includes("array")) out.push(asText ? "fuzz-1" : ["fuzz-1"]);
+    if (types.includes("object") && !asText) out.push(...GOOD_OBJECTS);
     for (const option of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) walk(option);
   };
   field.forEach(walk);
