@@ -142,9 +142,12 @@ describeEachEngine("alerts with two workers", ({ db }) => {
     expect(pulseCalls).toBe(1);
 
     // Every member × channel × alert once in the outbox, all sent; nothing for the admin who muted both.
-    const outbox = await d.selectFrom("notification_outbox").select(["dedupe_key", "member_id", "channel", "topic", "status", "attempts"]).where("kind", "=", "alert").execute();
-    expect(new Set(outbox.map((r) => r.dedupe_key)).size).toBe(outbox.length);
-    expect(outbox.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
+    // (The simulator's store also has late payouts: those alerts are sent too, and left out of the counts.)
+    const allRows = await d.selectFrom("notification_outbox").select(["dedupe_key", "member_id", "channel", "topic", "status", "attempts"]).where("kind", "=", "alert").execute();
+    expect(new Set(allRows.map((r) => r.dedupe_key)).size).toBe(allRows.length);
+    expect(allRows.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
+    const injected = ["failure_spike", "pulse_disabled"];
+    const outbox = allRows.filter((r) => injected.includes(r.topic));
     const spikes = events.filter((e) => e.topic === "failure_spike").length;
     const expectedRows = (who: string, channel: string) => outbox.filter((r) => r.member_id === who && r.channel === channel).length;
     expect(expectedRows(owner.member.id, "email")).toBe(spikes + 1);
@@ -154,13 +157,15 @@ describeEachEngine("alerts with two workers", ({ db }) => {
     expect(outbox.filter((r) => r.channel === "webhook")).toHaveLength(spikes + 1);
 
     // Delivered once: in-app rows, e-mails across both workers, webhook posts.
-    const inapp = await d.selectFrom("notifications").select(["member_id", "topic"]).where("kind", "=", "alert").execute();
+    const inapp = (await d.selectFrom("notifications").select(["member_id", "topic"]).where("kind", "=", "alert").execute()).filter((n) => injected.includes(n.topic));
     expect(inapp.filter((n) => n.member_id === owner.member.id)).toHaveLength(spikes + 1);
     expect(inapp.filter((n) => n.member_id === support.member.id)).toHaveLength(spikes);
     expect(inapp.filter((n) => n.member_id === admin.member.id)).toHaveLength(0);
     const emails = [...emailsA, ...emailsB];
-    expect(emails.filter((m) => m.to === owner.member.email)).toHaveLength(spikes + 1);
-    expect(emails.filter((m) => m.to === admin.member.email)).toHaveLength(0);
+    // Each e-mail row of the outbox sent once, by one of the two workers.
+    expect(emails.filter((m) => m.to === owner.member.email)).toHaveLength(allRows.filter((r) => r.member_id === owner.member.id && r.channel === "email").length);
+    expect(emails.filter((m) => m.to === owner.member.email && /Pulse|échec/.test(m.subject))).toHaveLength(spikes + 1);
+    expect(emails.filter((m) => m.to === admin.member.email && /Pulse|échec|failing/.test(m.subject))).toHaveLength(0);
     expect(new Set(emails.map((m) => `${m.to}|${m.subject}`)).size).toBe(emails.length);
     expect(received.filter((r) => r.type === "alert.pulse_disabled")).toEqual([{ type: "alert.pulse_disabled", subject: "pulse_demo" }]);
     expect(received.filter((r) => r.type === "alert.failure_spike")).toHaveLength(spikes);
