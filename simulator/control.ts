@@ -115,6 +115,10 @@ export async function handleControl(req: IncomingMessage, url: URL, rt: SimRunti
         if (!rt.pulses) return fail(409, "No Pulse configured.");
         rt.pulses.enable();
         return plain({ status: rt.pulses.status });
+      case "POST /pulses/disable":
+        if (!rt.pulses) return fail(409, "No Pulse configured.");
+        rt.pulses.disable();
+        return plain({ status: rt.pulses.status });
       case "GET /pulses/attempts":
         return plain({ status: rt.pulses?.status ?? null, attempts: rt.pulses?.attempts ?? [] });
       case "GET /faults":

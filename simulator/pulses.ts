@@ -54,6 +54,11 @@ export class PulseSender {
     this.status = "active";
   }
 
+  /** As Chariow does after 5 failed attempts, at once (tests and demo of the "Pulse disabled" alert). */
+  disable(): void {
+    this.status = "disabled";
+  }
+
   /** Queues one event. Returns its delivery id (stable across retries), or null if the Pulse is disabled. */
   emit(event: string, payload: Json): string | null {
     if (this.status === "disabled" || this.stopped) return null;
