@@ -11,6 +11,7 @@ import { getStoreName } from "@/lib/store/store-info";
 import { createChariowClient, defaultSchedulerRegistry, keyFingerprint } from "@/lib/chariow";
 import { getEnv } from "@/lib/env";
 import { createDbBudgetStore, startSyncRunner } from "@/lib/sync";
+import { defaultDetectors } from "@/lib/notifications/alerts";
 import { notificationDeps } from "@/lib/notifications/start";
 import { startNotificationRunner } from "@/lib/notifications/runner";
 
@@ -77,7 +78,7 @@ async function start(): Promise<State | null> {
   const state: State = { runner: startRunner(await getStoreTimeZone(db)), startRunner };
   // Digests and alerts (docs/notifications.md): on every instance — deciding twice inserts nothing twice,
   // and each message is claimed by one worker.
-  const notifications = startNotificationRunner(notificationDeps(db, instanceId));
+  const notifications = startNotificationRunner(notificationDeps(db, instanceId, { detectors: defaultDetectors({ client }) }));
   const stop = () => {
     void state.runner?.stop();
     void notifications.stop();
