@@ -22,6 +22,7 @@ export const FEATURE_MESSAGE_FILES = [
   "settings",
   "offline",
   "notifications",
+  "notifications-page",
 ] as const;
 
 type Catalogue = Record<string, unknown>;
