@@ -2,16 +2,20 @@
 // The webhook's two actions (issue 19; owners and admins): rotate the signing secret — the new one is shown
 // here once, from the action's answer, and masked on every later render — and send a test through the
 // outbox. Forms with useActionState: they post without JavaScript too, and the answer renders in place.
+// The server actions come as props from the Settings page (the app-shell's sign-out pattern), so this
+// island's bundle never walks into the server modules behind them.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { rotateWebhookSecretAction, sendWebhookTestAction, type WebhookActionState } from "@/lib/notifications/actions";
+import type { WebhookActionState } from "@/lib/notifications/actions";
 
-export function WebhookActions({ maskedSecret, hasUrl }: { maskedSecret: string; hasUrl: boolean }) {
+type Action = () => Promise<WebhookActionState>;
+
+export function WebhookActions({ maskedSecret, hasUrl, rotateAction, testAction }: { maskedSecret: string; hasUrl: boolean; rotateAction: Action; testAction: Action }) {
   const t = useTranslations("NotificationsPage.store.webhook");
-  const [rotated, rotate, rotating] = useActionState<WebhookActionState, FormData>(rotateWebhookSecretAction, null);
-  const [tested, test, testing] = useActionState<WebhookActionState, FormData>(sendWebhookTestAction, null);
+  const [rotated, rotate, rotating] = useActionState<WebhookActionState, FormData>(rotateAction, null);
+  const [tested, test, testing] = useActionState<WebhookActionState, FormData>(testAction, null);
   return (
     <div className="space-y-3" data-testid="webhook-actions">
       <p className="text-sm">

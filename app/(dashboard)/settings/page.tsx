@@ -27,6 +27,7 @@ import { getDb } from "@/lib/db";
 import { getSettingsSyncView } from "@/lib/freshness/get-freshness";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
 import { LOCALES } from "@/lib/i18n/locales";
+import { rotateWebhookSecretAction, sendWebhookTestAction } from "@/lib/notifications/actions";
 import { formFeedback } from "@/lib/notifications/page-query";
 import { ALERT_TOPICS } from "@/lib/notifications/preferences";
 import { readMemberNotifications } from "@/lib/notifications/preferences-service";
@@ -112,7 +113,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <Card title={t("NotificationsPage.store.title")} testId="alerts-webhook">
           <div className="space-y-6">
             <StoreSettingsForm values={settingsAsInput(storeNotifications)} canManage={can(member.role, "settings:manage")} saved={alertsFeedback.saved} errorField={alertsFeedback.errorField} />
-            {can(member.role, "settings:manage") ? <WebhookActions maskedSecret={maskSecret(storeNotifications.webhook.secret)} hasUrl={storeNotifications.webhook.url !== null} /> : null}
+            {can(member.role, "settings:manage") ? <WebhookActions maskedSecret={maskSecret(storeNotifications.webhook.secret)} hasUrl={storeNotifications.webhook.url !== null} rotateAction={rotateWebhookSecretAction} testAction={sendWebhookTestAction} /> : null}
             <div className="border-t border-zinc-200 pt-4 dark:border-zinc-800">
               <h3 className="mb-2 text-sm font-semibold">{t("NotificationsPage.sendLog.title")}</h3>
               <SendLogTable

@@ -5,10 +5,14 @@ import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/route";
 import { markAllRead, markRead, unreadCount } from "@/lib/notifications/inbox";
 
-const body = z.union([z.object({ id: z.string().min(1).max(100) }).strict(), z.object({ all: z.literal(true) }).strict()]);
+// One object rather than a union, so a refusal names a field (`id`) like every other route's.
+const body = z
+  .object({ id: z.string().min(1).max(100).optional(), all: z.literal(true).optional() })
+  .strict()
+  .refine((v) => (v.id === undefined) !== (v.all === undefined), { message: "give either id or all: true", path: ["id"] });
 
 export const POST = route({ schema: body }, async ({ input, member }) => {
   const db = await getDb();
-  const marked = "all" in input ? await markAllRead(db, member.id) : Number(await markRead(db, member.id, input.id));
+  const marked = input.id === undefined ? await markAllRead(db, member.id) : Number(await markRead(db, member.id, input.id));
   return { marked, unread: await unreadCount(db, member.id) };
 });
