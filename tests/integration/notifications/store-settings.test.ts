@@ -86,6 +86,9 @@ describeEachEngine("notifications: the store's alert rules and webhook", ({ db }
       expect((await res.json()).error.field).toBe(field);
     }
     expect(await getStoreSettings(db().db)).toEqual(before);
+    // A French decimal comma is the same amount: 12,34 EUR is 1 234 cents.
+    expect((await callRoute(settingsRoute.PUT, { method: "PUT", path: "/api/settings/notifications", body: { ...input, goals: [{ currency: "EUR", amount: "12,34" }] } })).status).toBe(200);
+    expect((await getStoreSettings(db().db)).goals).toEqual({ EUR: 1234 });
   });
 
   it("rotates the secret (returned once, audited masked) and queues one webhook test per request", async () => {
