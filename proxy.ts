@@ -7,7 +7,10 @@ import { contentSecurityPolicy } from "@/lib/http/csp";
 import { SAFE_METHODS, isSameOriginRequest } from "@/lib/http/csrf";
 import { strictTransportSecurity } from "@/lib/http/hsts";
 
-const PUBLIC_PAGES = [/^\/login$/, /^\/invite\/[^/]+$/];
+// The e-mails' unsubscribe link (app/unsubscribe/route.ts): public, and POSTed cross-site by mail providers
+// (RFC 8058 one-click); its HMAC signature is the authority, no session is read.
+const UNSUBSCRIBE = /^\/unsubscribe$/;
+const PUBLIC_PAGES = [/^\/login$/, /^\/invite\/[^/]+$/, UNSUBSCRIBE];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 function hasSessionCookie(request: NextRequest): boolean {
@@ -28,6 +31,7 @@ function withHsts(response: NextResponse): NextResponse {
  */
 export function refuseCrossSiteAction(request: NextRequest): NextResponse | null {
   if (SAFE_METHODS.has(request.method) || isSameOriginRequest(request.headers)) return null;
+  if (request.method === "POST" && UNSUBSCRIBE.test(request.nextUrl.pathname)) return null;
   return NextResponse.json({ error: { code: "csrf", message: "Cross-site request refused" } }, { status: 403, headers: { "Cache-Control": "no-store" } });
 }
 

@@ -2,12 +2,14 @@
 // open (sidebar / phone sheet, and the phone's bottom bar), the store name, demo badge, freshness slot,
 // the member with sign-out, language and theme switches. components/layout/app-shell.tsx lays them out.
 // Offline (docs/offline.md): the service worker, the offline banner, the install offer, low-data mode.
+// The topbar links to the member's in-app notifications with their unread count (docs/notifications.md).
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { Suspense, type ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
 import { DemoBadge } from "@/components/layout/demo-badge";
 import { LanguageSwitch } from "@/components/layout/language-switch";
+import { NotificationsLink } from "@/components/layout/notifications-link";
 import { StoreBrand } from "@/components/layout/store-brand";
 import { ThemeSwitch } from "@/components/layout/theme-switch";
 import { THEME_ICONS } from "@/components/layout/theme-switch-icons";
@@ -20,6 +22,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getFreshness } from "@/lib/freshness/get-freshness";
+import { unreadCount } from "@/lib/notifications/inbox";
 import { getLowDataChoice, isLowData } from "@/lib/pwa/low-data";
 import { snapshotMetadata } from "@/lib/pwa/snapshot-scope";
 import { getConnectionStatus, getStoreName } from "@/lib/store/store-info";
@@ -35,7 +38,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const member = await requireMember();
   const navItems = NAV_ITEMS.filter((item) => can(member.role, item.permission));
   const [storeName, connection] = [await getStoreName(), getConnectionStatus()];
-  const lowDataChoice = await getLowDataChoice(await getDb(), member.id);
+  const [lowDataChoice, unread] = await Promise.all([getLowDataChoice(await getDb(), member.id), unreadCount(await getDb(), member.id)]);
   const lowData = isLowData(lowDataChoice, (await headers()).get("save-data"));
   // The slot must never take a page down: without a status it says "not updated yet" and polls.
   const freshness = await getFreshness(await getDb()).catch((error: unknown) => {
@@ -60,6 +63,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       topbar={
         <>
           {connection.mode === "demo" ? <DemoBadge /> : null}
+          <NotificationsLink unread={unread} />
           <FreshnessClient initial={freshness} canSync={can(member.role, "settings:manage")} detailsHref={can(member.role, "settings:read") ? "/settings" : undefined} />
         </>
       }

@@ -23,6 +23,7 @@ export const FEATURE_MESSAGE_FILES = [
   "offline",
   "notifications",
   "notifications-push",
+  "notifications-page",
 ] as const;
 
 type Catalogue = Record<string, unknown>;

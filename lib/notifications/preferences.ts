@@ -20,13 +20,15 @@ export const notificationPreferencesSchema = z.object({
   hour: z.number().int().min(0).max(23),
   locale: z.enum(LOCALES),
   email: z.boolean(),
+  /** Alerts by e-mail (the digests follow `daily`/`weekly`); off from an alert e-mail's unsubscribe link. */
+  alertEmail: z.boolean(),
   push: z.boolean(),
   /** Alerts this member does not want (the in-app list still shows nothing for them either). */
   muted: z.array(z.enum(ALERT_TOPICS)).max(ALERT_TOPICS.length),
 });
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
 
-export const DEFAULT_PREFERENCES: NotificationPreferences = { daily: true, weekly: true, hour: 8, locale: "fr", email: true, push: false, muted: [] };
+export const DEFAULT_PREFERENCES: NotificationPreferences = { daily: true, weekly: true, hour: 8, locale: "fr", email: true, alertEmail: true, push: false, muted: [] };
 
 /** Stored JSON → preferences; anything missing or malformed falls back to the default of that field. */
 export function parsePreferences(json: string | null | undefined): NotificationPreferences {

@@ -135,7 +135,7 @@ export async function raiseAlerts(deps: NotificationDeps, events: readonly Alert
         const words = rendered.get(m.prefs.locale)!;
         const unsubscribe = unsubscribeUrl(deps.appUrl, deps.authSecret, m.id, "alerts");
         const message = await alertMessage(words, { locale: m.prefs.locale, storeName, link, unsubscribeUrl: unsubscribe });
-        messages.push(...memberMessages({ dedupeKey: `alert:${event.dedupeKey}`, kind: "alert", topic: event.topic }, m, message, { email: deps.email !== null && m.prefs.email }, unsubscribe));
+        messages.push(...memberMessages({ dedupeKey: `alert:${event.dedupeKey}`, kind: "alert", topic: event.topic }, m, message, { email: deps.email !== null && m.prefs.email && m.prefs.alertEmail }, unsubscribe));
       }
       if (settings.webhook.url) {
         messages.push({ dedupeKey: `alert:${event.dedupeKey}:webhook`, kind: "alert", topic: event.topic, memberId: null, channel: "webhook", payload: { event: `alert.${event.topic}`, body: { topic: event.topic, subject: event.subject, facts: event.facts, link, detectedAt: now.toISOString() } } satisfies WebhookPayload });

@@ -5,6 +5,9 @@ import { SAME_ORIGIN, apiAs } from "../support/api-session";
 import type { DemoRole } from "../support/e2e-env";
 import { EXPORT_CASES, discoverCsvRoutes, exportAllowed } from "../../support/export-routes";
 
+// The member notification defaults (lib/notifications/preferences.ts), written out: PUT them back is harmless.
+const DEFAULT_NOTIFICATION_PREFERENCES = { daily: true, weekly: true, hour: 8, locale: "fr", email: true, alertEmail: true, push: false, muted: [] };
+
 type Call = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; body?: unknown };
 
 const PROTECTED: Call[] = [
@@ -21,6 +24,15 @@ const PROTECTED: Call[] = [
   { method: "GET", path: "/api/me/push" },
   { method: "POST", path: "/api/me/push", body: { endpoint: "https://push.example/x", keys: { p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM", auth: "tBHItJI5svbpez7KI4CCXg" } } },
   { method: "DELETE", path: "/api/me/push", body: { endpoint: "https://push.example/x" } },
+  { method: "GET", path: "/api/me/notifications" },
+  { method: "PUT", path: "/api/me/notifications", body: DEFAULT_NOTIFICATION_PREFERENCES },
+  { method: "GET", path: "/api/notifications" },
+  { method: "POST", path: "/api/notifications/read", body: { all: true } },
+  { method: "GET", path: "/api/notifications/send-log" },
+  { method: "GET", path: "/api/settings/notifications" },
+  { method: "PUT", path: "/api/settings/notifications", body: {} },
+  { method: "POST", path: "/api/settings/notifications/webhook-secret" },
+  { method: "POST", path: "/api/settings/notifications/test" },
   { method: "GET", path: "/api/downloads" },
   { method: "GET", path: "/api/downloads/sales/any-id/contact" },
   { method: "POST", path: "/api/downloads/sales/any-id/contact", body: { channel: "email" } },
@@ -58,6 +70,14 @@ test.describe("anonymous", () => {
     expect(body).toEqual({ status: "ok", database: "ok", upstream: { mode: "demo", reachable: true } });
   });
 
+  test("the unsubscribe link is public: a forged one is a 400 page, not a redirect to /login", async ({ request }) => {
+    const res = await request.get("/unsubscribe?m=nobody&w=all&s=forged", { maxRedirects: 0 });
+    expect(res.status()).toBe(400);
+    expect(res.headers()["content-type"]).toContain("text/html");
+    const post = await request.post("/unsubscribe?m=nobody&w=all&s=forged", { maxRedirects: 0, form: { "List-Unsubscribe": "One-Click" }, headers: { origin: "https://mail.example" } });
+    expect(post.status()).toBe(400);
+  });
+
   test("pages redirect to /login", async ({ request }) => {
     const res = await request.get("/team", { maxRedirects: 0 });
     expect(res.status()).toBe(307);
@@ -75,6 +95,12 @@ const MATRIX: Array<{ call: Call; allowed: DemoRole[] }> = [
   { call: { method: "PUT", path: "/api/me/preferences", body: { lowData: "auto" } }, allowed: ["owner", "admin", "marketing", "support"] },
   { call: { method: "GET", path: "/api/me/push" }, allowed: ["owner", "admin", "marketing", "support"] },
   { call: { method: "DELETE", path: "/api/me/push", body: { endpoint: "https://push.example/none" } }, allowed: ["owner", "admin", "marketing", "support"] },
+  { call: { method: "GET", path: "/api/me/notifications" }, allowed: ["owner", "admin", "marketing", "support"] },
+  { call: { method: "PUT", path: "/api/me/notifications", body: DEFAULT_NOTIFICATION_PREFERENCES }, allowed: ["owner", "admin", "marketing", "support"] },
+  { call: { method: "GET", path: "/api/notifications" }, allowed: ["owner", "admin", "marketing", "support"] },
+  { call: { method: "POST", path: "/api/notifications/read", body: { id: "no-such-notification" } }, allowed: ["owner", "admin", "marketing", "support"] },
+  { call: { method: "GET", path: "/api/notifications/send-log" }, allowed: ["owner", "admin"] },
+  { call: { method: "GET", path: "/api/settings/notifications" }, allowed: ["owner", "admin"] },
   { call: { method: "GET", path: "/api/downloads?days=3" }, allowed: ["owner", "admin", "marketing", "support"] },
   { call: { method: "GET", path: "/api/licences" }, allowed: ["owner", "admin", "marketing", "support"] },
   { call: { method: "GET", path: "/api/settlements/statement.pdf?month=2026-11&currency=XOF" }, allowed: ["owner", "admin", "marketing"] },
@@ -98,6 +124,22 @@ for (const { call: c, allowed } of MATRIX) {
       const { status, text } = await call(role, c);
       expect(status).toBe(expected);
       if (expected === 403) expect(JSON.parse(text).error.code).toBe("forbidden");
+    });
+  }
+}
+
+// The store's notification settings change the demo store for every later test: only the refusals are
+// walked here (tests/integration/notifications/store-settings.test.ts covers the allowed side).
+for (const role of ["marketing", "support"] as const) {
+  for (const c of [
+    { method: "PUT", path: "/api/settings/notifications", body: {} },
+    { method: "POST", path: "/api/settings/notifications/webhook-secret" },
+    { method: "POST", path: "/api/settings/notifications/test" },
+  ] satisfies Call[]) {
+    test(`${role}: ${c.method} ${c.path} → 403`, async () => {
+      const { status, text } = await call(role, c);
+      expect(status).toBe(403);
+      expect(JSON.parse(text).error.code).toBe("forbidden");
     });
   }
 }

@@ -36,6 +36,7 @@ const routes: Record<string, { GET: Handler }> = {
   invitations: await import("@/app/api/affiliates/invitations/export.csv/route"),
   audit: await import("@/app/api/audit/export.csv/route"),
   pulseLog: await import("@/app/api/pulses/log/export.csv/route"),
+  sendLog: await import("@/app/api/notifications/send-log/export.csv/route"),
   team: await import("@/app/api/team/members/export.csv/route"),
   revenue: await import("@/app/api/analytics/revenue/[table]/export.csv/route"),
 } as Record<string, { GET: Handler }>;
@@ -106,6 +107,11 @@ const CASES: Case[] = [
     route: "pulseLog", path: "/api/pulses/log/export.csv",
     fr: [`Reçu le ${Z}`, "Événement", "Pulse", "ID d'envoi", "Résultat", "Pourquoi"],
     en: [`Received at ${Z}`, "Event", "Pulse", "Delivery ID", "Result", "Why"],
+  },
+  {
+    route: "sendLog", path: "/api/notifications/send-log/export.csv",
+    fr: [`Créé le ${Z}`, "Destinataire", "Type", "Sujet", "Canal", "Statut", "Tentatives", "Dernière erreur", `Envoyé le ${Z}`],
+    en: [`Created at ${Z}`, "To", "Kind", "Topic", "Channel", "Status", "Attempts", "Last error", `Sent at ${Z}`],
   },
   { route: "team", path: "/api/team/members/export.csv", sameRows: false, fr: ["E-mail", "Nom", "Rôle", `Créé le ${Z}`], en: ["Email", "Name", "Role", `Created at ${Z}`] },
   {

@@ -85,7 +85,12 @@ const GOOD_TEXT = ["2026-03-15", "2026-03", "XOF", "fuzz-1", "merchant@example.c
 
 // ---- What a schema declares -----------------------------------------------------------------------------
 
-type JsonSchema = { type?: string | string[]; enum?: unknown[]; const?: unknown; properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[] };
+type JsonSchema = { type?: string | string[]; enum?: unknown[]; const?: unknown; minimum?: number; properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[] };
+
+/** A JSON body's valid-looking nested object (issue 19's settings: `failureSpike`, `newSales`): each property's first candidate. */
+function exampleObject(s: JsonSchema): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(s.properties ?? {}).map(([key, value]) => [key, goodCandidates([value], false)[0]]));
+}
 
 /** Every top-level field a schema declares (across the options of a union), with its JSON Schema. */
 function fieldsOf(schema: z.ZodType): Map<string, JsonSchema[]> {
@@ -104,9 +109,15 @@ function goodCandidates(field: JsonSchema[], asText: boolean): unknown[] {
     if (s.const !== undefined) out.push(s.const);
     for (const v of s.enum ?? []) out.push(v);
     const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
+    if ((types.includes("integer") || types.includes("number")) && s.minimum !== undefined && s.minimum > 1) out.push(asText ? String(s.minimum) : s.minimum);
     if (types.includes("integer") || types.includes("number")) out.push(asText ? "1" : 1);
     if (types.includes("array")) out.push(asText ? "fuzz-1" : ["fuzz-1"]);
     if (types.includes("object") && !asText) out.push(...GOOD_OBJECTS);
+    // JSON bodies only: booleans, null, an empty list (of enum items), nested objects.
+    if (!asText && types.includes("boolean")) out.push(true);
+    if (!asText && types.includes("null")) out.push(null);
+    if (!asText && types.includes("array")) out.push([]);
+    if (!asText && types.includes("object")) out.push(exampleObject(s));
     for (const option of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) walk(option);
   };
   field.forEach(walk);
