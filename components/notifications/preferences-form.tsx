@@ -3,12 +3,13 @@
 // (lib/notifications/actions.ts), so it works before any script. On Settings and on /notifications.
 // Checkboxes and the submit button are 44 px touch targets; it stacks in one column on a phone.
 import { useTranslations } from "next-intl";
+import { PushSubscribe } from "@/components/notifications/push-subscribe";
 import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { labelClass, selectClass } from "@/components/ui/field";
 import { savePreferencesFromForm } from "@/lib/notifications/actions";
 
-type Preferences = { daily: boolean; weekly: boolean; hour: number; locale: string; email: boolean; alertEmail: boolean; muted: readonly string[] };
+type Preferences = { daily: boolean; weekly: boolean; hour: number; locale: string; email: boolean; alertEmail: boolean; push: boolean; muted: readonly string[] };
 
 type Props = {
   preferences: Preferences;
@@ -90,6 +91,11 @@ export function NotificationPreferencesForm({ preferences: p, topics, locales, e
           <input type="checkbox" name="alertEmail" defaultChecked={p.alertEmail} className={CHECKBOX} />
           {t("alertEmail")}
         </label>
+        <label className={CHECK_ROW}>
+          <input type="checkbox" name="push" defaultChecked={p.push} className={CHECKBOX} />
+          {t("push")}
+        </label>
+        <PushSubscribe />
         <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("inAppAlways")}</p>
       </fieldset>
       <fieldset className="space-y-1">

@@ -18,7 +18,6 @@ import { FEEDBACK_KEYS } from "./page-query";
 import type { Member } from "@/lib/team";
 import { preferencesFromForm, storeSettingsFromForm } from "./form-input";
 import { markAllRead, markRead } from "./inbox";
-import { getPreferences } from "./preferences";
 import { preferencesInputSchema, saveMemberNotifications } from "./preferences-service";
 import { queueWebhookTest, rotateWebhookSecret, storeSettingsInputSchema, updateStoreSettings } from "./store-settings-service";
 
@@ -42,7 +41,7 @@ async function actorOf(member: Member): Promise<Actor> {
 export async function savePreferencesFromForm(form: FormData): Promise<void> {
   const member = await requireMember();
   const db = await getDb();
-  const parsed = preferencesInputSchema.safeParse(preferencesFromForm(form, await getPreferences(db, member.id)));
+  const parsed = preferencesInputSchema.safeParse(preferencesFromForm(form));
   if (!parsed.success) redirect(backTo(form, "/notifications", ["notifications_error", fieldOf(parsed.error)], "#notification-preferences"), RedirectType.replace);
   await saveMemberNotifications(db, member.id, parsed.data);
   redirect(backTo(form, "/notifications", ["notifications", "saved"], "#notification-preferences"), RedirectType.replace);

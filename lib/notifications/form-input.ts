@@ -3,7 +3,7 @@
 // and these turn the fields into the same objects the JSON API receives, so one zod schema checks both
 // and its error names the same field. A number field that is not an integer stays text, so the schema
 // refuses it by its name instead of it becoming NaN or 0.
-import { ALERT_TOPICS, type NotificationPreferences } from "./preferences";
+import { ALERT_TOPICS } from "./preferences";
 
 type Form = Pick<FormData, "get" | "getAll">;
 
@@ -18,7 +18,7 @@ const integerOrText = (form: Form, name: string): number | string => {
 const checked = (form: Form, name: string) => form.get(name) === "on";
 
 /** The preferences form: checkboxes (present = on), the hour and language, the alerts kept (unchecked = muted). */
-export function preferencesFromForm(form: Form, current: NotificationPreferences): Record<string, unknown> {
+export function preferencesFromForm(form: Form): Record<string, unknown> {
   const kept = new Set(form.getAll("alerts").map(String));
   return {
     daily: checked(form, "daily"),
@@ -27,8 +27,7 @@ export function preferencesFromForm(form: Form, current: NotificationPreferences
     locale: text(form, "locale"),
     email: checked(form, "email"),
     alertEmail: checked(form, "alertEmail"),
-    // Push is not offered yet (docs/notifications.md): whatever is stored stays.
-    push: current.push,
+    push: checked(form, "push"),
     muted: ALERT_TOPICS.filter((topic) => !kept.has(topic)),
   };
 }

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
 const { preferencesFromForm, storeSettingsFromForm } = await import("@/lib/notifications/form-input");
-const { DEFAULT_PREFERENCES, notificationPreferencesSchema } = await import("@/lib/notifications/preferences");
+const { notificationPreferencesSchema } = await import("@/lib/notifications/preferences");
 const { storeSettingsInputSchema } = await import("@/lib/notifications/store-settings-service");
 
 const form = (entries: [string, string][]) => {
@@ -16,16 +16,16 @@ const form = (entries: [string, string][]) => {
 };
 
 describe("notification forms", () => {
-  it("preferences: checked boxes on, the rest off; alerts not kept are muted; push kept as stored", () => {
+  it("preferences: checked boxes on, the rest off; alerts not kept are muted", () => {
     const parsed = notificationPreferencesSchema.strict().parse(
-      preferencesFromForm(form([["weekly", "on"], ["hour", "19"], ["locale", "en"], ["alertEmail", "on"], ["alerts", "failure_spike"], ["alerts", "payout_overdue"]]), { ...DEFAULT_PREFERENCES, push: true }),
+      preferencesFromForm(form([["weekly", "on"], ["hour", "19"], ["locale", "en"], ["alertEmail", "on"], ["push", "on"], ["alerts", "failure_spike"], ["alerts", "payout_overdue"]])),
     );
     expect(parsed).toEqual({ daily: false, weekly: true, hour: 19, locale: "en", email: false, alertEmail: true, push: true, muted: ["pulse_disabled", "sync_stale", "goal_reached", "goal_off_pace", "new_sales"] });
   });
 
   it("preferences: a bad hour is refused by its name", () => {
     for (const hour of ["abc", "7.5", "", "24"]) {
-      const result = notificationPreferencesSchema.strict().safeParse(preferencesFromForm(form([["hour", hour], ["locale", "fr"]]), DEFAULT_PREFERENCES));
+      const result = notificationPreferencesSchema.strict().safeParse(preferencesFromForm(form([["hour", hour], ["locale", "fr"]])));
       expect(result.success, hour).toBe(false);
       expect(result.error!.issues[0]!.path, hour).toEqual(["hour"]);
     }
