@@ -2,7 +2,7 @@
 // readable on a phone), a short title and body for push and the in-app list, and the link to open — in
 // the member's language, from messages/<locale>/notifications.json. Every value is escaped in the HTML.
 import "server-only";
-import { createTranslator, type AbstractIntlMessages } from "next-intl";
+import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
 import { formatDateTime } from "@/lib/format/date-time";
 import { loadMessages } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locales";
