@@ -12,7 +12,7 @@ import { createChariowClient, defaultSchedulerRegistry, keyFingerprint } from "@
 import { getEnv } from "@/lib/env";
 import { createDbBudgetStore, startSyncRunner } from "@/lib/sync";
 import { defaultDetectors } from "@/lib/notifications/alerts";
-import { notificationDeps } from "@/lib/notifications/start";
+import { mirrorReady, notificationDeps } from "@/lib/notifications/start";
 import { startNotificationRunner } from "@/lib/notifications/runner";
 
 type Running = { stop(): Promise<void> };
@@ -78,7 +78,7 @@ async function start(): Promise<State | null> {
   const state: State = { runner: startRunner(await getStoreTimeZone(db)), startRunner };
   // Digests and alerts (docs/notifications.md): on every instance — deciding twice inserts nothing twice,
   // and each message is claimed by one worker.
-  const notifications = startNotificationRunner(notificationDeps(db, instanceId, { detectors: defaultDetectors({ client }) }));
+  const notifications = startNotificationRunner(notificationDeps(db, instanceId, { detectors: defaultDetectors({ client, ready: () => mirrorReady(db) }) }));
   const stop = () => {
     void state.runner?.stop();
     void notifications.stop();

@@ -52,7 +52,9 @@ for (const [device, viewport] of Object.entries(viewports)) {
       const small = await page.evaluate(() =>
         [...document.querySelectorAll("a[href], button, input, select, textarea, [role=button]")]
           .filter((el) => {
-            const r = el.getBoundingClientRect();
+            // A checkbox or radio is operated through its label: the label is the target (as tests/e2e/pages/page-audit.ts).
+            const target = el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio") && el.closest("label") ? el.closest("label") : el;
+            const r = target.getBoundingClientRect();
             // checkVisibility: not the content of a closed <details> (laid out unseen, at a squeezed width).
             return el.checkVisibility() && r.width > 0 && r.height > 0 && (r.width < 44 || r.height < 44) && getComputedStyle(el).visibility !== "hidden";
           })

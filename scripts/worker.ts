@@ -8,7 +8,7 @@ import { EnvError, getEnv } from "@/lib/env";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
 import { createSharedScheduler, startSyncRunner } from "@/lib/sync";
 import { defaultDetectors } from "@/lib/notifications/alerts";
-import { notificationDeps } from "@/lib/notifications/start";
+import { mirrorReady, notificationDeps } from "@/lib/notifications/start";
 import { startNotificationRunner } from "@/lib/notifications/runner";
 
 // Like `next start`, read .env.local then .env; variables already set in the environment win.
@@ -29,7 +29,7 @@ async function main(): Promise<number> {
   const client = createChariowClient({ baseUrl: env.CHARIOW_API_BASE_URL, apiKey, scheduler: createSharedScheduler(opened.db, apiKey) });
   const instanceId = `worker:${hostname()}:${process.pid}`;
   const runner = startSyncRunner({ db: opened.db, client, timeZone: () => getStoreTimeZone(opened.db), instanceId });
-  const notifications = startNotificationRunner(notificationDeps(opened.db, instanceId, { detectors: defaultDetectors({ client }) }));
+  const notifications = startNotificationRunner(notificationDeps(opened.db, instanceId, { detectors: defaultDetectors({ client, ready: () => mirrorReady(opened.db) }) }));
   console.log(`[worker] ${instanceId} syncing from ${env.CHARIOW_API_BASE_URL} (${opened.engine}); stop with SIGTERM`);
   await new Promise<void>((resolve) => {
     process.once("SIGTERM", () => resolve());

@@ -45,7 +45,7 @@ export function InboxTable({ rows, url, page, returnTo }: Props) {
         const href = localHref(r.link);
         return (
           <div className="whitespace-normal" data-read={r.readAt ? "yes" : "no"}>
-            <p className={r.readAt ? "" : "font-semibold"}>{href ? <a href={href} className="underline-offset-2 hover:underline">{r.title}</a> : r.title}</p>
+            <p className={r.readAt ? "" : "font-semibold"}>{href ? <a href={href} className="inline-flex min-h-11 items-center underline-offset-2 hover:underline">{r.title}</a> : r.title}</p>
             <p className={`text-xs ${muted}`}>{r.body}</p>
           </div>
         );

@@ -18,9 +18,11 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** The dashboard's service worker once active (it registers when the page is idle: waits up to 5 s for it). */
 async function registration(): Promise<ServiceWorkerRegistration | null> {
   if (!("serviceWorker" in navigator) || !("PushManager" in window) || !("Notification" in window)) return null;
-  return (await navigator.serviceWorker.getRegistration()) ?? null;
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000));
+  return Promise.race([navigator.serviceWorker.ready, timeout]);
 }
 
 export function PushSubscribe() {

@@ -32,6 +32,11 @@ export interface NotificationDeps {
   fetch?: typeof fetch;
   /** The TLS agent for push services (tests: a local push service with its own certificate). */
   pushAgent?: import("node:https").Agent;
+  /**
+   * Whether the mirror holds the store's history (the first backfill done): until then a digest would say
+   * "no sale" and be sent once for the day, so digests wait. Absent: always ready (tests fill the mirror).
+   */
+  ready?: () => Promise<boolean>;
   /** The alert rules to evaluate on each tick (lib/notifications/alerts). */
   detectors?: ((ctx: { db: Kysely<Database>; now: Date; timeZone: string }) => Promise<AlertEvent[]>)[];
 }
@@ -68,6 +73,7 @@ async function queueDigest(deps: NotificationDeps, figures: DigestFigures, membe
 
 /** Decides the digests due at `now`: each member's daily (and on Mondays weekly) digest once their hour has come. */
 export async function scheduleDigests(deps: NotificationDeps, now = new Date()): Promise<number> {
+  if (deps.ready && !(await deps.ready())) return 0;
   const timeZone = await deps.timeZone();
   const { hour, day } = localHour(timeZone, now);
   const settings = await getStoreSettings(deps.db);

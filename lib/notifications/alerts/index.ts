@@ -26,13 +26,18 @@ function isolated(name: string, detector: Detector): Detector {
   };
 }
 
-export function defaultDetectors(deps: { client: Pick<ChariowClient, "listPulses"> }): Detector[] {
+/** A rule over the mirror's sales waits for the first backfill: a half-filled mirror would look like a drop. */
+function onceReady(ready: (() => Promise<boolean>) | undefined, detector: Detector): Detector {
+  return async (ctx) => (ready && !(await ready()) ? [] : detector(ctx));
+}
+
+export function defaultDetectors(deps: { client: Pick<ChariowClient, "listPulses">; ready?: () => Promise<boolean> }): Detector[] {
   return [
-    isolated("failure_spike", async ({ db, now }) => failureSpikeAlerts(db, (await getStoreSettings(db)).failureSpike, now)),
+    isolated("failure_spike", onceReady(deps.ready, async ({ db, now }) => failureSpikeAlerts(db, (await getStoreSettings(db)).failureSpike, now))),
     isolated("pulse_disabled", async ({ db, now, timeZone }) => pulseDisabledAlerts(db, deps.client, now, timeZone)),
-    isolated("payout_overdue", async ({ db, now, timeZone }) => payoutOverdueAlerts(db, (await getStoreSettings(db)).payoutOverdueDays, now, timeZone)),
+    isolated("payout_overdue", onceReady(deps.ready, async ({ db, now, timeZone }) => payoutOverdueAlerts(db, (await getStoreSettings(db)).payoutOverdueDays, now, timeZone))),
     isolated("sync_stale", async ({ db, now, timeZone }) => syncStaleAlerts(db, (await getStoreSettings(db)).syncStaleMinutes, now, timeZone)),
-    isolated("goals", async ({ db, now, timeZone }) => revenueGoalAlerts(db, (await getStoreSettings(db)).goals, now, timeZone)),
-    isolated("new_sales", async ({ db, now, timeZone }) => newSalesAlerts(db, (await getStoreSettings(db)).newSales, now, timeZone)),
+    isolated("goals", onceReady(deps.ready, async ({ db, now, timeZone }) => revenueGoalAlerts(db, (await getStoreSettings(db)).goals, now, timeZone))),
+    isolated("new_sales", onceReady(deps.ready, async ({ db, now, timeZone }) => newSalesAlerts(db, (await getStoreSettings(db)).newSales, now, timeZone))),
   ];
 }

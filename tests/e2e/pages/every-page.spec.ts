@@ -32,6 +32,8 @@ async function pagesToVisit(request: APIRequestContext): Promise<string[]> {
     "/affiliates",
     "/team",
     "/settings",
+    "/notifications",
+    "/notifications/preview",
     "/no-such-page",
   ];
 }

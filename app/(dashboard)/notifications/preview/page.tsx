@@ -52,7 +52,7 @@ export default async function DigestPreviewPage() {
               </div>
               <div className="min-w-0 space-y-1">
                 <h3 className="text-sm font-semibold">{t("text")}</h3>
-                <pre className="max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded-md border border-zinc-200 bg-zinc-50 p-3 text-xs dark:border-zinc-700 dark:bg-zinc-950">{message.text}</pre>
+                <pre tabIndex={0} aria-label={t("text")} className="max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded-md border border-zinc-200 bg-zinc-50 p-3 text-xs dark:border-zinc-700 dark:bg-zinc-950">{message.text}</pre>
               </div>
             </div>
           </Card>
