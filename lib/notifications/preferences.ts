@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/schema";
 import { LOCALES } from "@/lib/i18n/locales";
 
-export const ALERT_TOPICS = ["failure_spike", "payout_overdue", "pulse_disabled", "sync_stale", "goal_reached", "goal_off_pace", "new_sales"] as const;
+export const ALERT_TOPICS = ["failure_spike", "payout_overdue", "pulse_disabled", "pulse_failing", "sync_stale", "goal_reached", "goal_off_pace", "new_sales"] as const;
 export type AlertTopic = (typeof ALERT_TOPICS)[number];
 export const MEMBER_CHANNELS = ["email", "push"] as const;
 export type MemberChannel = (typeof MEMBER_CHANNELS)[number];

@@ -9,6 +9,7 @@ import { failureSpikeAlerts } from "./failure-spike";
 import { newSalesAlerts } from "./new-sales";
 import { payoutOverdueAlerts } from "./payout-overdue";
 import { pulseDisabledAlerts } from "./pulse-disabled";
+import { pulseFailingAlerts } from "./pulse-failing";
 import { revenueGoalAlerts } from "./revenue-goal";
 import { syncStaleAlerts } from "./sync-stale";
 
@@ -36,6 +37,7 @@ export function defaultDetectors(deps: { client: Pick<ChariowClient, "listPulses
     isolated("failure_spike", onceReady(deps.ready, async ({ db, now }) => failureSpikeAlerts(db, (await getStoreSettings(db)).failureSpike, now))),
     isolated("pulse_disabled", async ({ db, now, timeZone }) => pulseDisabledAlerts(db, deps.client, now, timeZone)),
     isolated("payout_overdue", onceReady(deps.ready, async ({ db, now, timeZone }) => payoutOverdueAlerts(db, (await getStoreSettings(db)).payoutOverdueDays, now, timeZone))),
+    isolated("pulse_failing", async ({ db, now, timeZone }) => pulseFailingAlerts(db, now, timeZone)),
     isolated("sync_stale", async ({ db, now, timeZone }) => syncStaleAlerts(db, (await getStoreSettings(db)).syncStaleMinutes, now, timeZone)),
     isolated("goals", onceReady(deps.ready, async ({ db, now, timeZone }) => revenueGoalAlerts(db, (await getStoreSettings(db)).goals, now, timeZone))),
     isolated("new_sales", onceReady(deps.ready, async ({ db, now, timeZone }) => newSalesAlerts(db, (await getStoreSettings(db)).newSales, now, timeZone))),

@@ -20,7 +20,7 @@ describe("notification forms", () => {
     const parsed = notificationPreferencesSchema.strict().parse(
       preferencesFromForm(form([["weekly", "on"], ["hour", "19"], ["locale", "en"], ["alertEmail", "on"], ["push", "on"], ["alerts", "failure_spike"], ["alerts", "payout_overdue"]])),
     );
-    expect(parsed).toEqual({ daily: false, weekly: true, hour: 19, locale: "en", email: false, alertEmail: true, push: true, muted: ["pulse_disabled", "sync_stale", "goal_reached", "goal_off_pace", "new_sales"] });
+    expect(parsed).toEqual({ daily: false, weekly: true, hour: 19, locale: "en", email: false, alertEmail: true, push: true, muted: ["pulse_disabled", "pulse_failing", "sync_stale", "goal_reached", "goal_off_pace", "new_sales"] });
   });
 
   it("preferences: a bad hour is refused by its name", () => {
