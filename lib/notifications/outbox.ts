@@ -2,7 +2,7 @@
 // idempotency key that names what it is ("digest:daily:2026-12-04:<member>:email"), so the same decision
 // taken by two workers, or again after a restart, inserts one row. A worker claims a due row with one
 // conditional UPDATE (only one can win it), sends it, and records the result; a failure is retried with
-// backoff, then recorded as failed. The rows are also the send log owners and admins read.
+// backoff, then recorded as failed. The rows are also the send log owners and admins read (./send-log.ts).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
@@ -124,28 +124,4 @@ export async function sentInLastHour(db: Kysely<Database>, memberId: string, now
     .where("sent_at", ">", new Date(now.getTime() - 3_600_000).toISOString())
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/** The send log, newest first (Settings, owners and admins). */
-export async function listSendLog(db: Kysely<Database>, opts: { limit: number; offset?: number }) {
-  return db
-    .selectFrom("notification_outbox")
-    .leftJoin("users", "users.id", "notification_outbox.member_id")
-    .select([
-      "notification_outbox.id",
-      "notification_outbox.kind",
-      "notification_outbox.topic",
-      "notification_outbox.channel",
-      "notification_outbox.status",
-      "notification_outbox.attempts",
-      "notification_outbox.created_at",
-      "notification_outbox.sent_at",
-      "notification_outbox.last_error",
-      "users.email",
-    ])
-    .orderBy("notification_outbox.created_at", "desc")
-    .orderBy("notification_outbox.id")
-    .limit(opts.limit)
-    .offset(opts.offset ?? 0)
-    .execute();
 }
