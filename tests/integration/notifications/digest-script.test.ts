@@ -1,0 +1,85 @@
+// `npm run digest -- --send-now` as an operator runs it (issue 19): a child process against a temp SQLite
+// file and a real SMTP server in this process. It e-mails the digest to the member named, says what it
+// did, exits 0; without --send-now it prints its usage and exits 2; an unknown member exits 1.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/lib/db";
+import { makeMember } from "../../factories/team";
+
+const root = path.resolve(__dirname, "../../..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+let dir: string;
+let databaseUrl: string;
+let smtp: SMTPServer;
+let smtpPort = 0;
+const inbox: ParsedMail[] = [];
+
+/** Runs the script without blocking this process (the SMTP server answers it from here). */
+function digest(args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(tsx, ["--conditions=react-server", "scripts/digest.ts", ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test", AUTH_SECRET: "a".repeat(40), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_FROM: "Boutique <dash@example.com>", CHARIOW_API_KEY: "", APP_URL: "https://dash.example" },
+    });
+    let out = "";
+    child.stdout.on("data", (c) => (out += c));
+    child.stderr.on("data", (c) => (out += c));
+    child.on("exit", (code) => resolve({ code, out }));
+  });
+}
+
+describe("npm run digest", () => {
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "chariow-digest-"));
+    databaseUrl = `file:${path.join(dir, "digest.db")}`;
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      onData(stream, _session, callback) {
+        simpleParser(stream).then((mail) => {
+          inbox.push(mail);
+          callback();
+        }, callback);
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+    smtpPort = (smtp.server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("sends the digest now to the member named, and says so", async () => {
+    const opened = await openDatabase(databaseUrl);
+    const owner = await makeMember(opened.db, "owner", { email: "aya@shop.test" });
+    await makeMember(opened.db, "admin", { email: "ben@shop.test" });
+    await opened.close();
+
+    const usage = await digest([]);
+    expect(usage.code).toBe(2);
+    expect(usage.out).toContain("usage: npm run digest -- --send-now");
+
+    const unknown = await digest(["--send-now", "--member", "nobody@shop.test"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toContain("no active member nobody@shop.test");
+
+    const sent = await digest(["--send-now", "--member", "Aya@Shop.test"]);
+    expect(sent.out).toContain("daily digest for aya@shop.test");
+    expect(sent.out).toContain("email: sent");
+    expect(sent.code, sent.out).toBe(0);
+    expect(inbox.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address)).toEqual([owner.member.email]);
+    expect(inbox[0]!.subject).toMatch(/^Chariow — ventes du /);
+
+    // Sending again now is a new message (the command is for trying it), not a duplicate refused.
+    const again = await digest(["--send-now", "--member", "aya@shop.test"]);
+    expect(again.code, again.out).toBe(0);
+    expect(inbox).toHaveLength(2);
+  }, 120_000);
+});
