@@ -3,6 +3,7 @@
 // lands in each member's in-app list (and the store's webhook when set), and says so.
 import fs from "node:fs";
 import { hostname } from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db";
 import { EnvError, getEnv } from "@/lib/env";
@@ -12,6 +13,10 @@ import { notificationDeps } from "@/lib/notifications/start";
 for (const file of [".env.local", ".env"]) {
   if (fs.existsSync(file) && typeof process.loadEnvFile === "function") process.loadEnvFile(file);
 }
+// `npm start` keeps a generated AUTH_SECRET under DATA_DIR when none is configured (demo mode): use the same
+// one, so the unsubscribe links this command signs are the server's.
+const savedSecret = path.resolve(process.env.DATA_DIR ?? "data", "auth-secret");
+if (!process.env.AUTH_SECRET?.trim() && fs.existsSync(savedSecret)) process.env.AUTH_SECRET = fs.readFileSync(savedSecret, "utf8").trim();
 
 const USAGE = "usage: npm run digest -- --send-now [--member someone@example.com] [--weekly]";
 

@@ -21,11 +21,11 @@ let smtpPort = 0;
 const inbox: ParsedMail[] = [];
 
 /** Runs the script without blocking this process (the SMTP server answers it from here). */
-function digest(args: string[]): Promise<{ code: number | null; out: string }> {
+function digest(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(tsx, ["--conditions=react-server", "scripts/digest.ts", ...args], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test", AUTH_SECRET: "a".repeat(40), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_FROM: "Boutique <dash@example.com>", CHARIOW_API_KEY: "", APP_URL: "https://dash.example" },
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test", AUTH_SECRET: "a".repeat(40), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_FROM: "Boutique <dash@example.com>", CHARIOW_API_KEY: "", APP_URL: "https://dash.example", ...extraEnv },
     });
     let out = "";
     child.stdout.on("data", (c) => (out += c));
@@ -81,5 +81,14 @@ describe("npm run digest", () => {
     const again = await digest(["--send-now", "--member", "aya@shop.test"]);
     expect(again.code, again.out).toBe(0);
     expect(inbox).toHaveLength(2);
+
+    // In demo mode `npm start` keeps its generated AUTH_SECRET under DATA_DIR: the command uses it.
+    fs.writeFileSync(path.join(dir, "auth-secret"), `${"d".repeat(43)}\n`);
+    const demo = await digest(["--send-now", "--member", "aya@shop.test"], { AUTH_SECRET: "", DATA_DIR: dir });
+    expect(demo.code, demo.out).toBe(0);
+    expect(inbox).toHaveLength(3);
+    const noSecret = await digest(["--send-now"], { AUTH_SECRET: "", DATA_DIR: path.join(dir, "none") });
+    expect(noSecret.code).toBe(1);
+    expect(noSecret.out).toContain("AUTH_SECRET: is required");
   }, 120_000);
 });
