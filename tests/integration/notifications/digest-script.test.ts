@@ -3,22 +3,21 @@
 // did, exits 0; without --send-now it prints its usage and exits 2; an unknown member exits 1.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db";
+import { startSmtpInbox, type SmtpInbox } from "../../factories/smtp-inbox";
 import { makeMember } from "../../factories/team";
 
 const root = path.resolve(__dirname, "../../..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
 let dir: string;
 let databaseUrl: string;
-let smtp: SMTPServer;
+let smtp: SmtpInbox;
 let smtpPort = 0;
-const inbox: ParsedMail[] = [];
+let inbox: ParsedMail[] = [];
 
 /** Runs the script without blocking this process (the SMTP server answers it from here). */
 function digest(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
@@ -38,21 +37,12 @@ describe("npm run digest", () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "chariow-digest-"));
     databaseUrl = `file:${path.join(dir, "digest.db")}`;
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      onData(stream, _session, callback) {
-        simpleParser(stream).then((mail) => {
-          inbox.push(mail);
-          callback();
-        }, callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    smtpPort = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpInbox();
+    smtpPort = smtp.port;
+    inbox = smtp.messages;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

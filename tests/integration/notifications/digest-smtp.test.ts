@@ -3,9 +3,7 @@
 // read the figures gets the daily digest (and on a Monday the weekly one) exactly once, in their language,
 // with the unsubscribe link; the figures are checked against the simulator's own model (periodTruth), per
 // currency to the minor unit; a member without analytics:read gets none; a second tick sends nothing.
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/simulator/index";
 import { createEmailSender } from "@/lib/notifications/channels/email";
@@ -16,6 +14,7 @@ import { verifyUnsubscribe } from "@/lib/notifications/unsubscribe";
 import { formatMoney, money } from "@/lib/money";
 import { makeMember } from "../../factories/team";
 import { mirrorSimulator, unlimitedClient } from "../../factories/simulator-mirror";
+import { startSmtpInbox, type SmtpInbox } from "../../factories/smtp-inbox";
 import { describeEachEngine } from "../db/engines";
 
 vi.mock("server-only", () => ({}));
@@ -25,28 +24,19 @@ const NOW = new Date("2026-06-01T09:30:00Z");
 const TZ = "Africa/Abidjan";
 const SECRET = "x".repeat(40);
 let sim: RunningSimulator;
-let smtp: SMTPServer;
+let smtp: SmtpInbox;
 let smtpPort = 0;
-const inbox: ParsedMail[] = [];
+let inbox: ParsedMail[] = [];
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: 23, dialect: "current", rateLimit: 0, sales: 1500, now: NOW });
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        inbox.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpInbox();
+  smtpPort = smtp.port;
+  inbox = smtp.messages;
 });
 afterAll(async () => {
   await sim?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 const text = (m: ParsedMail) => m.text ?? "";
