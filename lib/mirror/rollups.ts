@@ -4,10 +4,15 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { Database, SalesRollupRow } from "@/lib/db";
+import { paymentHealthValue, paymentTimingValue, type HealthFacts } from "@/lib/payments/keys";
 import { paymentMethodKey } from "./payment-method";
 import type { SaleData } from "./sale-row";
 
-export const ROLLUP_DIMENSIONS = ["all", "product", "channel", "discount", "campaign", "country", "payment_method", "payment_gateway", "payment_status", "amount"] as const;
+export const ROLLUP_DIMENSIONS = [
+  "all", "product", "channel", "discount", "campaign", "country", "payment_method", "payment_gateway", "payment_status", "amount",
+  // The Payments view (issue 20, migration 0030): method × country × failure code, and checkout → payment time.
+  "payment_health", "payment_timing",
+] as const;
 export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
 /** The value bucketed under when the sale does not (yet) say: e.g. channel before enrichment. */
 export const UNKNOWN_VALUE = "unknown";
@@ -17,7 +22,7 @@ type RollupData = Pick<
   | "local_day" | "currency" | "status" | "product_id" | "channel" | "discount_code" | "discount_id" | "campaign_id"
   | "shipping_country" | "context_country" | "payment_method_id" | "payment_method_name" | "payment_gateway"
   | "payment_status" | "original_amount" | "amount" | "discount_amount" | "gateway_fee" | "gateway_fee_currency"
-  | "service_fee" | "settlement_net" | "settlement_currency"
+  | "service_fee" | "settlement_net" | "settlement_currency" | "failure_code" | "created_at" | "completed_at"
 >;
 
 export const SUM_COLUMNS = [
@@ -33,8 +38,19 @@ export function amountKey(minor: number): string {
   return String(Math.max(0, Math.trunc(minor))).padStart(16, "0");
 }
 
-/** The value of each dimension for a sale. Country: shipping first (list summaries have it), else context. */
-export function dimensionValues(d: RollupData): Record<RollupDimension, string> {
+/**
+ * The value of each dimension for a sale; null: the sale has no row in that dimension (payment_timing of a
+ * sale not paid). Country: shipping first (list summaries have it), else context.
+ */
+export function dimensionValues(d: RollupData): Record<RollupDimension, string | null> {
+  const health: HealthFacts = {
+    status: d.status,
+    methodKey: paymentMethodKey(d),
+    country: d.shipping_country ?? d.context_country,
+    failureCode: d.failure_code,
+    createdAt: d.created_at,
+    completedAt: d.completed_at,
+  };
   return {
     all: "",
     product: d.product_id ?? UNKNOWN_VALUE,
@@ -50,6 +66,8 @@ export function dimensionValues(d: RollupData): Record<RollupDimension, string> 
     // The Sales totals of an amount range (migration 0016): the minor units, zero-padded so text order is
     // number order.
     amount: d.amount === null ? UNKNOWN_VALUE : amountKey(d.amount),
+    payment_health: paymentHealthValue(health),
+    payment_timing: paymentTimingValue(health),
   };
 }
 
@@ -88,6 +106,7 @@ export class RollupDelta {
     const month = d.local_day.slice(0, 7);
     for (const dimension of ROLLUP_DIMENSIONS) {
       const value = values[dimension];
+      if (value === null) continue;
       const id = `${currency}\u0000${d.status}\u0000${dimension}\u0000${value}`;
       const day = entry(this.byDay, `${d.local_day}\u0000${id}`, () => ({ local_day: d.local_day!, currency, status: d.status, dimension, dimension_value: value }));
       const monthly = entry(this.byMonth, `${month}\u0000${id}`, () => ({ local_month: month, currency, status: d.status, dimension, dimension_value: value }));

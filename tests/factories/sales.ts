@@ -29,6 +29,8 @@ export interface SaleFacts {
   /** payment.gateway of a detail or Pulse (default "cinetpay"); list summaries never carry it (§5). */
   gateway?: string | null;
   country?: string | null;
+  /** payment.failure_error.code of a failed sale (default "insufficient_funds"; null = Chariow gave none). */
+  failureCode?: string | null;
   campaignId?: string | null;
   /** product.type (default "downloadable"): a "service" has no files to download. */
   productType?: string | null;
@@ -68,7 +70,7 @@ function base(f: SaleFacts): Sale {
       feeRatePercent: null,
       interchange: null,
       exchangeRate: 1,
-      failureError: status === "failed" ? { code: "insufficient_funds", message: "Solde insuffisant" } : null,
+      failureError: status === "failed" && f.failureCode !== null ? { code: f.failureCode ?? "insufficient_funds", message: "Solde insuffisant" } : null,
     },
     settlement: null,
     download: null,

@@ -10,6 +10,7 @@ import { rebuildRollups, upsertSales, type SaleSource } from "@/lib/mirror";
 import { up as backfillPaymentGateway } from "@/lib/db/migrations/0008-rollup-payment-gateway";
 import { up as canonicalPaymentMethods } from "@/lib/db/migrations/0013-canonical-payment-methods";
 import { up as monthlyRollups } from "@/lib/db/migrations/0016-monthly-rollups";
+import { up as paymentHealthRollups } from "@/lib/db/migrations/0030-payment-health-rollups";
 import { describeEachEngine } from "../db/engines";
 import { rng } from "../../factories/rng";
 import { saleDetail, salePulse, saleSummary, type SaleFacts, type SaleStatus } from "../../factories/sales";
@@ -31,6 +32,9 @@ function randomVersion(r: ReturnType<typeof rng>, id: string, currency: string, 
     channel: r.pick(["store", "affiliate", "widget", null] as const),
     country: r.pick(["CI", "SN", null]),
     paymentMethod: r.pick(["mobile_money", "card", null]),
+    failureCode: r.pick(["insufficient_funds", "timeout", null]),
+    // Checkout → payment: across the pay-time buckets' edges (120 s, 600 s, 1 h, a day), and a negative one.
+    completedAt: paid ? new Date(Date.parse(createdAt) + 1000 * r.pick([45, 119, 120, 599, 600, 3599, 4000, 86_399, 90_000, -30])).toISOString() : null,
     gateway: r.pick(["cinetpay", "stripe", null]),
     campaignId: r.pick([null, "cmp_1"]),
     gatewayFeeMinor: paid && r.maybe(0.7) ? r.pick([147, 300]) : null,
@@ -41,6 +45,22 @@ function randomVersion(r: ReturnType<typeof rng>, id: string, currency: string, 
   };
   const source = r.pick(["list", "detail", "pulse"] as const);
   return { sale: source === "detail" ? saleDetail(f) : source === "pulse" ? salePulse(f) : saleSummary(f), source };
+}
+
+/**
+ * The Payments view's two dimensions (migration 0030), restated: method, country, failure code of every sale;
+ * method, country, pay-time bucket of paid sales with both instants and a time ≥ 0.
+ */
+function paymentValues(s: SaleRow): Array<[string, string]> {
+  const method = s.payment_method_id ?? s.payment_method_name ?? "unknown";
+  const country = s.shipping_country ?? s.context_country ?? "unknown";
+  const out: Array<[string, string]> = [["payment_health", [method, country, s.status === "failed" ? (s.failure_code ?? "unknown") : ""].join("\u001f")]];
+  if ((s.status === "completed" || s.status === "settled") && s.created_at && s.completed_at) {
+    const secs = Math.round((Date.parse(s.completed_at) - Date.parse(s.created_at)) / 1000);
+    const width = secs < 120 ? 10 : secs < 600 ? 30 : secs < 3600 ? 60 : secs < 86_400 ? 900 : null;
+    if (secs >= 0) out.push(["payment_timing", [method, country, width === null ? "86400" : String(secs - (secs % width))].join("\u001f")]);
+  }
+  return out;
 }
 
 type Sums = { count: number; original: number; amount: number; discount: number; fee: number; feeKnown: number; service: number; net: number; netKnown: number };
@@ -62,6 +82,7 @@ function recompute(rows: SaleRow[], period: "day" | "month"): Map<string, Sums> 
       ["payment_gateway", s.payment_gateway ?? "unknown"],
       ["payment_status", s.payment_status ?? "unknown"],
       ["amount", s.amount === null ? "unknown" : String(s.amount).padStart(16, "0")],
+      ...paymentValues(s),
     ];
     const feeKnown = s.gateway_fee !== null && (s.gateway_fee_currency ?? cur) === cur;
     const netKnown = s.settlement_net !== null && (s.settlement_currency ?? cur) === cur;
@@ -180,6 +201,7 @@ describeEachEngine("mirror rollups", ({ db }) => {
 
     await canonicalPaymentMethods(db().db);
     await monthlyRollups(db().db, db().engine); // migrations run in order: the months are summed from these days
+    await paymentHealthRollups(db().db, db().engine); // …and 0030 keys the Payments view by the canonical ids
     const rows = await db().db.selectFrom("sales").select(["id", "payment_method_id", "payment_method_name"]).orderBy("id").execute();
     expect(rows.map((r) => [r.payment_method_id, r.payment_method_name])).toEqual([
       ["mtn_momo", "MTN Mobile Money"],
@@ -197,6 +219,7 @@ describeEachEngine("mirror rollups", ({ db }) => {
     // Idempotent, and later writes (a Pulse naming the method) keep the same bucket by delta.
     await canonicalPaymentMethods(db().db);
     await monthlyRollups(db().db, db().engine);
+    await paymentHealthRollups(db().db, db().engine);
     expect(await buckets()).toEqual({ mtn_momo: 4, card: 1, orange_money: 1, cinetpay_wallet: 1, unknown: 1 });
     const pulse = salePulse({ id: "sal_m8", status: "completed", currency: "XOF", createdAt: CREATED[0], completedAt: CREATED[0] });
     const named: Sale = { ...pulse, payment: { ...pulse.payment!, method: { id: "MTN Mobile Money", name: null } } }; // a Pulse's bare name
@@ -246,5 +269,22 @@ describeEachEngine("mirror rollups", ({ db }) => {
     // Later writes use the new zone and keep the rollups consistent.
     await upsertSales(db().db, [saleSummary({ id: "sal_3", status: "settled", createdAt: CREATED[3], completedAt: CREATED[3] })], { source: "list", receivedAt: "2025-04-11T00:00:00.000Z", timeZone: "America/New_York" });
     await expectRollupsMatch(db().db);
+  });
+
+  it("migration 0030 fills the payment_health and payment_timing buckets of sales already stored, days and months, idempotently", async () => {
+    const r = rng(13);
+    const sales = Array.from({ length: 60 }, (_, i) => randomVersion(r, `sal_h${i}`, r.pick(["XOF", "EUR"]), r.pick(CREATED)));
+    for (const { sale, source } of sales) await upsertSales(db().db, [sale], { source, receivedAt: "2025-04-10T00:00:00.000Z", timeZone: "Europe/Paris" });
+    // A mirror written before 0030: neither dimension exists.
+    for (const table of ["sales_rollup_daily", "sales_rollup_monthly"] as const) await db().db.deleteFrom(table).where("dimension", "in", ["payment_health", "payment_timing"]).execute();
+    await paymentHealthRollups(db().db, db().engine);
+    expect(await expectRollupsMatch(db().db)).toBe(60);
+    await paymentHealthRollups(db().db, db().engine);
+    expect(await expectRollupsMatch(db().db)).toBe(60);
+    // The sample did reach several buckets, a failure code and a sale without one.
+    const timing = await db().db.selectFrom("sales_rollup_daily").select("dimension_value").distinct().where("dimension", "=", "payment_timing").execute();
+    expect(new Set(timing.map((t) => t.dimension_value.split("\u001f")[2])).size).toBeGreaterThan(4);
+    const health = await db().db.selectFrom("sales_rollup_daily").select("dimension_value").distinct().where("dimension", "=", "payment_health").where("status", "=", "failed").execute();
+    expect(new Set(health.map((h) => h.dimension_value.split("\u001f")[2]))).toEqual(new Set(["insufficient_funds", "timeout", "unknown"]));
   });
 });
