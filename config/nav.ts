@@ -3,7 +3,7 @@
 // it to the sidebar (desktop) / "More" sheet (phone) and to the phone's bottom bar (phoneTabs below).
 import type { Permission } from "@/lib/auth/permissions";
 
-export const NAV_KEYS = ["overview", "sales", "revenue", "settlements", "recovery", "orders", "downloads", "licences", "affiliates", "team", "settings"] as const;
+export const NAV_KEYS = ["overview", "sales", "revenue", "payments", "settlements", "recovery", "orders", "downloads", "licences", "affiliates", "team", "settings"] as const;
 export type NavKey = (typeof NAV_KEYS)[number];
 
 export type NavItem = { key: NavKey; href: `/${string}`; permission: Permission };
@@ -12,6 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: "overview", href: "/overview", permission: "analytics:read" },
   { key: "sales", href: "/sales", permission: "sales:read" },
   { key: "revenue", href: "/revenue", permission: "analytics:read" },
+  { key: "payments", href: "/payments", permission: "analytics:read" },
   { key: "settlements", href: "/settlements", permission: "settlements:read" },
   { key: "recovery", href: "/recovery", permission: "recovery:read" },
   { key: "orders", href: "/orders", permission: "fulfilment:read" },

@@ -9,6 +9,7 @@ import { useTranslations } from "next-intl";
 import type { ComponentProps } from "react";
 import type { BreakdownChart } from "./breakdown-chart";
 import type { CustomerSplitChart } from "./customer-split-chart";
+import type { RateChart } from "./rate-chart";
 import type { RevenueChart } from "./revenue-chart";
 import { CUSTOMER_SPLIT_CHART_HEIGHT, REVENUE_CHART_HEIGHT, breakdownChartHeight } from "./sizes";
 
@@ -23,6 +24,7 @@ function ChartPlaceholder() {
 
 const RevenueChartLater = dynamic(() => import("./revenue-chart").then((m) => m.RevenueChart), { ssr: false, loading: ChartPlaceholder });
 const BreakdownChartLater = dynamic(() => import("./breakdown-chart").then((m) => m.BreakdownChart), { ssr: false, loading: ChartPlaceholder });
+const RateChartLater = dynamic(() => import("./rate-chart").then((m) => m.RateChart), { ssr: false, loading: ChartPlaceholder });
 const CustomerSplitChartLater = dynamic(() => import("./customer-split-chart").then((m) => m.CustomerSplitChart), { ssr: false, loading: ChartPlaceholder });
 
 export function LazyRevenueChart(props: ComponentProps<typeof RevenueChart>) {
@@ -45,6 +47,14 @@ export function LazyCustomerSplitChart(props: ComponentProps<typeof CustomerSpli
   return (
     <div className="relative" style={{ minHeight: CUSTOMER_SPLIT_CHART_HEIGHT }}>
       <CustomerSplitChartLater {...props} />
+    </div>
+  );
+}
+
+export function LazyRateChart(props: ComponentProps<typeof RateChart>) {
+  return (
+    <div className="relative" style={{ minHeight: REVENUE_CHART_HEIGHT }}>
+      <RateChartLater {...props} />
     </div>
   );
 }

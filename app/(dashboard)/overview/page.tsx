@@ -4,6 +4,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SHOW_CHARTS_PARAM } from "@/components/charts/chart-on-request";
+import { DegradedNotice } from "@/components/payments/degraded-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { getOverview } from "@/lib/analytics/overview";
 import { readAnalyticsQuery } from "@/lib/analytics/query-schemas";
@@ -12,6 +13,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import type { SearchParamsRecord } from "@/lib/http/page-query";
 import { listRecentSales } from "@/lib/overview/recent-sales";
+import { degradedNow } from "@/lib/payments/degraded";
 import { lowDataForRequest } from "@/lib/pwa/low-data";
 import { RECENT_SALES_LIMIT } from "@/lib/overview/schemas";
 import { getStoreTimeZone } from "@/lib/settings/store-timezone";
@@ -32,11 +34,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const { params, cleared } = readAnalyticsQuery(query);
   const lowData = await lowDataForRequest(db, member.id);
   const timeZone = await getStoreTimeZone(db);
-  const [sales, overview] = await Promise.all([listRecentSales(db, { limit: RECENT_SALES_LIMIT }), getOverview(db, params, { timeZone })]);
+  const [sales, overview, degraded] = await Promise.all([listRecentSales(db, { limit: RECENT_SALES_LIMIT }), getOverview(db, params, { timeZone }), degradedNow(db, new Date())]);
   return (
     <>
       <PageHeader title={t("pages.overview.title")} description={t("pages.overview.description")} />
       <div className="space-y-6">
+        {/* A payment method or country failing far more than usual right now (issue 20): the Payments view says more. */}
+        <DegradedNotice degraded={degraded} variant="overview" href="/payments" />
         <OverviewAnalytics overview={overview} params={params} cleared={cleared} chartOnRequest={lowData && query[SHOW_CHARTS_PARAM] !== "1"} />
         {can(member.role, "settlements:read") ? <NextPayoutSection /> : null}
         <OverviewClient

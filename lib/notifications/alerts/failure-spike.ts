@@ -2,7 +2,8 @@
 // whose payments fail far more often over the last hours than they usually do.
 //
 // The rule, per subject (a payment method — sales.payment_method_id, canonical ids — or a country —
-// sales.context_country, else shipping_country):
+// the shipping country, else the buyer's context country — the rollups' `country`, so the Payments view's
+// rows and its "degraded now" flag name the same country):
 //   failure share = failed ÷ (paid + failed), paid = completed | settled; abandoned checkouts are left out
 //   (a buyer who walked away is not a payment that failed);
 //   window   = sales created in the last `windowHours` before now;
@@ -99,7 +100,7 @@ const PAID = ["completed", "settled"] as const;
 export async function readSubjectAttempts(db: Kysely<Database>, dimension: SpikeDimension, rule: FailureSpikeRule, now: Date): Promise<SubjectAttempts[]> {
   const windowStart = new Date(now.getTime() - rule.windowHours * 3_600_000).toISOString();
   const baselineStart = new Date(now.getTime() - rule.windowHours * 3_600_000 - rule.baselineDays * 86_400_000).toISOString();
-  const subject = dimension === "method" ? sql<string>`payment_method_id` : sql<string>`coalesce(context_country, shipping_country)`;
+  const subject = dimension === "method" ? sql<string>`payment_method_id` : sql<string>`coalesce(shipping_country, context_country)`;
   const inWindow = sql`created_at >= ${windowStart}`;
   const paid = sql`status in (${sql.join(PAID.map((s) => sql.lit(s)))})`;
   const failed = sql`status = 'failed'`;
