@@ -51,6 +51,9 @@ export function DegradedNotice({ degraded, variant, href }: { degraded: Degraded
           </li>
         ))}
       </ul>
+      <p className="mt-2 text-xs">
+        {w.t("degraded.rule", { hours: degraded[0]!.windowHours, min: degraded[0]!.minAttempts, points: degraded[0]!.risePoints, days: degraded[0]!.baselineDays })}
+      </p>
     </section>
   );
 }

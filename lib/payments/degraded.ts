@@ -19,6 +19,8 @@ export async function degradedNow(db: Kysely<Database>, now: Date): Promise<Degr
       code: s.code,
       windowHours: rule.windowHours,
       baselineDays: rule.baselineDays,
+      minAttempts: rule.minAttempts,
+      risePoints: rule.risePoints,
       window: s.window,
       baseline: s.baseline,
       windowShare: s.verdict.windowShare,

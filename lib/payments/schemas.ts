@@ -74,6 +74,9 @@ export type DegradedSubject = {
   code: string;
   windowHours: number;
   baselineDays: number;
+  /** The rule's other two settings, so the notice can say when it flags. */
+  minAttempts: number;
+  risePoints: number;
   window: { paid: number; failed: number };
   baseline: { paid: number; failed: number };
   windowShare: number;

@@ -24,7 +24,7 @@ import type { CountryMix, PaymentRow, PaymentsParams, PaymentsReport, RatePoint 
 const PATHNAME = "/payments";
 const PAIRS_PAGE_SIZE = 20;
 const MUTED = "text-sm text-zinc-600 dark:text-zinc-400";
-const LINK = "inline-flex min-h-11 items-center font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-400";
+const LINK = "inline-flex min-h-11 min-w-11 items-center font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-400";
 
 export type PaymentsReportViewProps = {
   report: PaymentsReport;
@@ -181,7 +181,7 @@ export function PaymentsReportView({ report, params, cleared, query, canExport, 
               />
             )}
             <details className="mt-3 text-sm">
-              <summary className="inline-flex min-h-11 cursor-pointer items-center text-zinc-600 dark:text-zinc-400">{t("series.title")}</summary>
+              <summary className="inline-flex min-h-11 cursor-pointer items-center text-zinc-600 dark:text-zinc-400">{t("series.showTable")}</summary>
               <DataTable label={t("series.title")} testId="payments-series-table" columns={seriesColumns} rows={report.series} rowKey={(p) => p.bucket} />
             </details>
           </Card>

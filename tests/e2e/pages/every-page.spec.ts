@@ -23,6 +23,7 @@ async function pagesToVisit(request: APIRequestContext): Promise<string[]> {
     ...(sale ? [`/sales/${encodeURIComponent(sale.id)}`] : []),
     ...(customer ? [`/customers/${encodeURIComponent(customer)}`] : []),
     "/revenue",
+    "/payments",
     "/settlements",
     ...(payout ? [`/settlements?${new URLSearchParams({ currency: payout.currency, day: payout.dueDay })}`] : []),
     "/recovery",

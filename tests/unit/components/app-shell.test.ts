@@ -62,6 +62,7 @@ describe("the shell's navigation before JavaScript", () => {
       ["/overview", false],
       ["/sales", true],
       ["/revenue", false],
+      ["/payments", false],
       ["/settlements", false],
       ["/recovery", false],
       ["/orders", false],
