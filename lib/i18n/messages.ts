@@ -24,6 +24,7 @@ export const FEATURE_MESSAGE_FILES = [
   "notifications",
   "notifications-push",
   "notifications-page",
+  "payment-cases",
 ] as const;
 
 type Catalogue = Record<string, unknown>;

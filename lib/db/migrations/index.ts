@@ -31,6 +31,7 @@ import * as pgRollupCovering from "./0025-pg-rollup-covering";
 import * as leadNextPayment from "./0027-lead-next-payment";
 import * as memberPreferences from "./0028-member-preferences";
 import * as notifications from "./0029-notifications";
+import * as paymentCases from "./0031-payment-cases";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -65,4 +66,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0027_lead_next_payment", leadNextPayment],
   ["0028_member_preferences", memberPreferences],
   ["0029_notifications", notifications],
+  // 0030 is the payment-health part of issue 20, merged separately.
+  ["0031_payment_cases", paymentCases],
 ];
