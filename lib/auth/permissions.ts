@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   "recovery:write",
   "fulfilment:read", // orders to ship, downloads, licences (keys masked)
   "fulfilment:write", // mark shipped / not shippable, reveal a licence key (audited)
+  "cases:read", // "charged but sale failed" case files and their summaries (docs/payments.md)
+  "cases:write", // open a case from a failed sale, edit it, move its status (audited)
   "licences:keys", // licence CSV with the keys unmasked
   "export:csv",
   "affiliates:read",
@@ -25,7 +27,8 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const EVERYONE: readonly Permission[] = ["sales:read", "customers:read", "recovery:read", "recovery:write", "fulfilment:read", "fulfilment:write"];
+// Cases: support staff are who answer "I was charged but got nothing", so every role opens and follows them.
+const EVERYONE: readonly Permission[] = ["sales:read", "customers:read", "recovery:read", "recovery:write", "fulfilment:read", "fulfilment:write", "cases:read", "cases:write"];
 const BUSINESS: readonly Permission[] = [
   ...EVERYONE,
   "analytics:read",

@@ -491,6 +491,43 @@ export interface RecoveryCheckoutLinksTable {
 }
 
 /** A paid sale's fulfilment state (migration 0009, lib/orders): no row means still to ship. */
+/**
+ * A "charged but sale failed" case (migration 0031, lib/payment-cases): the sale's facts as they were when
+ * the case was opened, what the customer's operator says (reference, SMS, amount and day debited), and
+ * where the case stands with Chariow's support.
+ */
+export interface PaymentCasesTable {
+  id: string;
+  store_id: ColumnType<string, string | undefined, string>;
+  sale_id: string;
+  sale_amount: number | null;
+  sale_currency: string | null;
+  product_name: string | null;
+  sale_created_at: string | null;
+  sale_failed_at: string | null;
+  payment_method: string | null;
+  payment_gateway: string | null;
+  transaction_id: string | null;
+  failure_code: string | null;
+  customer_email: string | null;
+  customer_name: string | null;
+  operator_reference: string | null;
+  sms_text: string | null;
+  amount_debited: number;
+  debited_currency: string;
+  /** The day the customer was debited, "YYYY-MM-DD" in the store's time zone. */
+  debited_on: string;
+  /** "HH:MM" on that day when the SMS says it; null otherwise. */
+  debited_time: string | null;
+  note: string | null;
+  status: string; // "open" | "sent" | "resolved" (lib/payment-cases/schemas.ts)
+  opened_by: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  resolved_at: string | null;
+}
+
 export interface FulfilmentsTable {
   sale_id: string;
   state: string; // "shipped" | "not_shippable" (lib/orders/schemas.ts)
@@ -550,6 +587,7 @@ export interface Database {
   recovery_leads: RecoveryLeadsTable;
   recovery_checkout_links: RecoveryCheckoutLinksTable;
   fulfilments: FulfilmentsTable;
+  payment_cases: PaymentCasesTable;
   sale_settlement_due_history: SaleSettlementDueHistoryTable;
 }
 

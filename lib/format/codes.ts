@@ -32,12 +32,13 @@ export const CODES = {
   pulseRejection: ["missing_signature", "malformed_signature", "no_secret", "unknown_pulse", "mismatch", "too_large", "server_error"],
   fulfilmentState: ["to_ship", "shipped", "not_shippable"],
   recoveryLeadState: ["open", "contacted", "won", "lost"],
+  paymentCaseStatus: ["open", "sent", "resolved"],
   contactChannel: ["link", "whatsapp", "email"],
   payoutStatus: ["due", "overdue", "settled"],
   customerKind: ["new", "returning"],
   role: ["owner", "admin", "marketing", "support"],
   syncJob: ["backfill", "incremental", "enrichment", "reconciliation", "licences"],
-  auditAction: ["auth.sign_in", "auth.sign_in_failed", "user.created", "team.invite_created", "team.invite_accepted", "team.invite_revoked", "team.invite_wrong_email", "team.role_changed", "team.member_removed", "team.members.export", "settings.timezone_changed", "sync.run_requested", "audit.export", "pulses.log.export", "sales.export", "settlements.export", "settlements.timeline.export", "settlements.statement", "analytics.export", "recovery.export", "recovery.lead_updated", "recovery.lead_contacted", "recovery.contact_link", "recovery.contact_whatsapp", "recovery.contact_email", "recovery.templates_changed", "recovery.window_changed", "recovery.checkout_link", "downloads.export", "downloads.contact_whatsapp", "downloads.contact_email", "licence.reveal", "licences.export", "orders.export", "orders.fulfilment_updated", "affiliates.export", "affiliates.invite", "affiliates.invitations.export", "notifications.settings_changed", "notifications.webhook_secret_rotated", "notifications.webhook_test", "notifications.send_log.export"],
+  auditAction: ["auth.sign_in", "auth.sign_in_failed", "user.created", "team.invite_created", "team.invite_accepted", "team.invite_revoked", "team.invite_wrong_email", "team.role_changed", "team.member_removed", "team.members.export", "settings.timezone_changed", "sync.run_requested", "audit.export", "pulses.log.export", "sales.export", "settlements.export", "settlements.timeline.export", "settlements.statement", "analytics.export", "recovery.export", "recovery.lead_updated", "recovery.lead_contacted", "recovery.contact_link", "recovery.contact_whatsapp", "recovery.contact_email", "recovery.templates_changed", "recovery.window_changed", "recovery.checkout_link", "downloads.export", "downloads.contact_whatsapp", "downloads.contact_email", "licence.reveal", "licences.export", "orders.export", "orders.fulfilment_updated", "affiliates.export", "affiliates.invite", "affiliates.invitations.export", "notifications.settings_changed", "notifications.webhook_secret_rotated", "notifications.webhook_test", "notifications.send_log.export", "payment_case.opened", "payment_case.updated", "payment_case.status_changed", "payment_case.summary", "payment_cases.export"],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A kind of code with words in the `Codes` messages. */

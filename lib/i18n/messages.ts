@@ -25,6 +25,7 @@ export const FEATURE_MESSAGE_FILES = [
   "notifications-push",
   "notifications-page",
   "payments",
+  "payment-cases",
 ] as const;
 
 type Catalogue = Record<string, unknown>;

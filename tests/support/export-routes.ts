@@ -28,6 +28,7 @@ export const EXPORT_CASES: readonly ExportCase[] = [
   { route: "orders/export.csv", data: "fulfilment:read", sample: "/api/orders/export.csv" },
   { route: "notifications/send-log/export.csv", data: "settings:read", sample: "/api/notifications/send-log/export.csv" },
   { route: "payments/export.csv", data: "analytics:read", sample: "/api/payments/export.csv" },
+  { route: "payment-cases/export.csv", data: "cases:read", sample: "/api/payment-cases/export.csv" },
   { route: "pulses/log/export.csv", data: "settings:read", sample: "/api/pulses/log/export.csv" },
   { route: "recovery/export.csv", data: "recovery:read", sample: "/api/recovery/export.csv?ids=sal_none" },
   { route: "sales/export.csv", data: "sales:read", sample: "/api/sales/export.csv" },

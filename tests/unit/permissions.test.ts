@@ -17,6 +17,8 @@ const DESIGN: Record<Permission, readonly Role[]> = {
   "recovery:write": ALL,
   "fulfilment:read": ALL,
   "fulfilment:write": ALL,
+  "cases:read": ALL,
+  "cases:write": ALL,
   "licences:keys": ADMINS,
   "export:csv": BUSINESS,
   "affiliates:read": BUSINESS,

@@ -32,6 +32,7 @@ import * as leadNextPayment from "./0027-lead-next-payment";
 import * as memberPreferences from "./0028-member-preferences";
 import * as notifications from "./0029-notifications";
 import * as paymentHealthRollups from "./0030-payment-health-rollups";
+import * as paymentCases from "./0031-payment-cases";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -67,4 +68,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0028_member_preferences", memberPreferences],
   ["0029_notifications", notifications],
   ["0030_payment_health_rollups", paymentHealthRollups],
+  ["0031_payment_cases", paymentCases],
 ];

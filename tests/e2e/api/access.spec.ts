@@ -43,6 +43,13 @@ const PROTECTED: Call[] = [
   { method: "GET", path: "/api/settlements/statement.pdf?month=2026-11&currency=XOF" },
   { method: "GET", path: "/api/recovery/leads/any-id/checkout-link" },
   { method: "POST", path: "/api/recovery/leads/any-id/checkout-link", body: {} },
+  { method: "GET", path: "/api/payment-cases" },
+  { method: "POST", path: "/api/payment-cases", body: { saleId: "any-id" } },
+  { method: "GET", path: "/api/payment-cases/any-id" },
+  { method: "PATCH", path: "/api/payment-cases/any-id", body: {} },
+  { method: "POST", path: "/api/payment-cases/any-id/status", body: { status: "sent" } },
+  { method: "GET", path: "/api/payment-cases/any-id/summary.txt" },
+  { method: "GET", path: "/api/payment-cases/any-id/summary.pdf" },
   ...EXPORT_CASES.map((c): Call => ({ method: "GET", path: c.sample })),
 ];
 
@@ -108,6 +115,9 @@ const MATRIX: Array<{ call: Call; allowed: DemoRole[] }> = [
   { call: { method: "GET", path: "/api/settlements/statement.pdf?month=2026-11&currency=XOF" }, allowed: ["owner", "admin", "marketing"] },
   // recovery:read; an id with no link answers {link: null} (the POST makes a sale on Chariow: not walked here).
   { call: { method: "GET", path: "/api/recovery/leads/any-id/checkout-link" }, allowed: ["owner", "admin", "marketing", "support"] },
+  // cases:read, every role (support handles "I was charged" complaints); the writes are walked below.
+  { call: { method: "GET", path: "/api/payment-cases" }, allowed: ["owner", "admin", "marketing", "support"] },
+  { call: { method: "GET", path: "/api/payment-cases?status=open" }, allowed: ["owner", "admin", "marketing", "support"] },
 ];
 
 // Every CSV route on disk, each role's status derived from the permission table: 200 exactly when the
@@ -126,6 +136,26 @@ for (const { call: c, allowed } of MATRIX) {
       const { status, text } = await call(role, c);
       expect(status).toBe(expected);
       if (expected === 403) expect(JSON.parse(text).error.code).toBe("forbidden");
+    });
+  }
+}
+
+// Payment cases (cases:read / cases:write, every role): one case's routes and the writes on ids that do not
+// exist, so nothing changes in the demo store — every role passes the role check and gets 404, not 403.
+const CASE_FIELDS = { operatorReference: "REF-1", smsText: null, amountDebited: "100", currency: "XOF", debitedOn: "2026-01-02", debitedTime: null, note: null };
+for (const role of ["owner", "admin", "marketing", "support"] as const) {
+  for (const c of [
+    { method: "POST", path: "/api/payment-cases", body: { saleId: "no-such-sale", ...CASE_FIELDS } },
+    { method: "GET", path: "/api/payment-cases/no-such-case" },
+    { method: "PATCH", path: "/api/payment-cases/no-such-case", body: CASE_FIELDS },
+    { method: "POST", path: "/api/payment-cases/no-such-case/status", body: { status: "sent" } },
+    { method: "GET", path: "/api/payment-cases/no-such-case/summary.txt" },
+    { method: "GET", path: "/api/payment-cases/no-such-case/summary.pdf" },
+  ] satisfies Call[]) {
+    test(`${role}: ${c.method} ${c.path} → 404`, async () => {
+      const { status, text } = await call(role, c);
+      expect(status).toBe(404);
+      expect(JSON.parse(text).error.code).toBe("not_found");
     });
   }
 }

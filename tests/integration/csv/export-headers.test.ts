@@ -37,6 +37,7 @@ const routes: Record<string, { GET: Handler }> = {
   audit: await import("@/app/api/audit/export.csv/route"),
   pulseLog: await import("@/app/api/pulses/log/export.csv/route"),
   sendLog: await import("@/app/api/notifications/send-log/export.csv/route"),
+  paymentCases: await import("@/app/api/payment-cases/export.csv/route"),
   team: await import("@/app/api/team/members/export.csv/route"),
   revenue: await import("@/app/api/analytics/revenue/[table]/export.csv/route"),
 } as Record<string, { GET: Handler }>;
@@ -112,6 +113,11 @@ const CASES: Case[] = [
     route: "sendLog", path: "/api/notifications/send-log/export.csv",
     fr: [`Créé le ${Z}`, "Destinataire", "Type", "Sujet", "Canal", "Statut", "Tentatives", "Dernière erreur", `Envoyé le ${Z}`],
     en: [`Created at ${Z}`, "To", "Kind", "Topic", "Channel", "Status", "Attempts", "Last error", `Sent at ${Z}`],
+  },
+  {
+    route: "paymentCases", path: "/api/payment-cases/export.csv",
+    fr: ["Dossier", "Statut", "Vente", "Produit", "Montant de la vente", "Devise de la vente", "Code d’échec", "Moyen de paiement", "E-mail du client", "Référence opérateur", "Texte du SMS", "Montant débité", "Devise débitée", "Jour du débit", "Heure du débit", "Note", "Ouvert par", `Ouvert le ${Z}`, `Dernière modification ${Z}`, `Envoyé à Chariow le ${Z}`, `Résolu le ${Z}`],
+    en: ["Case", "Status", "Sale", "Product", "Sale amount", "Sale currency", "Failure code", "Payment method", "Customer email", "Operator reference", "SMS text", "Amount debited", "Currency debited", "Day debited", "Time debited", "Note", "Opened by", `Opened at ${Z}`, `Last change ${Z}`, `Sent to Chariow at ${Z}`, `Resolved at ${Z}`],
   },
   { route: "team", path: "/api/team/members/export.csv", sameRows: false, fr: ["E-mail", "Nom", "Rôle", `Créé le ${Z}`], en: ["Email", "Name", "Role", `Created at ${Z}`] },
   {

@@ -6,16 +6,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ExternalLink } from "lucide-react";
+import { SaleCasePanel } from "@/components/payment-cases/sale-case-panel";
 import { RecoveredLeadsNotice } from "@/components/recovery/recovered-leads-notice";
 import { SaleDetail } from "@/components/sales/sale-detail";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format/date-time";
 import { currentLocale } from "@/lib/i18n/request";
 import { formatMoney } from "@/lib/money";
+import { saleCasePanelProps } from "@/lib/payment-cases/sale-panel";
 import { leadsRecoveredBy } from "@/lib/recovery";
 import { getSaleDetail, listSales, salesContext } from "@/lib/sales";
 import { chariowSaleUrl } from "@/lib/sales/chariow-links";
@@ -53,6 +56,8 @@ export default async function SaleDetailPage({ params }: { params: Promise<{ id:
       amount: l.amount !== null && l.currency ? formatMoney({ minor: l.amount, currency: l.currency }, locale) : tr("unknownAmount"),
     }),
   }));
+  // A failed sale: the customer may have been charged anyway (issue 20, docs/payments.md "Case files").
+  const casePanel = detail.sale.status === "failed" && can(member.role, "cases:read") ? await saleCasePanelProps(db, detail.sale, { canWrite: can(member.role, "cases:write"), timeZone: ctx.timeZone }) : null;
   return (
     <>
       <PageHeader
@@ -76,6 +81,7 @@ export default async function SaleDetailPage({ params }: { params: Promise<{ id:
           </div>
         ) : null}
         <RecoveredLeadsNotice title={tr("title", { count: recovered.length })} leads={recovered} />
+        {casePanel ? <SaleCasePanel {...casePanel} /> : null}
         <SaleDetail sale={saleDetailForRole(detail.sale, member.role)} showFinancials={seesFinancials(member.role)} otherPurchases={others} />
       </div>
     </>
