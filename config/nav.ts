@@ -3,7 +3,7 @@
 // it to the sidebar (desktop) / "More" sheet (phone) and to the phone's bottom bar (phoneTabs below).
 import type { Permission } from "@/lib/auth/permissions";
 
-export const NAV_KEYS = ["overview", "sales", "revenue", "payments", "settlements", "recovery", "orders", "downloads", "licences", "affiliates", "team", "settings"] as const;
+export const NAV_KEYS = ["overview", "sales", "revenue", "payments", "cases", "settlements", "recovery", "orders", "downloads", "licences", "affiliates", "team", "settings"] as const;
 export type NavKey = (typeof NAV_KEYS)[number];
 
 export type NavItem = { key: NavKey; href: `/${string}`; permission: Permission };
@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: "sales", href: "/sales", permission: "sales:read" },
   { key: "revenue", href: "/revenue", permission: "analytics:read" },
   { key: "payments", href: "/payments", permission: "analytics:read" },
+  { key: "cases", href: "/payments/cases", permission: "cases:read" },
   { key: "settlements", href: "/settlements", permission: "settlements:read" },
   { key: "recovery", href: "/recovery", permission: "recovery:read" },
   { key: "orders", href: "/orders", permission: "fulfilment:read" },
@@ -48,5 +49,8 @@ export function phoneTabs(allowed: readonly NavItem[]): PhoneTab[] {
 
 /** Is `pathname` this section or one of its pages (/sales/abc is Sales)? Marks the link aria-current. */
 export function isCurrentSection(pathname: string | null, href: string): boolean {
-  return pathname !== null && (pathname === href || pathname.startsWith(`${href}/`));
+  if (pathname === null) return false;
+  // Payment cases live under /payments but are their own section (every role opens them; the view is analytics).
+  if (href === "/payments" && (pathname === "/payments/cases" || pathname.startsWith("/payments/cases/"))) return false;
+  return pathname === href || pathname.startsWith(`${href}/`);
 }

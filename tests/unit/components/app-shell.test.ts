@@ -63,6 +63,7 @@ describe("the shell's navigation before JavaScript", () => {
       ["/sales", true],
       ["/revenue", false],
       ["/payments", false],
+      ["/payments/cases", false],
       ["/settlements", false],
       ["/recovery", false],
       ["/orders", false],
@@ -78,6 +79,7 @@ describe("the shell's navigation before JavaScript", () => {
     const drawer = section(await shell("support", "/recovery"), 'id="nav-drawer"', "aside");
     expect(links(drawer)).toEqual([
       ["/sales", false],
+      ["/payments/cases", false],
       ["/recovery", true],
       ["/orders", false],
       ["/downloads", false],
