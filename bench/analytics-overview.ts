@@ -22,6 +22,7 @@ import { openDatabase, type Database } from "../lib/db";
 import { upsertSales } from "../lib/mirror";
 import { getOverview } from "../lib/analytics/overview";
 import { getCustomerSplit, getRevenueReport } from "../lib/analytics/revenue";
+import { getPaymentsReport } from "../lib/payments/health";
 import { RANGE_PRESETS, shiftDays, type DayRange, type RangeParams } from "../lib/analytics/date-range";
 import { resolveStoreRange } from "../lib/analytics/overview";
 import { addDays, startOfLocalDay } from "../lib/time";
@@ -39,7 +40,11 @@ const NOW = new Date(START + SPAN_DAYS * 86_400_000);
 const STATUSES: SaleStatus[] = ["completed", "completed", "completed", "settled", "settled", "failed", "abandoned", "awaiting_payment"];
 const CURRENCIES = ["XOF", "XOF", "XOF", "XAF", "EUR", "USD"];
 const CHANNELS = ["store", "affiliate", "discover", "widget", "api"] as const;
-const CACHE = path.join(os.tmpdir(), "chariow-bench", `analytics-${TOTAL}.db`);
+// v2 (issue 20): sales carry a payment method (in details), a failure code and a checkout → payment time,
+// so the Payments view's rollups have realistic cardinality.
+const CACHE = path.join(os.tmpdir(), "chariow-bench", `analytics-v2-${TOTAL}.db`);
+const METHODS = ["mtn_momo", "orange_money", "wave", "moov_money", "card", "paypal"];
+const FAILURE_CODES = ["insufficient_funds", "timeout", "card_declined", "invalid_otp", "transaction_limit_exceeded"];
 
 function facts(i: number): SaleFacts {
   const h = Math.imul(i ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
@@ -54,7 +59,9 @@ function facts(i: number): SaleFacts {
     discountMinor: (h >>> 11) % 5 === 0 ? 500 : 0,
     discountCode: (h >>> 11) % 5 === 0 ? `CODE${(h >>> 13) % 8}` : null,
     createdAt: created,
-    completedAt: paid ? created : null,
+    completedAt: paid ? new Date(Date.parse(created) + 1000 * (30 + ((h >>> 9) % 900))).toISOString() : null,
+    paymentMethod: METHODS[(h >>> 14) % METHODS.length],
+    failureCode: FAILURE_CODES[(h >>> 19) % FAILURE_CODES.length],
     productId: `prd_${(h >>> 17) % 40}`,
     customerId: `cus_${(h >>> 7) % 200_000}`,
     email: `c${(h >>> 7) % 200_000}@example.com`,
@@ -157,7 +164,23 @@ async function naiveRevenue(db: Kysely<Database>, range: DayRange, currency: str
   ]);
 }
 
-async function time(label: string, url: string): Promise<Record<"overview" | "revenue" | "revenue-customer-split", ViewResult>> {
+/**
+ * The Payments view's questions straight from `sales` (issue 20): attempts, failures and value per method ×
+ * country × failure code for the range and its comparison, and the checkout → payment times of the paid
+ * sales (sorted for the medians).
+ */
+async function naivePayments(db: Kysely<Database>, range: DayRange, compare: DayRange | null, currency: string): Promise<void> {
+  const method = sql`coalesce(payment_method_id, payment_method_name)`;
+  const country = sql`coalesce(shipping_country, context_country)`;
+  await Promise.all([
+    ...[range, ...(compare ? [compare] : [])].map((r) =>
+      sql`select ${method}, ${country}, status, failure_code, count(*), sum(amount) from sales where currency = ${currency} and local_day >= ${r.from} and local_day <= ${r.to} group by ${method}, ${country}, status, failure_code`.execute(db),
+    ),
+    sql`select ${method}, ${country}, created_at, completed_at from sales where currency = ${currency} and local_day >= ${range.from} and local_day <= ${range.to} and status in ('completed', 'settled') order by 1, 2`.execute(db),
+  ]);
+}
+
+async function time(label: string, url: string): Promise<Record<"overview" | "revenue" | "revenue-customer-split" | "payments", ViewResult>> {
   const opened = await openDatabase(url);
   const { db } = opened;
   const list = ranges();
@@ -174,6 +197,21 @@ async function time(label: string, url: string): Promise<Record<"overview" | "re
     // The main currency by default (the page's first tab); every fifth range another tab.
     await getRevenueReport(db, { ...params, ...(i % 5 === 4 ? { currency: "EUR" } : {}) }, ctx);
     revenue.push(performance.now() - t0);
+  }
+  // The Payments view: the main currency, every fifth range another tab (as Revenue), the degraded-now scan included.
+  await getPaymentsReport(db, { range: "last30", compare: "previous" }, ctx);
+  const payments: number[] = [];
+  for (const [i, params] of list.entries()) {
+    const t0 = performance.now();
+    await getPaymentsReport(db, { ...params, ...(i % 5 === 4 ? { currency: "EUR" } : {}) }, ctx);
+    payments.push(performance.now() - t0);
+  }
+  const naivePaymentsMs: number[] = [];
+  for (const [i, params] of list.slice(0, NAIVE_RUNS).entries()) {
+    const range = await resolveStoreRange(db, params, ctx);
+    const t0 = performance.now();
+    await naivePayments(db, range, range.compare, i % 5 === 4 ? "EUR" : "XOF");
+    naivePaymentsMs.push(performance.now() - t0);
   }
   const split: number[] = [];
   const naiveSplitMs: number[] = [];
@@ -198,7 +236,7 @@ async function time(label: string, url: string): Promise<Record<"overview" | "re
     naiveSplitMs.push(performance.now() - t0);
   }
   await opened.close();
-  const result = { overview: view(overview, naiveOverviewMs), revenue: view(revenue, naiveRevenueMs), "revenue-customer-split": view(split, naiveSplitMs) };
+  const result = { overview: view(overview, naiveOverviewMs), revenue: view(revenue, naiveRevenueMs), "revenue-customer-split": view(split, naiveSplitMs), payments: view(payments, naivePaymentsMs) };
   for (const [name, r] of Object.entries(result)) {
     console.log(`${label} ${name}: p50 ${ms(r.p50Ms)}, p95 ${ms(r.p95Ms)}, max ${ms(r.maxMs)} over ${list.length} ranges; naive median ${ms(r.naiveMs)} over ${NAIVE_RUNS} (${(r.naiveMs / r.p50Ms).toFixed(0)}× the p50)`);
   }
