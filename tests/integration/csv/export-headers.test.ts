@@ -38,6 +38,7 @@ const routes: Record<string, { GET: Handler }> = {
   pulseLog: await import("@/app/api/pulses/log/export.csv/route"),
   sendLog: await import("@/app/api/notifications/send-log/export.csv/route"),
   paymentCases: await import("@/app/api/payment-cases/export.csv/route"),
+  payments: await import("@/app/api/payments/export.csv/route"),
   team: await import("@/app/api/team/members/export.csv/route"),
   revenue: await import("@/app/api/analytics/revenue/[table]/export.csv/route"),
 } as Record<string, { GET: Handler }>;
@@ -118,6 +119,11 @@ const CASES: Case[] = [
     route: "paymentCases", path: "/api/payment-cases/export.csv",
     fr: ["Dossier", "Statut", "Vente", "Produit", "Montant de la vente", "Devise de la vente", "Code d’échec", "Moyen de paiement", "E-mail du client", "Référence opérateur", "Texte du SMS", "Montant débité", "Devise débitée", "Jour du débit", "Heure du débit", "Note", "Ouvert par", `Ouvert le ${Z}`, `Dernière modification ${Z}`, `Envoyé à Chariow le ${Z}`, `Résolu le ${Z}`],
     en: ["Case", "Status", "Sale", "Product", "Sale amount", "Sale currency", "Failure code", "Payment method", "Customer email", "Operator reference", "SMS text", "Amount debited", "Currency debited", "Day debited", "Time debited", "Note", "Opened by", `Opened at ${Z}`, `Last change ${Z}`, `Sent to Chariow at ${Z}`, `Resolved at ${Z}`],
+  },
+  {
+    route: "payments", path: "/api/payments/export.csv?currency=XOF&range=all",
+    fr: ["Code du moyen de paiement", "Moyen de paiement", "Type", "Code pays", "Pays", "Paiements tentés", "Payés", "Échoués", "Taux de réussite", "Taux de réussite, période précédente", "Paniers abandonnés", "Valeur des paiements échoués", "Valeur des paniers abandonnés", "Temps médian de paiement, de (s)", "Temps médian de paiement, à (s)", "Devise"],
+    en: ["Payment method code", "Payment method", "Kind", "Country code", "Country", "Payments tried", "Paid", "Failed", "Success rate", "Success rate, previous period", "Abandoned checkouts", "Value of failed payments", "Value of abandoned checkouts", "Median pay time from (s)", "Median pay time to (s)", "Currency"],
   },
   { route: "team", path: "/api/team/members/export.csv", sameRows: false, fr: ["E-mail", "Nom", "Rôle", `Créé le ${Z}`], en: ["Email", "Name", "Role", `Created at ${Z}`] },
   {
