@@ -188,13 +188,20 @@ export const AFFILIATES: AffiliateSeed[] = [
   { code: "DAKARDEALS", pseudo: "dakar_deals", first: "Cheikh", last: "Gueye", country: "SN", commission: 25, status: "suspended", source: "network", weight: 2 },
 ];
 
+/**
+ * Every `payment.failure_error` a failed payment may carry (cancelled aside). Which ones a sale shows
+ * depends on its method (METHODS `failures`): cards are declined, need 3-D Secure or have expired; mobile
+ * money runs short of balance, times out waiting for the customer's PIN, or the operator is down.
+ */
 export const FAILURE_ERRORS = [
-  { code: "insufficient_funds", message: "Insufficient funds on the customer's account.", weight: 34 },
-  { code: "card_declined", message: "The card was declined by the issuing bank.", weight: 14 },
-  { code: "timeout", message: "The payment provider did not respond in time.", weight: 14 },
-  { code: "invalid_otp", message: "The confirmation code entered is invalid.", weight: 10 },
-  { code: "transaction_limit_exceeded", message: "The mobile money transaction limit has been exceeded.", weight: 8 },
-  { code: "expired_card", message: "The card has expired.", weight: 5 },
+  { code: "insufficient_funds", message: "Insufficient funds on the customer's account." },
+  { code: "card_declined", message: "The card was declined by the issuing bank." },
+  { code: "timeout", message: "The payment provider did not respond in time." },
+  { code: "invalid_otp", message: "The confirmation code entered is invalid." },
+  { code: "transaction_limit_exceeded", message: "The mobile money transaction limit has been exceeded." },
+  { code: "expired_card", message: "The card has expired." },
+  { code: "authentication_failed", message: "3-D Secure authentication failed." },
+  { code: "operator_unavailable", message: "The mobile money operator is unavailable." },
 ];
 export const CANCELLED_ERROR = { code: "cancelled_by_user", message: "The payment was cancelled by the customer." };
 
@@ -210,15 +217,61 @@ export const USER_AGENTS = [
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36",
 ];
 
-/** Payment methods per currency zone: mobile money dominates in XOF/XAF. */
-export const METHODS: Record<Currency, { id: string; name: string; weight: number }[]> = {
-  XOF: [
-    { id: "mtn_momo", name: "MTN Mobile Money", weight: 30 }, { id: "orange_money", name: "Orange Money", weight: 25 },
-    { id: "wave", name: "Wave", weight: 22 }, { id: "moov_money", name: "Moov Money", weight: 13 }, { id: "card", name: "Credit/Debit Card", weight: 10 },
-  ],
-  XAF: [
-    { id: "mtn_momo", name: "MTN Mobile Money", weight: 45 }, { id: "orange_money", name: "Orange Money", weight: 40 }, { id: "card", name: "Credit/Debit Card", weight: 15 },
-  ],
-  EUR: [{ id: "card", name: "Credit/Debit Card", weight: 80 }, { id: "paypal", name: "PayPal", weight: 20 }],
-  USD: [{ id: "card", name: "Credit/Debit Card", weight: 75 }, { id: "paypal", name: "PayPal", weight: 25 }],
+export type FailureMix = Readonly<Partial<Record<string, number>>>;
+
+/** A payment method: its words, whether it is paid from a mobile-money wallet, its failure codes (weights). */
+export interface PaymentMethod {
+  id: string;
+  name: string;
+  mobileMoney: boolean;
+  failures: FailureMix;
+  /** Seconds from checkout to payment when paid: 30 s plus up to this much (cards are quick, USSD pushes slow). */
+  paySpanSec: number;
+}
+
+// USSD-push wallets wait for the customer's PIN (timeouts, wrong code); Wave pays from its app (no OTP,
+// fewer timeouts); cards fail on the bank's side and on 3-D Secure.
+const USSD: FailureMix = { insufficient_funds: 40, timeout: 18, invalid_otp: 16, transaction_limit_exceeded: 10, operator_unavailable: 6 };
+export const PAYMENT_METHODS: Readonly<Record<string, PaymentMethod>> = {
+  mtn_momo: { id: "mtn_momo", name: "MTN Mobile Money", mobileMoney: true, failures: USSD, paySpanSec: 840 },
+  orange_money: { id: "orange_money", name: "Orange Money", mobileMoney: true, failures: { insufficient_funds: 36, invalid_otp: 26, timeout: 14, transaction_limit_exceeded: 12, operator_unavailable: 4 }, paySpanSec: 780 },
+  wave: { id: "wave", name: "Wave", mobileMoney: true, failures: { insufficient_funds: 52, transaction_limit_exceeded: 20, timeout: 8, operator_unavailable: 6 }, paySpanSec: 360 },
+  moov_money: { id: "moov_money", name: "Moov Money", mobileMoney: true, failures: { insufficient_funds: 30, timeout: 28, operator_unavailable: 16, invalid_otp: 12, transaction_limit_exceeded: 6 }, paySpanSec: 900 },
+  free_money: { id: "free_money", name: "Free Money", mobileMoney: true, failures: USSD, paySpanSec: 840 },
+  t_money: { id: "t_money", name: "T-Money", mobileMoney: true, failures: { insufficient_funds: 38, timeout: 22, invalid_otp: 14, operator_unavailable: 10, transaction_limit_exceeded: 8 }, paySpanSec: 900 },
+  airtel_money: { id: "airtel_money", name: "Airtel Money", mobileMoney: true, failures: USSD, paySpanSec: 840 },
+  card: { id: "card", name: "Credit/Debit Card", mobileMoney: false, failures: { card_declined: 36, insufficient_funds: 22, authentication_failed: 20, expired_card: 12, timeout: 4 }, paySpanSec: 240 },
+  paypal: { id: "paypal", name: "PayPal", mobileMoney: false, failures: { card_declined: 30, insufficient_funds: 25, authentication_failed: 15, timeout: 10 }, paySpanSec: 300 },
+};
+
+/**
+ * A method's place in one country: `weight`, its share of checkouts; `failFactor`, how much more often
+ * than the country's other methods a payment through it fails (1: as often; the history draws a failed
+ * sale's method with weight × failFactor, live mode scales its failure odds the same way);
+ * `abandonFactor`, the same for checkouts given up.
+ */
+export interface MethodShare {
+  id: string;
+  name: string;
+  weight: number;
+  failFactor: number;
+  abandonFactor: number;
+}
+
+const share = (id: string, weight: number, failFactor: number, abandonFactor = 1): MethodShare => ({ id, name: PAYMENT_METHODS[id].name, weight, failFactor, abandonFactor });
+
+/** Payment methods per buyer country (ISO2): mobile money dominates in the XOF and XAF zones. */
+export const METHODS: Readonly<Record<string, MethodShare[]>> = {
+  BJ: [share("mtn_momo", 55, 1.1), share("moov_money", 33, 1.9), share("card", 12, 0.9, 1.4)],
+  CI: [share("orange_money", 34, 1.1), share("mtn_momo", 24, 1.3), share("wave", 24, 0.5), share("moov_money", 10, 2.1), share("card", 8, 1, 1.4)],
+  SN: [share("wave", 52, 0.6), share("orange_money", 30, 1.5), share("free_money", 8, 2), share("card", 10, 1, 1.4)],
+  TG: [share("t_money", 45, 1.4), share("moov_money", 40, 1.1), share("card", 15, 0.8, 1.4)],
+  BF: [share("orange_money", 62, 1.2), share("moov_money", 28, 1.6), share("card", 10, 0.8, 1.4)],
+  ML: [share("orange_money", 66, 1.3), share("moov_money", 14, 1.5), share("wave", 12, 0.6), share("card", 8, 0.9, 1.4)],
+  CM: [share("mtn_momo", 48, 0.9), share("orange_money", 40, 1.5), share("card", 12, 0.9, 1.4)],
+  GA: [share("airtel_money", 58, 1.2), share("moov_money", 26, 1.5), share("card", 16, 0.8, 1.4)],
+  FR: [share("card", 80, 1.1), share("paypal", 20, 0.6, 0.8)],
+  BE: [share("card", 75, 1.1), share("paypal", 25, 0.7, 0.8)],
+  US: [share("card", 75, 1.2), share("paypal", 25, 0.5, 0.8)],
+  CA: [share("card", 70, 1.1), share("paypal", 30, 0.8, 0.8)],
 };

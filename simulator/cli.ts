@@ -3,6 +3,7 @@
 // (the public demo key, a token it drew itself); serves until SIGINT/SIGTERM. Secrets come from the
 // environment (a command line is visible to every user in `ps`); the flags remain for hand use.
 import { parseArgs } from "node:util";
+import { parseDegradeFlag } from "./degradation";
 import { parseFaults } from "./faults";
 import { DEFAULT_SALES, DEMO_API_KEY, startSimulator } from "./server";
 import { OPTIONAL_ENDPOINTS, type OptionalEndpoint, type SimulatorOptions } from "./types";
@@ -28,6 +29,8 @@ Usage: npm run simulator -- [options]
   --pulse-retry <list>  comma-separated retry delays in ms (default Chariow's 10s,100s,17min,2h47)
   --missing-endpoints <list>  endpoints this store does not have (404), any of licenses,products,customers,store
   --faults <spec>       e.g. "5xx=0.1,html=0.05,slow=200,timeout=0.02,drop=0.02,storm=5,drift"
+  --degrade <spec>      a payment method down from the start, e.g. wave:SN (method[:country|*[:share[:minutes]]]);
+                        live checkouts through it fail (default 90 %); also env SIMULATOR_DEGRADE
   --control-token <t>   token for /__sim/*; prefer env SIMULATOR_CONTROL_TOKEN (default: random, printed)
   --help                this text
 
@@ -49,7 +52,7 @@ async function main(): Promise<void> {
       "rate-limit": { type: "string" }, sales: { type: "string" }, now: { type: "string" }, live: { type: "boolean" },
       "live-interval": { type: "string" }, "pulse-url": { type: "string" }, "pulse-secret": { type: "string" },
       "pulse-id": { type: "string" }, "pulse-retry": { type: "string" }, faults: { type: "string" }, "missing-endpoints": { type: "string" },
-      "control-token": { type: "string" }, help: { type: "boolean", short: "h" },
+      degrade: { type: "string" }, "control-token": { type: "string" }, help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
@@ -70,6 +73,8 @@ async function main(): Promise<void> {
   const missing = (values["missing-endpoints"] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   const unknown = missing.filter((e) => !(OPTIONAL_ENDPOINTS as readonly string[]).includes(e));
   if (unknown.length > 0) throw new Error(`--missing-endpoints takes ${OPTIONAL_ENDPOINTS.join(", ")} (not ${unknown.join(", ")})`);
+  // By environment too, so the demo's `npm start` (which passes its environment on) can start degraded.
+  const degrade = values.degrade ?? (process.env.SIMULATOR_DEGRADE || undefined);
   const opts: SimulatorOptions = {
     port: num(values.port, "port") ?? 4010, host: values.host, seed: num(values.seed, "seed"), dialect, feesDeducted, paymentMethodAs,
     rateLimit: num(values["rate-limit"], "rate-limit"), sales: num(values.sales, "sales"), now,
@@ -77,6 +82,7 @@ async function main(): Promise<void> {
     live: values.live ? { intervalMs: num(values["live-interval"], "live-interval") ?? 5000 } : false,
     faults: values.faults ? parseFaults(values.faults) : undefined,
     missingEndpoints: missing as OptionalEndpoint[],
+    degradation: degrade ? parseDegradeFlag(degrade) : undefined,
     pulse: values["pulse-url"] && pulseSecret
       ? { url: values["pulse-url"], secret: pulseSecret, pulseId: values["pulse-id"], retryDelaysMs: values["pulse-retry"]?.split(",").map(Number) }
       : undefined,
@@ -92,6 +98,7 @@ async function main(): Promise<void> {
   console.log(`  dialect ${dialect}, rate limit ${opts.rateLimit === 0 ? "off" : `${opts.rateLimit ?? 10}/min`}, ${t.totalSales} sales, ${t.customers} customers, history to ${t.historyEnd} (built in ${ms} ms)`);
   if (opts.live) console.log(`  live mode: a tick every ${(opts.live as { intervalMs: number }).intervalMs} ms`);
   if (opts.pulse) console.log(`  Pulses → ${opts.pulse.url}`);
+  if (opts.degradation) console.log(`  degraded: ${opts.degradation.method}${opts.degradation.country ? ` in ${opts.degradation.country}` : ""} (live checkouts through it fail; DELETE /__sim/degradation to end it)`);
   if (missing.length > 0) console.log(`  without: ${missing.map((e) => `/${e}`).join(", ")} (404)`);
   const stop = () => {
     void sim.close().then(() => process.exit(0));

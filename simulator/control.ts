@@ -1,16 +1,18 @@
 // The control API under /__sim/* for tests and demo: clock, checkouts, sale transitions, a payout's due
 // instant moved, invitations, test Pulses, faults, dialect, payment-method shape, rate-limit reset,
-// ground truth. Only `x-sim-token` opens it: the API key never does (separate prefix, separate secret).
+// a degradation window, ground truth. Only `x-sim-token` opens it: the API key never does (separate prefix, separate secret).
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { saleOfPaymentUrl } from "./checkout";
-import { fail, readBody, type Reply } from "./http-util";
+import { degradationJson, parseDegradation } from "./degradation";
+import { fail, readBody, validationError, type Reply } from "./http-util";
 import { TransitionError, abandonSale, acceptInvitation, changeLicence, completeSale, createCheckout, failSale, moveSettlementDue, settleSale } from "./lifecycle";
 import { rngFor } from "./prng";
 import { salePayload } from "./pulse-payloads";
 import type { SimRuntime } from "./runtime";
 import { materialiseSale } from "./sale-model";
 import type { Json } from "./serialize-sale";
+import { computePaymentsTruth } from "./payments-truth";
 import { computeRecoveryTruth } from "./recovery-truth";
 import { computeTruth } from "./truth";
 import type { Channel, FaultProfile } from "./types";
@@ -52,6 +54,24 @@ export async function handleControl(req: IncomingMessage, url: URL, rt: SimRunti
         if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || !Number.isInteger(windowDays) || windowDays < 1) return fail(422, "Give from and to (ISO instants) and a whole window_days.");
         return plain(computeRecoveryTruth(m, rt.nowSec(), { fromSec: Math.floor(fromMs / 1000), toSec: Math.floor(toMs / 1000), windowDays, metadataKey: url.searchParams.get("metadata_key") ?? undefined }));
       }
+      case "GET /truth/payments": {
+        const from = url.searchParams.get("from") ?? "";
+        const to = url.searchParams.get("to") ?? "";
+        if (!Number.isFinite(Date.parse(from)) || !Number.isFinite(Date.parse(to))) return fail(422, "Give from and to (ISO instants).");
+        return plain(computePaymentsTruth(m, from, to));
+      }
+      case "GET /degradation":
+        return plain(degradationJson(rt.degradation, rt.nowSec()));
+      case "POST /degradation":
+      case "PUT /degradation": {
+        const parsed = parseDegradation(body, rt.nowSec());
+        if (!("ok" in parsed)) return validationError({ [parsed.field]: [parsed.message] });
+        rt.degradation = parsed.ok;
+        return plain(degradationJson(rt.degradation, rt.nowSec()));
+      }
+      case "DELETE /degradation":
+        rt.degradation = null;
+        return plain(degradationJson(null, rt.nowSec()));
       case "GET /clock":
         return plain({ now_ms: rt.clockMs(), now: new Date(rt.clockMs()).toISOString() });
       case "POST /clock/advance": {
@@ -63,10 +83,10 @@ export async function handleControl(req: IncomingMessage, url: URL, rt: SimRunti
       case "POST /checkouts": {
         const s = createCheckout(rt, {
           customerId: str(body.customer_id), productId: str(body.product_id), channel: str(body.channel) as Channel | undefined,
-          discountCode: str(body.discount_code), affiliateCode: str(body.affiliate_code),
+          discountCode: str(body.discount_code), affiliateCode: str(body.affiliate_code), method: str(body.method), country: str(body.country),
         }, rngFor(rt.seed, 700, checkoutCounter++));
         rt.model.controlled.add(s.index);
-        return plain({ sale: { id: s.id, status: s.status, customer_id: s.customerId, product_id: s.product.id } }, 201);
+        return plain({ sale: { id: s.id, status: s.status, customer_id: s.customerId, product_id: s.product.id, method: s.method.id, country: s.customer.country.code } }, 201);
       }
       case "POST /checkout/pay": {
         // The customer opens a payment link from POST /v1/checkout and pays (or fails, or gives up).

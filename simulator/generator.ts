@@ -4,7 +4,7 @@
 // Returning buyers (returning-buyers.ts) are planned in the same pass: a failed or abandoned sale may be
 // tried again later, and the first sale at or after that moment becomes the retry (same customer, product,
 // discount and channel), timed at the planned moment — which keeps creation times in index order.
-import { AFFILIATES, COUNTRIES, COUNTRY_WEIGHTS, DISCOUNTS, PRODUCTS } from "./catalog";
+import { AFFILIATES, COUNTRIES, COUNTRY_WEIGHTS, DISCOUNTS, PAYMENT_METHODS, PRODUCTS } from "./catalog";
 import { rngFor, weighted } from "./prng";
 import { planRetry, RetryQueue, RetryQuotas } from "./returning-buyers";
 import { baseAbandonedSec, baseFailedSec, baseFailureCode, baseMethodId, basePaymentStatus } from "./sale-draws";
@@ -42,10 +42,14 @@ export interface StoreArrays {
   custCountry: Uint8Array;
 }
 
-/** Paid-sale timeline: completion minutes after checkout, due 3 days after (midnight UTC), done later. */
-export function paidTimes(seed: number, index: number, createdSec: number): { completed: number; due: number; done: number } {
+/**
+ * Paid-sale timeline: completion seconds to minutes after checkout (how long depends on the method: a card
+ * is quick, a USSD push waits for the customer's PIN — catalog PAYMENT_METHODS `paySpanSec`), due 3 days
+ * after (midnight UTC), done later.
+ */
+export function paidTimes(seed: number, index: number, createdSec: number, methodId: string): { completed: number; due: number; done: number } {
   const rng = rngFor(seed, index, 3);
-  const completed = createdSec + 30 + Math.floor(rng() * 570);
+  const completed = createdSec + 30 + Math.floor(rng() * (PAYMENT_METHODS[methodId]?.paySpanSec ?? 570));
   const due = Math.floor(completed / DAY) * DAY + 3 * DAY; // seed 001: due_at "…T00:00:00+00:00"
   const late = rng() < 0.06 ? (2 + Math.floor(rng() * 5)) * DAY : 0;
   const done = due + 8 * 3600 + Math.floor(rng() * 22 * 3600) + late;
@@ -131,7 +135,7 @@ export function generateStore(seed: number, saleCount: number, endSec: number): 
       channel[i] = channel[lead];
       affiliate[i] = affiliate[lead];
       discount[i] = discount[lead];
-      status[i] = plan.paid ? paidStatus(seed, i, created[i], endSec) : STATUS_CODE.failed;
+      status[i] = plan.paid ? paidStatus(seed, i, created[i], endSec, custCountry[customer[i]]) : STATUS_CODE.failed;
       retries.retryOf.set(i, lead);
       retries.depth.set(i, plan.depth);
       if (status[i] === STATUS_CODE.awaiting_payment) retries.intended.set(i, plan.paid);
@@ -160,17 +164,18 @@ export function generateStore(seed: number, saleCount: number, endSec: number): 
       affiliate[i] = aff;
       discount[i] = rng() < 0.18 ? weighted(rng, DISCOUNT_WEIGHTS) : NONE;
       const st = pickStatus(rng, (endSec - t) / 3600);
-      status[i] = st === STATUS_CODE.completed ? paidStatus(seed, i, t, endSec) : st;
+      status[i] = st === STATUS_CODE.completed ? paidStatus(seed, i, t, endSec, custCountry[ci]) : st;
     }
     const st = status[i];
     if (st === STATUS_CODE.failed || st === STATUS_CODE.abandoned) {
       const failed = st === STATUS_CODE.failed;
-      const currency = COUNTRIES[custCountry[customer[i]]].currency;
+      const status = failed ? "failed" : "abandoned";
+      const methodId = baseMethodId(seed, i, custCountry[customer[i]], status);
       const next = planRetry(seed, i, {
-        status: failed ? "failed" : "abandoned",
+        status,
         atSec: failed ? baseFailedSec(seed, i, created[i]) : baseAbandonedSec(seed, i, created[i], endSec),
-        failureCode: baseFailureCode(seed, i, basePaymentStatus(seed, i, failed ? "failed" : "abandoned")),
-        methodId: baseMethodId(seed, i, currency),
+        failureCode: baseFailureCode(seed, i, basePaymentStatus(seed, i, status), methodId),
+        methodId,
         depth: retries.depth.get(i) ?? 0,
       }, retries.quotas);
       if (next) retries.pending.push(next);
@@ -185,8 +190,10 @@ export function generateStore(seed: number, saleCount: number, endSec: number): 
  * seeds' revenue example filters status=completed on an old month and must find sales, and the
  * settlements page needs overdue payouts to show.
  */
-function paidStatus(seed: number, i: number, createdSec: number, endSec: number): number {
-  const pt = paidTimes(seed, i, createdSec);
+function paidStatus(seed: number, i: number, createdSec: number, endSec: number, countryIndex: number): number {
+  // Paid and awaiting checkouts draw their method with the same weights, so the method is known here
+  // whichever of the two this sale turns out to be.
+  const pt = paidTimes(seed, i, createdSec, baseMethodId(seed, i, countryIndex, "completed"));
   if (pt.completed > endSec) return STATUS_CODE.awaiting_payment;
   if (pt.done <= endSec && rngFor(seed, i, 14)() >= HELD_PAYOUT_SHARE) return STATUS_CODE.settled;
   return STATUS_CODE.completed;

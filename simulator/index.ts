@@ -6,7 +6,8 @@ export { signature as pulseSignature, CHARIOW_RETRY_DELAYS_MS } from "./pulses";
 export { phpJson } from "./pulse-payloads";
 export { formatMoney, EXPONENT } from "./money";
 export type {
-  AffiliateStatus, Channel, Currency, CurrencyTruth, Dialect, FaultProfile, GroundTruth, OptionalEndpoint, PaymentMethodShape, PaymentStatus, PulseOptions,
+  AffiliateStatus, Channel, Currency, CurrencyTruth, DegradationInput, Dialect, FaultProfile, GroundTruth, OptionalEndpoint, PaymentMethodShape, PaymentStats, PaymentStatus, PaymentsTruth, PulseOptions,
   RecoveryTruth, RecoveryTruthOptions, RunningSimulator, SaleStatus, SimulatorClock, SimulatorOptions,
 } from "./types";
+export { isMobileMoney } from "./sale-draws";
 export { CHANNELS, CURRENCIES, OPTIONAL_ENDPOINTS, PAYMENT_STATUSES, SALE_STATUSES } from "./types";

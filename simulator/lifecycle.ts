@@ -1,6 +1,6 @@
 // Sale and invitation transitions shared by the control API and live mode (chariow-api.md §5:
 // awaiting_payment → completed → settled, or → failed / abandoned). Each one emits its Pulse.
-import { COUNTRIES, COUNTRY_WEIGHTS, DISCOUNTS, FAILURE_ERRORS, PRODUCTS } from "./catalog";
+import { COUNTRIES, COUNTRY_WEIGHTS, DISCOUNTS, FAILURE_ERRORS, METHODS, PAYMENT_METHODS, PRODUCTS } from "./catalog";
 import { NONE } from "./generator";
 import type { SaleMutation } from "./model";
 import type { Rng } from "./prng";
@@ -22,6 +22,29 @@ export interface CheckoutRequest {
   channel?: Channel;
   discountCode?: string;
   affiliateCode?: string;
+  /** Buyer country (ISO2) of a new customer; with `customerId`, it must be that customer's. */
+  country?: string;
+  /** Payment method id (catalog PAYMENT_METHODS), offered in the buyer's country; else drawn. */
+  method?: string;
+}
+
+/** Refuses a method that is not offered in the buyer's country (catalog METHODS). */
+function offers(countryIndex: number, method: string | undefined): void {
+  const code = COUNTRIES[countryIndex].code;
+  if (method && !METHODS[code].some((x) => x.id === method)) throw new TransitionError(`${method} is not offered in ${code}`, 422);
+}
+
+/** The buyer country asked for (a new customer of it), or one where `method` is offered, by checkout share. */
+function countryFor(req: CheckoutRequest, rng: Rng): number | null {
+  if (req.country) {
+    const found = COUNTRIES.findIndex((c) => c.code === req.country);
+    if (found < 0) throw new TransitionError(`unknown country ${req.country}`, 422);
+    return found;
+  }
+  if (!req.method) return null;
+  const weights = COUNTRIES.map((c) => c.weight * (METHODS[c.code].find((x) => x.id === req.method)?.weight ?? 0));
+  if (weights.every((w) => w === 0)) throw new TransitionError(`unknown method ${req.method}`, 422);
+  return weighted(rng, weights);
 }
 
 /** A new checkout in awaiting_payment, created "now" by the clock. */
@@ -29,10 +52,16 @@ export function createCheckout(rt: SimRuntime, req: CheckoutRequest, rng: Rng): 
   const m = rt.model;
   const nowSec = rt.nowSec();
   let ci: number;
+  if (req.method && !PAYMENT_METHODS[req.method]) throw new TransitionError(`unknown method ${req.method}`, 422);
+  const country = req.customerId ? null : countryFor(req, rng);
   if (req.customerId) {
     const found = m.customerIndex(req.customerId);
     if (found === null) throw new TransitionError(`unknown customer ${req.customerId}`, 404);
     ci = found;
+    if (req.country && COUNTRIES[m.arrays.custCountry[ci]].code !== req.country) throw new TransitionError(`customer ${req.customerId} is not in ${req.country}`, 422);
+  } else if (country !== null) {
+    offers(country, req.method);
+    ci = m.appendCustomer(nowSec, country);
   } else if (m.customerCount > 0 && rng() < 0.3) {
     ci = Math.floor(rng() * m.customerCount);
   } else {
@@ -45,8 +74,10 @@ export function createCheckout(rt: SimRuntime, req: CheckoutRequest, rng: Rng): 
   } else product = weighted(rng, PRODUCTS.map((p) => (p.published ? p.weight : 0)));
   let channel = req.channel ? CHANNELS.indexOf(req.channel) : weighted(rng, [60, 10, 12, 12, 6]);
   if (channel < 0) throw new TransitionError(`unknown channel ${req.channel}`, 422);
+  offers(m.arrays.custCountry[ci], req.method);
+  const buyerCountry = COUNTRIES[m.arrays.custCountry[ci]];
   let affiliate = NONE;
-  const currency = COUNTRIES[m.arrays.custCountry[ci]].currency;
+  const currency = buyerCountry.currency;
   if (req.affiliateCode) {
     const a = m.affiliateByCode(req.affiliateCode);
     if (!a) throw new TransitionError(`unknown affiliate ${req.affiliateCode}`, 404);
@@ -63,6 +94,7 @@ export function createCheckout(rt: SimRuntime, req: CheckoutRequest, rng: Rng): 
     if (discount < 0) throw new TransitionError(`unknown discount ${req.discountCode}`, 404);
   } else if (rng() < 0.15) discount = weighted(rng, DISCOUNTS.map((d) => d.weight));
   const i = m.appendSale({ createdSec: nowSec, customer: ci, product, channel, affiliate, discount });
+  if (req.method) m.methodOverrides.set(i, req.method);
   return materialiseSale(m, i, nowSec);
 }
 

@@ -1,10 +1,11 @@
 // The simulator's mutable state: generated compact indexes plus everything that changes over time
 // (status changes, sales and customers added live, affiliates, invitations). Ids map back to indexes.
-import { AFFILIATES, COUNTRIES, PRODUCTS, type Country } from "./catalog";
+import { AFFILIATES, COUNTRIES, PAYMENT_METHODS, PRODUCTS, type Country } from "./catalog";
 import { asciiSlug, customerIdentity, type CustomerIdentity } from "./customers";
 import { NONE, STATUS_CODE, generateStore, grow, statusOf, type StoreArrays } from "./generator";
-import { hash32, makeId, parseId, Scrambler } from "./prng";
+import { hash32, makeId, parseId, rngFor, Scrambler } from "./prng";
 import { retryResolveSec, RetryQueue, type RetryQuotas } from "./returning-buyers";
+import { drawMethod } from "./sale-draws";
 import type { Json } from "./serialize-sale";
 import type { AffiliateStatus, PaymentStatus, SaleStatus } from "./types";
 import type { FeesDeducted } from "./sale-model";
@@ -69,6 +70,15 @@ export class StoreModel {
    * checkout and then completes or fails it never races the demo's own activity (a 409 otherwise).
    */
   readonly controlled = new Set<number>();
+  /**
+   * The status a sale had before its first live change (its method was drawn given it: sale-draws.ts
+   * drawMethod), by sale index; sales never changed read it from the status array.
+   */
+  private readonly generatedStatus = new Map<number, number>();
+  /** Methods chosen rather than drawn (POST /__sim/checkouts `method`, a degradation's extra checkouts). */
+  readonly methodOverrides = new Map<number, string>();
+  /** Live checkouts caught by a degradation window (degradation.ts): live mode fails them at `resolveSec` with `code`. */
+  readonly degradedFailures = new Map<number, { resolveSec: number; code: string }>();
   /** Licence status changes made through the control API, by sale index. */
   readonly licenceOverrides = new Map<number, { status: "active" | "revoked"; activations: number }>();
   readonly affiliates: AffiliateRecord[];
@@ -180,7 +190,20 @@ export class StoreModel {
     return statusOf(this.arrays.status[i]);
   }
 
+  /** The status sale `i`'s payment method was drawn given: the generated one (a live checkout: awaiting_payment). */
+  drawStatus(i: number): SaleStatus {
+    return statusOf(this.generatedStatus.get(i) ?? this.arrays.status[i]);
+  }
+
+  /** Sale `i`'s payment method: chosen, or drawn first from its stream 2 given its country and drawStatus. */
+  method(i: number): { id: string; name: string } {
+    const chosen = this.methodOverrides.get(i);
+    if (chosen !== undefined) return PAYMENT_METHODS[chosen];
+    return drawMethod(rngFor(this.seed, i, 2), this.arrays.custCountry[this.arrays.customer[i]], this.drawStatus(i));
+  }
+
   setMutation(i: number, m: SaleMutation): void {
+    if (!this.generatedStatus.has(i)) this.generatedStatus.set(i, this.arrays.status[i]);
     this.mutations.set(i, m);
     this.arrays.status[i] = STATUS_CODE[m.status];
   }
@@ -220,6 +243,7 @@ export class StoreModel {
     a.channel[i] = s.channel;
     a.affiliate[i] = s.affiliate;
     a.discount[i] = s.discount;
+    a.status[i] = STATUS_CODE.awaiting_payment; // its method is drawn as a checkout's (drawStatus)
     a.saleCount = i + 1;
     this.setMutation(i, {
       status: "awaiting_payment", paymentStatus: "initiated", completed: null, due: null, done: null,

@@ -5,10 +5,11 @@
 // random threshold) decides, so a 30-day window of a small demo store shows the realistic share rather than
 // whatever a coin happened to give. Deterministic from the seed: draws are per (seed, lead index), and the
 // quotas follow the order of events (history in index order, then live ticks).
+import { PAYMENT_METHODS } from "./catalog";
 import { rngFor, weighted } from "./prng";
 
-/** Payment methods paid from a mobile-money wallet (catalog METHODS). */
-const MOBILE_MONEY = new Set(["mtn_momo", "orange_money", "wave", "moov_money"]);
+/** Payment methods paid from a mobile-money wallet (catalog PAYMENT_METHODS). */
+const MOBILE_MONEY = new Set(Object.values(PAYMENT_METHODS).filter((pm) => pm.mobileMoney).map((pm) => pm.id));
 
 /**
  * Chance that a failed checkout is tried again by its customer, by failure reason, for mobile money and
@@ -20,6 +21,10 @@ const RETRY_CHANCE: Readonly<Record<string, { mobile: number; other: number }>> 
   transaction_limit_exceeded: { mobile: 0.55, other: 0.4 },
   timeout: { mobile: 0.55, other: 0.4 },
   invalid_otp: { mobile: 0.55, other: 0.4 },
+  // The operator comes back within hours and the customer pays then; a failed 3-D Secure is tried again
+  // about as often as a timeout.
+  operator_unavailable: { mobile: 0.6, other: 0.45 },
+  authentication_failed: { mobile: 0.4, other: 0.4 },
   card_declined: { mobile: 0.25, other: 0.2 },
   expired_card: { mobile: 0.2, other: 0.15 },
   cancelled_by_user: { mobile: 0.35, other: 0.3 },

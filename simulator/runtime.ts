@@ -1,5 +1,6 @@
 // The state shared by the HTTP layer, the control API, live mode and the Pulse sender of one
 // running simulator (kept in one object so each module takes a single dependency).
+import type { Degradation } from "./degradation";
 import type { FaultInjector } from "./faults";
 import type { LiveEngine } from "./live";
 import type { StoreModel } from "./model";
@@ -24,4 +25,6 @@ export interface SimRuntime {
   signingKey: string;
   pulses: PulseSender | null;
   live: LiveEngine | null;
+  /** The degradation window (degradation.ts), or null. */
+  degradation: Degradation | null;
 }

@@ -1,11 +1,11 @@
 // Materialises one sale (internal form: minor units, epoch seconds) from the compact indexes, the
 // (seed, index) PRNG streams and any live mutation. Serialisers turn this into either dialect.
-import { CAMPAIGNS, CANCELLED_ERROR, COUNTRIES, DISCOUNTS, FAILURE_ERRORS, PRODUCTS, RATING_COMMENTS, USER_AGENTS, type Campaign, type Discount, type Product } from "./catalog";
+import { CAMPAIGNS, COUNTRIES, DISCOUNTS, PAYMENT_METHODS, PRODUCTS, RATING_COMMENTS, USER_AGENTS, type Campaign, type Discount, type Product } from "./catalog";
 import type { CustomerIdentity } from "./customers";
 import { NONE, paidTimes } from "./generator";
 import type { AffiliateRecord, StoreModel } from "./model";
 import { hash32, intBetween, pick, rngFor, weighted } from "./prng";
-import { baseAbandonedSec, baseFailedSec, baseFailureCode, basePaymentStatus, drawMethod } from "./sale-draws";
+import { baseAbandonedSec, baseFailedSec, baseFailureCode, basePaymentStatus, drawMethod, failureOf } from "./sale-draws";
 import type { Json } from "./serialize-sale";
 import { CHANNELS, type Channel, type Currency, type PaymentStatus, type SaleStatus } from "./types";
 
@@ -119,6 +119,10 @@ export function materialiseSale(m: StoreModel, i: number, nowSec: number): SaleM
   const affiliate = m.affiliateOfSale(i);
   const money = economics(product, currency, discount, m.feesDeducted);
   const rng = rngFor(seed, i, 2);
+  // The stream's first draw is the method's, even when the method was chosen (the other details follow it).
+  const drawn = drawMethod(rng, a.custCountry[ci], m.drawStatus(i));
+  const chosen = m.methodOverrides.get(i);
+  const method = chosen === undefined ? drawn : PAYMENT_METHODS[chosen];
 
   let completedSec: number | null = null, dueSec: number | null = null, doneSec: number | null = null;
   let failedSec: number | null = null, abandonedSec: number | null = null, paymentStatus: PaymentStatus;
@@ -130,18 +134,17 @@ export function materialiseSale(m: StoreModel, i: number, nowSec: number): SaleM
   } else {
     paymentStatus = basePaymentStatus(seed, i, status);
     if (isPaid(status)) {
-      const t = paidTimes(seed, i, createdSec);
+      const t = paidTimes(seed, i, createdSec, method.id);
       completedSec = t.completed;
       dueSec = t.due;
       doneSec = status === "settled" ? t.done : null;
     } else if (status === "failed") failedSec = baseFailedSec(seed, i, createdSec);
     else if (status === "abandoned") abandonedSec = baseAbandonedSec(seed, i, createdSec, m.historyEndSec);
-    failureCode = baseFailureCode(seed, i, paymentStatus);
+    failureCode = baseFailureCode(seed, i, paymentStatus, method.id);
   }
-  const failure = failureCode === null ? null : failureCode === CANCELLED_ERROR.code ? CANCELLED_ERROR : (FAILURE_ERRORS.find((f) => f.code === failureCode) ?? { code: failureCode, message: "The payment failed." });
+  const failure = failureCode === null ? null : failureOf(failureCode);
   const updatedSec = mut ? mut.updated : Math.max(createdSec, completedSec ?? 0, doneSec ?? 0, failedSec ?? 0, abandonedSec ?? 0);
 
-  const method = drawMethod(rng, currency);
   const gateway = method.id === "paypal" ? "paypal" : method.id === "card" && (currency === "EUR" || currency === "USD") ? "stripe" : "moneroo";
   const txn = paymentStatus === "initiated" ? null : `txn_${gateway}_${hash32(seed, i, 7).toString(36)}${hash32(seed, i, 8).toString(36)}`;
   const extras = m.saleExtras.get(i);

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { handleCheckout } from "./checkout";
 import { handleControl } from "./control";
+import { parseDegradation } from "./degradation";
 import { FaultInjector } from "./faults";
 import { HTML_ERROR_PAGE, INVALID_KEY, MISSING_KEY, fail, rateLimited, readBody, type Reply } from "./http-util";
 import { LiveEngine } from "./live";
@@ -13,9 +14,10 @@ import { PulseSender } from "./pulses";
 import { RateLimiter, rateHeaders, type RateDecision } from "./rate-limit";
 import { routeV1 } from "./routes-v1";
 import type { SimRuntime } from "./runtime";
+import { computePaymentsTruth } from "./payments-truth";
 import { computeRecoveryTruth } from "./recovery-truth";
 import { computePeriodTruth, computeTruth } from "./truth";
-import type { Dialect, OptionalEndpoint, PaymentMethodShape, RunningSimulator, SimulatorOptions } from "./types";
+import type { DegradationInput, Dialect, OptionalEndpoint, PaymentMethodShape, RunningSimulator, SimulatorOptions } from "./types";
 
 export const DEMO_API_KEY = "sk_test_chariow_demo_key";
 export const DEFAULT_SALES = 3000;
@@ -51,8 +53,18 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     model, seed, dialect: opts.dialect ?? "current", paymentMethodAs: opts.paymentMethodAs ?? "object", clockMs, nowSec: () => Math.floor(clockMs() / 1000),
     advance: (ms) => { offsetMs += ms; }, limiter, faults, apiKey, controlToken, origin: "",
     signingKey: createHash("sha256").update(`cdn-signing:${seed}`).digest("hex"),
-    pulses: null, live: null,
+    pulses: null, live: null, degradation: null,
   };
+  const setDegradation = (d: DegradationInput | null) => {
+    if (d === null) {
+      rt.degradation = null;
+      return;
+    }
+    const parsed = parseDegradation(d, rt.nowSec());
+    if (!("ok" in parsed)) throw new Error(`degradation.${parsed.field}: ${parsed.message}`);
+    rt.degradation = parsed.ok;
+  };
+  if (opts.degradation) setDegradation(opts.degradation);
   if (opts.pulse) rt.pulses = new PulseSender(opts.pulse, rt);
   rt.live = new LiveEngine(rt);
 
@@ -136,6 +148,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     truth: () => computeTruth(model, rt.nowSec()),
     periodTruth: (from, to) => computePeriodTruth(model, from, to),
     recoveryTruth: (o) => computeRecoveryTruth(model, rt.nowSec(), o),
+    paymentsTruth: (from, to) => computePaymentsTruth(model, from, to),
+    setDegradation,
     setFaults: (f) => faults.set(f),
     setDialect: (dl: Dialect) => { rt.dialect = dl; },
     setPaymentMethodAs: (shape: PaymentMethodShape) => { rt.paymentMethodAs = shape; },

@@ -32,7 +32,7 @@ export function computeTruth(m: StoreModel, nowSec: number): GroundTruth {
     const paymentStatus = mut ? mut.paymentStatus : basePaymentStatus(m.seed, i, status);
     byPaymentStatus[paymentStatus]++;
     if (status === "failed" || status === "abandoned") {
-      const reason = status === "abandoned" ? "abandoned" : ((mut ? mut.failureCode : baseFailureCode(m.seed, i, paymentStatus)) ?? "unknown");
+      const reason = status === "abandoned" ? "abandoned" : ((mut ? mut.failureCode : baseFailureCode(m.seed, i, paymentStatus, m.method(i).id)) ?? "unknown");
       const r = (returningBuyers.byReason[reason] ??= { leads: 0, retried: 0 });
       r.leads++;
       returningBuyers.leads++;

@@ -1,8 +1,9 @@
 // Public types of the Chariow API simulator: options, fault profile, ground truth.
 // Other parts of the repo (client contract tests, demo start-up) depend on these shapes.
+import type { PaymentsTruth, PaymentStats } from "./payments-truth";
 import type { RecoveryTruth, RecoveryTruthOptions } from "./recovery-truth";
 
-export type { RecoveryTruth, RecoveryTruthOptions };
+export type { PaymentsTruth, PaymentStats, RecoveryTruth, RecoveryTruthOptions };
 
 export type Dialect = "current" | "legacy";
 
@@ -75,6 +76,21 @@ export interface PulseOptions {
 export const OPTIONAL_ENDPOINTS = ["licenses", "products", "customers", "store"] as const;
 export type OptionalEndpoint = (typeof OPTIONAL_ENDPOINTS)[number];
 
+/**
+ * A degradation window (simulator/degradation.ts): live checkouts with this method (in this buyer country,
+ * if given) made while it is on fail with `failureShare` probability (default 0.9) with `code` (default
+ * operator_unavailable for mobile money, timeout otherwise), and `extraPerHour` more of them arrive
+ * (default 12). `minutes`: how long from the start (default: until switched off).
+ */
+export interface DegradationInput {
+  method: string;
+  country?: string;
+  failureShare?: number;
+  minutes?: number;
+  code?: string;
+  extraPerHour?: number;
+}
+
 export interface SimulatorOptions {
   port?: number;
   host?: string;
@@ -98,6 +114,8 @@ export interface SimulatorOptions {
   faults?: FaultProfile;
   /** Endpoints this store does not have (404), e.g. `["licenses"]`; `setMissingEndpoints` changes it at run time. */
   missingEndpoints?: OptionalEndpoint[];
+  /** A degradation window on from the start (the demo's `--degrade wave:SN`); `setDegradation` changes it. */
+  degradation?: DegradationInput;
 }
 
 export interface CurrencyTruth {
@@ -166,6 +184,10 @@ export interface RunningSimulator {
   setDialect(d: Dialect): void;
   setPaymentMethodAs(shape: PaymentMethodShape): void;
   setMissingEndpoints(endpoints: OptionalEndpoint[]): void;
+  /** Per payment method × buyer country, the sales created in [from, to) (simulator/payments-truth.ts). */
+  paymentsTruth(from: string, to: string): PaymentsTruth;
+  /** Switches a degradation window on from the clock's now (throws on an invalid one), or off with null. */
+  setDegradation(d: DegradationInput | null): void;
   requestCount(): number;
   close(): Promise<void>;
 }

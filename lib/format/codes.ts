@@ -18,7 +18,7 @@ export const CODES = {
   channel: ["store", "affiliate", "discover", "widget", "api"],
   paymentMethod: ["mtn_momo", "orange_money", "wave", "moov_money", "airtel_money", "free_money", "t_money", "mpesa", "card", "paypal"],
   gateway: ["moneroo", "stripe", "paypal", "fedapay", "kkiapay", "cinetpay", "paydunya"],
-  failureCode: ["insufficient_funds", "card_declined", "timeout", "invalid_otp", "transaction_limit_exceeded", "expired_card", "cancelled_by_user"],
+  failureCode: ["insufficient_funds", "card_declined", "timeout", "invalid_otp", "transaction_limit_exceeded", "expired_card", "authentication_failed", "operator_unavailable", "cancelled_by_user"],
   failureCategory: ["insufficient_funds", "declined", "cancelled", "timeout", "abandoned", "other"],
   device: ["mobile", "desktop", "tablet"],
   affiliateStatus: ["active", "inactive", "suspended"],
