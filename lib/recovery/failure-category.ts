@@ -6,8 +6,8 @@ export type FailureCategory = (typeof FAILURE_CATEGORIES)[number];
 const RULES: ReadonlyArray<[FailureCategory, RegExp]> = [
   ["insufficient_funds", /insufficient|not[_ ]enough|solde|fonds insuffisants|balance|limit[_ ]exceeded|plafond/i],
   ["cancelled", /cancel|annul|user[_ ]abort|rejected[_ ]by[_ ](user|customer)/i],
-  ["timeout", /time[_ ]?out|expired[_ ]session|no[_ ]response|did not respond|délai/i],
-  ["declined", /declin|refus|denied|expired[_ ]card|invalid[_ ](otp|pin|card|cvv)|fraud|do[_ ]not[_ ]honou?r/i],
+  ["timeout", /time[_ ]?out|unavailable|indisponible|expired[_ ]session|no[_ ]response|did not respond|délai/i],
+  ["declined", /declin|authentication[_ ]failed|refus|denied|expired[_ ]card|invalid[_ ](otp|pin|card|cvv)|fraud|do[_ ]not[_ ]honou?r/i],
 ];
 
 /** The category of one failed or abandoned sale; an abandoned checkout without an error is "abandoned". */

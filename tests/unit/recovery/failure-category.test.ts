@@ -11,6 +11,9 @@ describe("failureCategory", () => {
     ["failed", "invalid_otp", "The confirmation code entered is invalid.", "declined"],
     ["failed", "cancelled_by_user", "The payment was cancelled by the customer.", "cancelled"],
     ["failed", "timeout", "The payment provider did not respond in time.", "timeout"],
+    // An operator that is down: the customer can try again later, as after a timeout.
+    ["failed", "operator_unavailable", "The mobile money operator is unavailable.", "timeout"],
+    ["failed", "authentication_failed", "3-D Secure authentication failed.", "declined"],
     ["failed", "E42", "Fonds insuffisants", "insufficient_funds"],
     ["failed", "weird_gateway_error", "Something else", "other"],
     ["failed", null, null, "other"],
