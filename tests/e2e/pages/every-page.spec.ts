@@ -24,6 +24,7 @@ async function pagesToVisit(request: APIRequestContext): Promise<string[]> {
     ...(customer ? [`/customers/${encodeURIComponent(customer)}`] : []),
     "/revenue",
     "/payments",
+    "/payments/cases",
     "/settlements",
     ...(payout ? [`/settlements?${new URLSearchParams({ currency: payout.currency, day: payout.dueDay })}`] : []),
     "/recovery",
