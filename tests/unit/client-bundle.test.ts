@@ -15,7 +15,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(__dirname, "../..");
-const CHART_MODULES = ["revenue-chart", "breakdown-chart", "customer-split-chart"].map((m) => `components/charts/${m}.tsx`);
+const CHART_MODULES = ["revenue-chart", "breakdown-chart", "customer-split-chart", "rate-chart"].map((m) => `components/charts/${m}.tsx`);
 // The table of every code (lib/format/codes.ts, ~1.5 KB gzip with every audit action) stays on the
 // server too: client components read a code's words through components/ui/use-code-label.ts.
 const FORBIDDEN = ["zod", "recharts", "@/lib/format/codes"];

@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(__dirname, "../../..");
-const CHART_MODULES = ["revenue-chart", "breakdown-chart", "customer-split-chart"];
+const CHART_MODULES = ["revenue-chart", "breakdown-chart", "customer-split-chart", "rate-chart"];
 
 function sources(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
