@@ -10,7 +10,23 @@ import { strictTransportSecurity } from "@/lib/http/hsts";
 // The e-mails' unsubscribe link (app/unsubscribe/route.ts): public, and POSTed cross-site by mail providers
 // (RFC 8058 one-click); its HMAC signature is the authority, no session is read.
 const UNSUBSCRIBE = /^\/unsubscribe$/;
-const PUBLIC_PAGES = [/^\/login$/, /^\/invite\/[^/]+$/, UNSUBSCRIBE];
+// An affiliate's private page (issue 21): its token is the authority, no session is read.
+const AFFILIATE_PAGE = /^\/a\/[^/]+$/;
+const PUBLIC_PAGES = [/^\/login$/, /^\/invite\/[^/]+$/, UNSUBSCRIBE, AFFILIATE_PAGE];
+const PAGE_LOCALE_HEADER = "x-page-locale"; // lib/i18n/request.ts
+
+/**
+ * The affiliate page's language: `?lang=fr|en`, else the browser's first of French or English, else none
+ * (the locale cookie, then French). Exported for its test.
+ */
+export function affiliatePageLocale(lang: string | null, acceptLanguage: string | null): "fr" | "en" | null {
+  if (lang === "fr" || lang === "en") return lang;
+  for (const part of (acceptLanguage ?? "").split(",")) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (tag === "fr" || tag === "en") return tag;
+  }
+  return null;
+}
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 function hasSessionCookie(request: NextRequest): boolean {
@@ -49,8 +65,21 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  // Only proxy.ts says a page's language this way: a visitor cannot send the header themself.
+  requestHeaders.delete(PAGE_LOCALE_HEADER);
+  const affiliatePage = AFFILIATE_PAGE.test(pathname);
+  if (affiliatePage) {
+    const locale = affiliatePageLocale(request.nextUrl.searchParams.get("lang"), request.headers.get("accept-language"));
+    if (locale) requestHeaders.set(PAGE_LOCALE_HEADER, locale);
+  }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  if (affiliatePage) {
+    // Not for search engines, and the token never leaves in a Referer.
+    response.headers.set("X-Robots-Tag", "noindex, nofollow");
+    response.headers.set("Referrer-Policy", "no-referrer");
+    response.headers.set("Cache-Control", "private, no-store");
+  }
   return withHsts(response);
 }
 

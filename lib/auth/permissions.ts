@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   "export:csv",
   "affiliates:read",
   "affiliates:invite",
+  "affiliates:share", // create and revoke an affiliate's private page link (issue 21)
   "team:read",
   "team:manage",
   "settings:read",
@@ -36,6 +37,7 @@ const BUSINESS: readonly Permission[] = [
   "export:csv",
   "affiliates:read",
   "affiliates:invite",
+  "affiliates:share",
 ];
 const ADMINISTRATION: readonly Permission[] = [
   "licences:keys",

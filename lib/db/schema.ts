@@ -550,6 +550,33 @@ export interface SaleSettlementDueHistoryTable {
   changed_at: string; // when the mirror learnt of it (the read's receivedAt)
 }
 
+/** A private link to one affiliate's page (issue 21, migration 0032): the token itself is never stored. */
+export interface AffiliateShareLinksTable {
+  id: string;
+  store_id: ColumnType<string, string | undefined, string>;
+  affiliate_code: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  last_visit_at: string | null;
+  visit_count: ColumnType<number, number | undefined, number>;
+}
+
+export interface AffiliateRecordRefreshTable {
+  store_id: ColumnType<string, string | undefined, string>;
+  affiliate_code: string;
+  claimed_at: string;
+}
+
+export interface PublicRateLimitsTable {
+  bucket: string;
+  window_start: string;
+  count: number;
+}
+
 export interface Database {
   users: UsersTable;
   invites: InvitesTable;
@@ -588,6 +615,9 @@ export interface Database {
   recovery_checkout_links: RecoveryCheckoutLinksTable;
   fulfilments: FulfilmentsTable;
   payment_cases: PaymentCasesTable;
+  affiliate_share_links: AffiliateShareLinksTable;
+  affiliate_record_refresh: AffiliateRecordRefreshTable;
+  public_rate_limits: PublicRateLimitsTable;
   sale_settlement_due_history: SaleSettlementDueHistoryTable;
 }
 

@@ -26,6 +26,7 @@ export const FEATURE_MESSAGE_FILES = [
   "notifications-page",
   "payments",
   "payment-cases",
+  "affiliate-page",
 ] as const;
 
 type Catalogue = Record<string, unknown>;

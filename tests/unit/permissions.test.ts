@@ -23,6 +23,7 @@ const DESIGN: Record<Permission, readonly Role[]> = {
   "export:csv": BUSINESS,
   "affiliates:read": BUSINESS,
   "affiliates:invite": BUSINESS,
+  "affiliates:share": BUSINESS,
   "team:read": ADMINS,
   "team:manage": ADMINS,
   "settings:read": ADMINS,

@@ -9,6 +9,8 @@ import { InvitationsFilters, InvitationsTable, INVITATIONS_TABLE, INVITATION_PAG
 import { InviteForm } from "@/components/affiliates/invite-form";
 import { KnownAffiliates } from "@/components/affiliates/known-affiliates";
 import { LookupForm } from "@/components/affiliates/lookup-form";
+import { ShareLinks } from "@/components/affiliates/share-links";
+import { listShareLinks } from "@/lib/affiliate-share/links";
 import { pageOf, readTableState } from "@/components/data-table/table-state";
 import { Card } from "@/components/ui/card";
 import { ClearedFiltersNotice } from "@/components/ui/cleared-filters-notice";
@@ -34,11 +36,11 @@ const queryString = (o: Record<string, string | undefined>) => new URLSearchPara
 export default async function AffiliatesPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const member = await requirePermission("affiliates:read");
   const query = await searchParams;
-  const [t, tp, db] = await Promise.all([getTranslations("Affiliates"), getTranslations("pages.affiliates"), getDb()]);
+  const [t, tp, tl, db] = await Promise.all([getTranslations("Affiliates"), getTranslations("pages.affiliates"), getTranslations("AffiliateLinks"), getDb()]);
   // Bad values in the URL are cleared and named (the notice), never an error page.
   const { value: filter, cleared } = parsePageQuery(affiliatesPageSchema, query, { together: [["from", "to"]] });
   const range = { from: filter.from, to: filter.to };
-  const [known, invitations, timeZone] = await Promise.all([listKnownAffiliates(db, range), listInvitations(db, { status: filter.status, q: filter.q }), getStoreTimeZone(db)]);
+  const [known, invitations, timeZone, shareLinks] = await Promise.all([listKnownAffiliates(db, range), listInvitations(db, { status: filter.status, q: filter.q }), getStoreTimeZone(db), listShareLinks(db, undefined)]);
 
   const rankingTable = readTableState(query, { sort: { column: "sales", dir: "desc" }, size: AFFILIATE_PAGE_SIZES[0] }, { sortable: AFFILIATE_SORT_COLUMNS, sizes: AFFILIATE_PAGE_SIZES });
   const ranking = rankAffiliates(known, filter.currency, { column: rankingTable.sort.column as AffiliateSortColumn, dir: rankingTable.sort.dir });
@@ -78,6 +80,14 @@ export default async function AffiliatesPage({ searchParams }: { searchParams: P
               exportHref={canExport ? `/api/affiliates/export.csv?${queryString({ from: range.from, to: range.to })}` : null}
             />
           </div>
+        </Card>
+
+        <Card title={tl("title")} testId="affiliate-share-links">
+          <ShareLinks
+            links={shareLinks}
+            codes={known.affiliates.filter((a): a is typeof a & { code: string } => a.code !== null).map((a) => ({ code: a.code, name: a.name }))}
+            canShare={can(member.role, "affiliates:share")}
+          />
         </Card>
 
         <Card title={t("invitations.title")} testId="affiliate-invitations">

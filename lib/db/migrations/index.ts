@@ -33,6 +33,7 @@ import * as memberPreferences from "./0028-member-preferences";
 import * as notifications from "./0029-notifications";
 import * as paymentHealthRollups from "./0030-payment-health-rollups";
 import * as paymentCases from "./0031-payment-cases";
+import * as affiliateShareLinks from "./0032-affiliate-share-links";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are schema-agnostic
 export type EngineMigration = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -69,4 +70,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Engine
   ["0029_notifications", notifications],
   ["0030_payment_health_rollups", paymentHealthRollups],
   ["0031_payment_cases", paymentCases],
+  ["0032_affiliate_share_links", affiliateShareLinks],
 ];

@@ -44,6 +44,9 @@ const PROTECTED: Call[] = [
   { method: "GET", path: "/api/recovery/leads/any-id/checkout-link" },
   { method: "POST", path: "/api/recovery/leads/any-id/checkout-link", body: {} },
   { method: "GET", path: "/api/payment-cases" },
+  { method: "GET", path: "/api/affiliates/share-links" },
+  { method: "POST", path: "/api/affiliates/share-links", body: { code: "NO_SUCH_AFFILIATE" } },
+  { method: "DELETE", path: "/api/affiliates/share-links/no-such-link" },
   { method: "POST", path: "/api/payment-cases", body: { saleId: "any-id" } },
   { method: "GET", path: "/api/payment-cases/any-id" },
   { method: "PATCH", path: "/api/payment-cases/any-id", body: {} },
@@ -116,6 +119,7 @@ const MATRIX: Array<{ call: Call; allowed: DemoRole[] }> = [
   // recovery:read; an id with no link answers {link: null} (the POST makes a sale on Chariow: not walked here).
   { call: { method: "GET", path: "/api/recovery/leads/any-id/checkout-link" }, allowed: ["owner", "admin", "marketing", "support"] },
   // cases:read, every role (support handles "I was charged" complaints); the writes are walked below.
+  { call: { method: "GET", path: "/api/affiliates/share-links" }, allowed: ["owner", "admin", "marketing"] },
   { call: { method: "GET", path: "/api/payment-cases" }, allowed: ["owner", "admin", "marketing", "support"] },
   { call: { method: "GET", path: "/api/payment-cases?status=open" }, allowed: ["owner", "admin", "marketing", "support"] },
 ];
@@ -158,6 +162,29 @@ for (const role of ["owner", "admin", "marketing", "support"] as const) {
       expect(JSON.parse(text).error.code).toBe("not_found");
     });
   }
+}
+
+// Affiliate page links (issue 21): the writes on an affiliate and a link that do not exist — the roles with
+// affiliates:share pass the role check and get 404; support is refused. The public page's JSON answers an
+// unknown token 404 to anyone, signed in or not.
+for (const role of ["owner", "admin", "marketing", "support"] as const) {
+  for (const c of [
+    { method: "POST", path: "/api/affiliates/share-links", body: { code: "NO_SUCH_AFFILIATE" } },
+    { method: "DELETE", path: "/api/affiliates/share-links/no-such-link" },
+  ] satisfies Call[]) {
+    const expected = role === "support" ? 403 : 404;
+    test(`${role}: ${c.method} ${c.path} → ${expected}`, async () => {
+      const { status } = await call(role, c);
+      expect(status).toBe(expected);
+    });
+  }
+}
+for (const role of [null, "owner", "support"] as const) {
+  test(`${role ?? "anonymous"}: GET /api/affiliate-page/{unknown token} → 404`, async () => {
+    const { status, text } = await call(role, { method: "GET", path: "/api/affiliate-page/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" });
+    expect(status).toBe(404);
+    expect(JSON.parse(text).error.code).toBe("not_found");
+  });
 }
 
 // The store's notification settings change the demo store for every later test: only the refusals are
