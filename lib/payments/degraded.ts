@@ -12,7 +12,7 @@ import type { DegradedSubject } from "./schemas";
 
 export async function degradedNow(db: Kysely<Database>, now: Date): Promise<DegradedSubject[]> {
   const rule = (await getStoreSettings(db)).failureSpike;
-  const subjects = [...(await readSubjectAttempts(db, "method", rule, now)), ...(await readSubjectAttempts(db, "country", rule, now))];
+  const subjects = await readSubjectAttempts(db, rule, now);
   return detectFailureSpikes(subjects, rule)
     .map((s) => ({
       dimension: s.dimension,

@@ -5,7 +5,8 @@
 //                   from checkout to payment.
 // From now on every write keeps them by delta (lib/mirror/rollups.ts, lib/payments/keys.ts); this fills
 // them for the sales already stored. The rules are restated in SQL because a migration must not follow
-// later changes to app code (as 0008, 0013 and 0016 do). Idempotent: a re-run replaces the two dimensions.
+// later changes to app code (as 0008, 0013 and 0016 do). Paid sales are kept under `completed` (settled
+// folded in: these dimensions only ask whether a sale was paid). Idempotent: a re-run replaces the two dimensions.
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { Engine } from "../engine-sql";
@@ -13,6 +14,8 @@ import type { Engine } from "../engine-sql";
 const SUMS = ["count", "original_amount", "amount", "discount_amount", "gateway_fee", "gateway_fee_known_count", "service_fee", "settlement_net", "settlement_known_count"];
 const SEP = "\u001f";
 const CURRENCY = sql`coalesce(currency, '')`;
+// Both dimensions keep paid sales under `completed` (lib/mirror/rollups.ts rollupStatus): they ask only "paid?".
+const STATUS = sql`case when status = 'settled' then 'completed' else status end`;
 const METHOD = sql`coalesce(payment_method_id, payment_method_name, 'unknown')`;
 const COUNTRY = sql`coalesce(shipping_country, context_country, 'unknown')`;
 const FEE_KNOWN = sql`gateway_fee is not null and coalesce(gateway_fee_currency, currency, '') = ${CURRENCY}`;
@@ -55,7 +58,7 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
         gateway_fee, gateway_fee_known_count, service_fee, settlement_net, settlement_known_count
       )
       select
-        ${sql.lit(name)}, local_day, ${CURRENCY}, status, ${value}, count(*),
+        ${sql.lit(name)}, local_day, ${CURRENCY}, ${STATUS}, ${value}, count(*),
         coalesce(sum(original_amount), 0), coalesce(sum(amount), 0), coalesce(sum(discount_amount), 0),
         coalesce(sum(case when ${FEE_KNOWN} then gateway_fee else 0 end), 0),
         sum(case when ${FEE_KNOWN} then 1 else 0 end),
@@ -64,7 +67,7 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
         sum(case when ${SETTLEMENT_KNOWN} then 1 else 0 end)
       from sales
       where local_day is not null and ${where}
-      group by local_day, ${CURRENCY}, status, ${value}
+      group by local_day, ${CURRENCY}, ${STATUS}, ${value}
     `.execute(db);
     const sums = sql.join(SUMS.map((c) => sql`sum(${sql.ref(c)})`));
     await sql`

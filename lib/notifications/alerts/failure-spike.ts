@@ -96,11 +96,16 @@ export function detectFailureSpikes(subjects: readonly SubjectAttempts[], rule: 
 
 const PAID = ["completed", "settled"] as const;
 
-/** Per subject of `dimension`, paid and failed attempts in the window and in the baseline before it. */
-export async function readSubjectAttempts(db: Kysely<Database>, dimension: SpikeDimension, rule: FailureSpikeRule, now: Date): Promise<SubjectAttempts[]> {
+/**
+ * Paid and failed attempts in the window and in the baseline before it, per payment method and per country:
+ * one pass over the sales of the baseline and window, grouped by method × country, then summed per subject
+ * (a sale whose method — or country — is unknown counts for its country — or method — only).
+ */
+export async function readSubjectAttempts(db: Kysely<Database>, rule: FailureSpikeRule, now: Date): Promise<SubjectAttempts[]> {
   const windowStart = new Date(now.getTime() - rule.windowHours * 3_600_000).toISOString();
   const baselineStart = new Date(now.getTime() - rule.windowHours * 3_600_000 - rule.baselineDays * 86_400_000).toISOString();
-  const subject = dimension === "method" ? sql<string>`payment_method_id` : sql<string>`coalesce(shipping_country, context_country)`;
+  const method = sql<string | null>`payment_method_id`;
+  const country = sql<string | null>`coalesce(shipping_country, context_country)`;
   const inWindow = sql`created_at >= ${windowStart}`;
   const paid = sql`status in (${sql.join(PAID.map((s) => sql.lit(s)))})`;
   const failed = sql`status = 'failed'`;
@@ -108,7 +113,8 @@ export async function readSubjectAttempts(db: Kysely<Database>, dimension: Spike
   const rows = await db
     .selectFrom("sales")
     .select([
-      subject.as("code"),
+      method.as("method"),
+      country.as("country"),
       count(sql`${inWindow} and ${paid}`).as("window_paid"),
       count(sql`${inWindow} and ${failed}`).as("window_failed"),
       count(sql`not (${inWindow}) and ${paid}`).as("baseline_paid"),
@@ -117,15 +123,22 @@ export async function readSubjectAttempts(db: Kysely<Database>, dimension: Spike
     .where("created_at", ">=", baselineStart)
     .where("created_at", "<=", now.toISOString())
     .where("status", "in", [...PAID, "failed"])
-    .where(subject, "is not", null)
-    .groupBy(subject)
+    .groupBy([method, country])
     .execute();
-  return rows.map((r) => ({
-    dimension,
-    code: r.code,
-    window: { paid: Number(r.window_paid), failed: Number(r.window_failed) },
-    baseline: { paid: Number(r.baseline_paid), failed: Number(r.baseline_failed) },
-  }));
+  const subjects = new Map<string, SubjectAttempts>();
+  for (const r of rows) {
+    for (const [dimension, code] of [["method", r.method], ["country", r.country]] as const) {
+      if (code === null) continue;
+      const key = `${dimension}:${code}`;
+      let s = subjects.get(key);
+      if (!s) subjects.set(key, (s = { dimension, code, window: { paid: 0, failed: 0 }, baseline: { paid: 0, failed: 0 } }));
+      s.window.paid += Number(r.window_paid);
+      s.window.failed += Number(r.window_failed);
+      s.baseline.paid += Number(r.baseline_paid);
+      s.baseline.failed += Number(r.baseline_failed);
+    }
+  }
+  return [...subjects.values()];
 }
 
 /** The hour of `now` (UTC), e.g. "2026-06-01T10": a subject's firing within the same hour has one key. */
@@ -189,7 +202,7 @@ export function failureSpikeEvent(s: SubjectAttempts & { verdict: FailureSpikeVe
 
 /** The detector: every spiking method and country not already alerted in the last 24 h. */
 export async function failureSpikeAlerts(db: Kysely<Database>, rule: FailureSpikeRule, now: Date): Promise<AlertEvent[]> {
-  const subjects = [...(await readSubjectAttempts(db, "method", rule, now)), ...(await readSubjectAttempts(db, "country", rule, now))];
+  const subjects = await readSubjectAttempts(db, rule, now);
   const spikes = detectFailureSpikes(subjects, rule);
   if (spikes.length === 0) return [];
   const recent = await subjectsAlertedSince(db, "failure_spike", now);

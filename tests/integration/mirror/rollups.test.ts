@@ -87,7 +87,9 @@ function recompute(rows: SaleRow[], period: "day" | "month"): Map<string, Sums> 
     const feeKnown = s.gateway_fee !== null && (s.gateway_fee_currency ?? cur) === cur;
     const netKnown = s.settlement_net !== null && (s.settlement_currency ?? cur) === cur;
     for (const [dim, value] of values) {
-      const key = [period === "day" ? s.local_day : s.local_day.slice(0, 7), cur, s.status, dim, value].join("|");
+      // The Payments view's dimensions keep settled sales under completed (paid or not is all they ask).
+      const status = (dim === "payment_health" || dim === "payment_timing") && s.status === "settled" ? "completed" : s.status;
+      const key = [period === "day" ? s.local_day : s.local_day.slice(0, 7), cur, status, dim, value].join("|");
       const t = out.get(key) ?? { count: 0, original: 0, amount: 0, discount: 0, fee: 0, feeKnown: 0, service: 0, net: 0, netKnown: 0 };
       t.count += 1;
       t.original += s.original_amount ?? 0;
