@@ -186,7 +186,8 @@ export function PaymentsReportView({ report, params, cleared, query, canExport, 
             </details>
           </Card>
 
-          <div className="grid gap-6 xl:grid-cols-2">
+          {/* One table a row: seven columns each, too wide to share a row even on a large screen. */}
+          <div className="grid gap-6">
             <Card title={t("tables.methods")} testId="payments-methods">
               <DataTable label={t("tables.methods")} testId="payments-methods-table" columns={methodColumns} rows={report.methods} rowKey={(r) => r.method} columnMenu={false} />
             </Card>
