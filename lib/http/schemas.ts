@@ -8,3 +8,12 @@ export const roleField = z.enum(ROLES);
 export const localeField = z.enum(LOCALES);
 export const idParams = z.object({ id: z.string().min(1).max(100) });
 export const limitField = z.coerce.number().int().min(1).max(500).default(100);
+
+/** Free text a member may leave empty: trimmed, at most `max` characters; blank or absent → null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((s) => (s ? s : null));

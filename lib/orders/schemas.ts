@@ -1,6 +1,7 @@
 // Orders-to-ship contracts (issue 9): the fulfilment states, the worklist filter and the action on one
 // or many orders — one zod schema each, types inferred.
 import { z } from "zod";
+import { optionalText } from "@/lib/http/schemas";
 
 /** "to_ship" is the absence of a decision; the two others are stored in `fulfilments`. */
 export const FULFILMENT_STATES = ["to_ship", "shipped", "not_shippable"] as const;
@@ -19,13 +20,6 @@ export type OrderSortColumn = (typeof ORDER_SORT_COLUMNS)[number];
 export const ORDER_PAGE_SIZES = [25, 50, 100] as const;
 
 const saleIds = z.array(z.string().min(1).max(100)).min(1).max(500);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((s) => (s ? s : null));
 
 /** Mark shipped (carrier and tracking reference optional), not shippable (a reason is required), or back to ship. */
 export const fulfilmentActionSchema = z.discriminatedUnion("state", [

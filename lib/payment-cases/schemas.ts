@@ -2,6 +2,7 @@
 // moves between them, what a member types when opening or editing a case, and the list's filter — one zod
 // schema each, types inferred. No `server-only`: the pages and the routes read the same lists.
 import { z } from "zod";
+import { optionalText } from "@/lib/http/schemas";
 import { toMinor } from "@/lib/money";
 import { calendarDay } from "@/lib/http/query-fragments";
 
@@ -26,13 +27,6 @@ export function canMoveCase(from: CaseStatus, to: CaseStatus): boolean {
   return CASE_MOVES[from].includes(to);
 }
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((s) => (s ? s : null));
 
 /** "5 000", "5000", "49,99" or "49.99": the amount as the customer's SMS shows it, in major units. */
 export function normaliseAmount(text: string): string {
