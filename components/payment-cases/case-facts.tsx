@@ -28,7 +28,7 @@ export function CaseFacts({ value: c }: { value: PaymentCase }) {
   const td = useTranslations("PaymentCases.detail");
   const locale = useLocale();
   const codeLabel = useCodeLabel();
-  const unknown = <span className="text-zinc-500">{t("unknown")}</span>;
+  const unknown = <span className="text-zinc-600 dark:text-zinc-400">{t("unknown")}</span>;
   const when = (v: string | null) => (v ? <DateTime value={v} /> : unknown);
   const customer = [c.sale.customerName, c.sale.customerEmail].filter(Boolean).join(" · ");
   const debited = formatDateTime(c.debitedOn, { locale, timeZone: "UTC" }, "date") + (c.debitedTime ? ` ${c.debitedTime}` : "");

@@ -57,7 +57,9 @@ export default async function AffiliatePage({ params, searchParams }: { params: 
   if (!figures || version === null) notFound();
   // The last update: the newest of the last sync and the newest change to their sales (a Pulse).
   const asOf = [freshness.lastSuccessAt, version.latestChangeAt, figures.affiliate.updatedAt].filter((x): x is string => x !== null).sort().pop()!;
-  await recordVisit(db, visit.link.id);
+  // A visit is a page load: the live island's refreshes (RSC requests, `RSC: 1`) re-render the open page
+  // and are not counted again.
+  if (requestHeaders.get("rsc") !== "1") await recordVisit(db, visit.link.id);
   // Chariow's record (status, commission rate) at background priority, at most every 15 min per affiliate.
   const client = getChariowClient();
   if (client) void refreshAffiliateRecord(db, client, code);

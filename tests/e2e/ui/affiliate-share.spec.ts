@@ -7,6 +7,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { storageStatePath } from "../support/e2e-env";
 import { simControl } from "../support/simulator-control";
 import { waitForBackfill } from "../support/sync";
+import { auditPage, knownSnakeCodes } from "../pages/page-audit";
 
 type Totals = { currency: string; sales: number; revenue: number; commission: number | null }[];
 type Known = { affiliates: { code: string | null; totals: Totals; salesCount: number }[] };
@@ -46,8 +47,8 @@ test.describe("marketing", () => {
     expect(url).toMatch(/\/a\/[A-Za-z0-9_-]{43}$/);
     await expect(page.getByTestId("share-links-table")).toContainText(CODE);
 
-    // A visitor without a session, in a browser of their own.
-    const visitor = await browser.newContext({ locale: "fr-FR" });
+    // A visitor without a session, on a phone of their own.
+    const visitor = await browser.newContext({ locale: "fr-FR", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     try {
       const v = await visitor.newPage();
       const opened = await v.goto(`${url}?${period}`);
@@ -66,6 +67,14 @@ test.describe("marketing", () => {
           if (t.commission !== null) expect(digits(await card.getByTestId("total-commission").innerText()), `${t.currency} commission`).toBe(t.commission);
         }
       }).toPass({ timeout: 60_000 });
+
+      // Readable and operable as every page is (tests/e2e/pages): light and dark.
+      const codes = knownSnakeCodes();
+      for (const colorScheme of ["light", "dark"] as const) {
+        await v.emulateMedia({ colorScheme });
+        await v.reload();
+        expect(await auditPage(v, { touch: true, codes }), `affiliate page, ${colorScheme}`).toEqual({ overflow: 0, axe: [], smallTargets: [], rawCodes: [] });
+      }
 
       // No customer data: every customer name and e-mail of the recent sales, none in the HTML.
       const html = await v.content();
