@@ -13,6 +13,8 @@ mkdirSync(outDir, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let anyRunnerFailed = false;
+/** The names of the failed tests, printed again just above the summary so a log's tail says what failed. */
+const failures = [];
 
 function run(cmd, args, env = {}) {
   const res = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
@@ -38,7 +40,23 @@ function vitest(env) {
     (s) => s.status === "failed" && s.assertionResults.length === 0,
   ).length;
   totals.failed += brokenSuites;
+  for (const suite of r.testResults ?? []) {
+    const file = path.relative(root, suite.name ?? "");
+    if (suite.status === "failed" && suite.assertionResults.length === 0) failures.push(`vitest ${file}: ${(suite.message ?? "failed to load").split("\n")[0]}`);
+    for (const t of suite.assertionResults ?? []) if (t.status === "failed") failures.push(`vitest ${file} › ${t.fullName}`);
+  }
   if (code !== 0) anyRunnerFailed = true;
+}
+
+/** Walks Playwright's JSON report and names every test whose outcome was unexpected. */
+function playwrightFailures(suite, trail = []) {
+  const here = suite.title ? [...trail, suite.title] : trail;
+  for (const spec of suite.specs ?? []) {
+    for (const t of spec.tests ?? []) {
+      if (t.status === "unexpected") failures.push(`playwright [${t.projectName}] ${[...here, spec.title].join(" › ")}`);
+    }
+  }
+  for (const child of suite.suites ?? []) playwrightFailures(child, here);
 }
 
 function playwright() {
@@ -62,7 +80,9 @@ function playwright() {
     totals.failed += 1;
     return;
   }
-  const stats = JSON.parse(readFileSync(report, "utf8")).stats ?? {};
+  const json = JSON.parse(readFileSync(report, "utf8"));
+  for (const suite of json.suites ?? []) playwrightFailures(suite);
+  const stats = json.stats ?? {};
   totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
   totals.failed += stats.unexpected ?? 0;
   totals.skipped += stats.skipped ?? 0;
@@ -76,6 +96,7 @@ function check(name, cmd, args) {
   if (code === 0) totals.passed += 1;
   else {
     console.error(`${name} failed`);
+    failures.push(name);
     totals.failed += 1;
     anyRunnerFailed = true;
   }
@@ -95,6 +116,10 @@ try {
 if (process.env.SKIP_E2E === "1") console.log("SKIP_E2E=1: end-to-end tests not run");
 else playwright();
 
+if (failures.length > 0) {
+  console.log(`\nFailed (${failures.length}):`);
+  for (const f of failures) console.log(`  ✗ ${f}`);
+}
 const failed = anyRunnerFailed && totals.failed === 0 ? 1 : totals.failed;
 console.log(`${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped`);
 process.exit(failed > 0 || anyRunnerFailed ? 1 : 0);

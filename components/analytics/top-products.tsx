@@ -16,7 +16,7 @@ export function TopProducts({ products, currency }: { products: TopProduct[]; cu
       header: t("topProducts.product"),
       card: "title",
       cell: (p) => (
-        <Link prefetch={false} href={salesOf(p)} className="inline-flex min-h-11 items-center text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+        <Link prefetch={false} href={salesOf(p)} className="inline-flex min-h-11 min-w-11 items-center text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
           {p.name ?? t("breakdowns.unknown")}
         </Link>
       ),

@@ -221,7 +221,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                           scroll={false}
                           replace
                           href={href({ [key("sort")]: column.id, [key("dir")]: nextDir })}
-                          className={`inline-flex min-h-11 items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-white ${linkClass}`}
+                          className={`inline-flex min-h-11 min-w-11 items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-white ${linkClass}`}
                           data-testid={`sort-${column.id}`}
                         >
                           {column.header}

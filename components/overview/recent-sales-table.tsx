@@ -26,7 +26,7 @@ export function RecentSalesTable({ sales }: { sales: RecentSale[] }) {
       header: t("columns.customer"),
       card: "title",
       cell: (s) => (
-        <Link prefetch={false} href={saleHref(s)} className="inline-flex min-h-11 items-center text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+        <Link prefetch={false} href={saleHref(s)} className="inline-flex min-h-11 min-w-11 items-center text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
           {s.customer ?? t("unknown")}
         </Link>
       ),

@@ -138,9 +138,15 @@ export function CaseFieldsForm({ mode, initial, currencies, maxDay }: Props) {
   );
 }
 
+/** The 409's `caseId` (lib/payment-cases caseAlreadyOpenResponse): the case to link to instead. */
+function existingCaseId(body: unknown): string | null {
+  const id = typeof body === "object" && body !== null ? (body as { caseId?: unknown }).caseId : undefined;
+  return typeof id === "string" && id !== "" ? id : null;
+}
+
 function outcomeOf(error: unknown): Outcome {
   if (error instanceof ApiError) {
-    if (error.code === "case_already_open") return { kind: "alreadyOpen", caseId: /\/payments\/cases\/([\w-]+)/.exec(error.message)?.[1] ?? null };
+    if (error.code === "case_already_open") return { kind: "alreadyOpen", caseId: existingCaseId(error.body) };
     if (error.code === "sale_not_failed") return { kind: "saleNotFailed" };
     const name = error.field?.split(".")[0];
     if (error.status === 400 && name && (FIELDS as readonly string[]).includes(name)) return { kind: "field", field: name as FieldName };

@@ -228,7 +228,7 @@ export function SaleDetail({ sale, showFinancials, otherPurchases }: { sale: Sal
         {sale.customer ? (
           <>
             <p className="text-sm break-words">
-              <Link prefetch={false} href={`/customers/${encodeURIComponent(sale.customer.id)}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-100">
+              <Link prefetch={false} href={`/customers/${encodeURIComponent(sale.customer.id)}`} className="inline-flex min-h-11 min-w-11 items-center font-medium text-brand-700 underline dark:text-brand-100">
                 {sale.customer.name ?? sale.customer.email ?? t("unknown")}
               </Link>{" "}
               <span className="text-zinc-600 dark:text-zinc-400">{sale.customer.name ? sale.customer.email : null}</span>

@@ -24,7 +24,7 @@ export function useSalesColumns(): Column<SaleListItem>[] {
     const unknown = <span className="text-zinc-600 dark:text-zinc-400">{tUnknown("unknown")}</span>;
     const money = (m: Money | null) => (m ? formatMoney(m, locale) : unknown);
     const code = (kind: Parameters<typeof CodeLabel>[0]["kind"], value: string | null) => (value ? <CodeLabel kind={kind} code={value} /> : unknown);
-    const link = "inline-flex min-h-11 items-center underline-offset-2 hover:underline";
+    const link = "inline-flex min-h-11 min-w-11 items-center underline-offset-2 hover:underline";
     const columns: SaleColumn[] = [
       { id: "created_at", header: t("createdAt"), sortable: true, card: "date", cell: (row) => (row.createdAt ? <DateTime value={row.createdAt} /> : unknown) },
       {

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly field?: string,
     /** From a 429's Retry-After: seconds until the caller may try again. */
     readonly retryAfterSeconds?: number,
+    /** The whole JSON answer, for the rare route that says more than the error (a 409's existing id). */
+    readonly body?: unknown,
   ) {
     super(message);
   }
@@ -39,7 +41,7 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; field?: string } } | null;
   if (!res.ok) {
     const retryAfter = Number(res.headers.get("Retry-After") ?? Number.NaN);
-    throw new ApiError(res.status, data?.error?.code ?? "unknown", data?.error?.message ?? res.statusText, data?.error?.field, Number.isFinite(retryAfter) ? retryAfter : undefined);
+    throw new ApiError(res.status, data?.error?.code ?? "unknown", data?.error?.message ?? res.statusText, data?.error?.field, Number.isFinite(retryAfter) ? retryAfter : undefined, data ?? undefined);
   }
   return data as T;
 }

@@ -1,5 +1,6 @@
 // The CSV export honours the language's preset (BOM; `;` for French Excel, `,` for English) and pages
-// carry the security headers (CSP with a nonce and frame-ancestors, referrer policy, nosniff).
+// carry the security headers (CSP with a nonce and frame-ancestors, referrer policy, nosniff); the
+// favicon answers without a session.
 import { expect, test } from "@playwright/test";
 import { SAME_ORIGIN, apiAs } from "../support/api-session";
 
@@ -43,4 +44,14 @@ test("support gets the 403 page on an admin-only page", async () => {
   const res = await support.get("/settings");
   expect(res.status()).toBe(403);
   await support.dispose();
+});
+
+test("the browser's own /favicon.ico request gets the icon, without a session", async ({ request }) => {
+  const res = await request.get("/favicon.ico");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+  // An ICO file: reserved 0, type 1, then at least one image.
+  const bytes = await res.body();
+  expect([...bytes.subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+  expect(bytes.readUInt16LE(4)).toBeGreaterThan(0);
 });
