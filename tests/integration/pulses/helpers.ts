@@ -84,7 +84,7 @@ export async function startPulseEndpoint(handle: (req: Request) => Promise<Respo
   return { url: `http://127.0.0.1:${port}/api/pulses`, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-export async function until(cond: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
+export async function until(cond: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error("timed out waiting");

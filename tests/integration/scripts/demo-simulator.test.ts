@@ -63,7 +63,7 @@ describe("the demo simulator process", () => {
     sim = started;
     child!.stdout!.on("data", (d: Buffer) => (output += d.toString()));
     child!.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 30_000;
     while (!output.includes("Pulses →") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   }, 60_000);
 
@@ -98,7 +98,7 @@ describe("the demo simulator process", () => {
     expect(refused.status).toBe(401);
     const test = await fetch(`${sim.origin}/__sim/pulses/test`, { method: "POST", headers: { "x-sim-token": secrets.controlToken } });
     expect(test.status).toBeLessThan(300);
-    const deadline = Date.now() + 5_000;
+    const deadline = Date.now() + 15_000;
     while (pulses.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const [pulse] = pulses;
     expect(pulse.signature).toBe(`sha256=${createHmac("sha256", secrets.pulseSecret).update(pulse.body).digest("hex")}`);

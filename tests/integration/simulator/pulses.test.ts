@@ -45,7 +45,7 @@ function verify(raw: Buffer, header: string | string[] | undefined, secret: stri
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-async function until(cond: () => boolean, ms = 3000): Promise<void> {
+async function until(cond: () => boolean, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > end) throw new Error("timed out waiting");
