@@ -21,7 +21,7 @@ type Row = [label: string, value: ReactNode, testId?: string];
 
 function Facts({ rows }: { rows: Row[] }) {
   return (
-    <dl className="grid grid-cols-[minmax(0,1fr)_minmax(0,max-content)] gap-x-4 gap-y-1.5 text-sm">
+    <dl className="grid grid-cols-[minmax(min-content,1fr)_minmax(0,max-content)] gap-x-4 gap-y-1.5 text-sm">
       {rows.map(([label, value, testId]) => (
         <div key={label} className="contents">
           <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>

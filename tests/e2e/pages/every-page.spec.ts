@@ -1,8 +1,8 @@
 // Every page, as the owner and as customer service, in French, light and dark — on a 390×844 touch phone
 // (project `pages-phone`, plus a 360 px overflow pass) and on a 1440×900 desktop (`pages-desktop`). Each
 // page must have no horizontal overflow, no serious/critical axe violation, no touch target under 44 px
-// (phone) and no raw code in its text (tests/e2e/pages/page-audit.ts). Pages a role may not open are
-// visited too: their 403 page is checked the same way.
+// (phone), no label drawn over its value and no raw code in its text (tests/e2e/pages/page-audit.ts).
+// Pages a role may not open are visited too: their 403 page is checked the same way.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { storageStatePath, type DemoRole } from "../support/e2e-env";
 import { auditPage, knownSnakeCodes } from "./page-audit";
@@ -66,6 +66,7 @@ for (const role of ["owner", "support"] as const satisfies readonly DemoRole[]) 
           if (problems.overflow > 0) failures.push(`${p}: ${problems.overflow}px horizontal overflow`);
           for (const a of problems.axe) failures.push(`${p}: axe ${a}`);
           if (problems.smallTargets.length > 0) failures.push(`${p}: ${problems.smallTargets.length} touch targets < 44 px: ${problems.smallTargets.slice(0, 6).join(", ")}`);
+          if (problems.overlaps.length > 0) failures.push(`${p}: a label drawn over its value: ${problems.overlaps.join(", ")}`);
           if (problems.rawCodes.length > 0) failures.push(`${p}: raw codes in the text: ${problems.rawCodes.join(", ")}`);
         }
         expect(failures, failures.join("\n")).toEqual([]);
@@ -84,6 +85,7 @@ test.describe("signed out", () => {
       if (problems.overflow > 0) failures.push(`${p}: ${problems.overflow}px horizontal overflow`);
       for (const a of problems.axe) failures.push(`${p}: axe ${a}`);
       if (problems.smallTargets.length > 0) failures.push(`${p}: touch targets < 44 px: ${problems.smallTargets.join(", ")}`);
+      if (problems.overlaps.length > 0) failures.push(`${p}: a label drawn over its value: ${problems.overlaps.join(", ")}`);
       if (problems.rawCodes.length > 0) failures.push(`${p}: raw codes: ${problems.rawCodes.join(", ")}`);
     }
     expect(failures, failures.join("\n")).toEqual([]);

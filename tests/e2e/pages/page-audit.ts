@@ -1,5 +1,6 @@
 // What "built for the phone" means, checked the same way on every page (issue 15): no horizontal page
-// overflow, no serious or critical axe-core violation, no touch target under 44 px (phones), and no raw
+// overflow, no serious or critical axe-core violation, no touch target under 44 px (phones), no label's
+// text drawn over its value's in a list of facts (a <dt> over the <dd> it names), and no raw
 // code in the French page text — a snake_case value of any enum the app knows (the snake_case keys of the
 // French catalogue, where every code has its words: the Codes namespace and the older per-page ones) or a
 // locale code such as fr_BJ.
@@ -26,7 +27,7 @@ export function knownSnakeCodes(): Set<string> {
   return out;
 }
 
-export type PageProblems = { overflow: number; axe: string[]; smallTargets: string[]; rawCodes: string[] };
+export type PageProblems = { overflow: number; axe: string[]; smallTargets: string[]; overlaps: string[]; rawCodes: string[] };
 
 export async function auditPage(page: Page, options: { touch: boolean; codes: Set<string> }): Promise<PageProblems> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -55,6 +56,24 @@ export async function auditPage(page: Page, options: { touch: boolean; codes: Se
           });
       })
     : [];
+  // The text itself, not the boxes: a grid cell squeezed to nothing keeps its text, drawn over the next cell.
+  const overlaps = await page.evaluate(() => {
+    const textRects = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5);
+    };
+    const out: string[] = [];
+    for (const dt of document.querySelectorAll("dt")) {
+      let dd = dt.nextElementSibling;
+      while (dd && dd.tagName !== "DD") dd = dd.tagName === "DT" ? null : dd.nextElementSibling;
+      if (!dd || !dt.checkVisibility() || !dd.checkVisibility()) continue;
+      const values = textRects(dd);
+      const hit = textRects(dt).some((a) => values.some((b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1));
+      if (hit) out.push(`"${(dt.textContent ?? "").trim().slice(0, 30)}" over "${(dd.textContent ?? "").trim().slice(0, 30)}"`);
+    }
+    return out;
+  });
   await page.addScriptTag({ content: axeSource });
   const axe = await page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
@@ -65,5 +84,5 @@ export async function auditPage(page: Page, options: { touch: boolean; codes: Se
   });
   const text = await page.evaluate(() => document.body.innerText);
   const rawCodes = [...new Set([...text.matchAll(/\b[a-z0-9]+(?:_[a-z0-9]+)+\b|\b[a-z]{2}_[A-Z]{2}\b/g)].map((m) => m[0]))].filter((word) => options.codes.has(word) || /^[a-z]{2}_[A-Z]{2}$/.test(word));
-  return { overflow, axe, smallTargets, rawCodes };
+  return { overflow, axe, smallTargets, overlaps, rawCodes };
 }
