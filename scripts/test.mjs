@@ -45,6 +45,8 @@ function vitest(env) {
     if (suite.status === "failed" && suite.assertionResults.length === 0) failures.push(`vitest ${file}: ${(suite.message ?? "failed to load").split("\n")[0]}`);
     for (const t of suite.assertionResults ?? []) if (t.status === "failed") failures.push(`vitest ${file} › ${t.fullName}`);
   }
+  // Every test passed yet vitest failed: an error outside any test (an unhandled rejection), printed above.
+  if (code !== 0 && r.numFailedTests === 0 && brokenSuites === 0) failures.push(`vitest exited with ${code} with every test passed: see "Unhandled Errors" above`);
   if (code !== 0) anyRunnerFailed = true;
 }
 
@@ -86,6 +88,7 @@ function playwright() {
   totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
   totals.failed += stats.unexpected ?? 0;
   totals.skipped += stats.skipped ?? 0;
+  if (code !== 0 && !(stats.unexpected > 0)) failures.push(`playwright exited with ${code} with no test failed: see its errors above`);
   if (code !== 0) anyRunnerFailed = true;
 }
 

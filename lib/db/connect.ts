@@ -117,13 +117,35 @@ export function connect(databaseUrl: string): Connection {
   // busy_timeout first: the WAL switch itself needs a lock another process may hold.
   sqlite.pragma("busy_timeout = 10000");
   if (file !== ":memory:") {
-    sqlite.pragma("journal_mode = WAL"); // readers never block the writer
+    switchToWal(sqlite); // readers never block the writer
     tightenModes(file); // -wal/-shm left by an older version, created with a wider mode
   }
   sqlite.pragma("synchronous = NORMAL"); // durable at checkpoints; safe with WAL
   sqlite.pragma("foreign_keys = ON");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine, close: () => db.destroy() };
+}
+
+type Pragmas = Pick<BetterSqlite3.Database, "pragma">;
+
+/**
+ * `journal_mode = WAL` (once per file: the mode persists). The switch needs an exclusive lock, and SQLite
+ * answers SQLITE_BUSY at once, without waiting in busy_timeout, when another process is taking a lock at
+ * the same moment (its deadlock avoidance) — as when several instances start together on a new file. So
+ * the switch is retried, backing off from 10 ms to 200 ms, for up to `waitMs`; any other error is thrown.
+ */
+export function switchToWal(sqlite: Pragmas, waitMs = 10_000): void {
+  const started = Date.now();
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      sqlite.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "SQLITE_BUSY" || Date.now() - started >= waitMs) throw error;
+      Atomics.wait(pause, 0, 0, Math.min(200, 10 * 2 ** attempt)); // connect() is synchronous: a blocking pause
+    }
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 200;
